@@ -1,0 +1,46 @@
+// Opens the local store: pragmas for durability, a backup copy before any pending migration,
+// then drizzle's migrator (one transaction). The only place that knows the file layout.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type LocalDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+function pendingMigrations(sqlite: Database.Database, migrationsDir: string): number {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as {
+    entries: unknown[];
+  };
+  const has = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'")
+    .get();
+  const applied = has ? (sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n : 0;
+  return journal.entries.length - applied;
+}
+
+export interface OpenOptions {
+  file: string;
+  /** db/migrations in the source tree; the packaged app passes its own copy's path. */
+  migrationsDir: string;
+}
+
+export function openLocalDb({ file, migrationsDir }: OpenOptions): LocalDb {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  // better-sqlite3 defaults WAL to NORMAL on reopen; a registration must survive a power cut.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  if (existed && pendingMigrations(sqlite, migrationsDir) > 0) {
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    fs.copyFileSync(file, `${file}.before-migration-${stamp}.bak`);
+  }
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: migrationsDir });
+  return db as LocalDb;
+}

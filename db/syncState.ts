@@ -1,0 +1,59 @@
+// The device's side of the sync protocol: enrolment, acknowledged seq, last outcome.
+import { eq } from 'drizzle-orm';
+import type { LocalDb } from './open';
+import { device, syncRejection, syncState } from './schema';
+
+export type DeviceRow = typeof device.$inferSelect;
+export type SyncStateRow = typeof syncState.$inferSelect;
+
+export function ensureDevice(db: LocalDb, newInstallId: () => string): DeviceRow {
+  db.insert(device).values({ id: 1, installId: newInstallId() }).onConflictDoNothing().run();
+  db.insert(syncState).values({ id: 1 }).onConflictDoNothing().run();
+  return db.select().from(device).where(eq(device.id, 1)).get()!;
+}
+
+export function getDevice(db: LocalDb): DeviceRow {
+  return db.select().from(device).where(eq(device.id, 1)).get()!;
+}
+
+export function saveEnrollment(
+  db: LocalDb,
+  e: { serverUrl: string; deviceId: string; deviceCode: string; countyCode: string; token: string; enrolledAt: string },
+): void {
+  db.update(device).set(e).where(eq(device.id, 1)).run();
+}
+
+export function getSyncState(db: LocalDb): SyncStateRow {
+  return db.select().from(syncState).where(eq(syncState.id, 1)).get()!;
+}
+
+export function recordSuccess(
+  db: LocalDb,
+  r: { ackedSeq: number; at: string; clockOffsetMs: number | null; rejected: { seq: number; code: string; message: string }[] },
+): void {
+  db.transaction((tx) => {
+    tx.update(syncState)
+      .set({ lastAckedSeq: r.ackedSeq, lastSuccessAt: r.at, lastAttemptAt: r.at, lastErrorCode: null, lastErrorMessage: null, clockOffsetMs: r.clockOffsetMs })
+      .where(eq(syncState.id, 1))
+      .run();
+    for (const x of r.rejected) {
+      tx.insert(syncRejection).values({ ...x, at: r.at }).onConflictDoNothing().run();
+    }
+  });
+}
+
+/** The city asked to resend from expectedSeq (seq_gap): move the pointer back, never past the outbox. */
+export function rewindAck(db: LocalDb, ackedSeq: number): void {
+  db.update(syncState).set({ lastAckedSeq: ackedSeq }).where(eq(syncState.id, 1)).run();
+}
+
+export function recordFailure(db: LocalDb, r: { at: string; code: string; message: string }): void {
+  db.update(syncState)
+    .set({ lastAttemptAt: r.at, lastErrorCode: r.code, lastErrorMessage: r.message })
+    .where(eq(syncState.id, 1))
+    .run();
+}
+
+export function rejections(db: LocalDb) {
+  return db.select().from(syncRejection).all();
+}

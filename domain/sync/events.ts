@@ -1,0 +1,93 @@
+// Sync event shapes (DESIGN.md §4): the envelope every event travels in, and one payload
+// schema per event type. Device and city both validate against these.
+import { z } from 'zod';
+import { channelSchema } from '../intake/registration';
+
+export const isoTimestamp = z.string().refine((s) => !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s), {
+  error: 'not a real ISO-8601 timestamp',
+});
+
+export const matterRegisteredPayload = z.strictObject({
+  matterId: z.uuid(),
+  matterNo: z.string().min(1),
+  receivedAt: isoTimestamp,
+  /** Device clock minus city clock at the last sync, so the city can correct statutory clocks. */
+  clockOffsetMs: z.number().int().nullable(),
+  channel: channelSchema,
+  headcount: z.number().int().min(1),
+  summary: z.string().min(1),
+  visitor: z.strictObject({
+    visitorId: z.uuid(),
+    name: z.string().min(1),
+    idNumber: z.string().regex(/^\d{17}[\dX]$/),
+    gender: z.enum(['male', 'female']),
+    birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    regionCode: z.string().regex(/^\d{6}$/),
+    phone: z.string(),
+    address: z.string(),
+  }),
+});
+
+/** Every event type the city knows, with its payload schema. */
+export const eventPayloadSchemas = {
+  'matter.registered': matterRegisteredPayload,
+} as const;
+export type EventType = keyof typeof eventPayloadSchemas;
+export type EventPayload<T extends EventType> = z.infer<(typeof eventPayloadSchemas)[T]>;
+
+export const syncEventSchema = z.strictObject({
+  seq: z.number().int().min(1),
+  id: z.uuid(),
+  type: z.string().min(1),
+  entityId: z.string().min(1),
+  occurredAt: z.string().min(1),
+  payload: z.record(z.string(), z.unknown()),
+});
+export type SyncEvent = z.infer<typeof syncEventSchema>;
+
+export const MAX_BATCH_EVENTS = 500;
+export const MAX_BATCH_BYTES = 4 * 1024 * 1024;
+
+export const pushBodySchema = z.strictObject({
+  deviceId: z.string().min(1),
+  batchId: z.uuid(),
+  events: z.array(syncEventSchema),
+});
+export type PushBody = z.infer<typeof pushBodySchema>;
+
+export const rejectedEventSchema = z.object({ seq: z.number().int(), code: z.string(), message: z.string() });
+export const pushResponseSchema = z.object({
+  ackedSeq: z.number().int().min(0),
+  rejected: z.array(rejectedEventSchema),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const apiErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  expectedSeq: z.number().int().optional(),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+export const enrollRequestSchema = z.strictObject({ code: z.string().min(1), name: z.string().min(1).max(100) });
+export const enrollResponseSchema = z.object({
+  deviceId: z.string(),
+  deviceCode: z.string(),
+  countyCode: z.string(),
+  token: z.string(),
+});
+export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
+
+/** Content check of one event, after the envelope passed: type known, payload fits, time real. */
+export function checkEventContent(e: SyncEvent): { ok: true } | { ok: false; code: string; message: string } {
+  const schema = (eventPayloadSchemas as Record<string, z.ZodType>)[e.type];
+  if (!schema) return { ok: false, code: 'unknown_type', message: `未知的事件类型 ${e.type}` };
+  if (!isoTimestamp.safeParse(e.occurredAt).success) {
+    return { ok: false, code: 'bad_timestamp', message: 'occurredAt 不是有效时间' };
+  }
+  const r = schema.safeParse(e.payload);
+  if (!r.success) {
+    return { ok: false, code: 'bad_payload', message: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  }
+  return { ok: true };
+}

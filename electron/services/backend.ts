@@ -1,0 +1,51 @@
+// Assembles the backend in plain Node: store, sync engine, services and the router. Electron's
+// main process and the dev:web loopback server both host exactly this.
+import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { openLocalDb } from '../../db/open';
+import { ensureDevice } from '../../db/syncState';
+import { ok } from '../../domain/result';
+import { makeContract } from '../../domain/rpc/contract';
+import { createCityClient, type Fetch } from '../sync/cityClient';
+import { createSyncEngine, type SyncEngineOptions } from '../sync/engine';
+import { localDay, type ServiceContext } from './context';
+import { listToday, registerVisit } from './intake';
+import { createRouter, type Handlers } from './router';
+
+export interface BackendOptions {
+  dataDir: string;
+  migrationsDir: string;
+  now?: () => Date;
+  fetch?: Fetch;
+  log?: (msg: string, detail?: unknown) => void;
+  sync?: Partial<Pick<SyncEngineOptions, 'debounceMs' | 'timerMs' | 'healthEveryMs' | 'batchSize' | 'random'>>;
+}
+
+export const DB_FILE = 'xinfang.db';
+
+export function createBackend(o: BackendOptions) {
+  const now = o.now ?? (() => new Date());
+  const log = o.log ?? ((msg: string, detail?: unknown) => console.error(`[backend] ${msg}`, detail ?? ''));
+  const db = openLocalDb({ file: path.join(o.dataDir, DB_FILE), migrationsDir: o.migrationsDir });
+  ensureDevice(db, uuidv7);
+  const sync = createSyncEngine({ db, client: createCityClient(o.fetch ?? fetch), now, log, ...o.sync });
+  const ctx: ServiceContext = { db, now, afterLocalWrite: () => sync.afterLocalWrite() };
+  const handlers: Handlers = {
+    'intake.register': (i) => registerVisit(ctx, i),
+    'intake.listToday': () => listToday(ctx),
+    'sync.status': () => ok(sync.status()),
+    'sync.enroll': (i) => sync.enroll(i),
+    'sync.now': async () => ok(await sync.syncNow()),
+  };
+  const dispatch = createRouter(makeContract(() => localDay(now())), handlers, (e) => log('handler crashed', e));
+  return {
+    dispatch,
+    sync,
+    db,
+    async close(): Promise<void> {
+      await sync.stop();
+      db.$client.close();
+    },
+  };
+}
+export type Backend = ReturnType<typeof createBackend>;

@@ -1,0 +1,14 @@
+// What every service gets: the store, a clock (tests pass a fixed one) and the sync engine's
+// hook for "something was written locally".
+import dayjs from 'dayjs';
+import type { LocalDb } from '../../db/open';
+
+export interface ServiceContext {
+  db: LocalDb;
+  now: () => Date;
+  afterLocalWrite: () => void;
+}
+
+/** ISO-8601 with the device's own offset: statutory clocks start at the window, in local time. */
+export const localTimestamp = (d: Date) => dayjs(d).format('YYYY-MM-DDTHH:mm:ss.SSSZ');
+export const localDay = (d: Date) => dayjs(d).format('YYYY-MM-DD');

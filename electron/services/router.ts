@@ -1,0 +1,36 @@
+// The service router: every RPC, whatever its transport, enters here. Input is validated
+// against the contract before any handler runs; a handler's bug becomes a typed error, never
+// a raw exception crossing the boundary.
+import type { z } from 'zod';
+import { err, type Err, type Ok, type Result } from '../../domain/result';
+import type { Contract, Method, MethodOutput, MethodParsedInput } from '../../domain/rpc/contract';
+
+export type Handlers = {
+  [M in Method]: (input: MethodParsedInput<M>) => Result<MethodOutput<M>> | Promise<Result<MethodOutput<M>>>;
+};
+
+export type Dispatch = (method: string, input: unknown) => Promise<Ok<unknown> | Err>;
+
+function firstIssue(error: z.ZodError): Err {
+  const issue = error.issues[0]!;
+  const params = (issue as { params?: { code?: unknown } }).params;
+  const code = typeof params?.code === 'string' ? params.code : 'invalid_input';
+  const field = issue.path.length > 0 ? String(issue.path[0]) : undefined;
+  return err(code, issue.message, field);
+}
+
+export function createRouter(contract: Contract, handlers: Handlers, log: (e: unknown) => void): Dispatch {
+  return async (method, input) => {
+    if (!Object.hasOwn(contract, method)) return err('unknown_method', `未知的操作：${method}`);
+    const m = method as Method;
+    const parsed = contract[m].input.safeParse(input);
+    if (!parsed.success) return firstIssue(parsed.error);
+    try {
+      const handler = handlers[m] as (i: unknown) => Result<unknown> | Promise<Result<unknown>>;
+      return await handler(parsed.data);
+    } catch (e) {
+      log(e);
+      return err('internal', '程序内部错误，本次操作未完成，请重试或联系管理员');
+    }
+  };
+}

@@ -1,0 +1,106 @@
+// HTTP calls to the city server (protocol v1). Every outcome is a value: the caller decides
+// whether to retry, stop or tell the user.
+import { gzipSync } from 'node:zlib';
+import {
+  apiErrorSchema,
+  enrollResponseSchema,
+  pushResponseSchema,
+  type EnrollResponse,
+  type PushBody,
+  type PushResponse,
+} from '../../domain/sync/events';
+import { parseRetryAfter } from './backoff';
+import type { SyncErrorCode } from './messages';
+
+export type Fetch = typeof fetch;
+export type Failure = { ok: false; code: SyncErrorCode; detail: string; retryAfterMs: number | null; expectedSeq?: number };
+export type Outcome<T> = { ok: true; value: T; serverDate: number | null } | Failure;
+
+const GZIP_FROM_BYTES = 8 * 1024;
+
+async function call(fetchFn: Fetch, url: string, init: RequestInit, timeoutMs: number): Promise<Outcome<{ status: number; body: unknown; headers: Headers }>> {
+  let res: Response;
+  try {
+    res = await fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  } catch (e) {
+    const timeout = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
+    return { ok: false, code: timeout ? 'timeout' : 'server_unreachable', detail: String(e), retryAfterMs: null };
+  }
+  let body: unknown = null;
+  try {
+    const text = await res.text();
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  const dateHeader = res.headers.get('date');
+  const serverDate = dateHeader ? Date.parse(dateHeader) : null;
+  return { ok: true, value: { status: res.status, body, headers: res.headers }, serverDate: Number.isNaN(serverDate) ? null : serverDate };
+}
+
+function failureFor(status: number, body: unknown, headers: Headers): Failure {
+  const api = apiErrorSchema.safeParse(body);
+  const detail = api.success ? `${api.data.code}: ${api.data.message}` : `HTTP ${status}`;
+  const retryAfterMs = parseRetryAfter(headers.get('retry-after'), Date.now());
+  if (status === 401 || status === 403) return { ok: false, code: 'device_unauthorized', detail, retryAfterMs };
+  if (status === 429) return { ok: false, code: 'rate_limited', detail, retryAfterMs };
+  if (status >= 500) return { ok: false, code: 'server_error', detail, retryAfterMs };
+  if (status === 409 && api.success && api.data.code === 'seq_gap' && api.data.expectedSeq !== undefined) {
+    return { ok: false, code: 'seq_gap', detail, retryAfterMs, expectedSeq: api.data.expectedSeq };
+  }
+  if (status === 409 && api.success && api.data.code === 'seq_conflict') return { ok: false, code: 'seq_conflict', detail, retryAfterMs };
+  return { ok: false, code: 'bad_request', detail, retryAfterMs };
+}
+
+export function createCityClient(fetchFn: Fetch, timeoutMs = 30_000) {
+  return {
+    async health(baseUrl: string): Promise<Outcome<true>> {
+      const r = await call(fetchFn, `${baseUrl}/api/v1/health`, { method: 'GET' }, Math.min(timeoutMs, 5000));
+      if (!r.ok) return r;
+      if (r.value.status !== 200) return failureFor(r.value.status, r.value.body, r.value.headers);
+      return { ok: true, value: true, serverDate: r.serverDate };
+    },
+
+    async enroll(baseUrl: string, code: string, name: string): Promise<Outcome<EnrollResponse>> {
+      const r = await call(
+        fetchFn,
+        `${baseUrl}/api/v1/devices/enroll`,
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name }) },
+        timeoutMs,
+      );
+      if (!r.ok) return r;
+      if (r.value.status !== 201) {
+        const f = failureFor(r.value.status, r.value.body, r.value.headers);
+        return r.value.status >= 400 && r.value.status < 500 && r.value.status !== 429 ? { ...f, code: 'enroll_code_invalid' } : f;
+      }
+      const parsed = enrollResponseSchema.safeParse(r.value.body);
+      if (!parsed.success) return { ok: false, code: 'bad_response', detail: parsed.error.message, retryAfterMs: null };
+      return { ok: true, value: parsed.data, serverDate: r.serverDate };
+    },
+
+    async push(baseUrl: string, token: string, body: PushBody): Promise<Outcome<PushResponse>> {
+      const json = Buffer.from(JSON.stringify(body));
+      const gzip = json.length >= GZIP_FROM_BYTES;
+      const r = await call(
+        fetchFn,
+        `${baseUrl}/api/v1/sync/push`,
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${token}`,
+            ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+          },
+          body: gzip ? gzipSync(json) : json,
+        },
+        timeoutMs,
+      );
+      if (!r.ok) return r;
+      if (r.value.status !== 200) return failureFor(r.value.status, r.value.body, r.value.headers);
+      const parsed = pushResponseSchema.safeParse(r.value.body);
+      if (!parsed.success) return { ok: false, code: 'bad_response', detail: parsed.error.message, retryAfterMs: null };
+      return { ok: true, value: parsed.data, serverDate: r.serverDate };
+    },
+  };
+}
+export type CityClient = ReturnType<typeof createCityClient>;

@@ -1,0 +1,185 @@
+// The sync scheduler (DESIGN.md §4): one push at a time, on start, after local writes
+// (debounced), on a timer, when the network comes back and on 立即同步. Status is derived
+// from the outbox itself, never from a flag.
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { LocalDb } from '../../db/open';
+import { eventsAfter, waitingStats } from '../../db/outbox';
+import { getDevice, getSyncState, recordFailure, recordSuccess, rewindAck, saveEnrollment } from '../../db/syncState';
+import { err, ok, type Result } from '../../domain/result';
+import type { enrollInputSchema, SyncStatus } from '../../domain/rpc/contract';
+import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, type SyncEvent } from '../../domain/sync/events';
+import { backoffDelay } from './backoff';
+import type { CityClient, Failure } from './cityClient';
+import { FATAL_SYNC_ERRORS, SYNC_MESSAGES } from './messages';
+
+export interface SyncEngineOptions {
+  db: LocalDb;
+  client: CityClient;
+  now: () => Date;
+  random?: () => number;
+  batchSize?: number;
+  debounceMs?: number;
+  timerMs?: number;
+  healthEveryMs?: number;
+  log?: (msg: string, detail?: unknown) => void;
+}
+
+// Headroom under the city's 4 MiB limit for the envelope around the events.
+const BATCH_BYTE_BUDGET = MAX_BATCH_BYTES - 64 * 1024;
+const MAX_REWINDS_PER_RUN = 3;
+
+/** The longest prefix of `events` that fits the city's count and size limits (at least one). */
+function fitBatch(events: SyncEvent[], maxEvents: number): SyncEvent[] {
+  let bytes = 0;
+  const out: SyncEvent[] = [];
+  for (const e of events.slice(0, maxEvents)) {
+    bytes += Buffer.byteLength(JSON.stringify(e)) + 1;
+    if (out.length > 0 && bytes > BATCH_BYTE_BUDGET) break;
+    out.push(e);
+  }
+  return out;
+}
+
+export function createSyncEngine(o: SyncEngineOptions) {
+  const random = o.random ?? Math.random;
+  const batchSize = Math.min(o.batchSize ?? MAX_BATCH_EVENTS, MAX_BATCH_EVENTS);
+  const log = o.log ?? (() => {});
+  let running: Promise<void> | null = null;
+  let online: boolean | null = null;
+  let progress: SyncStatus['progress'] = null;
+  let attempt = 0;
+  let stopped = true;
+  let retryTimer: NodeJS.Timeout | null = null;
+  let debounceTimer: NodeJS.Timeout | null = null;
+  let periodic: NodeJS.Timeout | null = null;
+  let health: NodeJS.Timeout | null = null;
+
+  const nowIso = () => o.now().toISOString();
+
+  function status(): SyncStatus {
+    const dev = getDevice(o.db);
+    const st = getSyncState(o.db);
+    const w = waitingStats(o.db, st.lastAckedSeq);
+    return {
+      enrolled: dev.token !== null,
+      serverUrl: dev.serverUrl,
+      deviceCode: dev.deviceCode,
+      countyCode: dev.countyCode,
+      online,
+      syncing: running !== null,
+      waiting: w.waiting,
+      oldestWaitingAt: w.oldestWaitingAt,
+      lastSuccessAt: st.lastSuccessAt,
+      lastError: st.lastErrorCode ? { code: st.lastErrorCode, message: st.lastErrorMessage ?? '' } : null,
+      progress,
+    };
+  }
+
+  function fail(f: Failure): void {
+    log('sync failed', f);
+    recordFailure(o.db, { at: nowIso(), code: f.code, message: SYNC_MESSAGES[f.code] });
+    online = !(f.code === 'server_unreachable' || f.code === 'timeout');
+    if (FATAL_SYNC_ERRORS.has(f.code)) return;
+    const delay = backoffDelay(attempt++, random, f.retryAfterMs);
+    schedule('retry', delay);
+  }
+
+  function schedule(kind: 'retry' | 'debounce', ms: number): void {
+    if (stopped) return;
+    const t = setTimeout(() => void syncNow(), ms);
+    t.unref();
+    if (kind === 'retry') {
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = t;
+    } else {
+      if (debounceTimer) clearTimeout(debounceTimer);
+      debounceTimer = t;
+    }
+  }
+
+  async function pushAll(): Promise<void> {
+    const dev = getDevice(o.db);
+    if (!dev.token || !dev.serverUrl || !dev.deviceId) return;
+    let rewinds = 0;
+    const startAcked = getSyncState(o.db).lastAckedSeq;
+    const total = waitingStats(o.db, startAcked).waiting;
+    for (;;) {
+      const acked = getSyncState(o.db).lastAckedSeq;
+      const batch = fitBatch(eventsAfter(o.db, acked, batchSize), batchSize);
+      if (batch.length === 0) break;
+      progress = { sent: Math.max(0, acked - startAcked), total };
+      const r = await o.client.push(dev.serverUrl, dev.token, { deviceId: dev.deviceId, batchId: randomUUID(), events: batch });
+      if (!r.ok) {
+        if (r.code === 'seq_gap' && r.expectedSeq !== undefined && rewinds++ < MAX_REWINDS_PER_RUN) {
+          rewindAck(o.db, Math.max(0, r.expectedSeq - 1));
+          continue;
+        }
+        return fail(r);
+      }
+      const clockOffsetMs = r.serverDate === null ? null : o.now().getTime() - r.serverDate;
+      recordSuccess(o.db, { ackedSeq: r.value.ackedSeq, at: nowIso(), clockOffsetMs, rejected: r.value.rejected });
+      online = true;
+      attempt = 0;
+      if (r.value.ackedSeq <= acked) {
+        return fail({ ok: false, code: 'bad_response', detail: `ackedSeq did not advance from ${acked}`, retryAfterMs: null });
+      }
+    }
+  }
+
+  /** One sync at a time: a second call joins the one already running. */
+  function syncNow(): Promise<SyncStatus> {
+    if (!running) {
+      if (retryTimer) clearTimeout(retryTimer);
+      running = pushAll()
+        .catch((e: unknown) => log('sync crashed', e))
+        .finally(() => {
+          running = null;
+          progress = null;
+        });
+    }
+    return running.then(status);
+  }
+
+  async function checkHealth(): Promise<void> {
+    const dev = getDevice(o.db);
+    if (!dev.serverUrl) return;
+    const was = online;
+    const r = await o.client.health(dev.serverUrl);
+    online = r.ok;
+    if (online && was === false && status().waiting > 0) void syncNow();
+  }
+
+  async function enroll(input: z.output<typeof enrollInputSchema>): Promise<Result<SyncStatus>> {
+    const url = input.serverUrl.replace(/\/+$/, '');
+    const r = await o.client.enroll(url, input.code, input.name);
+    if (!r.ok) return err(r.code, SYNC_MESSAGES[r.code], r.code === 'enroll_code_invalid' ? 'code' : 'serverUrl');
+    saveEnrollment(o.db, { serverUrl: url, ...r.value, enrolledAt: nowIso() });
+    online = true;
+    return ok(await syncNow());
+  }
+
+  return {
+    status,
+    syncNow,
+    enroll,
+    afterLocalWrite(): void {
+      schedule('debounce', o.debounceMs ?? 2000);
+    },
+    start(): void {
+      stopped = false;
+      void checkHealth().then(() => syncNow());
+      periodic = setInterval(() => void syncNow(), o.timerMs ?? 5 * 60 * 1000);
+      periodic.unref();
+      health = setInterval(() => void checkHealth(), o.healthEveryMs ?? 30_000);
+      health.unref();
+    },
+    async stop(): Promise<void> {
+      stopped = true;
+      for (const t of [retryTimer, debounceTimer]) if (t) clearTimeout(t);
+      for (const t of [periodic, health]) if (t) clearInterval(t);
+      await running;
+    },
+  };
+}
+export type SyncEngine = ReturnType<typeof createSyncEngine>;

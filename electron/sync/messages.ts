@@ -1,0 +1,18 @@
+// Plain-Chinese words for every sync outcome a person may see in the status bar.
+export const SYNC_MESSAGES = {
+  server_unreachable: '无法连接市级服务器，记录已安全保存在本机，联网后自动上传',
+  timeout: '市级服务器响应超时，稍后自动重试',
+  server_error: '市级服务器暂时故障，稍后自动重试',
+  rate_limited: '市级服务器繁忙，稍后自动重试',
+  device_unauthorized: '本机未获授权或已被市级注销，请联系管理员重新注册',
+  seq_conflict: '本机记录序号与市级记录冲突，已停止上传，请联系管理员',
+  bad_request: '市级服务器拒收本批数据，已停止上传，请联系管理员',
+  seq_gap: '正在与市级服务器核对记录序号，稍后自动重试',
+  not_enrolled: '本机尚未注册到市级服务器',
+  enroll_code_invalid: '注册码无效、已过期或已被使用',
+  bad_response: '市级服务器的应答无法识别，稍后自动重试',
+} as const;
+export type SyncErrorCode = keyof typeof SYNC_MESSAGES;
+
+/** Errors that retrying cannot fix: stop until a person acts. */
+export const FATAL_SYNC_ERRORS: ReadonlySet<SyncErrorCode> = new Set(['device_unauthorized', 'seq_conflict', 'bad_request']);

@@ -1,0 +1,257 @@
+// 来访登记 form: one visitor, typed or read from an ID card, saved through 'intake.register'.
+// Built for the keyboard: card readers type the number then Enter, so Enter walks the fields
+// in order and the clerk never needs the mouse (DOMAIN.md §7).
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Space, Typography } from 'antd';
+import { parseResidentId } from '../../../domain/identity/residentId';
+import { CHANNEL_LABELS, type RegisterVisitInput } from '../../../domain/intake/registration';
+import { api } from '../api/client';
+import { localContract, today } from '../api/localContract';
+
+type Field = keyof RegisterVisitInput;
+type Channel = NonNullable<RegisterVisitInput['channel']>;
+
+const FORM_NAME = 'registration';
+const fieldId = (f: Field | 'gender' | 'birthDate' | 'regionCode') => `${FORM_NAME}_${f}`;
+
+// The order Enter follows; the read-only fields filled from the ID number are not stops.
+const ENTER_ORDER: Field[] = ['idNumber', 'name', 'phone', 'address', 'headcount', 'channel', 'summary'];
+
+const CHANNEL_OPTIONS = (Object.keys(CHANNEL_LABELS) as Channel[]).map((value) => ({
+  value,
+  label: CHANNEL_LABELS[value],
+}));
+
+const GENDER_LABELS = { male: '男', female: '女' } as const;
+
+const INITIAL: Partial<RegisterVisitInput> = { headcount: 1, channel: 'visit' };
+
+// Labels line up down the form, including in the rows that hold two or three fields.
+const LABEL_WIDTH = 88;
+const inlineLabel = { flex: 'none' } as const;
+
+function focusField(f: Field): void {
+  const el = document.getElementById(fieldId(f));
+  if (!el) return;
+  // Radio.Group puts the id on its wrapper; the checked radio is what takes the keyboard.
+  const target =
+    el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement
+      ? el
+      : (el.querySelector<HTMLInputElement>('input:checked') ?? el.querySelector<HTMLInputElement>('input'));
+  target?.focus();
+  if (target instanceof HTMLInputElement && target.type !== 'radio') target.select();
+}
+
+export function RegistrationForm({ onRegistered }: { onRegistered: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<RegisterVisitInput>();
+  const [idBlurred, setIdBlurred] = useState(false);
+  // An error on the ID from submit or from the backend; it wins over the live check until edited.
+  const [idError, setIdError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const inFlight = useRef(false);
+  const [lastMatterNo, setLastMatterNo] = useState<string | null>(null);
+
+  const idValue = (Form.useWatch('idNumber', form) ?? '').trim();
+  const parsed = idValue === '' ? null : parseResidentId(idValue, today());
+  const info = parsed?.ok ? parsed.value : null;
+  // Judge the number only when it could be complete: half-typed numbers are not mistakes.
+  // At 15 characters it may be an old number or an 18-digit one in progress, so only its
+  // success shows there; its error waits for 18 characters, Enter or leaving the field.
+  const judged = idBlurred || idValue.length >= 18 || (idValue.length === 15 && info !== null);
+  const idHelp = idError ?? (judged && parsed && !parsed.ok ? parsed.message : null);
+  const idStatus = idHelp ? 'error' : judged && info ? 'success' : undefined;
+
+  const showFieldError = (field: string, text: string): boolean => {
+    if (!(ENTER_ORDER as string[]).includes(field)) return false;
+    if (field === 'idNumber') setIdError(text);
+    else form.setFields([{ name: field as Field, errors: [text] }]);
+    return true;
+  };
+
+  const submit = async () => {
+    if (inFlight.current) return;
+    const values = form.getFieldsValue(true) as Partial<RegisterVisitInput>;
+    // Same schema as the backend: the clerk sees every mistake at once, without a round trip.
+    const check = localContract['intake.register'].input.safeParse(values);
+    if (!check.success) {
+      const bad = new Set<string>();
+      for (const issue of check.error.issues) {
+        const f = issue.path[0];
+        if (typeof f === 'string' && !bad.has(f) && showFieldError(f, issue.message)) bad.add(f);
+      }
+      const first = ENTER_ORDER.find((f) => bad.has(f));
+      if (first) focusField(first);
+      else message.error('登记信息有误，请核对');
+      return;
+    }
+    inFlight.current = true;
+    setSubmitting(true);
+    try {
+      const r = await api.invoke('intake.register', check.data);
+      if (r.ok) {
+        message.success(`登记成功，信访件编号 ${r.value.matterNo}`);
+        setLastMatterNo(r.value.matterNo);
+        form.resetFields();
+        setIdBlurred(false);
+        setIdError(null);
+        focusField('idNumber');
+        onRegistered();
+      } else if (r.field && showFieldError(r.field, r.message)) {
+        focusField(r.field as Field);
+      } else {
+        message.error(r.message);
+      }
+    } finally {
+      inFlight.current = false;
+      setSubmitting(false);
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // Enter while an IME is composing picks a candidate; it is not meant for the form.
+    if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+    if (e.ctrlKey || e.metaKey) {
+      e.preventDefault();
+      form.submit();
+      return;
+    }
+    const t = e.target;
+    // Enter on a button presses it; in the TextArea it starts a new line.
+    if (!(t instanceof HTMLInputElement)) return;
+    e.preventDefault(); // no implicit submit from a single-line field
+    const current = ENTER_ORDER.find((f) => t.id === fieldId(f) || t.closest(`#${fieldId(f)}`));
+    if (!current) return;
+    if (current === 'idNumber' && !info) {
+      // A bad read stays put and selected, so the next swipe or typing replaces it.
+      setIdBlurred(true);
+      t.select();
+      return;
+    }
+    const next = ENTER_ORDER[ENTER_ORDER.indexOf(current) + 1];
+    if (next) focusField(next);
+  };
+
+  return (
+    <Card
+      size="small"
+      title="来访登记"
+      extra={
+        lastMatterNo && (
+          <Space size={4}>
+            <Typography.Text type="secondary">上一件编号</Typography.Text>
+            <Typography.Text strong data-testid="last-matter-no">
+              {lastMatterNo}
+            </Typography.Text>
+          </Space>
+        )
+      }
+    >
+      <div onKeyDown={onKeyDown}>
+        <Form<RegisterVisitInput>
+          form={form}
+          name={FORM_NAME}
+          layout="horizontal"
+          labelCol={{ flex: `0 0 ${LABEL_WIDTH}px` }}
+          wrapperCol={{ flex: 'auto' }}
+          labelAlign="right"
+          colon={false}
+          autoComplete="off"
+          initialValues={INITIAL}
+          onFinish={() => void submit()}
+          onValuesChange={(changed: Partial<RegisterVisitInput>) => {
+            if ('idNumber' in changed) setIdError(null);
+          }}
+          requiredMark
+        >
+          <Form.Item
+            name="idNumber"
+            label="身份证号码"
+            required
+            validateStatus={idStatus}
+            help={idHelp}
+            hasFeedback={idStatus !== undefined}
+            normalize={(v: string) => v.replace(/\s/g, '').toUpperCase()}
+          >
+            <Input
+              autoFocus
+              maxLength={18}
+              placeholder="刷身份证或输入18位号码"
+              onBlur={() => setIdBlurred(idValue !== '')}
+              style={{ fontFamily: 'Consolas, "DejaVu Sans Mono", monospace', letterSpacing: 1 }}
+            />
+          </Form.Item>
+
+          <Form.Item name="name" label="姓名" required>
+            <Input maxLength={50} style={{ maxWidth: 200 }} />
+          </Form.Item>
+
+          <Row gutter={12} wrap={false}>
+            <Col flex="none">
+              <Form.Item label="性别" htmlFor={fieldId('gender')}>
+                <Input id={fieldId('gender')} readOnly tabIndex={-1} value={info ? GENDER_LABELS[info.gender] : ''} style={{ width: 48 }} />
+              </Form.Item>
+            </Col>
+            <Col flex="none">
+              <Form.Item label="出生日期" htmlFor={fieldId('birthDate')} labelCol={inlineLabel}>
+                <Input id={fieldId('birthDate')} readOnly tabIndex={-1} value={info?.birthDate ?? ''} style={{ width: 108 }} />
+              </Form.Item>
+            </Col>
+            <Col flex="auto">
+              <Form.Item label="户籍地区码" htmlFor={fieldId('regionCode')} labelCol={inlineLabel}>
+                <Input id={fieldId('regionCode')} readOnly tabIndex={-1} value={info?.regionCode ?? ''} style={{ width: 80 }} />
+              </Form.Item>
+            </Col>
+          </Row>
+
+          <Form.Item name="phone" label="联系电话">
+            <Input maxLength={20} placeholder="手机或固定电话" style={{ maxWidth: 200 }} />
+          </Form.Item>
+
+          <Form.Item name="address" label="住址">
+            <Input maxLength={200} />
+          </Form.Item>
+
+          <Row gutter={12} wrap={false}>
+            <Col flex="none">
+              <Form.Item name="headcount" label="来访人数" required>
+                <InputNumber min={1} max={9999} precision={0} style={{ width: 72 }} />
+              </Form.Item>
+            </Col>
+            <Col flex="auto">
+              <Form.Item name="channel" label="来访方式" labelCol={inlineLabel}>
+                <Radio.Group optionType="button" buttonStyle="solid" options={CHANNEL_OPTIONS} />
+              </Form.Item>
+            </Col>
+          </Row>
+
+          <Form.Item name="summary" label="诉求摘要" required>
+            <Input.TextArea autoSize={{ minRows: 4, maxRows: 8 }} maxLength={2000} placeholder="来访人反映的主要问题和诉求" />
+          </Form.Item>
+
+          <Form.Item label=" " style={{ marginBottom: 0 }}>
+            <Space size={12} wrap>
+              <Button type="primary" htmlType="submit" loading={submitting} style={{ minWidth: 88 }}>
+                登记
+              </Button>
+              <Button
+                htmlType="button"
+                onClick={() => {
+                  form.resetFields();
+                  setIdBlurred(false);
+                  setIdError(null);
+                  focusField('idNumber');
+                }}
+              >
+                清空
+              </Button>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                回车跳到下一项，Ctrl+回车 直接登记
+              </Typography.Text>
+            </Space>
+          </Form.Item>
+        </Form>
+      </div>
+    </Card>
+  );
+}

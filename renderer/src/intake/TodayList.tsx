@@ -1,0 +1,69 @@
+// 今日登记: what this window has registered today, newest first, with whether each has
+// reached the city yet.
+import { useEffect, useMemo } from 'react';
+import { Card, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
+import type { RegistrationSummary } from '../../../domain/intake/registration';
+import { useTodayStore } from './todayStore';
+
+// Other windows' work and sync acknowledgements change the list without this window acting.
+const REFRESH_MS = 10_000;
+
+const columns: ColumnsType<RegistrationSummary> = [
+  { title: '编号', dataIndex: 'matterNo', width: 170, render: (v: string) => <Typography.Text style={{ fontSize: 13 }}>{v}</Typography.Text> },
+  { title: '姓名', dataIndex: 'visitorName', width: 80, ellipsis: true },
+  { title: '证件号', dataIndex: 'maskedIdNumber', width: 170 },
+  { title: '人数', dataIndex: 'headcount', width: 52, align: 'right' },
+  { title: '诉求摘要', dataIndex: 'summary', ellipsis: true },
+  { title: '登记时间', dataIndex: 'receivedAt', width: 76, render: (v: string) => dayjs(v).format('HH:mm') },
+  {
+    title: '同步',
+    dataIndex: 'synced',
+    width: 72,
+    render: (synced: boolean) => (synced ? <Tag color="success">已同步</Tag> : <Tag color="warning">待同步</Tag>),
+  },
+];
+
+export function TodayList() {
+  const rows = useTodayStore((s) => s.rows);
+  const loading = useTodayStore((s) => s.loading);
+  const error = useTodayStore((s) => s.error);
+  // Newest first whatever order the backend uses: the clerk looks for the visitor just seen.
+  const sorted = useMemo(() => [...rows].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt)), [rows]);
+
+  useEffect(() => {
+    const { refresh } = useTodayStore.getState();
+    void refresh();
+    const timer = setInterval(() => void refresh(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  return (
+    <Card
+      size="small"
+      title="今日登记"
+      extra={
+        error ? (
+          <Typography.Text type="danger">{error}</Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">共 {rows.length} 件</Typography.Text>
+        )
+      }
+      style={{ height: '100%', display: 'flex', flexDirection: 'column' }}
+      styles={{ body: { padding: 0, flex: 1, minHeight: 0 } }}
+    >
+      <Table<RegistrationSummary>
+        data-testid="today-list"
+        size="small"
+        rowKey="matterId"
+        columns={columns}
+        dataSource={sorted}
+        // The timer's refresh must not flash a spinner over a list the clerk is reading.
+        loading={loading && rows.length === 0}
+        pagination={false}
+        scroll={{ y: 'calc(100vh - 190px)' }}
+      />
+    </Card>
+  );
+}

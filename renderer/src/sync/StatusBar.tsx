@@ -1,0 +1,139 @@
+// The status bar: whether records have reached the city. Everything shown comes from the
+// backend's status, which is derived from the outbox (DESIGN.md §4), so it cannot claim
+// "synced" while records wait.
+import { useEffect, useState } from 'react';
+import { App, Badge, Button, Space, Typography } from 'antd';
+import { CloudUploadOutlined, ExclamationCircleOutlined, SettingOutlined, SyncOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import relativeTime from 'dayjs/plugin/relativeTime';
+import { EnrollDialog } from './EnrollDialog';
+import { useSyncStore } from './syncStore';
+
+dayjs.extend(relativeTime);
+
+const POLL_MS = 3_000;
+
+/** A township office may be offline for days: give the date when it is not today. */
+function lastSyncText(at: string | null): string {
+  if (!at) return '从未同步';
+  const t = dayjs(at);
+  return t.isSame(dayjs(), 'day') ? t.format('HH:mm:ss') : t.format('M月D日 HH:mm:ss');
+}
+
+function OnlineBadge({ online }: { online: boolean | null }) {
+  if (online === null) return <Badge status="default" text="正在检测网络" />;
+  return online ? <Badge status="success" text="在线" /> : <Badge status="error" text="离线" />;
+}
+
+export function StatusBar({ onSynced }: { onSynced: () => void }) {
+  const { message } = App.useApp();
+  const status = useSyncStore((s) => s.status);
+  const backendError = useSyncStore((s) => s.backendError);
+  const [enrollOpen, setEnrollOpen] = useState(false);
+  const [pushing, setPushing] = useState(false);
+
+  useEffect(() => {
+    const { refresh } = useSyncStore.getState();
+    void refresh();
+    const timer = setInterval(() => void refresh(), POLL_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  const syncNow = async () => {
+    setPushing(true);
+    try {
+      const r = await useSyncStore.getState().syncNow();
+      if (!r.ok) message.error(r.message);
+      else if (r.value.lastError) message.error(r.value.lastError.message);
+      else if (r.value.waiting === 0) message.success('同步完成');
+      onSynced();
+    } finally {
+      setPushing(false);
+    }
+  };
+
+  const enrolled = status?.enrolled ?? false;
+  const syncing = pushing || (status?.syncing ?? false);
+
+  return (
+    <div
+      data-testid="status-bar"
+      style={{
+        display: 'flex',
+        alignItems: 'center',
+        gap: 20,
+        height: 34,
+        padding: '0 12px',
+        borderTop: '1px solid #d9d9d9',
+        background: '#fafafa',
+        fontSize: 13,
+        whiteSpace: 'nowrap',
+      }}
+    >
+      {backendError ? (
+        <Typography.Text type="danger">
+          <ExclamationCircleOutlined /> {backendError}
+        </Typography.Text>
+      ) : !status ? (
+        <Typography.Text type="secondary">正在读取同步状态</Typography.Text>
+      ) : (
+        <>
+          {enrolled ? (
+            <OnlineBadge online={status.online} />
+          ) : (
+            <Typography.Text type="warning" strong>
+              <ExclamationCircleOutlined /> 未注册到市级服务器
+            </Typography.Text>
+          )}
+          <span data-testid="sync-waiting">
+            待同步 <Typography.Text strong>{status.waiting}</Typography.Text> 条
+            {status.waiting > 0 && status.oldestWaitingAt && (
+              <Typography.Text type="secondary">（最早 {dayjs(status.oldestWaitingAt).fromNow()}）</Typography.Text>
+            )}
+          </span>
+          {status.progress && status.syncing ? (
+            <span>
+              <SyncOutlined spin /> 正在同步 {status.progress.sent}/{status.progress.total}
+            </span>
+          ) : (
+            <span data-testid="sync-last">上次同步 {lastSyncText(status.lastSuccessAt)}</span>
+          )}
+          {status.lastError && (
+            <Typography.Text
+              type="danger"
+              data-testid="sync-error"
+              ellipsis={{ tooltip: status.lastError.message }}
+              style={{ minWidth: 0, flexShrink: 1 }}
+            >
+              {status.lastError.message}
+            </Typography.Text>
+          )}
+          {enrolled && status.deviceCode && (
+            <Typography.Text type="secondary">本机编号 {status.deviceCode}</Typography.Text>
+          )}
+        </>
+      )}
+      <Space size={8} style={{ marginLeft: 'auto' }}>
+        <Button
+          size="small"
+          icon={<CloudUploadOutlined />}
+          loading={syncing}
+          disabled={!enrolled}
+          onClick={() => void syncNow()}
+        >
+          立即同步
+        </Button>
+        <Button
+          size="small"
+          type={enrolled ? 'default' : 'primary'}
+          danger={!enrolled && status !== null}
+          icon={<SettingOutlined />}
+          onClick={() => setEnrollOpen(true)}
+        >
+          同步设置
+        </Button>
+      </Space>
+      <EnrollDialog open={enrollOpen} onClose={() => setEnrollOpen(false)} />
+    </div>
+  );
+}

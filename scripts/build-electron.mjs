@@ -1,0 +1,10 @@
+// Bundles the Electron main process (ESM) and the sandboxed preload (CommonJS, as sandboxed
+// preloads must be) into build/electron. Native and Electron modules stay external.
+import { build } from 'esbuild';
+
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', external: ['electron', 'better-sqlite3'] };
+
+// CommonJS dependencies bundled into ESM still call require() for Node built-ins.
+const requireShim = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+await build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'build/electron/main.mjs', format: 'esm', banner: { js: requireShim } });
+await build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'build/electron/preload.cjs', format: 'cjs' });

@@ -1,0 +1,40 @@
+// npm run dev:web — the whole app in a normal browser: the backend in this Node process, its
+// router on /rpc of the Vite dev server (same origin), the token injected into the page.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { createServer, type Plugin } from 'vite';
+import { createBackend } from '../electron/services/backend';
+import { createRpcMiddleware } from '../electron/web/rpcHttp';
+
+const root = path.resolve(import.meta.dirname, '..');
+const dataDir = path.resolve(process.env.XF_DATA_DIR ?? path.join(root, '.dev-data'));
+const port = Number(process.env.PORT ?? 5173);
+const token = randomBytes(24).toString('base64url');
+
+const backend = createBackend({ dataDir, migrationsDir: path.join(root, 'db/migrations') });
+backend.sync.start();
+
+const rpc: Plugin = {
+  name: 'xinfang-rpc',
+  configureServer(server) {
+    const mw = createRpcMiddleware(backend.dispatch, token);
+    server.middlewares.use((req, res, next) => void mw(req, res, next));
+  },
+  transformIndexHtml: (html) => html.replace('%RPC_TOKEN%', token),
+};
+
+const server = await createServer({
+  configFile: path.join(root, 'vite.config.ts'),
+  plugins: [rpc],
+  server: { port, strictPort: true, host: '127.0.0.1' },
+});
+await server.listen();
+console.log(`信访窗口（浏览器开发模式）: http://127.0.0.1:${port}/   数据目录: ${dataDir}`);
+
+const shutdown = async () => {
+  await server.close();
+  await backend.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

@@ -1,0 +1,57 @@
+// Applies an accepted event to the city's projections, one applier per event type. An applier
+// may still refuse an event whose content is valid but cannot be stored (say, a matter number
+// another device already used); the push quarantines it like any other content failure.
+import { eventPayloadSchemas, type EventPayload, type EventType, type SyncEvent } from '../domain/sync/events';
+import type { AuthedDevice } from './auth';
+import type { CityDb } from './db';
+import { matters } from './schema';
+
+export type Verdict = { ok: true } | { ok: false; code: string; message: string };
+type Applier<T extends EventType> = (tx: CityDb, device: AuthedDevice, payload: EventPayload<T>) => Promise<Verdict>;
+
+// timestamptz refuses years before 1 AD, which Date.parse accepts; no real matter is that old.
+const MIN_YEAR = 1900;
+
+const appliers: { [T in EventType]: Applier<T> } = {
+  'matter.registered': async (tx, device, p) => {
+    const receivedAt = new Date(p.receivedAt);
+    if (receivedAt.getUTCFullYear() < MIN_YEAR || receivedAt.getUTCFullYear() > 9999) {
+      return { ok: false, code: 'bad_payload', message: `receivedAt 超出合理范围：${p.receivedAt}` };
+    }
+    const inserted = await tx
+      .insert(matters)
+      .values({
+        matterId: p.matterId,
+        matterNo: p.matterNo,
+        countyCode: device.countyCode,
+        deviceId: device.id,
+        visitorId: p.visitor.visitorId,
+        visitorName: p.visitor.name,
+        idNumber: p.visitor.idNumber,
+        gender: p.visitor.gender,
+        birthDate: p.visitor.birthDate,
+        regionCode: p.visitor.regionCode,
+        phone: p.visitor.phone,
+        address: p.visitor.address,
+        channel: p.channel,
+        headcount: p.headcount,
+        summary: p.summary,
+        receivedAt,
+        clockOffsetMs: p.clockOffsetMs,
+      })
+      // Atomic against a concurrent push from another device with the same matter number.
+      .onConflictDoNothing()
+      .returning({ matterId: matters.matterId });
+    if (inserted.length === 0) {
+      return { ok: false, code: 'matter_conflict', message: `信访件编号 ${p.matterNo} 或事项 ${p.matterId} 已在市里登记` };
+    }
+    return { ok: true };
+  },
+};
+
+/** Call only after checkEventContent passed; the parse here just gives the applier its typed payload. */
+export function applyEvent(tx: CityDb, device: AuthedDevice, e: SyncEvent): Promise<Verdict> {
+  const type = e.type as EventType;
+  const applier = appliers[type] as Applier<EventType>;
+  return applier(tx, device, eventPayloadSchemas[type].parse(e.payload));
+}

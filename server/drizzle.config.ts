@@ -1,0 +1,8 @@
+// drizzle-kit configuration for the city server's PostgreSQL schema (PGlite and PostgreSQL share it).
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: './server/schema.ts',
+  out: './server/migrations',
+});

@@ -1,0 +1,73 @@
+// The one error shape of the city API: every failure answers JSON {code, message} with a stable
+// snake_case code, and nothing of a stack trace or an internal message ever reaches the client.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { z } from 'zod';
+
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const errorBodySchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  expectedSeq: z.number().int().optional(),
+});
+
+// Errors raised by Fastify itself or its plugins, by their own codes.
+const FRAMEWORK_CODES: Record<string, { code: string; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', message: '请求体过大 / request body too large' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_json', message: '请求体不是有效的 JSON / body is not valid JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_json', message: '请求体为空 / empty JSON body' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: '不支持的内容类型 / unsupported content type' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'bad_request', message: 'Content-Length 与请求体不符 / content length mismatch' },
+};
+
+const STATUS_CODES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+};
+
+function isZodError(e: unknown): e is z.ZodError {
+  return e instanceof z.ZodError;
+}
+
+export function formatIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | HttpError | z.ZodError, request, reply) => {
+    if (error instanceof HttpError) {
+      return reply.status(error.statusCode).send({ code: error.code, message: error.message, ...error.extra });
+    }
+    if (isZodError(error)) {
+      return reply.status(400).send({ code: 'invalid_request', message: `请求格式不正确 / invalid request: ${formatIssues(error)}` });
+    }
+    const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
+    if (status >= 500 || status < 400) {
+      request.log.error({ err: error }, 'request failed');
+      return reply.status(500).send({ code: 'internal_error', message: '服务器内部错误 / internal server error' });
+    }
+    const known = FRAMEWORK_CODES[error.code];
+    if (known) return reply.status(status).send(known);
+    return reply.status(status).send({ code: STATUS_CODES[status] ?? 'bad_request', message: error.message });
+  });
+
+  // Unknown paths count against the rate limit too, so probing them is not free.
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, (request, reply) => {
+    reply.status(404).send({ code: 'not_found', message: `没有这个地址 / no route ${request.method} ${request.url}` });
+  });
+}
