@@ -1,6 +1,7 @@
 // Lets routes declare their schemas as zod (the same schemas domain/ shares with the device):
 // zod validates requests, responses are written as plain JSON, and the OpenAPI document at
 // /docs is generated from the same zod schemas.
+import type { SwaggerTransform } from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
@@ -17,11 +18,11 @@ export function useZodSchemas(app: FastifyInstance): void {
 }
 
 /** @fastify/swagger `transform`: zod route schemas -> OpenAPI 3.0 schema objects. */
-export function zodToOpenApiTransform({ schema, url }: { schema: Record<string, unknown> | undefined; url: string }) {
-  if (!schema) return { schema: {}, url };
+export const zodToOpenApiTransform: SwaggerTransform = ({ schema, url }) => {
+  if (!schema) return { schema, url };
   const out: Record<string, unknown> = { ...schema };
   for (const part of ['body', 'querystring', 'params', 'headers'] as const) {
-    if (schema[part]) out[part] = toOpenApi(schema[part], 'input');
+    if (schema[part] !== undefined) out[part] = toOpenApi(schema[part], 'input');
   }
   if (schema.response) {
     out.response = Object.fromEntries(
@@ -29,4 +30,4 @@ export function zodToOpenApiTransform({ schema, url }: { schema: Record<string, 
     );
   }
   return { schema: out, url };
-}
+};

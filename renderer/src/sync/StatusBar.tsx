@@ -125,8 +125,8 @@ export function StatusBar({ onSynced }: { onSynced: () => void }) {
         </Button>
         <Button
           size="small"
+          // Until enrolled nothing can reach the city, so this is the one thing to do.
           type={enrolled ? 'default' : 'primary'}
-          danger={!enrolled && status !== null}
           icon={<SettingOutlined />}
           onClick={() => setEnrollOpen(true)}
         >

@@ -2,7 +2,7 @@
 // local flag), plus whether the backend itself answered.
 import { create } from 'zustand';
 import type { MethodInput, SyncStatus } from '../../../domain/rpc/contract';
-import type { RpcResult } from '../api/bridge';
+import type { RpcResult } from '../../../domain/rpc/bridge';
 import { api } from '../api/client';
 
 interface SyncState {

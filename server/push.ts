@@ -1,0 +1,102 @@
+// Sync protocol v1 on the city side (DESIGN.md §4): applies one push batch in one transaction,
+// under a lock on the device row, so concurrent pushes from one device cannot interleave.
+// A duplicate is skipped, the next seq is checked and applied (or quarantined), and a gap or a
+// seq conflict rolls the whole batch back.
+import { and, eq, inArray } from 'drizzle-orm';
+import { checkEventContent, type PushBody, type PushResponse, type SyncEvent } from '../domain/sync/events';
+import { applyEvent, type Verdict } from './apply';
+import { deviceRevoked, type AuthedDevice } from './auth';
+import type { CityDb } from './db';
+import { HttpError } from './errors';
+import { hasNul, withoutNul } from './pgText';
+import { devices, events, quarantine } from './schema';
+
+interface Stored {
+  eventId: string;
+  rejection: { code: string; message: string } | null;
+}
+
+/** What the device already sent under these seqs, from the record and from quarantine. */
+async function storedEvents(tx: CityDb, deviceId: string, seqs: number[]): Promise<Map<number, Stored>> {
+  const found = new Map<number, Stored>();
+  if (seqs.length === 0) return found;
+  const accepted = await tx
+    .select({ seq: events.seq, eventId: events.eventId })
+    .from(events)
+    .where(and(eq(events.deviceId, deviceId), inArray(events.seq, seqs)));
+  for (const r of accepted) found.set(r.seq, { eventId: r.eventId, rejection: null });
+  const held = await tx
+    .select({ seq: quarantine.seq, eventId: quarantine.eventId, code: quarantine.code, message: quarantine.message })
+    .from(quarantine)
+    .where(and(eq(quarantine.deviceId, deviceId), inArray(quarantine.seq, seqs)));
+  for (const r of held) found.set(r.seq, { eventId: r.eventId, rejection: { code: r.code, message: r.message } });
+  return found;
+}
+
+async function judge(tx: CityDb, device: AuthedDevice, e: SyncEvent): Promise<Verdict> {
+  if (hasNul(e)) return { ok: false, code: 'nul_character', message: '事件含有 U+0000 字符，无法保存' };
+  const content = checkEventContent(e);
+  return content.ok ? applyEvent(tx, device, e) : content;
+}
+
+export async function applyBatch(db: CityDb, device: AuthedDevice, body: PushBody): Promise<PushResponse> {
+  return db.transaction(async (tx) => {
+    const [locked] = await tx
+      .select({ lastSeq: devices.lastSeq, revokedAt: devices.revokedAt })
+      .from(devices)
+      .where(eq(devices.id, device.id))
+      .for('update');
+    // Revocation may have landed between authentication and the lock.
+    if (!locked || locked.revokedAt) throw deviceRevoked();
+
+    const lastSeq = locked.lastSeq;
+    const stored = await storedEvents(
+      tx,
+      device.id,
+      body.events.filter((e) => e.seq <= lastSeq).map((e) => e.seq),
+    );
+    const appliedNow = new Map<number, string>();
+    const rejected: PushResponse['rejected'] = [];
+    const reported = new Set<number>();
+    const toRecord: (typeof events.$inferInsert)[] = [];
+    const toQuarantine: (typeof quarantine.$inferInsert)[] = [];
+    let next = lastSeq + 1;
+
+    for (const e of body.events) {
+      if (e.seq < next) {
+        const earlier = e.seq <= lastSeq ? stored.get(e.seq) : { eventId: appliedNow.get(e.seq), rejection: null };
+        if (earlier?.eventId !== e.id) {
+          throw new HttpError(409, 'seq_conflict', `序号 ${e.seq} 已用于另一事件 / seq ${e.seq} was already used by another event`, {
+            seq: e.seq,
+          });
+        }
+        // A resent batch gets the same answer as the first time, in case that answer was lost.
+        if (earlier.rejection && !reported.has(e.seq)) {
+          rejected.push({ seq: e.seq, ...earlier.rejection });
+          reported.add(e.seq);
+        }
+        continue;
+      }
+      if (e.seq > next) {
+        throw new HttpError(409, 'seq_gap', `缺少序号 ${next} 的事件 / expected seq ${next}, got ${e.seq}`, { expectedSeq: next });
+      }
+      const row = { deviceId: device.id, seq: e.seq, eventId: e.id, type: e.type, entityId: e.entityId, occurredAt: e.occurredAt, payload: e.payload, batchId: body.batchId };
+      const verdict = await judge(tx, device, e);
+      if (verdict.ok) {
+        toRecord.push(row);
+      } else {
+        toQuarantine.push({ ...withoutNul(row), code: verdict.code, message: verdict.message });
+        rejected.push({ seq: e.seq, code: verdict.code, message: verdict.message });
+        reported.add(e.seq);
+      }
+      appliedNow.set(e.seq, e.id);
+      next += 1;
+    }
+
+    if (toRecord.length > 0) await tx.insert(events).values(toRecord);
+    if (toQuarantine.length > 0) await tx.insert(quarantine).values(toQuarantine);
+    const ackedSeq = next - 1;
+    if (ackedSeq !== lastSeq) await tx.update(devices).set({ lastSeq: ackedSeq }).where(eq(devices.id, device.id));
+    return { ackedSeq, rejected };
+  });
+}

@@ -1,0 +1,25 @@
+// Device enrolment (DESIGN.md §4): a one-time code from the administrator buys the device its token.
+import type { FastifyInstance } from 'fastify';
+import { enrollRequestSchema, enrollResponseSchema } from '../../domain/sync/events';
+import type { CityDb } from '../db';
+import { enrollDevice } from '../devices';
+import { errorBodySchema, HttpError } from '../errors';
+
+export function enrollRoutes(app: FastifyInstance, { db }: { db: CityDb }): void {
+  app.post<{ Body: { code: string; name: string } }>(
+    '/api/v1/devices/enroll',
+    {
+      schema: {
+        tags: ['sync'],
+        body: enrollRequestSchema,
+        response: { 201: enrollResponseSchema, 400: errorBodySchema, 401: errorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const enrolled = await enrollDevice(db, request.body.code, request.body.name);
+      // One answer for unknown, spent and revoked codes: nothing to learn by guessing.
+      if (!enrolled) throw new HttpError(401, 'invalid_enrollment_code', '注册码无效或已使用 / enrolment code invalid or already used');
+      return reply.status(201).send(enrolled);
+    },
+  );
+}

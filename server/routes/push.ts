@@ -1,0 +1,38 @@
+// POST /api/v1/sync/push (DESIGN.md §4): authentication, limits and envelope validation happen
+// here, before anything is read from or written to the device's record.
+import type { FastifyInstance } from 'fastify';
+import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, type PushBody, pushBodySchema, pushResponseSchema } from '../../domain/sync/events';
+import { requireDevice } from '../auth';
+import type { CityDb } from '../db';
+import { errorBodySchema, HttpError } from '../errors';
+import { applyBatch } from '../push';
+
+export function pushRoutes(app: FastifyInstance, { db }: { db: CityDb }): void {
+  app.post<{ Body: PushBody }>(
+    '/api/v1/sync/push',
+    {
+      bodyLimit: MAX_BATCH_BYTES,
+      onRequest: requireDevice(db),
+      // Counted before the envelope is validated, so an oversized batch is 413 whatever it holds.
+      preValidation: async (request) => {
+        const batch = request.body as { events?: unknown } | null;
+        if (Array.isArray(batch?.events) && batch.events.length > MAX_BATCH_EVENTS) {
+          throw new HttpError(413, 'too_many_events', `每批最多 ${MAX_BATCH_EVENTS} 个事件 / at most ${MAX_BATCH_EVENTS} events per batch`);
+        }
+      },
+      schema: {
+        tags: ['sync'],
+        security: [{ deviceToken: [] }],
+        body: pushBodySchema,
+        response: { 200: pushResponseSchema, 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 409: errorBodySchema, 413: errorBodySchema },
+      },
+    },
+    async (request) => {
+      const device = request.device!;
+      if (request.body.deviceId !== device.id) {
+        throw new HttpError(403, 'device_mismatch', 'deviceId 与令牌所属设备不符 / deviceId does not match the token');
+      }
+      return applyBatch(db, device, request.body);
+    },
+  );
+}

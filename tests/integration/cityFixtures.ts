@@ -1,0 +1,178 @@
+// Shared fixtures of the city server tests: valid sync events, an enrolled device, and one
+// server per database backend (in-memory PGlite always; PostgreSQL when TEST_DATABASE_URL is set).
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
+import type { EventPayload, SyncEvent } from '../../domain/sync/events';
+import { buildApp } from '../../server/app';
+import { type CityDb, type CityDbHandle, openCityDb } from '../../server/db';
+import { truncateAllSql } from '../../server/schema';
+
+export const ADMIN_TOKEN = 'test-admin-token';
+export const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+type MatterPayload = EventPayload<'matter.registered'>;
+
+export function matterPayload(over: Partial<MatterPayload> = {}): MatterPayload {
+  const matterId = over.matterId ?? randomUUID();
+  return {
+    matterId,
+    matterNo: `410102-D001-2026-${matterId.slice(0, 8)}`,
+    receivedAt: '2026-03-01T08:30:00.000+08:00',
+    clockOffsetMs: 1200,
+    channel: 'visit',
+    headcount: 1,
+    summary: '反映小区供暖不达标',
+    visitor: {
+      visitorId: randomUUID(),
+      name: '张三',
+      idNumber: '11010519491231002X',
+      gender: 'female',
+      birthDate: '1949-12-31',
+      regionCode: '110105',
+      phone: '13800138000',
+      address: '北京市朝阳区某街道1号',
+    },
+    ...over,
+  };
+}
+
+/** A valid 'matter.registered' event; pass `payload` or any envelope field to change it. */
+export function matterEvent(seq: number, over: Partial<SyncEvent> = {}): SyncEvent {
+  const payload = matterPayload();
+  return {
+    seq,
+    id: randomUUID(),
+    type: 'matter.registered',
+    entityId: payload.matterId,
+    occurredAt: '2026-03-01T08:30:00.000+08:00',
+    payload,
+    ...over,
+  };
+}
+
+export function matterEvents(fromSeq: number, count: number): SyncEvent[] {
+  return Array.from({ length: count }, (_, i) => matterEvent(fromSeq + i));
+}
+
+export function pushBody(deviceId: string, events: SyncEvent[], batchId: string = randomUUID()) {
+  return { deviceId, batchId, events };
+}
+
+export interface Device {
+  deviceId: string;
+  deviceCode: string;
+  countyCode: string;
+  token: string;
+}
+
+/** Creates a device through the admin API and enrols it. */
+export async function enrolledDevice(app: FastifyInstance, countyCode = '410102'): Promise<Device> {
+  const created = await app.inject({ method: 'POST', url: '/api/v1/admin/devices', headers: admin, payload: { countyCode, name: '测试窗口' } });
+  if (created.statusCode !== 201) throw new Error(`create device: ${created.statusCode} ${created.body}`);
+  const enrolled = await app.inject({
+    method: 'POST',
+    url: '/api/v1/devices/enroll',
+    payload: { code: created.json().enrollmentCode, name: 'test-pc' },
+  });
+  if (enrolled.statusCode !== 201) throw new Error(`enrol: ${enrolled.statusCode} ${enrolled.body}`);
+  return enrolled.json();
+}
+
+export function push(app: FastifyInstance, device: Device, payload: InjectOptions['payload'], headers: Record<string, string> = {}) {
+  return app.inject({ method: 'POST', url: '/api/v1/sync/push', headers: { ...bearer(device.token), ...headers }, payload });
+}
+
+export async function deviceInfo(app: FastifyInstance, deviceId: string) {
+  const r = await app.inject({ method: 'GET', url: `/api/v1/admin/devices/${deviceId}`, headers: admin });
+  return r.json();
+}
+
+/** An error body is JSON {code, message} and carries nothing of a stack trace. */
+export function expectCleanError(r: LightMyRequestResponse, status: number, code?: string): { code: string; message: string } {
+  if (r.statusCode !== status) throw new Error(`expected ${status}, got ${r.statusCode}: ${r.body}`);
+  if (!String(r.headers['content-type']).startsWith('application/json')) throw new Error(`not JSON: ${r.headers['content-type']}`);
+  const body = r.json();
+  if (typeof body.code !== 'string' || !/^[a-z][a-z0-9_]*$/.test(body.code) || typeof body.message !== 'string') {
+    throw new Error(`not an error body: ${r.body}`);
+  }
+  if (code !== undefined && body.code !== code) throw new Error(`expected code ${code}, got ${body.code}: ${r.body}`);
+  if ('stack' in body || /\bat .+:\d+:\d+|node_modules|\.ts:\d+/.test(r.body)) throw new Error(`stack trace leaked: ${r.body}`);
+  return body;
+}
+
+interface Backend {
+  label: string;
+  /** undefined: in-memory PGlite. */
+  databaseUrl?: string;
+  skipReason?: string;
+}
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+export const cityBackends: Backend[] = [
+  { label: 'PGlite (in memory)' },
+  pgUrl
+    ? { label: 'PostgreSQL', databaseUrl: pgUrl }
+    : { label: 'PostgreSQL', skipReason: 'skipped: set TEST_DATABASE_URL to a PostgreSQL database to run this variant' },
+];
+
+export interface City {
+  app: FastifyInstance;
+  db: CityDb;
+}
+
+/** Each test file gets its own PostgreSQL database, so files running in parallel cannot meet. */
+async function scratchDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `city_test_${randomUUID().replaceAll('-', '')}`;
+  const adminClient = new pg.Client({ connectionString: url });
+  await adminClient.connect();
+  await adminClient.query(`CREATE DATABASE ${name}`);
+  await adminClient.end();
+  const scratch = new URL(url);
+  scratch.pathname = `/${name}`;
+  return {
+    url: scratch.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/**
+ * One describe block per backend, with a server built once per block and emptied before each
+ * test. `city.app` and `city.db` are set by the time a test runs.
+ */
+export function describeEachBackend(title: string, body: (city: City) => void): void {
+  describe.each(cityBackends)(`${title} — $label`, (backend) => {
+    describe.skipIf(backend.skipReason !== undefined)(backend.skipReason ?? 'runs', () => {
+      const city = {} as City;
+      let handle: CityDbHandle;
+      let dropDatabase: (() => Promise<void>) | undefined;
+      beforeAll(async () => {
+        let databaseUrl = backend.databaseUrl;
+        if (databaseUrl) {
+          const scratch = await scratchDatabase(databaseUrl);
+          databaseUrl = scratch.url;
+          dropDatabase = scratch.drop;
+        }
+        handle = await openCityDb({ databaseUrl });
+        city.db = handle.db;
+        city.app = await buildApp({ db: handle.db, adminToken: ADMIN_TOKEN });
+      });
+      beforeEach(async () => {
+        await city.db.execute(truncateAllSql);
+      });
+      afterAll(async () => {
+        await city.app?.close();
+        await handle?.close();
+        await dropDatabase?.();
+      });
+      body(city);
+    });
+  });
+}
