@@ -1,7 +1,11 @@
-// Local store schema v1 (DESIGN.md §3). Append-only once released: new tables and columns only.
+// Local store schema (DESIGN.md §3). Append-only once released: new tables and columns only;
+// tests/integration/schemaSnapshot.test.ts holds the released shape.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
+const bool = (name: string) => integer(name, { mode: 'boolean' }).notNull().default(false);
+
+/** A person who came to the window, known by a document (type + number). */
 export const visitor = sqliteTable(
   'visitor',
   {
@@ -10,16 +14,23 @@ export const visitor = sqliteTable(
     idNumber: text('id_number').notNull(),
     name: text('name').notNull(),
     gender: text('gender', { enum: ['male', 'female'] }),
+    ethnicity: text('ethnicity').notNull().default(''),
     birthDate: text('birth_date'),
-    regionCode: text('region_code'),
-    phone: text('phone').notNull().default(''),
-    address: text('address').notNull().default(''),
+    regionCode: text('region_code'), // from the ID number's address code
+    mobile: text('mobile').notNull().default(''),
+    landline: text('landline').notNull().default(''),
+    householdRegion: text('household_region').notNull().default(''), // 户籍地
+    householdAddress: text('household_address').notNull().default(''),
+    currentRegion: text('current_region').notNull().default(''), // 现住地
+    currentAddress: text('current_address').notNull().default(''),
+    workUnit: text('work_unit').notNull().default(''),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [index('visitor_id_number_idx').on(t.idType, t.idNumber)],
+  (t) => [index('visitor_document_idx').on(t.idNumber, t.idType), index('visitor_name_mobile_idx').on(t.name, t.mobile)],
 );
 
+/** A petition matter (信访事项): what the visitor brings, followed to its end. */
 export const matter = sqliteTable(
   'matter',
   {
@@ -30,13 +41,203 @@ export const matter = sqliteTable(
       .references(() => visitor.id),
     channel: text('channel').notNull(),
     headcount: integer('headcount').notNull(),
+    categoryCode: text('category_code').notNull().default(''),
+    placeRegion: text('place_region').notNull().default(''), // 属地
+    respondent: text('respondent').notNull().default(''), // the person or unit it is about
     summary: text('summary').notNull(),
-    status: text('status').notNull(),
+    facts: text('facts').notNull().default(''),
+    skipLevel: text('skip_level'), // 越级: null, or the level skipped to
+    crossRegion: bool('cross_region'),
+    crossDepartment: bool('cross_department'),
+    crossSector: bool('cross_sector'),
+    personHouseholdApart: bool('person_household_apart'),
+    personMatterApart: bool('person_matter_apart'),
+    matterHouseholdApart: bool('matter_household_apart'),
+    lawRelated: bool('law_related'), // 涉法涉诉
+    majorUrgent: bool('major_urgent'),
+    status: text('status').notNull(), // lifecycle state (domain/matters/lifecycle.ts)
+    lifecycle: text('lifecycle').notNull().default('{}'), // the domain's MatterLifecycle as JSON
+    nextStep: text('next_step'),
+    nextDue: text('next_due'), // YYYY-MM-DD, for the work queue
+    reporterProtected: bool('reporter_protected'), // 检举控告: mask the reporter (条例 art. 30)
     receivedAt: text('received_at').notNull(), // ISO with the device's offset
-    receivedOn: text('received_on').notNull(), // local YYYY-MM-DD, for the day's list
+    receivedOn: text('received_on').notNull(), // local YYYY-MM-DD
     createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
   },
-  (t) => [index('matter_received_on_idx').on(t.receivedOn), index('matter_visitor_idx').on(t.visitorId)],
+  (t) => [
+    index('matter_received_on_idx').on(t.receivedOn),
+    index('matter_visitor_idx').on(t.visitorId),
+    index('matter_due_idx').on(t.status, t.nextDue),
+  ],
+);
+
+/** Each time someone comes (or writes, calls) about a matter: 初访 creates the matter, 重复访 links. */
+export const visit = sqliteTable(
+  'visit',
+  {
+    id: text('id').primaryKey(),
+    matterId: text('matter_id')
+      .notNull()
+      .references(() => matter.id),
+    visitorId: text('visitor_id')
+      .notNull()
+      .references(() => visitor.id),
+    kind: text('kind', { enum: ['first', 'repeat'] }).notNull(),
+    channel: text('channel').notNull(),
+    headcount: integer('headcount').notNull(),
+    summary: text('summary').notNull().default(''),
+    receivedAt: text('received_at').notNull(),
+    receivedOn: text('received_on').notNull(),
+  },
+  (t) => [index('visit_matter_idx').on(t.matterId), index('visit_received_on_idx').on(t.receivedOn)],
+);
+
+/** 集体访 representatives, at most 5 per visit (条例 art. 18). */
+export const representative = sqliteTable(
+  'representative',
+  {
+    visitId: text('visit_id')
+      .notNull()
+      .references(() => visit.id),
+    ordinal: integer('ordinal').notNull(),
+    visitorId: text('visitor_id')
+      .notNull()
+      .references(() => visitor.id),
+  },
+  (t) => [primaryKey({ columns: [t.visitId, t.ordinal] }), check('representative_at_most_5', sql`${t.ordinal} BETWEEN 1 AND 5`)],
+);
+
+/** Scans and photos, copied into the data folder under their sha256. */
+export const attachment = sqliteTable(
+  'attachment',
+  {
+    id: text('id').primaryKey(),
+    matterId: text('matter_id')
+      .notNull()
+      .references(() => matter.id),
+    sha256: text('sha256').notNull(),
+    fileName: text('file_name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    createdAt: text('created_at').notNull(),
+    uploadedAt: text('uploaded_at'),
+  },
+  (t) => [index('attachment_matter_idx').on(t.matterId)],
+);
+
+/** Half-filled forms, saved as the clerk types, so a closed window or a crash loses nothing. */
+export const draft = sqliteTable('draft', {
+  id: text('id').primaryKey(),
+  kind: text('kind').notNull(),
+  title: text('title').notNull().default(''),
+  data: text('data').notNull(), // JSON of the form's values
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Every lifecycle step: who, when, why and which documents (DOMAIN.md §3–§5). */
+export const transition = sqliteTable(
+  'transition',
+  {
+    id: text('id').primaryKey(),
+    matterId: text('matter_id')
+      .notNull()
+      .references(() => matter.id),
+    fromState: text('from_state').notNull(),
+    toState: text('to_state').notNull(),
+    command: text('command').notNull(), // the command as JSON
+    actorId: text('actor_id').notNull(),
+    actorName: text('actor_name').notNull(),
+    actorRole: text('actor_role').notNull(),
+    at: text('at').notNull(),
+    reason: text('reason').notNull().default(''),
+    documents: text('documents').notNull().default('[]'),
+  },
+  (t) => [index('transition_matter_idx').on(t.matterId)],
+);
+
+/** Documents produced for a matter and, once handed over, how they were delivered (送达). */
+export const document = sqliteTable(
+  'document',
+  {
+    id: text('id').primaryKey(),
+    matterId: text('matter_id')
+      .notNull()
+      .references(() => matter.id),
+    kind: text('kind').notNull(),
+    sha256: text('sha256').notNull(),
+    fileName: text('file_name').notNull(),
+    createdAt: text('created_at').notNull(),
+    deliveryMethod: text('delivery_method'),
+    deliveredTo: text('delivered_to'),
+    deliveredAt: text('delivered_at'),
+  },
+  (t) => [index('document_matter_idx').on(t.matterId)],
+);
+
+/** 督办 notices, leader case ownership (包案), reception participants and campaign batches. */
+export const supervision = sqliteTable(
+  'supervision',
+  {
+    id: text('id').primaryKey(),
+    matterId: text('matter_id')
+      .notNull()
+      .references(() => matter.id),
+    noticeNo: text('notice_no').notNull(),
+    issuedBy: text('issued_by').notNull(),
+    issuedAt: text('issued_at').notNull(),
+    dueOn: text('due_on').notNull(),
+    content: text('content').notNull(),
+    resolvedAt: text('resolved_at'),
+    origin: text('origin', { enum: ['local', 'city'] }).notNull().default('local'),
+  },
+  (t) => [index('supervision_matter_idx').on(t.matterId)],
+);
+
+export const leaderCase = sqliteTable('leader_case', {
+  matterId: text('matter_id')
+    .primaryKey()
+    .references(() => matter.id),
+  leader: text('leader').notNull(), // 定领导
+  staff: text('staff').notNull(), // 定人员
+  plan: text('plan').notNull(), // 定方案
+  dueOn: text('due_on').notNull(), // 定时限
+  assignedAt: text('assigned_at').notNull(),
+});
+
+export const participant = sqliteTable(
+  'participant',
+  {
+    id: text('id').primaryKey(),
+    visitId: text('visit_id')
+      .notNull()
+      .references(() => visit.id),
+    role: text('role', { enum: ['lawyer', 'psychologist'] }).notNull(),
+    name: text('name').notNull(),
+    organisation: text('organisation').notNull().default(''),
+  },
+  (t) => [index('participant_visit_idx').on(t.visitId)],
+);
+
+export const campaign = sqliteTable('campaign', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  issuedBy: text('issued_by').notNull(),
+  issuedAt: text('issued_at').notNull(),
+  dueOn: text('due_on').notNull(),
+});
+
+export const campaignMatter = sqliteTable(
+  'campaign_matter',
+  {
+    campaignId: text('campaign_id')
+      .notNull()
+      .references(() => campaign.id),
+    matterId: text('matter_id')
+      .notNull()
+      .references(() => matter.id),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.matterId] })],
 );
 
 /** Transactional outbox: seq is the device's sync sequence, consecutive from 1, never reused. */
@@ -64,6 +265,7 @@ export const syncState = sqliteTable(
     lastErrorCode: text('last_error_code'),
     lastErrorMessage: text('last_error_message'),
     clockOffsetMs: integer('clock_offset_ms'),
+    pullCursor: text('pull_cursor'),
   },
   (t) => [check('sync_state_single_row', sql`${t.id} = 1`)],
 );
@@ -76,7 +278,14 @@ export const syncRejection = sqliteTable('sync_rejection', {
   at: text('at').notNull(),
 });
 
-/** This installation: its enrolment with the city and its number counters. */
+/** Reference data the city maintains (units, categories, holidays, settings), as pulled. */
+export const referenceData = sqliteTable('reference_data', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(), // JSON
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** This installation: its enrolment with the city. */
 export const device = sqliteTable(
   'device',
   {

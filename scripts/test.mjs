@@ -10,6 +10,7 @@ fs.mkdirSync('test-results', { recursive: true });
 const steps = [
   ['typecheck (electron, db, domain, server, tests, bench)', 'npx tsc -p tsconfig.json'],
   ['typecheck (renderer)', 'npx tsc -p tsconfig.renderer.json'],
+  ['typecheck (e2e tests)', 'npx tsc -p tsconfig.e2e.json'],
   ['lint', 'npx eslint . --max-warnings 0'],
   ['layering', 'node scripts/layering.mjs'],
   ['vitest', 'npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json'],

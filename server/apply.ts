@@ -4,7 +4,7 @@
 import { eventPayloadSchemas, type EventPayload, type EventType, type SyncEvent } from '../domain/sync/events';
 import type { AuthedDevice } from './auth';
 import type { CityDb } from './db';
-import { matters } from './schema';
+import { matters, visits } from './schema';
 
 export type Verdict = { ok: true } | { ok: false; code: string; message: string };
 type Applier<T extends EventType> = (tx: CityDb, device: AuthedDevice, payload: EventPayload<T>) => Promise<Verdict>;
@@ -12,12 +12,16 @@ type Applier<T extends EventType> = (tx: CityDb, device: AuthedDevice, payload: 
 // timestamptz refuses years before 1 AD, which Date.parse accepts; no real matter is that old.
 const MIN_YEAR = 1900;
 
+function checkYear(iso: string): Verdict | null {
+  const year = new Date(iso).getUTCFullYear();
+  return year < MIN_YEAR || year > 9999 ? { ok: false, code: 'bad_payload', message: `receivedAt 超出合理范围：${iso}` } : null;
+}
+
 const appliers: { [T in EventType]: Applier<T> } = {
   'matter.registered': async (tx, device, p) => {
+    const bad = checkYear(p.receivedAt);
+    if (bad) return bad;
     const receivedAt = new Date(p.receivedAt);
-    if (receivedAt.getUTCFullYear() < MIN_YEAR || receivedAt.getUTCFullYear() > 9999) {
-      return { ok: false, code: 'bad_payload', message: `receivedAt 超出合理范围：${p.receivedAt}` };
-    }
     const inserted = await tx
       .insert(matters)
       .values({
@@ -27,15 +31,18 @@ const appliers: { [T in EventType]: Applier<T> } = {
         deviceId: device.id,
         visitorId: p.visitor.visitorId,
         visitorName: p.visitor.name,
-        idNumber: p.visitor.idNumber,
-        gender: p.visitor.gender,
-        birthDate: p.visitor.birthDate,
-        regionCode: p.visitor.regionCode,
-        phone: p.visitor.phone,
-        address: p.visitor.address,
+        documentType: p.visitor.documentType,
+        documentNumber: p.visitor.documentNumber,
+        visitor: p.visitor,
+        representatives: p.representatives,
         channel: p.channel,
         headcount: p.headcount,
+        categoryCode: p.categoryCode,
+        placeRegion: p.placeRegion,
+        respondent: p.respondent,
         summary: p.summary,
+        facts: p.facts,
+        flags: p.flags,
         receivedAt,
         clockOffsetMs: p.clockOffsetMs,
       })
@@ -45,9 +52,34 @@ const appliers: { [T in EventType]: Applier<T> } = {
     if (inserted.length === 0) {
       return { ok: false, code: 'matter_conflict', message: `信访件编号 ${p.matterNo} 或事项 ${p.matterId} 已在市里登记` };
     }
+    await tx.insert(visits).values(visitRow(device, p, 'first', false));
+    return { ok: true };
+  },
+  'visit.recorded': async (tx, device, p) => {
+    const bad = checkYear(p.receivedAt);
+    if (bad) return bad;
+    const inserted = await tx.insert(visits).values(visitRow(device, p, 'repeat', p.terminatedMatter)).onConflictDoNothing().returning({ id: visits.visitId });
+    if (inserted.length === 0) return { ok: false, code: 'visit_conflict', message: `来访记录 ${p.visitId} 已在市里登记` };
     return { ok: true };
   },
 };
+
+function visitRow(device: AuthedDevice, p: EventPayload<'matter.registered'> | EventPayload<'visit.recorded'>, kind: 'first' | 'repeat', terminatedMatter: boolean) {
+  return {
+    visitId: p.visitId,
+    matterId: p.matterId,
+    countyCode: device.countyCode,
+    deviceId: device.id,
+    kind,
+    documentType: p.visitor.documentType,
+    documentNumber: p.visitor.documentNumber,
+    visitorName: p.visitor.name,
+    channel: p.channel,
+    headcount: p.headcount,
+    terminatedMatter,
+    receivedAt: new Date(p.receivedAt),
+  };
+}
 
 /** Call only after checkEventContent passed; the parse here just gives the applier its typed payload. */
 export function applyEvent(tx: CityDb, device: AuthedDevice, e: SyncEvent): Promise<Verdict> {

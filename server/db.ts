@@ -15,7 +15,13 @@ export type CityDb = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export interface CityDbHandle {
   db: CityDb;
+  /** Safe to call more than once. */
   close(): Promise<void>;
+}
+
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => (closing ??= fn());
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -41,12 +47,12 @@ async function openPostgres(databaseUrl: string): Promise<CityDbHandle> {
   // An idle connection dropped by the server is replaced at the next checkout; without a listener
   // the 'error' event would crash the process.
   pool.on('error', () => {});
-  return { db: drizzleNodePg({ client: pool, schema }), close: () => pool.end() };
+  return { db: drizzleNodePg({ client: pool, schema }), close: once(() => pool.end()) };
 }
 
 async function openPglite(dataDir: string | undefined): Promise<CityDbHandle> {
   const client = new PGlite(dataDir);
   const db = drizzlePglite({ client, schema });
   await migratePglite(db, { migrationsFolder });
-  return { db, close: () => client.close() };
+  return { db, close: once(() => client.close()) };
 }

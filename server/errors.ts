@@ -40,11 +40,7 @@ const STATUS_CODES: Record<number, string> = {
   429: 'rate_limited',
 };
 
-function isZodError(e: unknown): e is z.ZodError {
-  return e instanceof z.ZodError;
-}
-
-export function formatIssues(error: z.ZodError): string {
+function formatIssues(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
 }
 
@@ -53,7 +49,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error instanceof HttpError) {
       return reply.status(error.statusCode).send({ code: error.code, message: error.message, ...error.extra });
     }
-    if (isZodError(error)) {
+    if (error instanceof z.ZodError) {
       return reply.status(400).send({ code: 'invalid_request', message: `请求格式不正确 / invalid request: ${formatIssues(error)}` });
     }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;

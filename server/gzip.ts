@@ -12,7 +12,7 @@ const tooLarge = () => new HttpError(413, 'payload_too_large', '解压后的请�
 /** Fastify compares this with Content-Length, which counts the compressed bytes. */
 type DecodedStream = Transform & { receivedEncodedLength: number };
 
-export function gunzipWithLimit(source: Readable, maxBytes: number): DecodedStream {
+function gunzipWithLimit(source: Readable, maxBytes: number): DecodedStream {
   const gunzip = createGunzip();
   let decoded = 0;
   const out = new Transform({

@@ -3,6 +3,8 @@ import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CityDb } from './db';
 import { matters } from './schema';
+import { personPayload } from '../domain/intake/events';
+import { flagsSchema } from '../domain/intake/registration';
 
 export const matterQuerySchema = z.strictObject({
   matterNo: z.string().min(1).optional(),
@@ -21,16 +23,13 @@ export const cityMatterSchema = z.object({
   summary: z.string(),
   receivedAt: z.string(),
   clockOffsetMs: z.number().int().nullable(),
-  visitor: z.object({
-    visitorId: z.string(),
-    name: z.string(),
-    idNumber: z.string(),
-    gender: z.string(),
-    birthDate: z.string(),
-    regionCode: z.string(),
-    phone: z.string(),
-    address: z.string(),
-  }),
+  categoryCode: z.string(),
+  placeRegion: z.string(),
+  respondent: z.string(),
+  facts: z.string(),
+  flags: flagsSchema,
+  visitor: personPayload,
+  representatives: z.array(personPayload),
 });
 export type CityMatter = z.infer<typeof cityMatterSchema>;
 
@@ -54,15 +53,13 @@ export async function listMatters(db: CityDb, q: MatterQuery): Promise<CityMatte
     summary: m.summary,
     receivedAt: m.receivedAt.toISOString(),
     clockOffsetMs: m.clockOffsetMs,
-    visitor: {
-      visitorId: m.visitorId,
-      name: m.visitorName,
-      idNumber: m.idNumber,
-      gender: m.gender,
-      birthDate: m.birthDate,
-      regionCode: m.regionCode,
-      phone: m.phone,
-      address: m.address,
-    },
+    categoryCode: m.categoryCode,
+    placeRegion: m.placeRegion,
+    respondent: m.respondent,
+    facts: m.facts,
+    // jsonb columns hold what the payload schema accepted; parsing again types them.
+    flags: flagsSchema.parse(m.flags),
+    visitor: personPayload.parse(m.visitor),
+    representatives: z.array(personPayload).parse(m.representatives),
   }));
 }

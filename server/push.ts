@@ -65,7 +65,8 @@ export async function applyBatch(db: CityDb, device: AuthedDevice, body: PushBod
     for (const e of body.events) {
       if (e.seq < next) {
         const earlier = e.seq <= lastSeq ? stored.get(e.seq) : { eventId: appliedNow.get(e.seq), rejection: null };
-        if (earlier?.eventId !== e.id) {
+        // uuid columns hand ids back in lower case, whatever case the device wrote them in.
+        if (earlier?.eventId?.toLowerCase() !== e.id.toLowerCase()) {
           throw new HttpError(409, 'seq_conflict', `序号 ${e.seq} 已用于另一事件 / seq ${e.seq} was already used by another event`, {
             seq: e.seq,
           });
@@ -80,7 +81,16 @@ export async function applyBatch(db: CityDb, device: AuthedDevice, body: PushBod
       if (e.seq > next) {
         throw new HttpError(409, 'seq_gap', `缺少序号 ${next} 的事件 / expected seq ${next}, got ${e.seq}`, { expectedSeq: next });
       }
-      const row = { deviceId: device.id, seq: e.seq, eventId: e.id, type: e.type, entityId: e.entityId, occurredAt: e.occurredAt, payload: e.payload, batchId: body.batchId };
+      const row = {
+        deviceId: device.id,
+        seq: e.seq,
+        eventId: e.id,
+        type: e.type,
+        entityId: e.entityId,
+        occurredAt: e.occurredAt,
+        payload: e.payload,
+        batchId: body.batchId,
+      };
       const verdict = await judge(tx, device, e);
       if (verdict.ok) {
         toRecord.push(row);

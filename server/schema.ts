@@ -2,7 +2,7 @@
 // sync events, the quarantine of events whose content failed, and the city's matter projection.
 // Migrations are generated from this file by drizzle-kit into server/migrations.
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 
 const receivedAt = () => timestamp('received_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -85,26 +85,53 @@ export const matters = pgTable(
       .references(() => devices.id),
     visitorId: uuid('visitor_id').notNull(),
     visitorName: text('visitor_name').notNull(),
-    idNumber: varchar('id_number', { length: 18 }).notNull(),
-    gender: text('gender').notNull(),
-    /** Text as sent: the payload schema checks only its shape, and a date column would refuse '2026-02-30'. */
-    birthDate: text('birth_date').notNull(),
-    regionCode: varchar('region_code', { length: 6 }).notNull(),
-    phone: text('phone').notNull(),
-    address: text('address').notNull(),
+    documentType: text('document_type').notNull(),
+    /** Indexed for the cross-county repeat-petitioner lookup. */
+    documentNumber: text('document_number').notNull(),
+    /** The whole person as the device registered it (PersonPayload), and the group's representatives. */
+    visitor: jsonb('visitor').notNull(),
+    representatives: jsonb('representatives').notNull(),
     channel: text('channel').notNull(),
     // bigint: the payload allows any safe integer, and an overflow would fail the whole batch.
     headcount: bigint('headcount', { mode: 'number' }).notNull(),
+    categoryCode: text('category_code').notNull(),
+    placeRegion: text('place_region').notNull(),
+    respondent: text('respondent').notNull(),
     summary: text('summary').notNull(),
+    facts: text('facts').notNull(),
+    flags: jsonb('flags').notNull(),
+    status: text('status').notNull().default('registered'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     clockOffsetMs: bigint('clock_offset_ms', { mode: 'number' }),
   },
   (t) => [
     uniqueIndex('matters_matter_no_uq').on(t.matterNo),
     index('matters_county_idx').on(t.countyCode),
-    index('matters_id_number_idx').on(t.idNumber),
+    index('matters_document_idx').on(t.documentNumber, t.documentType),
   ],
 );
 
+/** Every visit (初访 and 重复访) as registered at a window. */
+export const visits = pgTable(
+  'visits',
+  {
+    visitId: uuid('visit_id').primaryKey(),
+    matterId: uuid('matter_id').notNull(),
+    countyCode: varchar('county_code', { length: 6 }).notNull(),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id),
+    kind: text('kind').notNull(),
+    documentType: text('document_type').notNull(),
+    documentNumber: text('document_number').notNull(),
+    visitorName: text('visitor_name').notNull(),
+    channel: text('channel').notNull(),
+    headcount: bigint('headcount', { mode: 'number' }).notNull(),
+    terminatedMatter: boolean('terminated_matter').notNull().default(false),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('visits_matter_idx').on(t.matterId), index('visits_document_idx').on(t.documentNumber, t.documentType)],
+);
+
 /** For tests and tools that need to empty the city database. */
-export const truncateAllSql = sql`TRUNCATE events, quarantine, matters, devices`;
+export const truncateAllSql = sql`TRUNCATE events, quarantine, visits, matters, devices`;

@@ -76,3 +76,20 @@ export const optionalPhoneSchema = z
     }
     return r.value.number;
   });
+
+/** An optional phone field that must be of one kind (手机 or 固话), stored normalised. */
+export function optionalPhoneOfKind(kind: Phone['kind']) {
+  const wrongKind = kind === 'mobile' ? '请填写11位手机号码；固定电话请填在“固定电话”栏' : '请填写带区号的固定电话，如 0371-63212345';
+  return z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      if (v === '') return '';
+      const r = parsePhone(v);
+      if (!r.ok || r.value.kind !== kind) {
+        ctx.issues.push({ code: 'custom', message: r.ok ? wrongKind : r.message, input: v, params: { code: r.ok ? 'phone_kind' : r.code } });
+        return z.NEVER;
+      }
+      return r.value.number;
+    });
+}

@@ -1,15 +1,42 @@
-// The 来访登记 form's record: one schema gives the form's rules, the RPC input and the types.
+// The 来访登记 form's record (DOMAIN.md §2, §7, §9): one schema gives the form's rules, the RPC
+// input and the types. Region and category codes are checked for shape here and against the
+// reference data by the service, which holds it.
 import { z } from 'zod';
-import { optionalPhoneSchema } from '../contact/phone';
-import { parseResidentId } from '../identity/residentId';
+import { optionalPhoneOfKind } from '../contact/phone';
+import { documentInputSchema, documentTypeSchema } from '../identity/documents';
 
 export const channelSchema = z.enum(['visit', 'letter', 'online', 'phone']);
-export const CHANNEL_LABELS: Record<z.infer<typeof channelSchema>, string> = {
-  visit: '来访',
-  letter: '来信',
-  online: '网上',
-  phone: '电话',
-};
+export type Channel = z.infer<typeof channelSchema>;
+export const CHANNEL_LABELS: Record<Channel, string> = { visit: '来访', letter: '来信', online: '网上', phone: '电话' };
+
+/** 越级: the level a visitor went to, skipping the competent one (DOMAIN.md §2). */
+export const skipLevelSchema = z.enum(['city', 'province', 'national']);
+export const SKIP_LEVEL_LABELS: Record<z.infer<typeof skipLevelSchema>, string> = { city: '越级到市', province: '越级到省', national: '越级进京' };
+
+export const FLAG_LABELS = {
+  crossRegion: '跨地区',
+  crossDepartment: '跨部门',
+  crossSector: '跨行业',
+  personHouseholdApart: '人户分离',
+  personMatterApart: '人事分离',
+  matterHouseholdApart: '事户分离',
+  lawRelated: '涉法涉诉',
+  majorUrgent: '重大紧急',
+} as const;
+export type FlagName = keyof typeof FLAG_LABELS;
+
+/** 条例 art. 18: a group elects at most five representatives. */
+export const MAX_REPRESENTATIVES = 5;
+/** Our reading (DOMAIN.md §2): five or more visitors make a group visit; configurable later. */
+export const GROUP_VISIT_THRESHOLD = 5;
+
+export const ETHNICITIES = [
+  '汉族', '蒙古族', '回族', '藏族', '维吾尔族', '苗族', '彝族', '壮族', '布依族', '朝鲜族', '满族', '侗族', '瑶族', '白族',
+  '土家族', '哈尼族', '哈萨克族', '傣族', '黎族', '傈僳族', '佤族', '畲族', '高山族', '拉祜族', '水族', '东乡族', '纳西族',
+  '景颇族', '柯尔克孜族', '土族', '达斡尔族', '仫佬族', '羌族', '布朗族', '撒拉族', '毛南族', '仡佬族', '锡伯族', '阿昌族',
+  '普米族', '塔吉克族', '怒族', '乌孜别克族', '俄罗斯族', '鄂温克族', '德昂族', '保安族', '裕固族', '京族', '塔塔尔族',
+  '独龙族', '鄂伦春族', '赫哲族', '门巴族', '珞巴族', '基诺族', '其他', '外国血统',
+] as const;
 
 const text = (label: string, max: number) =>
   z
@@ -17,30 +44,91 @@ const text = (label: string, max: number) =>
     .trim()
     .min(1, { error: `请填写${label}` })
     .max(max, { error: `${label}不能超过${max}个字` });
+const optionalText = (label: string, max: number) =>
+  z.string().trim().max(max, { error: `${label}不能超过${max}个字` }).default('');
+const regionCode = z
+  .string()
+  .trim()
+  .regex(/^(\d{6}|\d{9})?$/, { error: '地区代码应为6位（县级）或9位（乡镇级）数字' })
+  .default('');
+
+export const addressSchema = z.strictObject({ region: regionCode, detail: optionalText('详细地址', 200) });
+
+/** A person at the window: the visitor, or one of a group's representatives. */
+function personSchema(today: () => string) {
+  return z.strictObject({
+    document: documentInputSchema(today),
+    name: text('姓名', 50),
+    mobile: optionalPhoneOfKind('mobile').default(''),
+  });
+}
+
+export const flagsSchema = z.strictObject({
+  skipLevel: skipLevelSchema.nullable().default(null),
+  crossRegion: z.boolean().default(false),
+  crossDepartment: z.boolean().default(false),
+  crossSector: z.boolean().default(false),
+  personHouseholdApart: z.boolean().default(false),
+  personMatterApart: z.boolean().default(false),
+  matterHouseholdApart: z.boolean().default(false),
+  lawRelated: z.boolean().default(false),
+  majorUrgent: z.boolean().default(false),
+});
+
+/** 初访 starts a matter; 重复访 links the visit to one the visitor already has. */
+export const visitLinkSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('first') }),
+  z.strictObject({ kind: z.literal('repeat'), matterId: z.string().min(1) }),
+]);
 
 /** What the clerk submits. `today` is needed to refuse future birth dates, so it is a factory. */
 export function registerVisitInputSchema(today: () => string) {
-  return z.strictObject({
-    name: text('姓名', 50),
-    idNumber: z.string({ error: '请填写身份证号码' }).transform((v, ctx) => {
-      const r = parseResidentId(v, today());
-      if (!r.ok) {
-        ctx.issues.push({ code: 'custom', message: r.message, input: v, params: { code: r.code } });
-        return z.NEVER;
+  return z
+    .strictObject({
+      visitor: personSchema(today).extend({
+        gender: z.enum(['male', 'female']).nullable().default(null),
+        ethnicity: z.string().trim().max(20).default(''),
+        birthDate: z
+          .string()
+          .regex(/^(\d{4}-\d{2}-\d{2})?$/, { error: '出生日期格式应为 YYYY-MM-DD' })
+          .default(''),
+        landline: optionalPhoneOfKind('landline').default(''),
+        household: addressSchema.default({ region: '', detail: '' }),
+        current: addressSchema.default({ region: '', detail: '' }),
+        workUnit: optionalText('工作单位', 100),
+      }),
+      channel: channelSchema.default('visit'),
+      headcount: z
+        .number({ error: '来访人数应为数字' })
+        .int({ error: '来访人数应为整数' })
+        .min(1, { error: '来访人数至少为1' })
+        .max(9999, { error: '来访人数不能超过9999' }),
+      representatives: z
+        .array(personSchema(today))
+        .max(MAX_REPRESENTATIVES, { error: `集体访代表最多${MAX_REPRESENTATIVES}人（《信访工作条例》第十八条）` })
+        .default([]),
+      categoryCode: z.string().trim().regex(/^(\d{4})?$/, { error: '请选择二级问题分类' }).default(''),
+      placeRegion: regionCode,
+      respondent: optionalText('被反映人或单位', 100),
+      summary: text('诉求摘要', 2000),
+      facts: optionalText('事实与理由', 5000),
+      flags: flagsSchema.default(flagsSchema.parse({})),
+      link: visitLinkSchema.default({ kind: 'first' }),
+      draftId: z.string().optional(),
+    })
+    .superRefine((v, ctx) => {
+      if (v.representatives.length > v.headcount) {
+        ctx.addIssue({ code: 'custom', path: ['headcount'], message: '来访人数不能少于代表人数', params: { code: 'headcount_below_representatives' } });
       }
-      return r.value.number;
-    }),
-    // Stored normalised (手机 11 digits, 固话 0371-63212345[-123]); rules in contact/phone.ts.
-    phone: optionalPhoneSchema.default(''),
-    address: z.string().trim().max(200, { error: '住址不能超过200个字' }).default(''),
-    headcount: z
-      .number({ error: '来访人数应为数字' })
-      .int({ error: '来访人数应为整数' })
-      .min(1, { error: '来访人数至少为1' })
-      .max(9999, { error: '来访人数不能超过9999' }),
-    channel: channelSchema.default('visit'),
-    summary: text('诉求摘要', 2000),
-  });
+      if (v.headcount >= GROUP_VISIT_THRESHOLD && v.representatives.length === 0 && v.channel === 'visit') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['representatives'],
+          message: `${GROUP_VISIT_THRESHOLD}人以上集体访须登记推选的代表（至多${MAX_REPRESENTATIVES}人）`,
+          params: { code: 'representatives_required' },
+        });
+      }
+    });
 }
 export type RegisterVisitInput = z.input<ReturnType<typeof registerVisitInputSchema>>;
 export type RegisterVisit = z.output<ReturnType<typeof registerVisitInputSchema>>;
@@ -48,6 +136,7 @@ export type RegisterVisit = z.output<ReturnType<typeof registerVisitInputSchema>
 export const registrationSummarySchema = z.object({
   matterId: z.string(),
   matterNo: z.string(),
+  visitKind: z.enum(['first', 'repeat']),
   visitorName: z.string(),
   maskedIdNumber: z.string(),
   headcount: z.number().int(),
@@ -57,3 +146,5 @@ export const registrationSummarySchema = z.object({
   synced: z.boolean(),
 });
 export type RegistrationSummary = z.infer<typeof registrationSummarySchema>;
+
+export { documentTypeSchema };

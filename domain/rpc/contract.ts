@@ -1,51 +1,16 @@
-// The one RPC contract (DESIGN.md §2): method name -> input and output schemas. The renderer's
-// client, the IPC handlers and the loopback HTTP transport all derive their types from here.
-import { z } from 'zod';
+// The one RPC contract (DESIGN.md §2): method name -> input and output schemas, assembled from
+// each feature's methods. The renderer's client, the IPC handlers and the loopback HTTP
+// transport all derive their types from here.
+import type { z } from 'zod';
 import '../zodLocale';
-import { registerVisitInputSchema, registrationSummarySchema } from '../intake/registration';
+import { intakeMethods } from '../intake/rpc';
+import { syncMethods } from '../sync/rpc';
 
-const empty = z.strictObject({});
+export { enrollInputSchema, syncStatusSchema, type SyncStatus } from '../sync/rpc';
 
-export const syncStatusSchema = z.object({
-  enrolled: z.boolean(),
-  serverUrl: z.string().nullable(),
-  deviceCode: z.string().nullable(),
-  countyCode: z.string().nullable(),
-  /** null until the first health check has answered or failed. */
-  online: z.boolean().nullable(),
-  syncing: z.boolean(),
-  waiting: z.number().int(),
-  oldestWaitingAt: z.string().nullable(),
-  lastSuccessAt: z.string().nullable(),
-  lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
-  progress: z.object({ sent: z.number().int(), total: z.number().int() }).nullable(),
-});
-export type SyncStatus = z.infer<typeof syncStatusSchema>;
-
-export const enrollInputSchema = z.strictObject({
-  serverUrl: z
-    .string()
-    .trim()
-    .regex(/^https?:\/\/[^\s/]+(:\d+)?(\/.*)?$/, { error: '服务器地址应以 http:// 或 https:// 开头' }),
-  code: z.string().trim().min(4, { error: '请填写注册码' }).max(64),
-  name: z.string().trim().min(1, { error: '请填写本机名称' }).max(100),
-});
-
-/**
- * `today` lets the ID rules refuse future birth dates; the backend passes its clock, the
- * renderer its own (for form-side checks only: the backend always validates again).
- */
+/** `today` (YYYY-MM-DD) comes from the caller's clock: domain/ reads none. */
 export function makeContract(today: () => string) {
-  return {
-    'intake.register': {
-      input: registerVisitInputSchema(today),
-      output: z.object({ matterId: z.string(), matterNo: z.string(), visitorId: z.string(), receivedAt: z.string() }),
-    },
-    'intake.listToday': { input: empty, output: z.array(registrationSummarySchema) },
-    'sync.status': { input: empty, output: syncStatusSchema },
-    'sync.enroll': { input: enrollInputSchema, output: syncStatusSchema },
-    'sync.now': { input: empty, output: syncStatusSchema },
-  } as const;
+  return { ...intakeMethods(today), ...syncMethods } as const;
 }
 export type Contract = ReturnType<typeof makeContract>;
 export type Method = keyof Contract;

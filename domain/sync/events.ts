@@ -1,36 +1,13 @@
 // Sync event shapes (DESIGN.md §4): the envelope every event travels in, and one payload
 // schema per event type. Device and city both validate against these.
 import { z } from 'zod';
-import { channelSchema } from '../intake/registration';
+import { intakeEventSchemas, isoTimestamp } from '../intake/events';
 
-export const isoTimestamp = z.string().refine((s) => !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s), {
-  error: 'not a real ISO-8601 timestamp',
-});
-
-export const matterRegisteredPayload = z.strictObject({
-  matterId: z.uuid(),
-  matterNo: z.string().min(1),
-  receivedAt: isoTimestamp,
-  /** Device clock minus city clock at the last sync, so the city can correct statutory clocks. */
-  clockOffsetMs: z.number().int().nullable(),
-  channel: channelSchema,
-  headcount: z.number().int().min(1),
-  summary: z.string().min(1),
-  visitor: z.strictObject({
-    visitorId: z.uuid(),
-    name: z.string().min(1),
-    idNumber: z.string().regex(/^\d{17}[\dX]$/),
-    gender: z.enum(['male', 'female']),
-    birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    regionCode: z.string().regex(/^\d{6}$/),
-    phone: z.string(),
-    address: z.string(),
-  }),
-});
+export { isoTimestamp };
 
 /** Every event type the city knows, with its payload schema. */
 export const eventPayloadSchemas = {
-  'matter.registered': matterRegisteredPayload,
+  ...intakeEventSchemas,
 } as const;
 export type EventType = keyof typeof eventPayloadSchemas;
 export type EventPayload<T extends EventType> = z.infer<(typeof eventPayloadSchemas)[T]>;

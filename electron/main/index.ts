@@ -53,7 +53,11 @@ app.on('web-contents-created', (_e, contents) => {
 
 void app.whenReady().then(() => {
   hardenSession();
-  backend = createBackend({ dataDir: app.getPath('userData'), migrationsDir: path.join(appRoot, 'db/migrations') });
+  backend = createBackend({
+    dataDir: app.getPath('userData'),
+    migrationsDir: path.join(appRoot, 'db/migrations'),
+    resourcesDir: path.join(appRoot, 'resources'),
+  });
   wireIpc(backend);
   backend.sync.start();
   createWindow();

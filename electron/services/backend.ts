@@ -9,12 +9,16 @@ import { makeContract } from '../../domain/rpc/contract';
 import { createCityClient, type Fetch } from '../sync/cityClient';
 import { createSyncEngine, type SyncEngineOptions } from '../sync/engine';
 import { localDay, type ServiceContext } from './context';
+import { discardDraft, getRegistrationDraft, listRegistrationDrafts, saveRegistrationDraft } from './drafts';
 import { listToday, registerVisit } from './intake';
+import { loadShippedReference } from './reference';
+import { lookupPerson } from './repeatCheck';
 import { createRouter, type Handlers } from './router';
 
 export interface BackendOptions {
   dataDir: string;
   migrationsDir: string;
+  resourcesDir: string;
   now?: () => Date;
   fetch?: Fetch;
   log?: (msg: string, detail?: unknown) => void;
@@ -29,10 +33,15 @@ export function createBackend(o: BackendOptions) {
   const db = openLocalDb({ file: path.join(o.dataDir, DB_FILE), migrationsDir: o.migrationsDir });
   ensureDevice(db, uuidv7);
   const sync = createSyncEngine({ db, client: createCityClient(o.fetch ?? fetch), now, log, ...o.sync });
-  const ctx: ServiceContext = { db, now, afterLocalWrite: () => sync.afterLocalWrite() };
+  const ctx: ServiceContext = { db, now, reference: loadShippedReference(o.resourcesDir), afterLocalWrite: () => sync.afterLocalWrite() };
   const handlers: Handlers = {
     'intake.register': (i) => registerVisit(ctx, i),
     'intake.listToday': () => listToday(ctx),
+    'intake.lookupPerson': (q) => lookupPerson(ctx, q),
+    'drafts.save': (d) => saveRegistrationDraft(ctx, d),
+    'drafts.list': () => listRegistrationDrafts(ctx),
+    'drafts.get': ({ id }) => getRegistrationDraft(ctx, id),
+    'drafts.discard': ({ id }) => discardDraft(ctx, id),
     'sync.status': () => ok(sync.status()),
     'sync.enroll': (i) => sync.enroll(i),
     'sync.now': async () => ok(await sync.syncNow()),

@@ -2,10 +2,12 @@
 // hook for "something was written locally".
 import dayjs from 'dayjs';
 import type { LocalDb } from '../../db/open';
+import type { Reference } from './reference';
 
 export interface ServiceContext {
   db: LocalDb;
   now: () => Date;
+  reference: Reference;
   afterLocalWrite: () => void;
 }
 

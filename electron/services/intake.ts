@@ -1,21 +1,21 @@
-// 来访登记: visitor + matter + outbox event in one short synchronous transaction, so a
-// registration is either wholly on disk (and queued for the city) or not at all.
+// 来访登记: a first visit writes visitor(s), matter, visit and a matter.registered event; a repeat
+// visit writes the visit and a visit.recorded event — each in one short synchronous transaction,
+// so a registration is either wholly on disk (and queued for the city) or not at all.
 import { v7 as uuidv7 } from 'uuid';
-import { maskIdNumber, parseResidentId } from '../../domain/identity/residentId';
-import type { RegisterVisit, RegistrationSummary } from '../../domain/intake/registration';
-import { ok, type Result } from '../../domain/result';
-import { matterRegisteredPayload } from '../../domain/sync/events';
+import { findCategory } from '../../domain/categories';
+import { maskIdNumber } from '../../domain/identity/residentId';
+import type { DocumentInfo } from '../../domain/identity/documents';
+import { matterRegisteredPayload, visitRecordedPayload, type PersonPayload } from '../../domain/intake/events';
+import { channelSchema, type RegisterVisit, type RegistrationSummary } from '../../domain/intake/registration';
+import type { Registered } from '../../domain/intake/rpc';
+import { initialLifecycle, nextDeadline } from '../../domain/matters/lifecycle';
+import { isValidRegionCode } from '../../domain/regions/regions';
+import { err, ok, type Err, type Result } from '../../domain/result';
+import { deleteDraft } from '../../db/drafts';
 import { appendEvent } from '../../db/outbox';
-import { insertMatter, nextCounter, registrationsOn, upsertVisitor } from '../../db/registrations';
+import { insertMatter, insertVisit, matterById, nextCounter, upsertVisitor, visitsOn, type VisitorRow } from '../../db/registrations';
 import { getDevice, getSyncState } from '../../db/syncState';
 import { localDay, localTimestamp, type ServiceContext } from './context';
-
-export interface Registered {
-  matterId: string;
-  matterNo: string;
-  visitorId: string;
-  receivedAt: string;
-}
 
 /**
  * 信访件编号: county code, device code, year, per-device sequence — unique across devices
@@ -27,65 +27,159 @@ function matterNumber(county: string | null, deviceCode: string | null, installI
   return `${county ?? '000000'}-${dev}-${year}-${String(n).padStart(6, '0')}`;
 }
 
+type Person = RegisterVisit['representatives'][number] & Partial<RegisterVisit['visitor']>;
+
+function personPayload(visitorId: string, p: Person): PersonPayload {
+  const doc: DocumentInfo = p.document;
+  return {
+    visitorId,
+    documentType: doc.type,
+    documentNumber: doc.number,
+    name: p.name,
+    gender: doc.gender ?? p.gender ?? null,
+    birthDate: doc.birthDate ?? (p.birthDate || null),
+    regionCode: doc.regionCode ?? null,
+    ethnicity: p.ethnicity ?? '',
+    mobile: p.mobile,
+    landline: p.landline ?? '',
+    householdRegion: p.household?.region ?? '',
+    householdAddress: p.household?.detail ?? '',
+    currentRegion: p.current?.region ?? '',
+    currentAddress: p.current?.detail ?? '',
+    workUnit: p.workUnit ?? '',
+  };
+}
+
+function visitorRow(p: PersonPayload, at: string): VisitorRow {
+  return {
+    id: p.visitorId,
+    idType: p.documentType,
+    idNumber: p.documentNumber,
+    name: p.name,
+    gender: p.gender,
+    ethnicity: p.ethnicity,
+    birthDate: p.birthDate,
+    regionCode: p.regionCode,
+    mobile: p.mobile,
+    landline: p.landline,
+    householdRegion: p.householdRegion,
+    householdAddress: p.householdAddress,
+    currentRegion: p.currentRegion,
+    currentAddress: p.currentAddress,
+    workUnit: p.workUnit,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/** Codes the schema could only check for shape, checked against the reference data. */
+function checkReferences(ctx: ServiceContext, input: RegisterVisit): Err | null {
+  const regions: [string, string][] = [
+    ['visitor.household.region', input.visitor.household.region],
+    ['visitor.current.region', input.visitor.current.region],
+    ['placeRegion', input.placeRegion],
+  ];
+  for (const [field, code] of regions) {
+    if (code !== '' && !isValidRegionCode(ctx.reference.regions, code)) return err('region_unknown', '所选地区代码不存在，请重新选择', field);
+  }
+  if (input.categoryCode !== '') {
+    const c = findCategory(ctx.reference.categories, input.categoryCode);
+    if (!c || c.level !== 2 || c.retired) return err('category_unknown', '问题分类不存在或已停用，请重新选择', 'categoryCode');
+  }
+  return null;
+}
+
 export function registerVisit(ctx: ServiceContext, input: RegisterVisit): Result<Registered> {
+  const refError = checkReferences(ctx, input);
+  if (refError) return refError;
+  const linked = input.link.kind === 'repeat' ? matterById(ctx.db, input.link.matterId) : undefined;
+  if (input.link.kind === 'repeat' && !linked) return err('matter_not_found', '要关联的信访事项不存在', 'link');
+
   const now = ctx.now();
   const receivedAt = localTimestamp(now);
   const today = localDay(now);
-  const id = parseResidentId(input.idNumber, today);
-  if (!id.ok) return id; // the RPC schema already checked; a direct caller may not have
   const dev = getDevice(ctx.db);
-  const offset = getSyncState(ctx.db).clockOffsetMs;
-  const visitorId = uuidv7();
-  const matterId = uuidv7();
-  const result = ctx.db.transaction((tx) => {
-    const vid = upsertVisitor(tx, {
-      id: visitorId,
-      idType: 'resident',
-      idNumber: id.value.number,
-      name: input.name,
-      gender: id.value.gender,
-      birthDate: id.value.birthDate,
-      regionCode: id.value.regionCode,
-      phone: input.phone,
-      address: input.address,
-      createdAt: receivedAt,
-      updatedAt: receivedAt,
+  const clockOffsetMs = getSyncState(ctx.db).clockOffsetMs;
+  const visitId = uuidv7();
+
+  const result = ctx.db.transaction((tx): Registered => {
+    const visitor = personPayload(uuidv7(), input.visitor);
+    visitor.visitorId = upsertVisitor(tx, visitorRow(visitor, receivedAt));
+    const reps = input.representatives.map((r) => {
+      const p = personPayload(uuidv7(), r);
+      p.visitorId = upsertVisitor(tx, visitorRow(p, receivedAt));
+      return p;
     });
+    const common = { visitId, receivedAt, clockOffsetMs, channel: input.channel, headcount: input.headcount, visitor, representatives: reps };
+    const visitRow = { id: visitId, visitorId: visitor.visitorId, channel: input.channel, headcount: input.headcount, receivedAt, receivedOn: today };
+
+    if (linked) {
+      insertVisit(tx, { ...visitRow, matterId: linked.id, kind: 'repeat', summary: input.summary }, reps.map((r) => r.visitorId));
+      const terminated = linked.status === 'terminated';
+      const payload = visitRecordedPayload.parse({ ...common, matterId: linked.id, matterNo: linked.matterNo, summary: input.summary, terminatedMatter: terminated });
+      appendEvent(tx, { id: uuidv7(), type: 'visit.recorded', entityId: visitId, occurredAt: receivedAt, payload });
+      if (input.draftId) deleteDraft(tx, input.draftId);
+      return { matterId: linked.id, matterNo: linked.matterNo, visitId, visitKind: 'repeat', visitorId: visitor.visitorId, receivedAt, terminated, nextDeadline: null };
+    }
+
+    const matterId = uuidv7();
     const year = today.slice(0, 4);
     const matterNo = matterNumber(dev.countyCode, dev.deviceCode, dev.installId, year, nextCounter(tx, `matter:${year}`));
+    const lifecycle = initialLifecycle(today);
+    const next = nextDeadline(lifecycle, today);
     insertMatter(tx, {
       id: matterId,
       matterNo,
-      visitorId: vid,
+      visitorId: visitor.visitorId,
       channel: input.channel,
       headcount: input.headcount,
+      categoryCode: input.categoryCode,
+      placeRegion: input.placeRegion,
+      respondent: input.respondent,
       summary: input.summary,
-      status: 'registered',
+      facts: input.facts,
+      skipLevel: input.flags.skipLevel,
+      crossRegion: input.flags.crossRegion,
+      crossDepartment: input.flags.crossDepartment,
+      crossSector: input.flags.crossSector,
+      personHouseholdApart: input.flags.personHouseholdApart,
+      personMatterApart: input.flags.personMatterApart,
+      matterHouseholdApart: input.flags.matterHouseholdApart,
+      lawRelated: input.flags.lawRelated,
+      majorUrgent: input.flags.majorUrgent,
+      status: lifecycle.state,
+      lifecycle: JSON.stringify(lifecycle),
+      nextStep: next?.step ?? null,
+      nextDue: next?.lastDay ?? null,
       receivedAt,
       receivedOn: today,
       createdAt: receivedAt,
+      updatedAt: receivedAt,
     });
+    insertVisit(tx, { ...visitRow, matterId, kind: 'first', summary: input.summary }, reps.map((r) => r.visitorId));
     const payload = matterRegisteredPayload.parse({
+      ...common,
       matterId,
       matterNo,
-      receivedAt,
-      clockOffsetMs: offset,
-      channel: input.channel,
-      headcount: input.headcount,
+      categoryCode: input.categoryCode,
+      placeRegion: input.placeRegion,
+      respondent: input.respondent,
       summary: input.summary,
-      visitor: {
-        visitorId: vid,
-        name: input.name,
-        idNumber: id.value.number,
-        gender: id.value.gender,
-        birthDate: id.value.birthDate,
-        regionCode: id.value.regionCode,
-        phone: input.phone,
-        address: input.address,
-      },
+      facts: input.facts,
+      flags: input.flags,
     });
     appendEvent(tx, { id: uuidv7(), type: 'matter.registered', entityId: matterId, occurredAt: receivedAt, payload });
-    return { matterId, matterNo, visitorId: vid, receivedAt };
+    if (input.draftId) deleteDraft(tx, input.draftId);
+    return {
+      matterId,
+      matterNo,
+      visitId,
+      visitKind: 'first',
+      visitorId: visitor.visitorId,
+      receivedAt,
+      terminated: false,
+      nextDeadline: next ? { label: next.label, lastDay: next.lastDay } : null,
+    };
   });
   ctx.afterLocalWrite();
   return ok(result);
@@ -93,15 +187,15 @@ export function registerVisit(ctx: ServiceContext, input: RegisterVisit): Result
 
 export function listToday(ctx: ServiceContext): Result<RegistrationSummary[]> {
   const acked = getSyncState(ctx.db).lastAckedSeq;
-  const rows = registrationsOn(ctx.db, localDay(ctx.now()));
   return ok(
-    rows.map((r) => ({
+    visitsOn(ctx.db, localDay(ctx.now())).map((r) => ({
       matterId: r.matterId,
       matterNo: r.matterNo,
+      visitKind: r.visitKind,
       visitorName: r.visitorName,
       maskedIdNumber: maskIdNumber(r.idNumber),
       headcount: r.headcount,
-      channel: r.channel as RegistrationSummary['channel'],
+      channel: channelSchema.parse(r.channel),
       summary: r.summary,
       receivedAt: r.receivedAt,
       synced: r.seq !== null && r.seq <= acked,

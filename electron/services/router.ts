@@ -15,7 +15,7 @@ function firstIssue(error: z.ZodError): Err {
   const issue = error.issues[0]!;
   const params = (issue as { params?: { code?: unknown } }).params;
   const code = typeof params?.code === 'string' ? params.code : 'invalid_input';
-  const field = issue.path.length > 0 ? String(issue.path[0]) : undefined;
+  const field = issue.path.length > 0 ? issue.path.join('.') : undefined;
   return err(code, issue.message, field);
 }
 

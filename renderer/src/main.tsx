@@ -27,7 +27,8 @@ createRoot(document.getElementById('root')!).render(
         },
       }}
     >
-      <AntApp>
+      {/* App renders a wrapper div; it must carry the full height down to the shell. */}
+      <AntApp style={{ height: '100%' }}>
         <App />
       </AntApp>
     </ConfigProvider>

@@ -89,7 +89,12 @@ export function adminRoutes(app: FastifyInstance, { db, adminToken }: { db: City
     '/api/v1/admin/matters',
     {
       ...base,
-      schema: { tags: ['admin'], security, querystring: matterQuerySchema, response: { 200: z.object({ matters: z.array(cityMatterSchema) }), ...errors } },
+      schema: {
+        tags: ['admin'],
+        security,
+        querystring: matterQuerySchema,
+        response: { 200: z.object({ matters: z.array(cityMatterSchema) }), ...errors },
+      },
     },
     async (request) => ({ matters: await listMatters(db, request.query) }),
   );

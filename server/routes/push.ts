@@ -24,7 +24,10 @@ export function pushRoutes(app: FastifyInstance, { db }: { db: CityDb }): void {
         tags: ['sync'],
         security: [{ deviceToken: [] }],
         body: pushBodySchema,
-        response: { 200: pushResponseSchema, 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 409: errorBodySchema, 413: errorBodySchema },
+        response: {
+          200: pushResponseSchema,
+          ...Object.fromEntries([400, 401, 403, 409, 413, 415].map((status) => [status, errorBodySchema])),
+        },
       },
     },
     async (request) => {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
+import { flagsSchema } from '../../domain/intake/registration';
 import type { EventPayload, SyncEvent } from '../../domain/sync/events';
 import { buildApp } from '../../server/app';
 import { type CityDb, type CityDbHandle, openCityDb } from '../../server/db';
@@ -20,20 +21,34 @@ export function matterPayload(over: Partial<MatterPayload> = {}): MatterPayload 
   return {
     matterId,
     matterNo: `410102-D001-2026-${matterId.slice(0, 8)}`,
+    visitId: randomUUID(),
     receivedAt: '2026-03-01T08:30:00.000+08:00',
     clockOffsetMs: 1200,
     channel: 'visit',
     headcount: 1,
+    categoryCode: '0101',
+    placeRegion: '410102',
+    respondent: '',
     summary: '反映小区供暖不达标',
+    facts: '',
+    flags: flagsSchema.parse({}),
+    representatives: [],
     visitor: {
       visitorId: randomUUID(),
+      documentType: 'resident',
+      documentNumber: '11010519491231002X',
       name: '张三',
-      idNumber: '11010519491231002X',
       gender: 'female',
       birthDate: '1949-12-31',
       regionCode: '110105',
-      phone: '13800138000',
-      address: '北京市朝阳区某街道1号',
+      ethnicity: '汉族',
+      mobile: '13800138000',
+      landline: '',
+      householdRegion: '',
+      householdAddress: '',
+      currentRegion: '110105',
+      currentAddress: '某街道1号',
+      workUnit: '',
     },
     ...over,
   };
@@ -148,7 +163,7 @@ async function scratchDatabase(url: string): Promise<{ url: string; drop: () => 
  * test. `city.app` and `city.db` are set by the time a test runs.
  */
 export function describeEachBackend(title: string, body: (city: City) => void): void {
-  describe.each(cityBackends)(`${title} — $label`, (backend) => {
+  describe.each(cityBackends.map((b) => [b.label, b] as const))(`${title} — %s`, (_label, backend) => {
     describe.skipIf(backend.skipReason !== undefined)(backend.skipReason ?? 'runs', () => {
       const city = {} as City;
       let handle: CityDbHandle;

@@ -2,7 +2,9 @@
 // the outbox event; bad input of any kind writes nothing.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { testBackend, validVisit, VALID_ID } from '../support/backend';
+import { residentId, testBackend, validVisit, VALID_ID } from '../support/backend';
+
+const withVisitor = (patch: Record<string, unknown>) => ({ ...validVisit, visitor: { ...validVisit.visitor, ...patch } });
 
 const backends: ReturnType<typeof testBackend>[] = [];
 function open(o: Parameters<typeof testBackend>[0] = {}) {
@@ -25,13 +27,15 @@ describe('intake.register', () => {
     const r = await b.dispatch('intake.register', validVisit);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const v = r.value as { matterNo: string; matterId: string; receivedAt: string };
+    const v = r.value as { matterNo: string; matterId: string; receivedAt: string; nextDeadline: unknown };
     expect(v.matterNo).toMatch(/^000000-L[0-9A-F]{4}-2026-000001$/);
     expect(v.receivedAt).toBe('2026-03-01T08:30:00.000+08:00');
+    // 15 days from 2026-03-01 is Monday 2026-03-16 (DOMAIN.md §4).
+    expect(v.nextDeadline).toEqual({ label: expect.stringContaining('受理'), lastDay: '2026-03-16' });
     expect(counts(b)).toEqual({ v: 1, m: 1, o: 1 });
     const ev = b.db.$client.prepare('SELECT * FROM outbox').get() as { seq: number; type: string; entity_id: string; payload: string };
     expect(ev).toMatchObject({ seq: 1, type: 'matter.registered', entity_id: v.matterId });
-    expect(JSON.parse(ev.payload).visitor).toMatchObject({ idNumber: VALID_ID, gender: 'female', birthDate: '1949-12-31', regionCode: '110105' });
+    expect(JSON.parse(ev.payload).visitor).toMatchObject({ documentNumber: VALID_ID, gender: 'female', birthDate: '1949-12-31', regionCode: '110105' });
 
     const list = await b.dispatch('intake.listToday', {});
     expect(list).toMatchObject({ ok: true, value: [{ matterNo: v.matterNo, visitorName: '张三', maskedIdNumber: '1101**********002X', synced: false }] });
@@ -40,31 +44,36 @@ describe('intake.register', () => {
   it('numbers matters consecutively per year and reuses the visitor of a known ID number', async () => {
     const b = open();
     await b.dispatch('intake.register', validVisit);
-    const r = await b.dispatch('intake.register', { ...validVisit, idNumber: VALID_ID.toLowerCase(), summary: '再次反映' });
+    const r = await b.dispatch('intake.register', { ...validVisit, visitor: { ...validVisit.visitor, document: { type: 'resident', number: VALID_ID.toLowerCase() } }, summary: '另一件事' });
     expect(r.ok && (r.value as { matterNo: string }).matterNo.endsWith('-2026-000002')).toBe(true);
     expect(counts(b)).toEqual({ v: 1, m: 2, o: 2 });
   });
 
   it('upgrades an old 15-digit number to 18 digits', async () => {
     const b = open();
-    const r = await b.dispatch('intake.register', { ...validVisit, idNumber: '110105491231002' });
+    const r = await b.dispatch('intake.register', withVisitor({ document: { type: 'resident', number: '110105491231002' } }));
     expect(r.ok).toBe(true);
     const row = b.db.$client.prepare('SELECT id_number, birth_date FROM visitor').get();
     expect(row).toEqual({ id_number: VALID_ID, birth_date: '1949-12-31' });
   });
 
   it.each([
-    ['bad check character', { idNumber: '110105194912310020' }, 'id_checksum', 'idNumber'],
-    ['impossible date', { idNumber: '110105194902300021' }, 'id_birthdate', 'idNumber'],
-    ['wrong length', { idNumber: '1101051949' }, 'id_format', 'idNumber'],
-    ['empty name', { name: '  ' }, 'invalid_input', 'name'],
-    ['bad phone', { phone: '12345' }, 'phone_format', 'phone'],
-    ['zero headcount', { headcount: 0 }, 'invalid_input', 'headcount'],
-    ['headcount as text', { headcount: '3' }, 'invalid_input', 'headcount'],
-    ['unknown field', { secret: 1 }, 'invalid_input', undefined],
-  ])('refuses %s with a typed code and a Chinese message, writing nothing', async (_label, patch, code, field) => {
+    ['bad check character', withVisitor({ document: { type: 'resident', number: '110105194912310020' } }), 'id_checksum', 'visitor.document.number'],
+    ['impossible date', withVisitor({ document: { type: 'resident', number: '110105194902300021' } }), 'id_birthdate', 'visitor.document.number'],
+    ['wrong length', withVisitor({ document: { type: 'resident', number: '1101051949' } }), 'id_format', 'visitor.document.number'],
+    ['unknown document type', withVisitor({ document: { type: 'library-card', number: '1' } }), 'invalid_input', 'visitor.document.type'],
+    ['empty name', withVisitor({ name: '  ' }), 'invalid_input', 'visitor.name'],
+    ['bad mobile', withVisitor({ mobile: '12345' }), 'phone_format', 'visitor.mobile'],
+    ['a landline in the mobile field', withVisitor({ mobile: '0371-63212345' }), 'phone_kind', 'visitor.mobile'],
+    ['unknown region', withVisitor({ current: { region: '999999', detail: '' } }), 'region_unknown', 'visitor.current.region'],
+    ['unknown category', { ...validVisit, categoryCode: '9999' }, 'category_unknown', 'categoryCode'],
+    ['zero headcount', { ...validVisit, headcount: 0 }, 'invalid_input', 'headcount'],
+    ['headcount as text', { ...validVisit, headcount: '3' }, 'invalid_input', 'headcount'],
+    ['a missing matter to link', { ...validVisit, link: { kind: 'repeat', matterId: 'nope' } }, 'matter_not_found', 'link'],
+    ['unknown field', { ...validVisit, secret: 1 }, 'invalid_input', undefined],
+  ])('refuses %s with a typed code and a Chinese message, writing nothing', async (_label, input, code, field) => {
     const b = open();
-    const r = await b.dispatch('intake.register', { ...validVisit, ...patch });
+    const r = await b.dispatch('intake.register', input);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.code).toBe(code);
@@ -75,7 +84,7 @@ describe('intake.register', () => {
 
   it('refuses a birth date after today', async () => {
     const b = open({ now: () => new Date('2020-01-01T10:00:00+08:00') });
-    const r = await b.dispatch('intake.register', { ...validVisit, idNumber: '110105202106010012' });
+    const r = await b.dispatch('intake.register', withVisitor({ document: { type: 'resident', number: residentId('110105', '20210601', 1) } }));
     expect(r).toMatchObject({ ok: false, code: 'id_birthdate_future' });
   });
 
@@ -118,7 +127,7 @@ describe('local store', () => {
     const b = open();
     expect(() =>
       b.db.$client
-        .prepare("INSERT INTO matter (id, matter_no, visitor_id, channel, headcount, summary, status, received_at, received_on, created_at) VALUES ('m','n','nobody','visit',1,'s','registered','t','d','t')")
+        .prepare("INSERT INTO matter (id, matter_no, visitor_id, channel, headcount, summary, status, received_at, received_on, created_at, updated_at) VALUES ('m','n','nobody','visit',1,'s','registered','t','d','t','t')")
         .run(),
     ).toThrow(/FOREIGN KEY/);
   });

@@ -2,9 +2,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { checkCharacter } from '../../domain/identity/residentId';
 import { createBackend, type BackendOptions } from '../../electron/services/backend';
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../db/migrations');
+export const RESOURCES_DIR = path.resolve(import.meta.dirname, '../../resources');
 
 export function tempDir(prefix = 'xf-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -12,16 +14,26 @@ export function tempDir(prefix = 'xf-test-'): string {
 
 export function testBackend(o: Partial<BackendOptions> = {}) {
   const dataDir = o.dataDir ?? tempDir();
-  return createBackend({ dataDir, migrationsDir: MIGRATIONS_DIR, log: () => {}, ...o });
+  return createBackend({ dataDir, migrationsDir: MIGRATIONS_DIR, resourcesDir: RESOURCES_DIR, log: () => {}, ...o });
 }
 
 /** A valid 18-digit number with a computed check character, for any birth date and sequence. */
 export const VALID_ID = '11010519491231002X';
 export const validVisit = {
-  name: '张三',
-  idNumber: VALID_ID,
-  phone: '13800138000',
-  address: '河南省郑州市中原区建设路1号',
+  visitor: {
+    document: { type: 'resident', number: VALID_ID },
+    name: '张三',
+    mobile: '13800138000',
+    current: { region: '410102', detail: '建设路1号院3号楼' },
+  },
   headcount: 1,
+  categoryCode: '0101',
+  placeRegion: '410102',
   summary: '反映小区供暖不达标问题，请求协调解决',
 };
+
+/** A resident ID number for any birth date and sequence, with its check character computed. */
+export function residentId(region: string, birth: string, seq: number): string {
+  const first17 = `${region}${birth}${String(seq).padStart(3, '0')}`;
+  return first17 + checkCharacter(first17);
+}

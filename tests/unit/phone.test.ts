@@ -99,17 +99,22 @@ describe('stored forms', () => {
   });
 });
 
-describe('the registration form uses the phone rule', () => {
+describe('the registration form uses the phone rules', () => {
   const schema = registerVisitInputSchema(() => '2025-06-01');
-  const base = { name: '张三', idNumber: '11010519491231002X', headcount: 1, summary: '工资被拖欠' };
-  it('stores the number normalised', () => {
-    expect(schema.parse({ ...base, phone: '138 1234 5678' }).phone).toBe('13812345678');
-    expect(schema.parse({ ...base, phone: '0371 63212345' }).phone).toBe('0371-63212345');
+  const withPhones = (mobile: string, landline = '') => ({
+    visitor: { document: { number: '11010519491231002X' }, name: '张三', mobile, landline },
+    headcount: 1,
+    summary: '工资被拖欠',
   });
-  it('defaults to an empty phone and refuses a malformed one with a Chinese message', () => {
-    expect(schema.parse(base).phone).toBe('');
-    const r = schema.safeParse({ ...base, phone: '12345' });
-    expect(r.success).toBe(false);
-    expect(r.error?.issues[0]).toMatchObject({ path: ['phone'], message: expect.stringMatching(/电话/) });
+  it('stores each number normalised', () => {
+    const v = schema.parse(withPhones('138 1234 5678', '0371 63212345')).visitor;
+    expect([v.mobile, v.landline]).toEqual(['13812345678', '0371-63212345']);
+  });
+  it('defaults to empty numbers and refuses a malformed or misplaced one with a Chinese message', () => {
+    expect(schema.parse(withPhones('')).visitor.mobile).toBe('');
+    const bad = schema.safeParse(withPhones('12345'));
+    expect(bad.error?.issues[0]).toMatchObject({ path: ['visitor', 'mobile'], message: expect.stringMatching(/电话|手机/) });
+    const swapped = schema.safeParse(withPhones('0371-63212345'));
+    expect(swapped.error?.issues[0]).toMatchObject({ path: ['visitor', 'mobile'], message: expect.stringMatching(/手机/) });
   });
 });

@@ -3,19 +3,48 @@
 // in order and the clerk never needs the mouse (DOMAIN.md §7).
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Space, Typography } from 'antd';
+import { parsePhone } from '../../../domain/contact/phone';
 import { parseResidentId } from '../../../domain/identity/residentId';
-import { CHANNEL_LABELS, type RegisterVisitInput } from '../../../domain/intake/registration';
+import { CHANNEL_LABELS, type Channel, type RegisterVisitInput } from '../../../domain/intake/registration';
 import { api } from '../api/client';
 import { localContract, today } from '../api/localContract';
 
-type Field = keyof RegisterVisitInput;
-type Channel = NonNullable<RegisterVisitInput['channel']>;
+/**
+ * The form holds the record's own shape, plus one 联系电话 box: clerks write whatever number
+ * the visitor gives, and it is filed as 手机 or 固话 by its kind on submit.
+ */
+type FormValues = RegisterVisitInput & { phone?: string };
 
 const FORM_NAME = 'registration';
-const fieldId = (f: Field | 'gender' | 'birthDate' | 'regionCode') => `${FORM_NAME}_${f}`;
 
-// The order Enter follows; the read-only fields filled from the ID number are not stops.
-const ENTER_ORDER: Field[] = ['idNumber', 'name', 'phone', 'address', 'headcount', 'channel', 'summary'];
+// Where each box lives in the record; the keys are the stops Enter walks through, in order.
+// The read-only fields filled from the ID number are not stops.
+const FIELDS = {
+  idNumber: ['visitor', 'document', 'number'],
+  name: ['visitor', 'name'],
+  phone: ['phone'],
+  address: ['visitor', 'current', 'detail'],
+  headcount: ['headcount'],
+  channel: ['channel'],
+  summary: ['summary'],
+} as const;
+type Field = keyof typeof FIELDS;
+const ENTER_ORDER = Object.keys(FIELDS) as Field[];
+
+/** Error paths (zod's, joined with '.', as the backend reports them) -> the box that shows them. */
+function fieldOfPath(path: string): Field | undefined {
+  if (path.startsWith('visitor.document') || path === 'idNumber') return 'idNumber';
+  if (path === 'visitor.mobile' || path === 'visitor.landline' || path === 'phone') return 'phone';
+  if (path.startsWith('visitor.current')) return 'address';
+  if (path === 'visitor.name') return 'name';
+  // The thin form has no representatives list yet; the rule is about the head count.
+  if (path.startsWith('representatives')) return 'headcount';
+  return (ENTER_ORDER as string[]).includes(path) ? (path as Field) : undefined;
+}
+
+// antd derives a field's DOM id from the form name and the field's path.
+const fieldId = (f: Field) => [FORM_NAME, ...FIELDS[f]].join('_');
+const infoId = (name: string) => `${FORM_NAME}_${name}`;
 
 const CHANNEL_OPTIONS = (Object.keys(CHANNEL_LABELS) as Channel[]).map((value) => ({
   value,
@@ -24,7 +53,7 @@ const CHANNEL_OPTIONS = (Object.keys(CHANNEL_LABELS) as Channel[]).map((value) =
 
 const GENDER_LABELS = { male: '男', female: '女' } as const;
 
-const INITIAL: Partial<RegisterVisitInput> = { headcount: 1, channel: 'visit' };
+const INITIAL: Partial<FormValues> = { headcount: 1, channel: 'visit' };
 
 // Labels line up down the form, including in the rows that hold two or three fields.
 const LABEL_WIDTH = 88;
@@ -42,9 +71,36 @@ function focusField(f: Field): void {
   if (target instanceof HTMLInputElement && target.type !== 'radio') target.select();
 }
 
+/** Whether a partial change object from onValuesChange touches the given path. */
+function hasPath(changed: object, path: readonly string[]): boolean {
+  let v: unknown = changed;
+  for (const k of path) {
+    if (typeof v !== 'object' || v === null || !(k in v)) return false;
+    v = (v as Record<string, unknown>)[k];
+  }
+  return true;
+}
+
+/** The record to send: the form's values with the phone filed under its kind. */
+function toInput(v: FormValues): RegisterVisitInput {
+  const { phone = '', ...rest } = v;
+  const p = parsePhone(phone);
+  // A number that does not parse goes to 手机, whose rule then says what is wrong with it.
+  const phoneKey = p.ok && p.value.kind === 'landline' ? 'landline' : 'mobile';
+  return {
+    ...rest,
+    visitor: {
+      ...rest.visitor,
+      document: { type: 'resident', number: rest.visitor?.document?.number ?? '' },
+      name: rest.visitor?.name ?? '',
+      [phoneKey]: phone,
+    },
+  };
+}
+
 export function RegistrationForm({ onRegistered }: { onRegistered: () => void }) {
   const { message } = App.useApp();
-  const [form] = Form.useForm<RegisterVisitInput>();
+  const [form] = Form.useForm<FormValues>();
   const [idBlurred, setIdBlurred] = useState(false);
   // An error on the ID from submit or from the backend; it wins over the live check until edited.
   const [idError, setIdError] = useState<string | null>(null);
@@ -52,7 +108,7 @@ export function RegistrationForm({ onRegistered }: { onRegistered: () => void })
   const inFlight = useRef(false);
   const [lastMatterNo, setLastMatterNo] = useState<string | null>(null);
 
-  const idValue = (Form.useWatch('idNumber', form) ?? '').trim();
+  const idValue = ((Form.useWatch(FIELDS.idNumber, form) as string | undefined) ?? '').trim();
   const parsed = idValue === '' ? null : parseResidentId(idValue, today());
   const info = parsed?.ok ? parsed.value : null;
   // Judge the number only when it could be complete: half-typed numbers are not mistakes.
@@ -62,23 +118,27 @@ export function RegistrationForm({ onRegistered }: { onRegistered: () => void })
   const idHelp = idError ?? (judged && parsed && !parsed.ok ? parsed.message : null);
   const idStatus = idHelp ? 'error' : judged && info ? 'success' : undefined;
 
-  const showFieldError = (field: string, text: string): boolean => {
-    if (!(ENTER_ORDER as string[]).includes(field)) return false;
-    if (field === 'idNumber') setIdError(text);
-    else form.setFields([{ name: field as Field, errors: [text] }]);
-    return true;
+  /** Shows an error under its box; returns the box, or undefined when no box fits the path. */
+  const showFieldError = (path: string, text: string): Field | undefined => {
+    const f = fieldOfPath(path);
+    if (f === 'idNumber') setIdError(text);
+    else if (f) form.setFields([{ name: [...FIELDS[f]], errors: [text] }]);
+    return f;
   };
 
   const submit = async () => {
     if (inFlight.current) return;
-    const values = form.getFieldsValue(true) as Partial<RegisterVisitInput>;
+    const input = toInput(form.getFieldsValue(true) as FormValues);
     // Same schema as the backend: the clerk sees every mistake at once, without a round trip.
-    const check = localContract['intake.register'].input.safeParse(values);
+    const check = localContract['intake.register'].input.safeParse(input);
     if (!check.success) {
-      const bad = new Set<string>();
+      const bad = new Set<Field>();
       for (const issue of check.error.issues) {
-        const f = issue.path[0];
-        if (typeof f === 'string' && !bad.has(f) && showFieldError(f, issue.message)) bad.add(f);
+        const f = fieldOfPath(issue.path.join('.'));
+        if (f && !bad.has(f)) {
+          showFieldError(issue.path.join('.'), issue.message);
+          bad.add(f);
+        }
       }
       const first = ENTER_ORDER.find((f) => bad.has(f));
       if (first) focusField(first);
@@ -88,19 +148,21 @@ export function RegistrationForm({ onRegistered }: { onRegistered: () => void })
     inFlight.current = true;
     setSubmitting(true);
     try {
-      const r = await api.invoke('intake.register', check.data);
+      // Send what the clerk entered; the backend parses it again with its own clock.
+      const r = await api.invoke('intake.register', input);
       if (r.ok) {
-        message.success(`登记成功，信访件编号 ${r.value.matterNo}`);
+        const due = r.value.nextDeadline;
+        message.success(`登记成功，信访件编号 ${r.value.matterNo}${due ? `（${due.label}至 ${due.lastDay}）` : ''}`);
         setLastMatterNo(r.value.matterNo);
         form.resetFields();
         setIdBlurred(false);
         setIdError(null);
         focusField('idNumber');
         onRegistered();
-      } else if (r.field && showFieldError(r.field, r.message)) {
-        focusField(r.field as Field);
       } else {
-        message.error(r.message);
+        const f = r.field ? showFieldError(r.field, r.message) : undefined;
+        if (f) focusField(f);
+        else message.error(r.message);
       }
     } finally {
       inFlight.current = false;
@@ -122,7 +184,9 @@ export function RegistrationForm({ onRegistered }: { onRegistered: () => void })
     e.preventDefault(); // no implicit submit from a single-line field
     const current = ENTER_ORDER.find((f) => t.id === fieldId(f) || t.closest(`#${fieldId(f)}`));
     if (!current) return;
-    if (current === 'idNumber' && !info) {
+    // Judge what is in the box now: useWatch lags a card reader that types and presses Enter
+    // within the same few milliseconds.
+    if (current === 'idNumber' && !parseResidentId(t.value, today()).ok) {
       // A bad read stays put and selected, so the next swipe or typing replaces it.
       setIdBlurred(true);
       t.select();
@@ -148,7 +212,7 @@ export function RegistrationForm({ onRegistered }: { onRegistered: () => void })
       }
     >
       <div onKeyDown={onKeyDown}>
-        <Form<RegisterVisitInput>
+        <Form<FormValues>
           form={form}
           name={FORM_NAME}
           layout="horizontal"
@@ -159,13 +223,18 @@ export function RegistrationForm({ onRegistered }: { onRegistered: () => void })
           autoComplete="off"
           initialValues={INITIAL}
           onFinish={() => void submit()}
-          onValuesChange={(changed: Partial<RegisterVisitInput>) => {
-            if ('idNumber' in changed) setIdError(null);
+          onValuesChange={(changed: Partial<FormValues>) => {
+            // Errors here are set by hand (no antd rules), so editing a box must clear its own.
+            for (const f of ENTER_ORDER) {
+              if (!hasPath(changed, FIELDS[f])) continue;
+              if (f === 'idNumber') setIdError(null);
+              else form.setFields([{ name: [...FIELDS[f]], errors: [] }]);
+            }
           }}
           requiredMark
         >
           <Form.Item
-            name="idNumber"
+            name={[...FIELDS.idNumber]}
             label="身份证号码"
             required
             validateStatus={idStatus}
@@ -182,50 +251,50 @@ export function RegistrationForm({ onRegistered }: { onRegistered: () => void })
             />
           </Form.Item>
 
-          <Form.Item name="name" label="姓名" required>
+          <Form.Item name={[...FIELDS.name]} label="姓名" required>
             <Input maxLength={50} style={{ maxWidth: 200 }} />
           </Form.Item>
 
           <Row gutter={12} wrap={false}>
             <Col flex="none">
-              <Form.Item label="性别" htmlFor={fieldId('gender')}>
-                <Input id={fieldId('gender')} readOnly tabIndex={-1} value={info ? GENDER_LABELS[info.gender] : ''} style={{ width: 48 }} />
+              <Form.Item label="性别" htmlFor={infoId('gender')}>
+                <Input id={infoId('gender')} readOnly tabIndex={-1} value={info ? GENDER_LABELS[info.gender] : ''} style={{ width: 48 }} />
               </Form.Item>
             </Col>
             <Col flex="none">
-              <Form.Item label="出生日期" htmlFor={fieldId('birthDate')} labelCol={inlineLabel}>
-                <Input id={fieldId('birthDate')} readOnly tabIndex={-1} value={info?.birthDate ?? ''} style={{ width: 108 }} />
+              <Form.Item label="出生日期" htmlFor={infoId('birthDate')} labelCol={inlineLabel}>
+                <Input id={infoId('birthDate')} readOnly tabIndex={-1} value={info?.birthDate ?? ''} style={{ width: 108 }} />
               </Form.Item>
             </Col>
             <Col flex="auto">
-              <Form.Item label="户籍地区码" htmlFor={fieldId('regionCode')} labelCol={inlineLabel}>
-                <Input id={fieldId('regionCode')} readOnly tabIndex={-1} value={info?.regionCode ?? ''} style={{ width: 80 }} />
+              <Form.Item label="户籍地区码" htmlFor={infoId('regionCode')} labelCol={inlineLabel}>
+                <Input id={infoId('regionCode')} readOnly tabIndex={-1} value={info?.regionCode ?? ''} style={{ width: 80 }} />
               </Form.Item>
             </Col>
           </Row>
 
-          <Form.Item name="phone" label="联系电话">
+          <Form.Item name={[...FIELDS.phone]} label="联系电话">
             <Input maxLength={20} placeholder="手机或固定电话" style={{ maxWidth: 200 }} />
           </Form.Item>
 
-          <Form.Item name="address" label="住址">
+          <Form.Item name={[...FIELDS.address]} label="住址">
             <Input maxLength={200} />
           </Form.Item>
 
           <Row gutter={12} wrap={false}>
             <Col flex="none">
-              <Form.Item name="headcount" label="来访人数" required>
+              <Form.Item name={[...FIELDS.headcount]} label="来访人数" required>
                 <InputNumber min={1} max={9999} precision={0} style={{ width: 72 }} />
               </Form.Item>
             </Col>
             <Col flex="auto">
-              <Form.Item name="channel" label="来访方式" labelCol={inlineLabel}>
+              <Form.Item name={[...FIELDS.channel]} label="来访方式" labelCol={inlineLabel}>
                 <Radio.Group optionType="button" buttonStyle="solid" options={CHANNEL_OPTIONS} />
               </Form.Item>
             </Col>
           </Row>
 
-          <Form.Item name="summary" label="诉求摘要" required>
+          <Form.Item name={[...FIELDS.summary]} label="诉求摘要" required>
             <Input.TextArea autoSize={{ minRows: 4, maxRows: 8 }} maxLength={2000} placeholder="来访人反映的主要问题和诉求" />
           </Form.Item>
 

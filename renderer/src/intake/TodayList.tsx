@@ -11,9 +11,10 @@ import { useTodayStore } from './todayStore';
 const REFRESH_MS = 10_000;
 
 const columns: ColumnsType<RegistrationSummary> = [
-  { title: '编号', dataIndex: 'matterNo', width: 170, render: (v: string) => <Typography.Text style={{ fontSize: 13 }}>{v}</Typography.Text> },
+  // A wrapped number is hard to read back to a visitor over the counter: keep it on one line.
+  { title: '编号', dataIndex: 'matterNo', width: 200, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
   { title: '姓名', dataIndex: 'visitorName', width: 80, ellipsis: true },
-  { title: '证件号', dataIndex: 'maskedIdNumber', width: 170 },
+  { title: '证件号', dataIndex: 'maskedIdNumber', width: 165 },
   { title: '人数', dataIndex: 'headcount', width: 52, align: 'right' },
   { title: '诉求摘要', dataIndex: 'summary', ellipsis: true },
   { title: '登记时间', dataIndex: 'receivedAt', width: 76, render: (v: string) => dayjs(v).format('HH:mm') },

@@ -64,7 +64,7 @@ export function EnrollDialog({ open, onClose }: { open: boolean; onClose: () => 
       onOk={() => void submit()}
       onCancel={onClose}
       destroyOnHidden
-      width={480}
+      width={520}
     >
       {status?.enrolled && (
         <Alert
@@ -81,11 +81,15 @@ export function EnrollDialog({ open, onClose }: { open: boolean; onClose: () => 
           form={form}
           name="enroll"
           layout="horizontal"
-          labelCol={{ flex: '0 0 110px' }}
+          labelCol={{ flex: '0 0 124px' }}
           wrapperCol={{ flex: 'auto' }}
           colon={false}
           autoComplete="off"
           initialValues={{ serverUrl: status?.serverUrl ?? '', code: '', name: '' }}
+          // Errors are set by hand after submit; editing a box clears its own.
+          onValuesChange={(changed: Partial<EnrollInput>) =>
+            form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof EnrollInput, errors: [] })))
+          }
         >
           <Form.Item name="serverUrl" label="市级服务器地址" required>
             <Input autoFocus placeholder="如 http://192.168.1.10:8787" />

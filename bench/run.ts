@@ -1,0 +1,16 @@
+// npm run bench [-- --quick] [-- --only=<prefix>]: runs every benchmark suite in turn; each
+// prints its figures as JSON lines (bench/report.ts). --quick runs the same figures small.
+const args = process.argv.slice(2);
+export const quick = args.includes('--quick');
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+
+const suites: [string, () => Promise<{ run: (o: { quick: boolean }) => Promise<void> }>][] = [
+  ['registration', () => import('./registration')],
+  ['sync', () => import('./sync')],
+];
+
+for (const [name, load] of suites) {
+  if (only && !name.startsWith(only)) continue;
+  const suite = await load();
+  await suite.run({ quick });
+}

@@ -1,0 +1,28 @@
+// The printed documents of a petition matter (DOMAIN.md §5). The kind names the template file
+// (resources/documents/<kind>.json); the title is the fixed 公文 title printed on it.
+import { z } from 'zod';
+
+export const documentKindSchema = z.enum([
+  'registration-receipt',
+  'acceptance-notice',
+  'non-acceptance-notice',
+  'transfer-notice',
+  'handling-opinion',
+  'review-opinion',
+  're-review-opinion',
+  'extension-notice',
+  'delivery-receipt',
+]);
+export type DocumentKind = z.infer<typeof documentKindSchema>;
+
+export const DOCUMENT_TITLES: Readonly<Record<DocumentKind, string>> = {
+  'registration-receipt': '信访事项登记回执',
+  'acceptance-notice': '信访事项受理告知书',
+  'non-acceptance-notice': '信访事项不予受理告知书',
+  'transfer-notice': '信访事项转送（交办）告知书',
+  'handling-opinion': '信访事项处理意见书',
+  'review-opinion': '信访事项复查意见书',
+  're-review-opinion': '信访事项复核意见书',
+  'extension-notice': '信访事项延期办理告知书',
+  'delivery-receipt': '送达回证',
+};

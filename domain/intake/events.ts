@@ -1,0 +1,66 @@
+// Sync event payloads of the intake desk: a new matter with its first visit, and a repeat
+// visit linked to a matter the visitor already has.
+import { z } from 'zod';
+import { documentTypeSchema } from '../identity/documents';
+import { channelSchema, flagsSchema } from './registration';
+
+export const isoTimestamp = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), { error: 'not a real ISO-8601 timestamp' });
+
+export const personPayload = z.strictObject({
+  visitorId: z.uuid(),
+  documentType: documentTypeSchema,
+  documentNumber: z.string().min(1),
+  name: z.string().min(1),
+  gender: z.enum(['male', 'female']).nullable(),
+  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  regionCode: z.string().regex(/^\d{6}$/).nullable(),
+  ethnicity: z.string(),
+  mobile: z.string(),
+  landline: z.string(),
+  householdRegion: z.string(),
+  householdAddress: z.string(),
+  currentRegion: z.string(),
+  currentAddress: z.string(),
+  workUnit: z.string(),
+});
+export type PersonPayload = z.infer<typeof personPayload>;
+
+const visitPart = {
+  visitId: z.uuid(),
+  matterId: z.uuid(),
+  receivedAt: isoTimestamp,
+  /** Device clock minus city clock at the last sync, so the city can correct statutory clocks. */
+  clockOffsetMs: z.number().int().nullable(),
+  channel: channelSchema,
+  headcount: z.number().int().min(1),
+  visitor: personPayload,
+  representatives: z.array(personPayload).max(5),
+};
+
+export const matterRegisteredPayload = z.strictObject({
+  ...visitPart,
+  matterNo: z.string().min(1),
+  categoryCode: z.string(),
+  placeRegion: z.string(),
+  respondent: z.string(),
+  summary: z.string().min(1),
+  facts: z.string(),
+  flags: flagsSchema.required(),
+});
+export type MatterRegisteredPayload = z.infer<typeof matterRegisteredPayload>;
+
+export const visitRecordedPayload = z.strictObject({
+  ...visitPart,
+  matterNo: z.string().min(1),
+  summary: z.string(),
+  /** The matter was terminated: the visit is registered and the visitor told it is not accepted again. */
+  terminatedMatter: z.boolean(),
+});
+export type VisitRecordedPayload = z.infer<typeof visitRecordedPayload>;
+
+export const intakeEventSchemas = {
+  'matter.registered': matterRegisteredPayload,
+  'visit.recorded': visitRecordedPayload,
+} as const;

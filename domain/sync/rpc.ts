@@ -1,0 +1,35 @@
+// RPC methods of the sync feature: the status the status bar shows, enrolment, 立即同步.
+import { z } from 'zod';
+
+export const syncStatusSchema = z.object({
+  enrolled: z.boolean(),
+  serverUrl: z.string().nullable(),
+  deviceCode: z.string().nullable(),
+  countyCode: z.string().nullable(),
+  /** null until the first health check has answered or failed. */
+  online: z.boolean().nullable(),
+  syncing: z.boolean(),
+  waiting: z.number().int(),
+  oldestWaitingAt: z.string().nullable(),
+  lastSuccessAt: z.string().nullable(),
+  lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
+  progress: z.object({ sent: z.number().int(), total: z.number().int() }).nullable(),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+export const enrollInputSchema = z.strictObject({
+  serverUrl: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/[^\s/]+(:\d+)?(\/.*)?$/, { error: '服务器地址应以 http:// 或 https:// 开头' }),
+  code: z.string().trim().min(4, { error: '请填写注册码' }).max(64),
+  name: z.string().trim().min(1, { error: '请填写本机名称' }).max(100),
+});
+
+const empty = z.strictObject({});
+
+export const syncMethods = {
+  'sync.status': { input: empty, output: syncStatusSchema },
+  'sync.enroll': { input: enrollInputSchema, output: syncStatusSchema },
+  'sync.now': { input: empty, output: syncStatusSchema },
+} as const;

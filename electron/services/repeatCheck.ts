@@ -1,0 +1,47 @@
+// The repeat-visit check (DOMAIN.md §2): the moment a document number (or name + mobile) is
+// entered, every earlier matter of that person — open, answered, terminated — for the side panel.
+import { parsePhone } from '../../domain/contact/phone';
+import { daysLeft } from '../../domain/deadlines';
+import { parseDocument } from '../../domain/identity/documents';
+import type { lookupPersonInputSchema, PriorMatter } from '../../domain/intake/rpc';
+import { STATE_LABELS, type MatterState } from '../../domain/matters/lifecycle';
+import { ok, type Result } from '../../domain/result';
+import type { z } from 'zod';
+import { findVisitorIds, mattersOfVisitors, visitorById } from '../../db/registrations';
+import { localDay, type ServiceContext } from './context';
+
+type Query = z.output<typeof lookupPersonInputSchema>;
+
+export function lookupPerson(ctx: ServiceContext, q: Query): Result<{ provisional: boolean; visitorName: string | null; matters: PriorMatter[] }> {
+  const today = localDay(ctx.now());
+  const doc = q.document && q.document.number !== '' ? parseDocument(q.document.type, q.document.number, today) : null;
+  // A half-typed number finds nobody; name + mobile may still find the person.
+  if (doc && !doc.ok && !(q.name && q.mobile)) return doc;
+  const phone = q.mobile ? parsePhone(q.mobile) : null;
+  const ids = findVisitorIds(ctx.db, {
+    idType: doc?.ok ? doc.value.type : undefined,
+    idNumber: doc?.ok ? doc.value.number : undefined,
+    name: q.name,
+    mobile: phone?.ok ? phone.value.number : undefined,
+  });
+  const matters = mattersOfVisitors(ctx.db, ids).map((m): PriorMatter => {
+    const state = m.status as MatterState;
+    return {
+      matterId: m.matterId,
+      matterNo: m.matterNo,
+      status: m.status,
+      statusLabel: STATE_LABELS[state] ?? m.status,
+      terminated: state === 'terminated',
+      summary: m.summary,
+      receivedOn: m.receivedOn,
+      visits: m.visits,
+      lastVisitOn: m.lastVisitOn,
+      nextDeadline:
+        m.nextStep && m.nextDue
+          ? { label: m.nextStep, lastDay: m.nextDue, daysLeft: daysLeft(m.nextDue, today), overdue: daysLeft(m.nextDue, today) < 0 }
+          : null,
+    };
+  });
+  const first = ids[0] ? visitorById(ctx.db, ids[0]) : undefined;
+  return ok({ provisional: true, visitorName: first?.name ?? null, matters });
+}

@@ -1,0 +1,149 @@
+// Printed documents (electron/documents): every kind renders to a PDF whose extracted text
+// carries the title, the matter number and its key wording with no {{placeholder}} left;
+// missing values and a missing font come back as typed errors, not exceptions.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOCUMENT_TITLES, documentKindSchema, type DocumentKind } from '../../domain/documents/kinds';
+import { findCjkFont, type CjkFont } from '../../electron/documents/fonts';
+import { renderDocument } from '../../electron/documents/render';
+import { SAMPLE_FIELDS, SAMPLE_MATTER_NUMBER } from '../support/documentSamples';
+
+const KEY_PHRASES: Record<DocumentKind, string[]> = {
+  'registration-receipt': ['张某某', '4101**********1234', '本机关将在2026年1月20日前告知是否受理', '0371-12345678'],
+  'acceptance-notice': ['本机关已于2026年1月8日依法受理', '2026年3月9日前', '特此告知'],
+  'non-acceptance-notice': ['决定不予受理', '郑州市中原区人民法院', '特此告知'],
+  'transfer-notice': ['转送郑州市中原区人力资源和社会保障局办理', '特此告知'],
+  'handling-opinion': ['《信访工作条例》第三十二条', '一、信访请求', '五、处理意见：支持。', '30日内', '请求复查'],
+  'review-opinion': ['复查意见：维持原处理意见', '30日内', '请求复核'],
+  're-review-opinion': ['复核意见：维持复查意见', '不再受理'],
+  'extension-notice': ['办理期限延长至2026年4月8日', '经本机关负责人批准'],
+  'delivery-receipt': ['信访事项处理意见书', '直接送达', '受送达人签名或盖章', '送达人'],
+};
+
+let pdftotextMissing = false;
+try {
+  execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+} catch {
+  pdftotextMissing = true;
+}
+
+let dir: string;
+let font: CjkFont;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'xf-docs-'));
+  const found = findCjkFont();
+  if (!found.ok) throw new Error(`${found.message}（测试机请安装 fonts-noto-cjk）`);
+  font = found.value;
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function pdfText(kind: DocumentKind, fields: Readonly<Record<string, string>>): Promise<{ text: string; pages: number }> {
+  if (pdftotextMissing) throw new Error('pdftotext not found: install poppler-utils (apt-get install -y poppler-utils)');
+  const pdf = await renderDocument(kind, fields, { font });
+  if (!pdf.ok) throw new Error(`${pdf.code}: ${pdf.message}`);
+  const file = join(dir, `${kind}.pdf`);
+  writeFileSync(file, pdf.value);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+  return { text, pages };
+}
+
+// Justified lines are drawn with letter spacing, which pdftotext may read as spaces.
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+describe('renderDocument', () => {
+  it.each(documentKindSchema.options)('renders %s with its title, matter number and wording', async (kind) => {
+    const { text, pages } = await pdfText(kind, SAMPLE_FIELDS[kind]);
+    const flat = squash(text);
+    expect(flat).toContain(squash(DOCUMENT_TITLES[kind]));
+    expect(flat).toContain(`信访件编号：${SAMPLE_MATTER_NUMBER}`);
+    for (const phrase of KEY_PHRASES[kind]) expect(flat).toContain(squash(phrase));
+    expect(text).not.toMatch(/\{\{|\}\}/);
+    expect(flat).toContain(`第${pages}页共${pages}页`);
+  });
+
+  it('puts the matter number and 第 N 页 共 M 页 on every page of a long document', async () => {
+    const long = { ...SAMPLE_FIELDS['handling-opinion'], facts: Array(40).fill(SAMPLE_FIELDS['handling-opinion'].facts).join('\n') };
+    const { text, pages } = await pdfText('handling-opinion', long);
+    expect(pages).toBeGreaterThan(1);
+    const pageTexts = text.split('\f').filter((p) => p.trim() !== '');
+    expect(pageTexts).toHaveLength(pages);
+    pageTexts.forEach((p, i) => {
+      expect(squash(p)).toContain(`信访件编号：${SAMPLE_MATTER_NUMBER}`);
+      expect(squash(p)).toContain(`第${i + 1}页共${pages}页`);
+    });
+  });
+
+  it('sets the PDF title and creator', async () => {
+    await pdfText('acceptance-notice', SAMPLE_FIELDS['acceptance-notice']);
+    const info = execFileSync('pdfinfo', [join(dir, 'acceptance-notice.pdf')], { encoding: 'utf8' });
+    expect(info).toMatch(/Title:\s+信访事项受理告知书/);
+    expect(info).toMatch(/Creator:\s+信访窗口/);
+  });
+
+  it('refuses a missing field with template_field_missing, naming it in Chinese', async () => {
+    const { replyDeadline: _, ...fields } = SAMPLE_FIELDS['acceptance-notice'];
+    const r = await renderDocument('acceptance-notice', fields, { font });
+    expect(r).toMatchObject({ ok: false, code: 'template_field_missing', field: 'replyDeadline' });
+    expect(!r.ok && r.message).toContain('书面答复截止日期');
+  });
+
+  it('treats a blank field as missing', async () => {
+    const r = await renderDocument('delivery-receipt', { ...SAMPLE_FIELDS['delivery-receipt'], recipientName: '  ' }, { font });
+    expect(r).toMatchObject({ ok: false, code: 'template_field_missing', field: 'recipientName' });
+  });
+
+  it('refuses an opinion outside 支持 / 解释说明 / 不予支持', async () => {
+    const r = await renderDocument('handling-opinion', { ...SAMPLE_FIELDS['handling-opinion'], opinion: '部分支持' }, { font });
+    expect(r).toMatchObject({ ok: false, code: 'template_field_invalid', field: 'opinion' });
+  });
+
+  it('refuses to print an unmasked ID number on the receipt', async () => {
+    const r = await renderDocument(
+      'registration-receipt',
+      { ...SAMPLE_FIELDS['registration-receipt'], maskedIdNumber: '11010519491231002X' },
+      { font },
+    );
+    expect(r).toMatchObject({ ok: false, code: 'template_field_invalid', field: 'maskedIdNumber' });
+  });
+});
+
+describe('findCjkFont', () => {
+  const noto = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+
+  it('uses XF_PDF_FONT when it is set, picking the simplified-Chinese face of a collection', () => {
+    const r = findCjkFont({ env: { XF_PDF_FONT: noto }, bundledDir: '/nonexistent', systemPaths: [] });
+    expect(r).toEqual({ ok: true, value: { path: noto, family: 'NotoSansCJKsc-Regular', source: 'env' } });
+  });
+
+  it('reports a bad XF_PDF_FONT instead of quietly using another font', () => {
+    const r = findCjkFont({ env: { XF_PDF_FONT: '/nonexistent/font.ttf' }, systemPaths: [noto] });
+    expect(r).toMatchObject({ ok: false, code: 'font_missing' });
+    expect(!r.ok && r.message).toContain('XF_PDF_FONT');
+  });
+
+  it('prefers a font shipped in resources/fonts over the system ones', () => {
+    const bundled = mkdtempSync(join(tmpdir(), 'xf-fonts-'));
+    try {
+      mkdirSync(join(bundled, 'sub'));
+      writeFileSync(join(bundled, 'readme.txt'), 'not a font');
+      execFileSync('cp', [noto, join(bundled, 'cjk.ttc')]);
+      const r = findCjkFont({ env: {}, bundledDir: bundled, systemPaths: ['/nonexistent.ttf'] });
+      expect(r).toMatchObject({ ok: true, value: { path: join(bundled, 'cjk.ttc'), source: 'bundled' } });
+    } finally {
+      rmSync(bundled, { recursive: true, force: true });
+    }
+  });
+
+  it('skips a file that is not a font and reports font_missing in Chinese when nothing is found', () => {
+    const notFont = join(dir, 'fake.ttf');
+    writeFileSync(notFont, 'definitely not a font');
+    const r = findCjkFont({ env: {}, bundledDir: '/nonexistent', systemPaths: ['/nonexistent/simsun.ttc', notFont] });
+    expect(r).toMatchObject({ ok: false, code: 'font_missing' });
+    expect(!r.ok && r.message).toMatch(/未找到可用的中文字体/);
+  });
+});
