@@ -105,7 +105,11 @@ export const representative = sqliteTable(
       .notNull()
       .references(() => visitor.id),
   },
-  (t) => [primaryKey({ columns: [t.visitId, t.ordinal] }), check('representative_at_most_5', sql`${t.ordinal} BETWEEN 1 AND 5`)],
+  (t) => [
+    primaryKey({ columns: [t.visitId, t.ordinal] }),
+    index('representative_visitor_idx').on(t.visitorId),
+    check('representative_at_most_5', sql`${t.ordinal} BETWEEN 1 AND 5`),
+  ],
 );
 
 /** Scans and photos, copied into the data folder under their sha256. */

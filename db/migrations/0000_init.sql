@@ -149,6 +149,7 @@ CREATE TABLE `representative` (
 	CONSTRAINT "representative_at_most_5" CHECK("representative"."ordinal" BETWEEN 1 AND 5)
 );
 --> statement-breakpoint
+CREATE INDEX `representative_visitor_idx` ON `representative` (`visitor_id`);--> statement-breakpoint
 CREATE TABLE `supervision` (
 	`id` text PRIMARY KEY NOT NULL,
 	`matter_id` text NOT NULL,

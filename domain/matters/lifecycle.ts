@@ -342,7 +342,7 @@ export const matterLifecycleSchema = z.object({
   repeatVisits: z.number().int().min(0),
   /** The deadline that runs now, or null when none does. `from` is the event it counts from. */
   deadlines: z
-    .object({ nextStep: z.custom<DeadlineStep>((v) => typeof v === 'string'), from: isoDateSchema, lastDay: isoDateSchema, party: deadlinePartySchema })
+    .object({ nextStep: deadlineStepSchema, from: isoDateSchema, lastDay: isoDateSchema, party: deadlinePartySchema })
     .nullable(),
   /** Number of transitions applied. */
   historyLength: z.number().int().min(0),
@@ -475,11 +475,11 @@ function computeDeadline(m: MatterLifecycle, engine: DeadlineEngine): MatterDead
     case 'assigned':
       // The receiving body may object within 5 working days if the matter is outside its powers.
       return m.routedOn ? authority(engine, 'transfer-objection', m.routedOn) : null;
+    // Our reading for 'replied': the written reply is given when it reaches the petitioner, so
+    // the handling deadline keeps running until delivery.
     case 'accepted':
     case 'handling':
     case 'extended':
-    // Our reading: the written reply is given when it reaches the petitioner, so the handling
-    // deadline keeps running until delivery.
     case 'replied':
       return handlingDeadline(m, engine);
     case 'delivered':
@@ -553,7 +553,7 @@ export type ApplyResult = Result<{ matter: MatterLifecycle; transition: Transiti
  * second extension; state precondition; extension length; command shape; time order; route;
  * review windows. A refusal never changes `matter` (nothing here mutates its input).
  */
-export function applyCommand(matter: MatterLifecycle, cmd: MatterCommand, ctx?: LifecycleContext): ApplyResult {
+export function applyCommand(matter: MatterLifecycle, cmd: MatterCommandInput, ctx?: LifecycleContext): ApplyResult {
   const engine = engineOf(ctx);
   const type = (cmd as { type?: unknown }).type;
   const state = matter.state;

@@ -16,7 +16,7 @@ import {
   type Classification,
 } from '../../domain/matters/classification';
 
-const NONE = { litigation: 'no', arbitration: false, partyAppeal: false, administrative: 'no', dutyPerformance: false } as const;
+const NONE = { class: 'complaint', litigation: 'no', arbitration: false, partyAppeal: false, administrative: 'no', dutyPerformance: false } as const;
 
 const value = (answers: unknown): Classification => {
   const r = classify(answers);
