@@ -305,6 +305,12 @@ export const device = sqliteTable(
   (t) => [check('device_single_row', sql`${t.id} = 1`)],
 );
 
+/** Small settings of this installation (the operator at the window, pull cursors…), JSON values. */
+export const setting = sqliteTable('setting', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
 /** Per-year matter number sequences (信访件编号 are unique without coordination). */
 export const counter = sqliteTable('counter', {
   name: text('name').primaryKey(),

@@ -7,10 +7,17 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { CityDb } from './db';
 import { HttpError, registerErrorHandling } from './errors';
 import { decodeContentEncoding } from './gzip';
+import { loggerOptions } from './logging';
 import { adminRoutes } from './routes/admin';
+import { attachmentRoutes } from './routes/attachments';
 import { enrollRoutes } from './routes/enroll';
+import { figuresRoutes } from './routes/figures';
 import { healthRoutes } from './routes/health';
+import { lookupRoutes } from './routes/lookup';
+import { pullRoutes } from './routes/pull';
 import { pushRoutes } from './routes/push';
+import { referenceRoutes } from './routes/reference';
+import { supervisionRoutes } from './routes/supervision';
 import { useZodSchemas, zodToOpenApiTransform } from './zodRoutes';
 
 export interface BuildAppOptions {
@@ -20,11 +27,19 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Requests per minute per client address. */
   rateLimitPerMinute?: number;
+  /** Enrolment attempts per minute per client address: kept low against guessing codes. */
+  enrollRateLimitPerMinute?: number;
 }
 
-export async function buildApp({ db, adminToken, logger = false, rateLimitPerMinute = 600 }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  db,
+  adminToken,
+  logger = false,
+  rateLimitPerMinute = 600,
+  enrollRateLimitPerMinute = 10,
+}: BuildAppOptions): Promise<FastifyInstance> {
   if (!adminToken) throw new Error('buildApp: adminToken is required');
-  const app = Fastify({ logger });
+  const app = Fastify({ logger: loggerOptions(logger) });
   app.decorateRequest('device', null);
   useZodSchemas(app);
   app.addHook('preParsing', decodeContentEncoding);
@@ -53,8 +68,14 @@ export async function buildApp({ db, adminToken, logger = false, rateLimitPerMin
 
   healthRoutes(app);
   adminRoutes(app, { db, adminToken });
-  enrollRoutes(app, { db });
+  enrollRoutes(app, { db, rateLimitPerMinute: enrollRateLimitPerMinute });
   pushRoutes(app, { db });
+  pullRoutes(app, { db });
+  lookupRoutes(app, { db, adminToken });
+  referenceRoutes(app, { db, adminToken });
+  supervisionRoutes(app, { db, adminToken });
+  figuresRoutes(app, { db, adminToken });
+  await app.register(attachmentRoutes, { db });
   await app.ready();
   return app;
 }

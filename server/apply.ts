@@ -1,6 +1,7 @@
 // Applies an accepted event to the city's projections, one applier per event type. An applier
 // may still refuse an event whose content is valid but cannot be stored (say, a matter number
 // another device already used); the push quarantines it like any other content failure.
+import { eq } from 'drizzle-orm';
 import { eventPayloadSchemas, type EventPayload, type EventType, type SyncEvent } from '../domain/sync/events';
 import type { AuthedDevice } from './auth';
 import type { CityDb } from './db';
@@ -15,6 +16,10 @@ const MIN_YEAR = 1900;
 function checkYear(iso: string): Verdict | null {
   const year = new Date(iso).getUTCFullYear();
   return year < MIN_YEAR || year > 9999 ? { ok: false, code: 'bad_payload', message: `receivedAt 超出合理范围：${iso}` } : null;
+}
+
+async function recordOnly(): Promise<Verdict> {
+  return { ok: true };
 }
 
 const appliers: { [T in EventType]: Applier<T> } = {
@@ -55,6 +60,18 @@ const appliers: { [T in EventType]: Applier<T> } = {
     await tx.insert(visits).values(visitRow(device, p, 'first', false));
     return { ok: true };
   },
+  // The city follows each matter's state; the transition itself stays in the events record.
+  'matter.transitioned': async (tx, _device, p) => {
+    const updated = await tx.update(matters).set({ status: p.to }).where(eq(matters.matterId, p.matterId)).returning({ id: matters.matterId });
+    return updated.length === 1 ? { ok: true } : { ok: false, code: 'matter_unknown', message: `市里没有信访事项 ${p.matterNo}` };
+  },
+  // Kept in the city's append-only events record; no projection reads them yet.
+  'document.delivered': recordOnly,
+  'supervision.issued': recordOnly,
+  'supervision.resolved': recordOnly,
+  'leaderCase.assigned': recordOnly,
+  'participant.recorded': recordOnly,
+  'campaign.created': recordOnly,
   'visit.recorded': async (tx, device, p) => {
     const bad = checkYear(p.receivedAt);
     if (bad) return bad;

@@ -58,7 +58,7 @@ export function requireAdmin(adminToken: string): onRequestAsyncHookHandler {
 }
 
 export function requireDevice(db: CityDb): onRequestAsyncHookHandler {
-  return async (request) => {
+  return async (request, reply) => {
     const token = bearerToken(request);
     if (token === null) throw unauthorized();
     const [device] = await db
@@ -68,6 +68,9 @@ export function requireDevice(db: CityDb): onRequestAsyncHookHandler {
     if (!device) throw unauthorized();
     if (device.revokedAt) throw deviceRevoked();
     request.device = { id: device.id, countyCode: device.countyCode };
+    // Every later line of this request, including Fastify's "request completed", names the device.
+    request.log = request.log.child({ deviceId: device.id });
+    reply.log = request.log;
   };
 }
 

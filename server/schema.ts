@@ -1,8 +1,9 @@
 // City database schema (DESIGN.md §4–5): enrolled devices, the append-only record of accepted
-// sync events, the quarantine of events whose content failed, and the city's matter projection.
+// sync events, the quarantine of events whose content failed, the city's matter projection,
+// what the city sends down (reference data, 督办 notices) and the attachments devices upload.
 // Migrations are generated from this file by drizzle-kit into server/migrations.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 
 const receivedAt = () => timestamp('received_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -133,5 +134,110 @@ export const visits = pgTable(
   (t) => [index('visits_matter_idx').on(t.matterId), index('visits_document_idx').on(t.documentNumber, t.documentType)],
 );
 
+/**
+ * The one change counter behind the pull cursor (DESIGN.md §4). Every write the devices pull
+ * takes the next value by updating this single row, in its own transaction; the row lock makes
+ * those writes commit in counter order, so a reader never sees value n+1 without n.
+ */
+export const changeCounter = pgTable('change_counter', {
+  id: smallint('id').primaryKey(),
+  value: bigint('value', { mode: 'number' }).notNull(),
+});
+
+/** Reference data the city maintains, one row per key, replaced whole by the administrator. */
+export const referenceData = pgTable(
+  'reference_data',
+  {
+    key: text('key').primaryKey(),
+    value: jsonb('value').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    changeSeq: bigint('change_seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [uniqueIndex('reference_data_change_seq_uq').on(t.changeSeq)],
+);
+
+/** 督办 notices issued by the city about a county's matter (DOMAIN.md §6). */
+export const supervisionNotices = pgTable(
+  'supervision_notices',
+  {
+    id: uuid('id').primaryKey(),
+    matterId: uuid('matter_id')
+      .notNull()
+      .references(() => matters.matterId),
+    matterNo: text('matter_no').notNull(),
+    countyCode: varchar('county_code', { length: 6 }).notNull(),
+    /** 督〔year〕number号, numbered from 1 each year. */
+    year: integer('year').notNull(),
+    number: integer('number').notNull(),
+    noticeNo: text('notice_no').notNull(),
+    issuedBy: text('issued_by').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    content: text('content').notNull(),
+    changeSeq: bigint('change_seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('supervision_notices_year_number_uq').on(t.year, t.number),
+    uniqueIndex('supervision_notices_county_change_uq').on(t.countyCode, t.changeSeq),
+  ],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  // pg returns a Buffer, PGlite a Uint8Array; PGlite also writes a plain Uint8Array about twice
+  // as fast as a Buffer, and pg takes either.
+  toDriver: (b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength),
+  fromDriver: (v) => Buffer.from(v.buffer, v.byteOffset, v.byteLength),
+});
+
+/**
+ * Uploaded files, content-addressed by sha256 within a county: the same bytes sent from two
+ * counties are two records, so no county can learn by hash what another holds.
+ */
+export const attachments = pgTable(
+  'attachments',
+  {
+    countyCode: varchar('county_code', { length: 6 }).notNull(),
+    sha256: varchar('sha256', { length: 64 }).notNull(),
+    size: integer('size').notNull(),
+    bytes: bytea('bytes').notNull(),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.countyCode, t.sha256] })],
+);
+
+/** An upload in progress (one per device and hash); its bytes are in attachment_upload_parts. */
+export const attachmentUploads = pgTable(
+  'attachment_uploads',
+  {
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id),
+    sha256: varchar('sha256', { length: 64 }).notNull(),
+    total: integer('total').notNull(),
+    received: integer('received').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.deviceId, t.sha256] })],
+);
+
+/** One row per accepted Content-Range chunk, so appending never rewrites what came before. */
+export const attachmentUploadParts = pgTable(
+  'attachment_upload_parts',
+  {
+    deviceId: uuid('device_id').notNull(),
+    sha256: varchar('sha256', { length: 64 }).notNull(),
+    offset: integer('offset').notNull(),
+    bytes: bytea('bytes').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.deviceId, t.sha256, t.offset] }),
+    foreignKey({ columns: [t.deviceId, t.sha256], foreignColumns: [attachmentUploads.deviceId, attachmentUploads.sha256] }).onDelete('cascade'),
+  ],
+);
+
 /** For tests and tools that need to empty the city database. */
-export const truncateAllSql = sql`TRUNCATE events, quarantine, visits, matters, devices`;
+export const truncateAllSql = sql`TRUNCATE events, quarantine, visits, supervision_notices, reference_data, change_counter, attachment_upload_parts, attachment_uploads, attachments, matters, devices`;

@@ -150,6 +150,11 @@ CREATE TABLE `representative` (
 );
 --> statement-breakpoint
 CREATE INDEX `representative_visitor_idx` ON `representative` (`visitor_id`);--> statement-breakpoint
+CREATE TABLE `setting` (
+	`key` text PRIMARY KEY NOT NULL,
+	`value` text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `supervision` (
 	`id` text PRIMARY KEY NOT NULL,
 	`matter_id` text NOT NULL,

@@ -20,6 +20,7 @@ import {
   type DeadlineStep,
   type IsoDate,
 } from '../deadlines';
+import { documentKindSchema, type DocumentKind } from '../documents/kinds';
 import { err, ok, type Err, type Result } from '../result';
 import {
   isLegalRoute,
@@ -77,35 +78,8 @@ export const STATE_LABELS: Readonly<Record<MatterState, string>> = {
 
 // --- vocabularies used by the commands
 
-export const documentKindSchema = z.enum([
-  'acceptance-notice',
-  'non-acceptance-notice',
-  'guidance-notice',
-  'transfer-notice',
-  'assignment-notice',
-  'handling-opinion',
-  'extension-notice',
-  'review-opinion',
-  're-review-opinion',
-  'delivery-receipt',
-  'hearing-record',
-  'termination-record',
-]);
-export type DocumentKind = z.infer<typeof documentKindSchema>;
-export const DOCUMENT_LABELS: Readonly<Record<DocumentKind, string>> = {
-  'acceptance-notice': '受理告知书',
-  'non-acceptance-notice': '不予受理告知书',
-  'guidance-notice': '导入法定途径告知书',
-  'transfer-notice': '转送告知书',
-  'assignment-notice': '交办告知书',
-  'handling-opinion': '信访处理意见书',
-  'extension-notice': '延期告知书',
-  'review-opinion': '复查意见书',
-  're-review-opinion': '复核意见书',
-  'delivery-receipt': '送达回证',
-  'hearing-record': '听证记录',
-  'termination-record': '终结备案材料',
-};
+// The documents a command produces are the printable kinds of domain/documents/kinds.ts.
+export { documentKindSchema, type DocumentKind } from '../documents/kinds';
 
 /** 条例 art. 32: support / explain / not support, each with its legal basis. */
 export const opinionSchema = z.enum(['support', 'explain', 'not-support']);
@@ -242,9 +216,10 @@ export const COMMAND_LABELS: Readonly<Record<CommandType, string>> = {
 /** The documents a command usually produces, to preselect in the UI (not enforced). */
 export const COMMAND_DOCUMENTS: Readonly<Record<CommandType, readonly DocumentKind[]>> = {
   classify: [],
-  guide: ['guidance-notice'],
+  // Guiding into a legal route is told in writing with the route and the competent body (DOMAIN §3).
+  guide: ['non-acceptance-notice'],
   transfer: ['transfer-notice'],
-  assign: ['assignment-notice'],
+  assign: ['transfer-notice'],
   accept: ['acceptance-notice'],
   decline: ['non-acceptance-notice'],
   startHandling: [],
@@ -257,8 +232,8 @@ export const COMMAND_DOCUMENTS: Readonly<Record<CommandType, readonly DocumentKi
   reviewOpinion: ['review-opinion'],
   requestReReview: [],
   reReviewOpinion: ['re-review-opinion'],
-  terminate: ['termination-record'],
-  pauseForHearing: ['hearing-record'],
+  terminate: [],
+  pauseForHearing: [],
   repeatVisit: [],
 };
 

@@ -4,13 +4,14 @@
 import type { z } from 'zod';
 import '../zodLocale';
 import { intakeMethods } from '../intake/rpc';
+import { matterMethods } from '../matters/rpc';
 import { syncMethods } from '../sync/rpc';
 
 export { enrollInputSchema, syncStatusSchema, type SyncStatus } from '../sync/rpc';
 
 /** `today` (YYYY-MM-DD) comes from the caller's clock: domain/ reads none. */
 export function makeContract(today: () => string) {
-  return { ...intakeMethods(today), ...syncMethods } as const;
+  return { ...intakeMethods(today), ...matterMethods, ...syncMethods } as const;
 }
 export type Contract = ReturnType<typeof makeContract>;
 export type Method = keyof Contract;

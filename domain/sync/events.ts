@@ -2,12 +2,14 @@
 // schema per event type. Device and city both validate against these.
 import { z } from 'zod';
 import { intakeEventSchemas, isoTimestamp } from '../intake/events';
+import { matterEventSchemas } from '../matters/events';
 
 export { isoTimestamp };
 
 /** Every event type the city knows, with its payload schema. */
 export const eventPayloadSchemas = {
   ...intakeEventSchemas,
+  ...matterEventSchemas,
 } as const;
 export type EventType = keyof typeof eventPayloadSchemas;
 export type EventPayload<T extends EventType> = z.infer<(typeof eventPayloadSchemas)[T]>;

@@ -13,6 +13,10 @@ import { discardDraft, getRegistrationDraft, listRegistrationDrafts, saveRegistr
 import { listToday, registerVisit } from './intake';
 import { loadShippedReference } from './reference';
 import { lookupPerson } from './repeatCheck';
+import { deliverDocument, generateDocument, readDocument } from './documents';
+import { matterDetail, runMatterCommand, workQueue } from './matters';
+import { currentOperator, setOperator } from './operator';
+import { addParticipant, assignLeaderCase, createCampaign, issueSupervision, listCampaigns, resolveSupervisionNotice } from './supervision';
 import { createRouter, type Handlers } from './router';
 
 export interface BackendOptions {
@@ -33,7 +37,14 @@ export function createBackend(o: BackendOptions) {
   const db = openLocalDb({ file: path.join(o.dataDir, DB_FILE), migrationsDir: o.migrationsDir });
   ensureDevice(db, uuidv7);
   const sync = createSyncEngine({ db, client: createCityClient(o.fetch ?? fetch), now, log, ...o.sync });
-  const ctx: ServiceContext = { db, now, reference: loadShippedReference(o.resourcesDir), afterLocalWrite: () => sync.afterLocalWrite() };
+  const ctx: ServiceContext = {
+    db,
+    dataDir: o.dataDir,
+    resourcesDir: o.resourcesDir,
+    now,
+    reference: loadShippedReference(o.resourcesDir),
+    afterLocalWrite: () => sync.afterLocalWrite(),
+  };
   const handlers: Handlers = {
     'intake.register': (i) => registerVisit(ctx, i),
     'intake.listToday': () => listToday(ctx),
@@ -42,6 +53,20 @@ export function createBackend(o: BackendOptions) {
     'drafts.list': () => listRegistrationDrafts(ctx),
     'drafts.get': ({ id }) => getRegistrationDraft(ctx, id),
     'drafts.discard': ({ id }) => discardDraft(ctx, id),
+    'session.get': () => ok(currentOperator(ctx)),
+    'session.set': (op) => setOperator(ctx, op),
+    'matters.get': ({ matterId }) => matterDetail(ctx, matterId),
+    'matters.command': ({ matterId, command }) => runMatterCommand(ctx, matterId, command),
+    'matters.queue': ({ scope, dueSoonDays }) => workQueue(ctx, scope, dueSoonDays),
+    'documents.generate': ({ matterId, kind }) => generateDocument(ctx, matterId, kind),
+    'documents.read': ({ documentId }) => readDocument(ctx, documentId),
+    'documents.deliver': ({ documentId, ...d }) => deliverDocument(ctx, documentId, d),
+    'supervision.issue': (i) => issueSupervision(ctx, i),
+    'supervision.resolve': ({ id }) => resolveSupervisionNotice(ctx, id),
+    'leaderCase.assign': (i) => assignLeaderCase(ctx, i),
+    'participants.add': (i) => addParticipant(ctx, i),
+    'campaigns.create': (i) => createCampaign(ctx, i),
+    'campaigns.list': () => listCampaigns(ctx),
     'sync.status': () => ok(sync.status()),
     'sync.enroll': (i) => sync.enroll(i),
     'sync.now': async () => ok(await sync.syncNow()),

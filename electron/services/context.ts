@@ -6,6 +6,10 @@ import type { Reference } from './reference';
 
 export interface ServiceContext {
   db: LocalDb;
+  /** The app's data folder: the store, attachments and produced documents live under it. */
+  dataDir: string;
+  /** Shipped data: regions, categories, document templates, fonts. */
+  resourcesDir: string;
   now: () => Date;
   reference: Reference;
   afterLocalWrite: () => void;

@@ -19,16 +19,23 @@ export type Outcome<T> = { ok: true; value: T; serverDate: number | null } | Fai
 const GZIP_FROM_BYTES = 8 * 1024;
 
 async function call(fetchFn: Fetch, url: string, init: RequestInit, timeoutMs: number): Promise<Outcome<{ status: number; body: unknown; headers: Headers }>> {
+  // A plain timer, held until the whole answer is read: AbortSignal.timeout()/any() can be
+  // garbage-collected while fetch waits on a server that never answers, and then a hung request
+  // holds the single sync run for ever. The timer also covers a body that stalls halfway.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
   let res: Response;
+  let text: string;
   try {
-    res = await fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    res = await fetchFn(url, { ...init, signal: controller.signal });
+    text = await res.text();
   } catch (e) {
-    const timeout = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
-    return { ok: false, code: timeout ? 'timeout' : 'server_unreachable', detail: String(e), retryAfterMs: null };
+    return { ok: false, code: controller.signal.aborted ? 'timeout' : 'server_unreachable', detail: String(e), retryAfterMs: null };
+  } finally {
+    clearTimeout(timer);
   }
   let body: unknown = null;
   try {
-    const text = await res.text();
     body = text ? JSON.parse(text) : null;
   } catch {
     body = null;

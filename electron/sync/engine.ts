@@ -11,7 +11,7 @@ import type { enrollInputSchema, SyncStatus } from '../../domain/rpc/contract';
 import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, type SyncEvent } from '../../domain/sync/events';
 import { backoffDelay } from './backoff';
 import type { CityClient, Failure } from './cityClient';
-import { FATAL_SYNC_ERRORS, SYNC_MESSAGES } from './messages';
+import { FATAL_SYNC_ERRORS, SYNC_MESSAGES, type SyncErrorCode } from './messages';
 
 export interface SyncEngineOptions {
   db: LocalDb;
@@ -56,6 +56,8 @@ export function createSyncEngine(o: SyncEngineOptions) {
   let health: NodeJS.Timeout | null = null;
 
   const nowIso = () => o.now().toISOString();
+  /** The device's clock minus the city's; an answer without a Date header keeps the last one measured. */
+  const clockOffset = (serverDate: number | null) => (serverDate === null ? getSyncState(o.db).clockOffsetMs : o.now().getTime() - serverDate);
 
   function status(): SyncStatus {
     const dev = getDevice(o.db);
@@ -85,9 +87,20 @@ export function createSyncEngine(o: SyncEngineOptions) {
     schedule('retry', delay);
   }
 
+  /**
+   * Timers, local writes and the network coming back push only while no error stands that
+   * retrying cannot fix (a revoked device would otherwise knock every few minutes for ever).
+   * Read from sync_state, so it holds across restarts until 立即同步 or a new enrolment.
+   */
+  function autoSync(): void {
+    const code = getSyncState(o.db).lastErrorCode as SyncErrorCode | null;
+    if (code && FATAL_SYNC_ERRORS.has(code)) return;
+    void syncNow();
+  }
+
   function schedule(kind: 'retry' | 'debounce', ms: number): void {
     if (stopped) return;
-    const t = setTimeout(() => void syncNow(), ms);
+    const t = setTimeout(autoSync, ms);
     t.unref();
     if (kind === 'retry') {
       if (retryTimer) clearTimeout(retryTimer);
@@ -117,8 +130,7 @@ export function createSyncEngine(o: SyncEngineOptions) {
         }
         return fail(r);
       }
-      const clockOffsetMs = r.serverDate === null ? null : o.now().getTime() - r.serverDate;
-      recordSuccess(o.db, { ackedSeq: r.value.ackedSeq, at: nowIso(), clockOffsetMs, rejected: r.value.rejected });
+      recordSuccess(o.db, { ackedSeq: r.value.ackedSeq, at: nowIso(), clockOffsetMs: clockOffset(r.serverDate), rejected: r.value.rejected });
       online = true;
       attempt = 0;
       if (r.value.ackedSeq <= acked) {
@@ -147,7 +159,7 @@ export function createSyncEngine(o: SyncEngineOptions) {
     const was = online;
     const r = await o.client.health(dev.serverUrl);
     online = r.ok;
-    if (online && was === false && status().waiting > 0) void syncNow();
+    if (online && was === false && status().waiting > 0) autoSync();
   }
 
   async function enroll(input: z.output<typeof enrollInputSchema>): Promise<Result<SyncStatus>> {
@@ -155,6 +167,11 @@ export function createSyncEngine(o: SyncEngineOptions) {
     const r = await o.client.enroll(url, input.code, input.name);
     if (!r.ok) return err(r.code, SYNC_MESSAGES[r.code], r.code === 'enroll_code_invalid' ? 'code' : 'serverUrl');
     saveEnrollment(o.db, { serverUrl: url, ...r.value, enrolledAt: nowIso() });
+    // Enrolment is a successful exchange with the city: it clears an error a re-enrolment was
+    // meant to fix (say device_unauthorized) and measures the clock offset before any matter
+    // registered from now on needs it.
+    const st = getSyncState(o.db);
+    recordSuccess(o.db, { ackedSeq: st.lastAckedSeq, at: nowIso(), clockOffsetMs: clockOffset(r.serverDate), rejected: [] });
     online = true;
     return ok(await syncNow());
   }
@@ -168,8 +185,8 @@ export function createSyncEngine(o: SyncEngineOptions) {
     },
     start(): void {
       stopped = false;
-      void checkHealth().then(() => syncNow());
-      periodic = setInterval(() => void syncNow(), o.timerMs ?? 5 * 60 * 1000);
+      void checkHealth().then(autoSync);
+      periodic = setInterval(autoSync, o.timerMs ?? 5 * 60 * 1000);
       periodic.unref();
       health = setInterval(() => void checkHealth(), o.healthEveryMs ?? 30_000);
       health.unref();

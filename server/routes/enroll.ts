@@ -5,14 +5,16 @@ import type { CityDb } from '../db';
 import { enrollDevice } from '../devices';
 import { errorBodySchema, HttpError } from '../errors';
 
-export function enrollRoutes(app: FastifyInstance, { db }: { db: CityDb }): void {
+export function enrollRoutes(app: FastifyInstance, { db, rateLimitPerMinute }: { db: CityDb; rateLimitPerMinute: number }): void {
   app.post<{ Body: { code: string; name: string } }>(
     '/api/v1/devices/enroll',
     {
+      // Stricter than the server-wide limit: each attempt is a guess at an enrolment code.
+      config: { rateLimit: { max: rateLimitPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['sync'],
         body: enrollRequestSchema,
-        response: { 201: enrollResponseSchema, 400: errorBodySchema, 401: errorBodySchema },
+        response: { 201: enrollResponseSchema, 400: errorBodySchema, 401: errorBodySchema, 429: errorBodySchema },
       },
     },
     async (request, reply) => {

@@ -177,7 +177,8 @@ export function describeEachBackend(title: string, body: (city: City) => void): 
         }
         handle = await openCityDb({ databaseUrl });
         city.db = handle.db;
-        city.app = await buildApp({ db: handle.db, adminToken: ADMIN_TOKEN });
+        // Suites make many requests a minute from one address; the limits have their own tests.
+        city.app = await buildApp({ db: handle.db, adminToken: ADMIN_TOKEN, rateLimitPerMinute: 100_000, enrollRateLimitPerMinute: 10_000 });
       });
       beforeEach(async () => {
         await city.db.execute(truncateAllSql);
@@ -190,4 +191,29 @@ export function describeEachBackend(title: string, body: (city: City) => void): 
       body(city);
     });
   });
+}
+
+/** A valid 'visit.recorded' event: `visitor` came back about `matter`. */
+export function visitEvent(seq: number, matter: MatterPayload, over: Partial<EventPayload<'visit.recorded'>> = {}): SyncEvent {
+  const payload: EventPayload<'visit.recorded'> = {
+    visitId: randomUUID(),
+    matterId: matter.matterId,
+    matterNo: matter.matterNo,
+    receivedAt: '2026-03-10T09:00:00.000+08:00',
+    clockOffsetMs: 0,
+    channel: 'visit',
+    headcount: 1,
+    visitor: matter.visitor,
+    representatives: [],
+    summary: '',
+    terminatedMatter: false,
+    ...over,
+  };
+  return { seq, id: randomUUID(), type: 'visit.recorded', entityId: payload.visitId, occurredAt: payload.receivedAt, payload };
+}
+
+/** Pushes the events (numbered by the caller) and fails unless every one was applied. */
+export async function pushAll(app: FastifyInstance, device: Device, events: SyncEvent[]): Promise<void> {
+  const r = await push(app, device, pushBody(device.deviceId, events));
+  if (r.statusCode !== 200 || r.json().rejected.length > 0) throw new Error(`push: ${r.statusCode} ${r.body}`);
 }

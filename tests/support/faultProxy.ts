@@ -225,9 +225,23 @@ export function localOutbox(backend: TestBackend) {
   return eventsAfter(backend.db, 0, 1_000_000);
 }
 
-/** A fetch that gives up after `ms`, as the client would with a shorter timeout. */
+/**
+ * A fetch that gives up after `ms`, as the client would with a shorter timeout. A plain timer,
+ * not AbortSignal.timeout(): that one can be garbage-collected while the request hangs.
+ */
 export function fetchWithTimeout(ms: number): typeof fetch {
-  return (input, init) => fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(ms)]) : AbortSignal.timeout(ms) });
+  return async (input, init) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), ms);
+    init?.signal?.addEventListener('abort', () => controller.abort(), { once: true });
+    try {
+      const res = await fetch(input, { ...init, signal: controller.signal });
+      // Read here, under the timer, so a body that never ends times out too.
+      return new Response(await res.arrayBuffer(), { status: res.status, statusText: res.statusText, headers: res.headers });
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 }
 
 /** Full-jitter backoff with this random is zero, so retries come at once (or at Retry-After). */

@@ -182,9 +182,9 @@ describe('legal transitions', () => {
 
   it('guides a matter into its legal route (art. 31 items 1–4)', () => {
     const m = run([['classify', '2025-03-03', { route: 'litigation-etc', body: '县人民法院' }]]);
-    const r = applyCommand(m, command('guide', at('2025-03-04'), { documents: ['guidance-notice'] }));
+    const r = applyCommand(m, command('guide', at('2025-03-04'), { documents: ['non-acceptance-notice'] }));
     expect(r.ok && r.value.matter.state).toBe('guided');
-    expect(r.ok && r.value.transition.documents).toEqual(['guidance-notice']);
+    expect(r.ok && r.value.transition.documents).toEqual(['non-acceptance-notice']);
     expect(r.ok && r.value.matter.body).toBe('县人民法院');
     // Guided out of the petition channel: no petition deadline runs any more.
     expect(r.ok && r.value.matter.deadlines).toBeNull();

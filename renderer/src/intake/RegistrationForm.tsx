@@ -1,7 +1,7 @@
 // 来访登记 form: one visitor, typed or read from an ID card, saved through 'intake.register'.
 // Built for the keyboard: card readers type the number then Enter, so Enter walks the fields
 // in order and the clerk never needs the mouse (DOMAIN.md §7).
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Space, Typography } from 'antd';
 import { parsePhone } from '../../../domain/contact/phone';
 import { parseResidentId } from '../../../domain/identity/residentId';
@@ -107,6 +107,9 @@ export function RegistrationForm({ onRegistered }: { onRegistered: () => void })
   const [submitting, setSubmitting] = useState(false);
   const inFlight = useRef(false);
   const [lastMatterNo, setLastMatterNo] = useState<string | null>(null);
+
+  // The window opens ready for the first swipe.
+  useEffect(() => focusField('idNumber'), []);
 
   const idValue = ((Form.useWatch(FIELDS.idNumber, form) as string | undefined) ?? '').trim();
   const parsed = idValue === '' ? null : parseResidentId(idValue, today());
@@ -243,7 +246,10 @@ export function RegistrationForm({ onRegistered }: { onRegistered: () => void })
             normalize={(v: string) => v.replace(/\s/g, '').toUpperCase()}
           >
             <Input
-              autoFocus
+              // antd re-creates the <input> when a suffix appears (the feedback icon does, at
+              // the 18th character), which drops focus or, with autoFocus, steals it back from
+              // 姓名 after a card reader's Enter. An always-present suffix keeps it stable.
+              suffix={<span />}
               maxLength={18}
               placeholder="刷身份证或输入18位号码"
               onBlur={() => setIdBlurred(idValue !== '')}

@@ -1,0 +1,149 @@
+// Reading and updating a matter's file: its lifecycle, transitions, documents, visits,
+// supervision and campaigns. Only tables and queries here; the rules live in domain/.
+import { and, asc, count, desc, eq, inArray, isNull, lte, notInArray, sql } from 'drizzle-orm';
+import type { LocalDb } from './open';
+import { campaign, campaignMatter, document, leaderCase, matter, participant, supervision, transition, visit, visitor } from './schema';
+
+type Tx = Pick<LocalDb, 'insert' | 'select' | 'update' | 'delete'>;
+export type TransitionRow = typeof transition.$inferInsert;
+export type DocumentRow = typeof document.$inferInsert;
+
+export function matterWithVisitor(db: Tx, matterId: string) {
+  return db.select().from(matter).innerJoin(visitor, eq(visitor.id, matter.visitorId)).where(eq(matter.id, matterId)).get();
+}
+
+export function matterByNo(db: Tx, matterNo: string) {
+  return db.select().from(matter).where(eq(matter.matterNo, matterNo)).get();
+}
+
+export function saveLifecycle(
+  tx: Tx,
+  matterId: string,
+  m: { status: string; lifecycle: string; nextStep: string | null; nextDue: string | null; reporterProtected: boolean; updatedAt: string },
+): void {
+  tx.update(matter).set(m).where(eq(matter.id, matterId)).run();
+}
+
+export function insertTransition(tx: Tx, row: TransitionRow): void {
+  tx.insert(transition).values(row).run();
+}
+
+export function transitionsOf(db: LocalDb, matterId: string) {
+  return db.select().from(transition).where(eq(transition.matterId, matterId)).orderBy(asc(transition.at), asc(transition.id)).all();
+}
+
+export function insertDocument(tx: Tx, row: DocumentRow): void {
+  tx.insert(document).values(row).run();
+}
+
+export function documentById(db: LocalDb, id: string) {
+  return db.select().from(document).where(eq(document.id, id)).get();
+}
+
+export function documentsOf(db: LocalDb, matterId: string) {
+  return db.select().from(document).where(eq(document.matterId, matterId)).orderBy(asc(document.createdAt), asc(document.id)).all();
+}
+
+export function recordDelivery(tx: Tx, id: string, d: { deliveryMethod: string; deliveredTo: string; deliveredAt: string }): void {
+  tx.update(document).set(d).where(eq(document.id, id)).run();
+}
+
+export function visitsOf(db: LocalDb, matterId: string) {
+  return db.select().from(visit).where(eq(visit.matterId, matterId)).orderBy(asc(visit.receivedAt)).all();
+}
+
+export function visitById(db: LocalDb, id: string) {
+  return db.select().from(visit).where(eq(visit.id, id)).get();
+}
+
+export function supervisionOf(db: LocalDb, matterId: string) {
+  return db.select().from(supervision).where(eq(supervision.matterId, matterId)).orderBy(asc(supervision.issuedAt)).all();
+}
+
+export function insertSupervision(tx: Tx, row: typeof supervision.$inferInsert): void {
+  tx.insert(supervision).values(row).run();
+}
+
+export function resolveSupervision(tx: Tx, id: string, resolvedAt: string) {
+  return tx.update(supervision).set({ resolvedAt }).where(and(eq(supervision.id, id), isNull(supervision.resolvedAt))).returning().get();
+}
+
+export function supervisionById(db: LocalDb, id: string) {
+  return db.select().from(supervision).where(eq(supervision.id, id)).get();
+}
+
+export function supervisionCountInYear(tx: Tx, year: string): number {
+  return tx.select({ n: count() }).from(supervision).where(sql`substr(${supervision.issuedAt}, 1, 4) = ${year}`).get()?.n ?? 0;
+}
+
+export function leaderCaseOf(db: LocalDb, matterId: string) {
+  return db.select().from(leaderCase).where(eq(leaderCase.matterId, matterId)).get();
+}
+
+export function upsertLeaderCase(tx: Tx, row: typeof leaderCase.$inferInsert): void {
+  const { matterId: _m, ...set } = row;
+  tx.insert(leaderCase).values(row).onConflictDoUpdate({ target: leaderCase.matterId, set }).run();
+}
+
+export function participantsOf(db: LocalDb, matterId: string) {
+  return db
+    .select({ visitId: participant.visitId, role: participant.role, name: participant.name, organisation: participant.organisation })
+    .from(participant)
+    .innerJoin(visit, eq(visit.id, participant.visitId))
+    .where(eq(visit.matterId, matterId))
+    .all();
+}
+
+export function insertParticipant(tx: Tx, row: typeof participant.$inferInsert): void {
+  tx.insert(participant).values(row).run();
+}
+
+/** States in which nothing more is owed by the bureau (no deadline of the authority runs). */
+export const SETTLED_STATES = ['guided', 'not-accepted', 'closed', 'terminated'];
+
+/** Open matters with a running deadline up to `until` (null = all), earliest first. */
+export function openMattersDue(db: LocalDb, until: string | null) {
+  const where = and(notInArray(matter.status, SETTLED_STATES), until === null ? undefined : lte(matter.nextDue, until));
+  return db
+    .select({
+      matterId: matter.id,
+      matterNo: matter.matterNo,
+      status: matter.status,
+      lifecycle: matter.lifecycle,
+      summary: matter.summary,
+      visitorName: visitor.name,
+      reporterProtected: matter.reporterProtected,
+      nextDue: matter.nextDue,
+      supervised: sql<number>`EXISTS (SELECT 1 FROM supervision WHERE supervision.matter_id = matter.id AND supervision.resolved_at IS NULL)`,
+    })
+    .from(matter)
+    .innerJoin(visitor, eq(visitor.id, matter.visitorId))
+    .where(where)
+    .orderBy(sql`${matter.nextDue} IS NULL`, asc(matter.nextDue), asc(matter.matterNo))
+    .all();
+}
+
+export function insertCampaign(tx: Tx, row: typeof campaign.$inferInsert, matterIds: string[]): void {
+  tx.insert(campaign).values(row).run();
+  for (const matterId of matterIds) tx.insert(campaignMatter).values({ campaignId: row.id, matterId }).run();
+}
+
+/** Each campaign with its assigned and resolved counts. */
+export function campaignsWithCounts(db: LocalDb, resolvedStates: string[]) {
+  return db
+    .select({
+      id: campaign.id,
+      name: campaign.name,
+      issuedBy: campaign.issuedBy,
+      issuedAt: campaign.issuedAt,
+      dueOn: campaign.dueOn,
+      assigned: count(campaignMatter.matterId),
+      resolved: sql<number>`coalesce(sum(CASE WHEN ${inArray(matter.status, resolvedStates)} THEN 1 ELSE 0 END), 0)`,
+    })
+    .from(campaign)
+    .leftJoin(campaignMatter, eq(campaignMatter.campaignId, campaign.id))
+    .leftJoin(matter, eq(matter.id, campaignMatter.matterId))
+    .groupBy(campaign.id)
+    .orderBy(desc(campaign.issuedAt))
+    .all();
+}

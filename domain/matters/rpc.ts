@@ -1,0 +1,115 @@
+// RPC methods of a matter's life: its file, lifecycle commands, the work queue, documents and
+// supervision (督办, 包案, reception participants, campaign batches).
+import { z } from 'zod';
+import { documentKindSchema } from '../documents/kinds';
+import { isoDateSchema } from '../deadlines';
+import { flagsSchema, channelSchema } from '../intake/registration';
+import { operatorSchema } from '../staff';
+import { deliveryMethodSchema, matterCommandSchema, matterLifecycleSchema } from './lifecycle';
+
+const id = z.string().min(1).max(64);
+const text = (label: string, max: number) =>
+  z.string({ error: `请填写${label}` }).trim().min(1, { error: `请填写${label}` }).max(max, { error: `${label}不能超过${max}个字` });
+
+export const nextDeadlineSchema = z
+  .object({ step: z.string(), label: z.string(), lastDay: z.string(), daysLeft: z.number().int(), overdue: z.boolean() })
+  .nullable();
+
+export const matterDetailSchema = z.object({
+  matterId: z.string(),
+  matterNo: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  receivedAt: z.string(),
+  channel: channelSchema,
+  headcount: z.number().int(),
+  category: z.array(z.string()),
+  placeRegion: z.string(),
+  respondent: z.string(),
+  summary: z.string(),
+  facts: z.string(),
+  flags: flagsSchema,
+  /** Masked for a protected reporter unless the operator's role needs the identity. */
+  visitor: z.object({ name: z.string(), document: z.string(), mobile: z.string(), masked: z.boolean() }),
+  lifecycle: matterLifecycleSchema,
+  nextDeadline: nextDeadlineSchema,
+  allowedCommands: z.array(z.string()),
+  transitions: z.array(
+    z.object({ id: z.string(), at: z.string(), from: z.string(), to: z.string(), command: z.string(), label: z.string(), actorName: z.string(), reason: z.string(), documents: z.array(z.string()) }),
+  ),
+  documents: z.array(
+    z.object({ id: z.string(), kind: documentKindSchema, title: z.string(), fileName: z.string(), createdAt: z.string(), deliveredAt: z.string().nullable(), deliveryMethod: z.string().nullable() }),
+  ),
+  visits: z.array(z.object({ visitId: z.string(), kind: z.string(), receivedAt: z.string(), headcount: z.number().int() })),
+  supervision: z.array(z.object({ id: z.string(), noticeNo: z.string(), issuedBy: z.string(), issuedAt: z.string(), dueOn: z.string(), content: z.string(), resolvedAt: z.string().nullable(), origin: z.string() })),
+  leaderCase: z.object({ leader: z.string(), staff: z.string(), plan: z.string(), dueOn: z.string(), assignedAt: z.string() }).nullable(),
+  participants: z.array(z.object({ visitId: z.string(), role: z.string(), name: z.string(), organisation: z.string() })),
+});
+export type MatterDetail = z.infer<typeof matterDetailSchema>;
+
+export const queueItemSchema = z.object({
+  matterId: z.string(),
+  matterNo: z.string(),
+  visitorName: z.string(),
+  summary: z.string(),
+  statusLabel: z.string(),
+  nextDeadline: nextDeadlineSchema,
+  supervised: z.boolean(),
+});
+export const queueSchema = z.object({
+  counts: z.object({ open: z.number().int(), overdue: z.number().int(), dueSoon: z.number().int() }),
+  items: z.array(queueItemSchema),
+});
+
+export const campaignSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  issuedBy: z.string(),
+  issuedAt: z.string(),
+  dueOn: z.string(),
+  assigned: z.number().int(),
+  resolved: z.number().int(),
+  /** 化解率 = resolved / assigned (DOMAIN.md §6), null while nothing is assigned. */
+  resolutionRate: z.number().nullable(),
+});
+
+export const matterMethods = {
+  'session.get': { input: z.strictObject({}), output: operatorSchema.nullable() },
+  'session.set': { input: operatorSchema, output: operatorSchema },
+  'matters.get': { input: z.strictObject({ matterId: id }), output: matterDetailSchema },
+  'matters.command': {
+    input: z.strictObject({ matterId: id, command: matterCommandSchema }),
+    output: matterDetailSchema,
+  },
+  'matters.queue': {
+    input: z.strictObject({ scope: z.enum(['all', 'overdue', 'due-soon']).default('all'), dueSoonDays: z.number().int().min(0).max(30).default(3) }),
+    output: queueSchema,
+  },
+  'documents.generate': {
+    input: z.strictObject({ matterId: id, kind: documentKindSchema }),
+    output: z.object({ documentId: z.string(), fileName: z.string() }),
+  },
+  'documents.read': { input: z.strictObject({ documentId: id }), output: z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }) },
+  'documents.deliver': {
+    input: z.strictObject({ documentId: id, method: deliveryMethodSchema, to: text('受送达人', 100), at: z.iso.datetime({ offset: true }) }),
+    output: z.object({ documentId: z.string(), deliveredAt: z.string() }),
+  },
+  'supervision.issue': {
+    input: z.strictObject({ matterId: id, dueOn: isoDateSchema, content: text('督办内容', 2000) }),
+    output: z.object({ id: z.string(), noticeNo: z.string() }),
+  },
+  'supervision.resolve': { input: z.strictObject({ id }), output: z.object({ id: z.string(), resolvedAt: z.string() }) },
+  'leaderCase.assign': {
+    input: z.strictObject({ matterId: id, leader: text('包案领导', 50), staff: text('责任人员', 200), plan: text('化解方案', 2000), dueOn: isoDateSchema }),
+    output: z.object({ matterId: z.string() }),
+  },
+  'participants.add': {
+    input: z.strictObject({ visitId: id, role: z.enum(['lawyer', 'psychologist']), name: text('姓名', 50), organisation: z.string().trim().max(100).default('') }),
+    output: z.object({ id: z.string() }),
+  },
+  'campaigns.create': {
+    input: z.strictObject({ name: text('专项名称', 100), issuedBy: text('交办单位', 100), dueOn: isoDateSchema, matterNos: z.array(z.string().min(1)).min(1).max(1000) }),
+    output: campaignSchema,
+  },
+  'campaigns.list': { input: z.strictObject({}), output: z.array(campaignSchema) },
+} as const;

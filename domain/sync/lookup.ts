@@ -1,0 +1,38 @@
+// The city-wide repeat-petitioner lookup (DOMAIN.md §2): a window that checked a visitor
+// offline asks the city for every matter and visit of that document across all counties.
+import { z } from 'zod';
+import { documentTypeSchema } from '../identity/documents';
+
+/** As the window normalises it: no spaces, upper case (a resident ID's X). */
+export const lookupDocumentNumber = z
+  .string()
+  .transform((s) => s.replace(/\s+/g, '').toUpperCase())
+  .pipe(z.string().min(1).max(40));
+
+export const lookupRequestSchema = z.strictObject({ documentType: documentTypeSchema, documentNumber: lookupDocumentNumber });
+export type LookupRequest = z.input<typeof lookupRequestSchema>;
+
+export const lookupVisitSchema = z.object({
+  visitId: z.string(),
+  kind: z.enum(['first', 'repeat']),
+  countyCode: z.string(),
+  receivedAt: z.string(),
+  channel: z.string(),
+  headcount: z.number().int(),
+  terminatedMatter: z.boolean(),
+});
+
+export const lookupMatterSchema = z.object({
+  matterId: z.string(),
+  matterNo: z.string(),
+  countyCode: z.string(),
+  receivedAt: z.string(),
+  status: z.string(),
+  summary: z.string(),
+  visits: z.array(lookupVisitSchema),
+});
+
+/** Oldest first; at most LOOKUP_LIMIT matters. */
+export const lookupResponseSchema = z.object({ matters: z.array(lookupMatterSchema) });
+export type LookupResponse = z.infer<typeof lookupResponseSchema>;
+export const LOOKUP_LIMIT = 200;

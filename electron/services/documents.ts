@@ -1,0 +1,103 @@
+// Produces a matter's documents as PDFs, stores them content-addressed under the data folder
+// and records their delivery (送达). Rendering takes 0.1–0.9 s; it runs after the transaction.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { deadlineFor } from '../../domain/deadlines';
+import { DOCUMENT_TITLES, documentKindSchema, type DocumentKind } from '../../domain/documents/kinds';
+import { documentDeliveredPayload } from '../../domain/matters/events';
+import { matterCommandSchema, type DeliveryMethod } from '../../domain/matters/lifecycle';
+import { err, ok, type Result } from '../../domain/result';
+import { documentById, insertDocument, matterWithVisitor, recordDelivery, transitionsOf } from '../../db/matters';
+import { appendEvent } from '../../db/outbox';
+import { getSetting } from '../../db/settings';
+import { findCjkFont, type CjkFont } from '../documents/fonts';
+import { renderDocument } from '../documents/render';
+import { localDay, localTimestamp, type ServiceContext } from './context';
+import { DEFAULT_BUREAU, documentFields, type BureauSettings } from './documentFields';
+import { lifecycleOf } from './storedLifecycle';
+import { currentOperator } from './operator';
+
+let font: CjkFont | null = null;
+function cjkFont(ctx: ServiceContext): Result<CjkFont> {
+  if (font) return ok(font);
+  const found = findCjkFont({ bundledDir: path.join(ctx.resourcesDir, 'fonts') });
+  if (found.ok) font = found.value;
+  return found;
+}
+
+const documentsDir = (ctx: ServiceContext) => path.join(ctx.dataDir, 'documents');
+
+export async function generateDocument(
+  ctx: ServiceContext,
+  matterId: string,
+  kind: DocumentKind,
+  delivery?: { kind: DocumentKind; method: DeliveryMethod; to: string; at: string },
+): Promise<Result<{ documentId: string; fileName: string }>> {
+  const row = matterWithVisitor(ctx.db, matterId);
+  if (!row) return err('matter_not_found', '信访事项不存在');
+  const f = cjkFont(ctx);
+  if (!f.ok) return f;
+  const lifecycle = lifecycleOf(row.matter.lifecycle);
+  const commands = transitionsOf(ctx.db, matterId).map((t) => matterCommandSchema.parse(JSON.parse(t.command)));
+  const bureau: BureauSettings = { ...DEFAULT_BUREAU, ...(getSetting(ctx.db, 'bureau') as Partial<BureauSettings> | undefined) };
+  const today = localDay(ctx.now());
+  const fields = documentFields(
+    kind,
+    {
+      matterNo: row.matter.matterNo,
+      receivedAt: row.matter.receivedAt,
+      channel: row.matter.channel,
+      summary: row.matter.summary,
+      facts: row.matter.facts,
+      visitorName: row.visitor.name,
+      documentNumber: row.visitor.idNumber,
+      address: row.visitor.currentAddress,
+      reporterProtected: row.matter.reporterProtected,
+      lifecycle,
+      commands,
+      acceptanceLastDay: deadlineFor('acceptance-notice', row.matter.receivedOn),
+      handlingLastDay: lifecycle.deadlines && ['handling', 'extension'].includes(lifecycle.deadlines.nextStep) ? lifecycle.deadlines.lastDay : null,
+      delivery: delivery && { ...delivery, by: currentOperator(ctx)?.name ?? '' },
+    },
+    bureau,
+    today,
+  );
+  const pdf = await renderDocument(kind, fields, { font: f.value, templatesDir: path.join(ctx.resourcesDir, 'documents') });
+  if (!pdf.ok) return pdf;
+  const sha256 = createHash('sha256').update(pdf.value).digest('hex');
+  fs.mkdirSync(documentsDir(ctx), { recursive: true });
+  fs.writeFileSync(path.join(documentsDir(ctx), `${sha256}.pdf`), pdf.value);
+  const documentId = uuidv7();
+  const fileName = `${row.matter.matterNo}-${DOCUMENT_TITLES[kind]}.pdf`;
+  insertDocument(ctx.db, { id: documentId, matterId, kind, sha256, fileName, createdAt: localTimestamp(ctx.now()) });
+  return ok({ documentId, fileName });
+}
+
+export function readDocument(ctx: ServiceContext, documentId: string): Result<{ fileName: string; mime: string; dataBase64: string }> {
+  const d = documentById(ctx.db, documentId);
+  if (!d) return err('document_not_found', '文书不存在');
+  const file = path.join(documentsDir(ctx), `${d.sha256}.pdf`);
+  if (!fs.existsSync(file)) return err('document_file_missing', '文书文件缺失，请重新生成');
+  return ok({ fileName: d.fileName, mime: 'application/pdf', dataBase64: fs.readFileSync(file).toString('base64') });
+}
+
+/** Records how a document reached its recipient; paper deliveries also get a 送达回证. */
+export async function deliverDocument(ctx: ServiceContext, documentId: string, d: { method: DeliveryMethod; to: string; at: string }) {
+  const doc = documentById(ctx.db, documentId);
+  if (!doc) return err('document_not_found', '文书不存在');
+  if (doc.deliveredAt) return err('already_delivered', `该文书已于 ${doc.deliveredAt.slice(0, 10)} 送达`);
+  const kind = documentKindSchema.parse(doc.kind);
+  ctx.db.transaction((tx) => {
+    recordDelivery(tx, documentId, { deliveryMethod: d.method, deliveredTo: d.to, deliveredAt: d.at });
+    const payload = documentDeliveredPayload.parse({ documentId, matterId: doc.matterId, kind, method: d.method, to: d.to, at: d.at });
+    appendEvent(tx, { id: uuidv7(), type: 'document.delivered', entityId: doc.matterId, occurredAt: d.at, payload });
+  });
+  ctx.afterLocalWrite();
+  if (d.method !== 'electronic' && kind !== 'delivery-receipt') {
+    const receipt = await generateDocument(ctx, doc.matterId, 'delivery-receipt', { kind, ...d });
+    if (!receipt.ok) return receipt;
+  }
+  return ok({ documentId, deliveredAt: d.at });
+}

@@ -1,0 +1,192 @@
+// A matter's file and its life: the detail view, lifecycle commands (each a transition row, the
+// new lifecycle and one outbox event in one transaction, then its documents) and the work queue.
+import { v7 as uuidv7 } from 'uuid';
+import { categoryPath } from '../../domain/categories';
+import { maskIdNumber } from '../../domain/identity/residentId';
+import { channelSchema, flagsSchema } from '../../domain/intake/registration';
+import {
+  allowedCommandsFor,
+  applyCommand,
+  COMMAND_LABELS,
+  matterCommandSchema,
+  nextDeadline,
+  STATE_LABELS,
+  type MatterCommandInput,
+} from '../../domain/matters/lifecycle';
+import { matterTransitionedPayload } from '../../domain/matters/events';
+import type { MatterDetail } from '../../domain/matters/rpc';
+import { DOCUMENT_TITLES, documentKindSchema } from '../../domain/documents/kinds';
+import { err, ok, type Result } from '../../domain/result';
+import { canSeeReporter, maskName, type Operator } from '../../domain/staff';
+import {
+  documentsOf,
+  insertTransition,
+  leaderCaseOf,
+  matterWithVisitor,
+  openMattersDue,
+  participantsOf,
+  saveLifecycle,
+  supervisionOf,
+  transitionsOf,
+  visitsOf,
+} from '../../db/matters';
+import { appendEvent } from '../../db/outbox';
+import { localDay, localTimestamp, type ServiceContext } from './context';
+import { generateDocument } from './documents';
+import { currentOperator, requireOperator } from './operator';
+import { lifecycleOf } from './storedLifecycle';
+
+/** What the operator may see of the petitioner: a protected reporter is masked for most roles. */
+function visitorView(v: { name: string; idNumber: string; mobile: string }, protectedReporter: boolean, op: Operator | null) {
+  const masked = protectedReporter && !(op && canSeeReporter(op.role));
+  return masked
+    ? { name: maskName(v.name), document: maskIdNumber(v.idNumber).replace(/\d/g, '*'), mobile: v.mobile ? '***********' : '', masked }
+    : { name: v.name, document: v.idNumber, mobile: v.mobile, masked };
+}
+
+export function matterDetail(ctx: ServiceContext, matterId: string): Result<MatterDetail> {
+  const row = matterWithVisitor(ctx.db, matterId);
+  if (!row) return err('matter_not_found', '信访事项不存在');
+  const m = row.matter;
+  const lifecycle = lifecycleOf(m.lifecycle);
+  const today = localDay(ctx.now());
+  const next = nextDeadline(lifecycle, today);
+  const lc = leaderCaseOf(ctx.db, matterId);
+  return ok({
+    matterId: m.id,
+    matterNo: m.matterNo,
+    status: m.status,
+    statusLabel: STATE_LABELS[lifecycle.state],
+    receivedAt: m.receivedAt,
+    channel: channelSchema.parse(m.channel),
+    headcount: m.headcount,
+    category: categoryPath(ctx.reference.categories, m.categoryCode) ?? [],
+    placeRegion: m.placeRegion,
+    respondent: m.respondent,
+    summary: m.summary,
+    facts: m.facts,
+    flags: flagsSchema.parse({
+      skipLevel: m.skipLevel,
+      crossRegion: m.crossRegion,
+      crossDepartment: m.crossDepartment,
+      crossSector: m.crossSector,
+      personHouseholdApart: m.personHouseholdApart,
+      personMatterApart: m.personMatterApart,
+      matterHouseholdApart: m.matterHouseholdApart,
+      lawRelated: m.lawRelated,
+      majorUrgent: m.majorUrgent,
+    }),
+    visitor: visitorView(row.visitor, m.reporterProtected, currentOperator(ctx)),
+    lifecycle,
+    nextDeadline: next && { step: next.step, label: next.label, lastDay: next.lastDay, daysLeft: next.daysLeft, overdue: next.overdue },
+    allowedCommands: allowedCommandsFor(lifecycle),
+    transitions: transitionsOf(ctx.db, matterId).map((t) => {
+      const command = JSON.parse(t.command) as { type: keyof typeof COMMAND_LABELS };
+      return {
+        id: t.id,
+        at: t.at,
+        from: t.fromState,
+        to: t.toState,
+        command: command.type,
+        label: COMMAND_LABELS[command.type],
+        actorName: t.actorName,
+        reason: t.reason,
+        documents: JSON.parse(t.documents) as string[],
+      };
+    }),
+    documents: documentsOf(ctx.db, matterId).map((d) => {
+      const kind = documentKindSchema.parse(d.kind);
+      return { id: d.id, kind, title: DOCUMENT_TITLES[kind], fileName: d.fileName, createdAt: d.createdAt, deliveredAt: d.deliveredAt, deliveryMethod: d.deliveryMethod };
+    }),
+    visits: visitsOf(ctx.db, matterId).map((v) => ({ visitId: v.id, kind: v.kind, receivedAt: v.receivedAt, headcount: v.headcount })),
+    supervision: supervisionOf(ctx.db, matterId).map((s) => ({
+      id: s.id,
+      noticeNo: s.noticeNo,
+      issuedBy: s.issuedBy,
+      issuedAt: s.issuedAt,
+      dueOn: s.dueOn,
+      content: s.content,
+      resolvedAt: s.resolvedAt,
+      origin: s.origin,
+    })),
+    leaderCase: lc ? { leader: lc.leader, staff: lc.staff, plan: lc.plan, dueOn: lc.dueOn, assignedAt: lc.assignedAt } : null,
+    participants: participantsOf(ctx.db, matterId),
+  });
+}
+
+/**
+ * Applies one lifecycle command as the current operator (the actor on the command is replaced:
+ * who did it is the session's word, not the caller's). Documents it names are produced after
+ * the commit; a document that fails leaves the transition in place and says so.
+ */
+export async function runMatterCommand(ctx: ServiceContext, matterId: string, input: MatterCommandInput): Promise<Result<MatterDetail>> {
+  const op = requireOperator(ctx);
+  if (!op.ok) return op;
+  const row = matterWithVisitor(ctx.db, matterId);
+  if (!row) return err('matter_not_found', '信访事项不存在');
+  const command = matterCommandSchema.parse({ ...input, actor: { userId: op.value.userId, name: op.value.name, role: op.value.role } });
+  const applied = applyCommand(lifecycleOf(row.matter.lifecycle), command);
+  if (!applied.ok) return applied;
+  const { matter: next, transition } = applied.value;
+  const now = localTimestamp(ctx.now());
+  const transitionId = uuidv7();
+  const due = next.deadlines?.lastDay ?? null;
+  ctx.db.transaction((tx) => {
+    saveLifecycle(tx, matterId, {
+      status: next.state,
+      lifecycle: JSON.stringify(next),
+      nextStep: next.deadlines?.nextStep ?? null,
+      nextDue: due,
+      // Once a 检举控告, always protected: reclassifying later must not expose the reporter.
+      reporterProtected: next.protectReporter || row.matter.reporterProtected,
+      updatedAt: now,
+    });
+    insertTransition(tx, {
+      id: transitionId,
+      matterId,
+      fromState: transition.from,
+      toState: transition.to,
+      command: JSON.stringify(command),
+      actorId: transition.actor.userId,
+      actorName: transition.actor.name,
+      actorRole: transition.actor.role,
+      at: transition.at,
+      reason: transition.reason,
+      documents: JSON.stringify(transition.documents),
+    });
+    const payload = matterTransitionedPayload.parse({ matterId, matterNo: row.matter.matterNo, transitionId, from: transition.from, to: transition.to, command, at: transition.at, nextDue: due });
+    appendEvent(tx, { id: uuidv7(), type: 'matter.transitioned', entityId: matterId, occurredAt: transition.at, payload });
+  });
+  ctx.afterLocalWrite();
+  for (const kind of transition.documents) {
+    const doc = await generateDocument(ctx, matterId, kind);
+    if (!doc.ok) return err(doc.code, `已${COMMAND_LABELS[command.type]}，但文书未能生成：${doc.message}`);
+  }
+  return matterDetail(ctx, matterId);
+}
+
+export function workQueue(ctx: ServiceContext, scope: 'all' | 'overdue' | 'due-soon', dueSoonDays: number) {
+  const today = localDay(ctx.now());
+  const op = currentOperator(ctx);
+  const items = openMattersDue(ctx.db, null).map((m) => {
+    const next = nextDeadline(lifecycleOf(m.lifecycle), today);
+    return {
+      matterId: m.matterId,
+      matterNo: m.matterNo,
+      visitorName: m.reporterProtected && !(op && canSeeReporter(op.role)) ? maskName(m.visitorName) : m.visitorName,
+      summary: m.summary,
+      statusLabel: STATE_LABELS[lifecycleOf(m.lifecycle).state],
+      nextDeadline: next && { step: next.step, label: next.label, lastDay: next.lastDay, daysLeft: next.daysLeft, overdue: next.overdue },
+      supervised: Boolean(m.supervised),
+    };
+  });
+  const overdue = items.filter((i) => i.nextDeadline?.overdue);
+  const dueSoon = items.filter((i) => i.nextDeadline && !i.nextDeadline.overdue && i.nextDeadline.daysLeft <= dueSoonDays);
+  // Overdue first (most overdue on top), then by days left; matters with no running deadline last.
+  const rank = (i: (typeof items)[number]) => (i.nextDeadline ? i.nextDeadline.daysLeft : Number.MAX_SAFE_INTEGER);
+  const chosen = scope === 'overdue' ? overdue : scope === 'due-soon' ? [...overdue, ...dueSoon] : items;
+  return ok({
+    counts: { open: items.length, overdue: overdue.length, dueSoon: dueSoon.length },
+    items: [...chosen].sort((a, b) => rank(a) - rank(b)),
+  });
+}

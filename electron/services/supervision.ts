@@ -1,0 +1,119 @@
+// 督查督办 at the county (DOMAIN.md §6): supervision notices with time limits, leader case
+// ownership (包案, 四定四包), lawyers and psychologists at receptions, and campaign batches.
+import { v7 as uuidv7 } from 'uuid';
+import {
+  campaignCreatedPayload,
+  leaderCaseAssignedPayload,
+  participantRecordedPayload,
+  supervisionIssuedPayload,
+  supervisionResolvedPayload,
+} from '../../domain/matters/events';
+import { err, ok, type Result } from '../../domain/result';
+import {
+  campaignsWithCounts,
+  insertCampaign,
+  insertParticipant,
+  insertSupervision,
+  matterByNo,
+  resolveSupervision,
+  supervisionById,
+  supervisionCountInYear,
+  upsertLeaderCase,
+  visitById,
+} from '../../db/matters';
+import { appendEvent } from '../../db/outbox';
+import { matterById } from '../../db/registrations';
+import { localTimestamp, type ServiceContext } from './context';
+import { requireOperator } from './operator';
+
+/** A campaign matter counts as resolved once the bureau owes nothing more on it (our reading). */
+const RESOLVED_STATES = ['closed', 'rated', 'delivered', 'guided', 'terminated'];
+
+export function issueSupervision(ctx: ServiceContext, i: { matterId: string; dueOn: string; content: string }): Result<{ id: string; noticeNo: string }> {
+  const op = requireOperator(ctx);
+  if (!op.ok) return op;
+  if (op.value.role !== 'supervisor' && op.value.role !== 'admin') return err('forbidden_role', '只有科长/督办岗位可以签发督办通知');
+  if (!matterById(ctx.db, i.matterId)) return err('matter_not_found', '信访事项不存在');
+  const issuedAt = localTimestamp(ctx.now());
+  if (i.dueOn < issuedAt.slice(0, 10)) return err('due_in_past', '督办时限不能早于今天', 'dueOn');
+  const id = uuidv7();
+  const year = issuedAt.slice(0, 4);
+  const noticeNo = ctx.db.transaction((tx) => {
+    const no = `督〔${year}〕${supervisionCountInYear(tx, year) + 1}号`;
+    insertSupervision(tx, { id, matterId: i.matterId, noticeNo: no, issuedBy: op.value.name, issuedAt, dueOn: i.dueOn, content: i.content, origin: 'local' });
+    const payload = supervisionIssuedPayload.parse({ supervisionId: id, matterId: i.matterId, noticeNo: no, issuedBy: op.value.name, issuedAt, dueOn: i.dueOn, content: i.content });
+    appendEvent(tx, { id: uuidv7(), type: 'supervision.issued', entityId: i.matterId, occurredAt: issuedAt, payload });
+    return no;
+  });
+  ctx.afterLocalWrite();
+  return ok({ id, noticeNo });
+}
+
+export function resolveSupervisionNotice(ctx: ServiceContext, id: string): Result<{ id: string; resolvedAt: string }> {
+  const s = supervisionById(ctx.db, id);
+  if (!s) return err('supervision_not_found', '督办通知不存在');
+  if (s.resolvedAt) return err('already_resolved', '该督办通知已办结');
+  const resolvedAt = localTimestamp(ctx.now());
+  ctx.db.transaction((tx) => {
+    resolveSupervision(tx, id, resolvedAt);
+    const payload = supervisionResolvedPayload.parse({ supervisionId: id, matterId: s.matterId, resolvedAt });
+    appendEvent(tx, { id: uuidv7(), type: 'supervision.resolved', entityId: s.matterId, occurredAt: resolvedAt, payload });
+  });
+  ctx.afterLocalWrite();
+  return ok({ id, resolvedAt });
+}
+
+export function assignLeaderCase(ctx: ServiceContext, i: { matterId: string; leader: string; staff: string; plan: string; dueOn: string }): Result<{ matterId: string }> {
+  if (!matterById(ctx.db, i.matterId)) return err('matter_not_found', '信访事项不存在');
+  const assignedAt = localTimestamp(ctx.now());
+  ctx.db.transaction((tx) => {
+    upsertLeaderCase(tx, { ...i, assignedAt });
+    appendEvent(tx, { id: uuidv7(), type: 'leaderCase.assigned', entityId: i.matterId, occurredAt: assignedAt, payload: leaderCaseAssignedPayload.parse({ ...i, assignedAt }) });
+  });
+  ctx.afterLocalWrite();
+  return ok({ matterId: i.matterId });
+}
+
+export function addParticipant(ctx: ServiceContext, i: { visitId: string; role: 'lawyer' | 'psychologist'; name: string; organisation: string }): Result<{ id: string }> {
+  const v = visitById(ctx.db, i.visitId);
+  if (!v) return err('visit_not_found', '来访记录不存在');
+  const id = uuidv7();
+  const at = localTimestamp(ctx.now());
+  ctx.db.transaction((tx) => {
+    insertParticipant(tx, { id, ...i });
+    const payload = participantRecordedPayload.parse({ participantId: id, matterId: v.matterId, ...i });
+    appendEvent(tx, { id: uuidv7(), type: 'participant.recorded', entityId: v.matterId, occurredAt: at, payload });
+  });
+  ctx.afterLocalWrite();
+  return ok({ id });
+}
+
+export function listCampaigns(ctx: ServiceContext) {
+  return ok(
+    campaignsWithCounts(ctx.db, RESOLVED_STATES).map((c) => ({
+      ...c,
+      assigned: Number(c.assigned),
+      resolved: Number(c.resolved),
+      resolutionRate: Number(c.assigned) === 0 ? null : Number(c.resolved) / Number(c.assigned),
+    })),
+  );
+}
+
+export function createCampaign(ctx: ServiceContext, i: { name: string; issuedBy: string; dueOn: string; matterNos: string[] }) {
+  const ids: string[] = [];
+  for (const no of new Set(i.matterNos)) {
+    const m = matterByNo(ctx.db, no);
+    if (!m) return err('matter_not_found', `信访件编号 ${no} 不存在`, 'matterNos');
+    ids.push(m.id);
+  }
+  const id = uuidv7();
+  const issuedAt = localTimestamp(ctx.now());
+  ctx.db.transaction((tx) => {
+    insertCampaign(tx, { id, name: i.name, issuedBy: i.issuedBy, issuedAt, dueOn: i.dueOn }, ids);
+    const payload = campaignCreatedPayload.parse({ campaignId: id, name: i.name, issuedBy: i.issuedBy, issuedAt, dueOn: i.dueOn, matterIds: ids });
+    appendEvent(tx, { id: uuidv7(), type: 'campaign.created', entityId: id, occurredAt: issuedAt, payload });
+  });
+  ctx.afterLocalWrite();
+  const created = listCampaigns(ctx).value.find((c) => c.id === id)!;
+  return ok(created);
+}

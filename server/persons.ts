@@ -1,0 +1,54 @@
+// Finds a person's matters across every county: those registered for their document, and those
+// they came back about (a visit under their document), with every visit of each.
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { LOOKUP_LIMIT, type LookupResponse } from '../domain/sync/lookup';
+import type { CityDb } from './db';
+import { matters, visits } from './schema';
+
+export async function personMatters(db: CityDb, documentNumber: string, documentType?: string): Promise<LookupResponse> {
+  const byDocument = (t: typeof matters | typeof visits) =>
+    documentType === undefined ? eq(t.documentNumber, documentNumber) : and(eq(t.documentNumber, documentNumber), eq(t.documentType, documentType));
+  const visitedMatters = db.select({ matterId: visits.matterId }).from(visits).where(byDocument(visits));
+  const found = await db
+    .select({
+      matterId: matters.matterId,
+      matterNo: matters.matterNo,
+      countyCode: matters.countyCode,
+      receivedAt: matters.receivedAt,
+      status: matters.status,
+      summary: matters.summary,
+    })
+    .from(matters)
+    .where(or(byDocument(matters), inArray(matters.matterId, visitedMatters)))
+    .orderBy(asc(matters.receivedAt), asc(matters.matterNo))
+    .limit(LOOKUP_LIMIT);
+  if (found.length === 0) return { matters: [] };
+
+  const allVisits = await db
+    .select()
+    .from(visits)
+    .where(
+      inArray(
+        visits.matterId,
+        found.map((m) => m.matterId),
+      ),
+    )
+    .orderBy(asc(visits.receivedAt), asc(visits.visitId));
+  return {
+    matters: found.map((m) => ({
+      ...m,
+      receivedAt: m.receivedAt.toISOString(),
+      visits: allVisits
+        .filter((v) => v.matterId === m.matterId)
+        .map((v) => ({
+          visitId: v.visitId,
+          kind: v.kind as 'first' | 'repeat',
+          countyCode: v.countyCode,
+          receivedAt: v.receivedAt.toISOString(),
+          channel: v.channel,
+          headcount: v.headcount,
+          terminatedMatter: v.terminatedMatter,
+        })),
+    })),
+  };
+}

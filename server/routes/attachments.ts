@@ -1,0 +1,77 @@
+// PUT and HEAD /api/v1/sync/attachments/:sha256 (DESIGN.md §4): raw bytes in, resumable with
+// Content-Range; HEAD tells a device where to resume (Upload-Offset). Registered as its own
+// plugin so the raw-bytes body parser and the 20 MiB body limit apply to this route only.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { chunkRange, declaredRange, MAX_ATTACHMENT_BYTES, storeChunk, type UploadState, uploadState } from '../attachments';
+import { requireDevice } from '../auth';
+import type { CityDb } from '../db';
+import { errorBodySchema, HttpError } from '../errors';
+
+const params = z.strictObject({
+  sha256: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, { error: 'sha256 应为64位十六进制 / sha256 must be 64 hex digits' })
+    .transform((s) => s.toLowerCase()),
+});
+type Params = z.infer<typeof params>;
+
+const uploadStateSchema = z.object({ sha256: z.string(), received: z.number().int(), total: z.number().int(), complete: z.boolean() });
+const uploadErrorSchema = errorBodySchema.extend({ uploadOffset: z.number().int().optional() });
+const security = [{ deviceToken: [] }];
+
+function withOffset(reply: FastifyReply, state: UploadState): FastifyReply {
+  return reply.header('Upload-Offset', String(state.received)).header('Upload-Length', String(state.total));
+}
+
+export async function attachmentRoutes(app: FastifyInstance, { db }: { db: CityDb }): Promise<void> {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  const onRequest = requireDevice(db);
+
+  app.put<{ Params: Params; Body: Buffer }>(
+    '/api/v1/sync/attachments/:sha256',
+    {
+      bodyLimit: MAX_ATTACHMENT_BYTES,
+      onRequest,
+      // A declared total over the limit is refused before a byte of the body is read.
+      preParsing: async (request, _reply, payload) => {
+        declaredRange(request.headers['content-range']);
+        return payload;
+      },
+      schema: {
+        tags: ['sync'],
+        security,
+        params,
+        consumes: ['application/octet-stream'],
+        response: {
+          200: uploadStateSchema,
+          201: uploadStateSchema,
+          ...Object.fromEntries([400, 401, 409, 413, 415, 422].map((s) => [s, uploadErrorSchema])),
+        },
+      },
+    },
+    async (request, reply) => {
+      // Only the octet-stream parser is registered here, so a body is a Buffer or absent (empty file).
+      const chunk = request.body ?? Buffer.alloc(0);
+      const { sha256 } = request.params;
+      const range = chunkRange(request.headers['content-range'], chunk.length);
+      const state = await storeChunk(db, request.device!, sha256, range, chunk);
+      if (state.complete) request.log.info({ sha256, size: state.total, created: state.created }, 'attachment stored');
+      const { created, ...body } = state;
+      return withOffset(reply, state)
+        .status(created ? 201 : 200)
+        .send({ sha256, ...body });
+    },
+  );
+
+  app.head<{ Params: Params }>(
+    '/api/v1/sync/attachments/:sha256',
+    { onRequest, schema: { tags: ['sync'], security, params, response: { 200: z.null(), 400: errorBodySchema, 401: errorBodySchema, 404: errorBodySchema } } },
+    async (request, reply) => {
+      const state = await uploadState(db, request.device!, request.params.sha256);
+      if (!state) throw new HttpError(404, 'attachment_not_found', '市里没有这个附件 / no such attachment');
+      return withOffset(reply, state).header('Upload-Complete', state.complete ? '1' : '0').status(200).send();
+    },
+  );
+}

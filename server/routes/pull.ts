@@ -1,0 +1,61 @@
+// GET /api/v1/sync/pull?since=<cursor> (DESIGN.md §4): reference data changed since the cursor,
+// and the 督办 notices about this device's county, read in one snapshot so the new cursor
+// covers exactly what was sent (see changes.ts for why no row committed late is skipped).
+import { and, asc, eq, gt, lte } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { PULL_PAGE_SIZE, type PullResponse, pullQuerySchema, pullResponseSchema, type ReferenceItem } from '../../domain/sync/pull';
+import { requireDevice } from '../auth';
+import { currentChange, decodeCursor, encodeCursor } from '../changes';
+import type { CityDb } from '../db';
+import { errorBodySchema } from '../errors';
+import { referenceData, supervisionNotices } from '../schema';
+import { toNotice } from './supervision';
+
+export function pullRoutes(app: FastifyInstance, { db }: { db: CityDb }): void {
+  app.get<{ Querystring: { since?: string } }>(
+    '/api/v1/sync/pull',
+    {
+      onRequest: requireDevice(db),
+      schema: {
+        tags: ['sync'],
+        security: [{ deviceToken: [] }],
+        querystring: pullQuerySchema,
+        response: { 200: pullResponseSchema, 400: errorBodySchema, 401: errorBodySchema },
+      },
+    },
+    async (request): Promise<PullResponse> => {
+      const since = decodeCursor(request.query.since);
+      const { countyCode } = request.device!;
+      return db.transaction(
+        async (tx) => {
+          const head = await currentChange(tx);
+          // A cursor beyond the city's counter means the city database was restored from an
+          // older backup: send everything again (items replace by key and id, so that is safe).
+          const from = since > head ? 0 : since;
+          const notices = await tx
+            .select()
+            .from(supervisionNotices)
+            .where(and(eq(supervisionNotices.countyCode, countyCode), gt(supervisionNotices.changeSeq, from)))
+            .orderBy(asc(supervisionNotices.changeSeq))
+            .limit(PULL_PAGE_SIZE + 1);
+          const hasMore = notices.length > PULL_PAGE_SIZE;
+          const page = notices.slice(0, PULL_PAGE_SIZE);
+          const upTo = hasMore ? page.at(-1)!.changeSeq : head;
+          const reference = await tx
+            .select()
+            .from(referenceData)
+            .where(and(gt(referenceData.changeSeq, from), lte(referenceData.changeSeq, upTo)))
+            .orderBy(asc(referenceData.changeSeq));
+          return {
+            cursor: encodeCursor(upTo),
+            hasMore,
+            // Stored only after its key's schema accepted it.
+            reference: reference.map((r) => ({ key: r.key, value: r.value, updatedAt: r.updatedAt.toISOString() }) as ReferenceItem),
+            supervision: page.map(toNotice),
+          };
+        },
+        { isolationLevel: 'repeatable read', accessMode: 'read only' },
+      );
+    },
+  );
+}
