@@ -4,7 +4,7 @@
 // seq conflict rolls the whole batch back.
 import { and, eq, inArray } from 'drizzle-orm';
 import { checkEventContent, type PushBody, type PushResponse, type SyncEvent } from '../domain/sync/events';
-import { applyEvent, type Verdict } from './apply';
+import { applyEvent, applyMatterRegistrations, type Verdict } from './apply';
 import { deviceRevoked, type AuthedDevice } from './auth';
 import type { CityDb } from './db';
 import { HttpError } from './errors';
@@ -33,10 +33,10 @@ async function storedEvents(tx: CityDb, deviceId: string, seqs: number[]): Promi
   return found;
 }
 
-async function judge(tx: CityDb, device: AuthedDevice, e: SyncEvent): Promise<Verdict> {
+/** The content checks that need no database: a failure here is quarantined at once. */
+function checkContent(e: SyncEvent): Verdict {
   if (hasNul(e)) return { ok: false, code: 'nul_character', message: '事件含有 U+0000 字符，无法保存' };
-  const content = checkEventContent(e);
-  return content.ok ? applyEvent(tx, device, e) : content;
+  return checkEventContent(e);
 }
 
 export async function applyBatch(db: CityDb, device: AuthedDevice, body: PushBody): Promise<PushResponse> {
@@ -56,10 +56,20 @@ export async function applyBatch(db: CityDb, device: AuthedDevice, body: PushBod
       body.events.filter((e) => e.seq <= lastSeq).map((e) => e.seq),
     );
     const appliedNow = new Map<number, string>();
-    const rejected: PushResponse['rejected'] = [];
+    // What the answer lists, in batch order: a rejection already known, or the index of a new
+    // event whose verdict may still be pending.
+    const answer: (PushResponse['rejected'][number] | number)[] = [];
     const reported = new Set<number>();
-    const toRecord: (typeof events.$inferInsert)[] = [];
-    const toQuarantine: (typeof quarantine.$inferInsert)[] = [];
+    const fresh: { e: SyncEvent; verdict: Verdict | null }[] = [];
+    // Matter registrations wait here to be applied together; anything else applies in order
+    // after them, since it may refer to a matter just registered.
+    let registrations: number[] = [];
+    const applyRegistrations = async () => {
+      if (registrations.length === 0) return;
+      const verdicts = await applyMatterRegistrations(tx, device, registrations.map((i) => fresh[i]!.e));
+      registrations.forEach((i, k) => (fresh[i]!.verdict = verdicts[k]!));
+      registrations = [];
+    };
     let next = lastSeq + 1;
 
     for (const e of body.events) {
@@ -73,7 +83,7 @@ export async function applyBatch(db: CityDb, device: AuthedDevice, body: PushBod
         }
         // A resent batch gets the same answer as the first time, in case that answer was lost.
         if (earlier.rejection && !reported.has(e.seq)) {
-          rejected.push({ seq: e.seq, ...earlier.rejection });
+          answer.push({ seq: e.seq, ...earlier.rejection });
           reported.add(e.seq);
         }
         continue;
@@ -81,6 +91,24 @@ export async function applyBatch(db: CityDb, device: AuthedDevice, body: PushBod
       if (e.seq > next) {
         throw new HttpError(409, 'seq_gap', `缺少序号 ${next} 的事件 / expected seq ${next}, got ${e.seq}`, { expectedSeq: next });
       }
+      const content = checkContent(e);
+      const i = fresh.push({ e, verdict: content.ok ? null : content }) - 1;
+      answer.push(i);
+      reported.add(e.seq);
+      if (content.ok && e.type === 'matter.registered') {
+        registrations.push(i);
+      } else if (content.ok) {
+        await applyRegistrations();
+        fresh[i]!.verdict = await applyEvent(tx, device, e);
+      }
+      appliedNow.set(e.seq, e.id);
+      next += 1;
+    }
+    await applyRegistrations();
+
+    const toRecord: (typeof events.$inferInsert)[] = [];
+    const toQuarantine: (typeof quarantine.$inferInsert)[] = [];
+    for (const { e, verdict } of fresh) {
       const row = {
         deviceId: device.id,
         seq: e.seq,
@@ -91,17 +119,14 @@ export async function applyBatch(db: CityDb, device: AuthedDevice, body: PushBod
         payload: e.payload,
         batchId: body.batchId,
       };
-      const verdict = await judge(tx, device, e);
-      if (verdict.ok) {
-        toRecord.push(row);
-      } else {
-        toQuarantine.push({ ...withoutNul(row), code: verdict.code, message: verdict.message });
-        rejected.push({ seq: e.seq, code: verdict.code, message: verdict.message });
-        reported.add(e.seq);
-      }
-      appliedNow.set(e.seq, e.id);
-      next += 1;
+      if (verdict!.ok) toRecord.push(row);
+      else toQuarantine.push({ ...withoutNul(row), code: verdict!.code, message: verdict!.message });
     }
+    const rejected = answer.flatMap((a) => {
+      if (typeof a !== 'number') return [a];
+      const { e, verdict } = fresh[a]!;
+      return verdict!.ok ? [] : [{ seq: e.seq, code: verdict!.code, message: verdict!.message }];
+    });
 
     if (toRecord.length > 0) await tx.insert(events).values(toRecord);
     if (toQuarantine.length > 0) await tx.insert(quarantine).values(toQuarantine);

@@ -2,11 +2,9 @@
 // visit linked to a matter the visitor already has.
 import { z } from 'zod';
 import { documentTypeSchema } from '../identity/documents';
+import { isoTimestamp } from '../timestamps';
+import { attachmentAddedPayload } from './attachments';
 import { channelSchema, flagsSchema } from './registration';
-
-export const isoTimestamp = z
-  .string()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), { error: 'not a real ISO-8601 timestamp' });
 
 export const personPayload = z.strictObject({
   visitorId: z.uuid(),
@@ -63,4 +61,5 @@ export type VisitRecordedPayload = z.infer<typeof visitRecordedPayload>;
 export const intakeEventSchemas = {
   'matter.registered': matterRegisteredPayload,
   'visit.recorded': visitRecordedPayload,
+  'attachment.added': attachmentAddedPayload,
 } as const;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../deadlines';
 import { documentKindSchema } from '../documents/kinds';
-import { isoTimestamp } from '../intake/events';
+import { isoTimestamp } from '../timestamps';
 import { deliveryMethodSchema, matterCommandSchema, matterStateSchema } from './lifecycle';
 
 export const matterTransitionedPayload = z.strictObject({

@@ -3,6 +3,7 @@
 // transport all derive their types from here.
 import type { z } from 'zod';
 import '../zodLocale';
+import { attachmentMethods } from '../intake/attachments';
 import { intakeMethods } from '../intake/rpc';
 import { matterMethods } from '../matters/rpc';
 import { syncMethods } from '../sync/rpc';
@@ -11,7 +12,7 @@ export { enrollInputSchema, syncStatusSchema, type SyncStatus } from '../sync/rp
 
 /** `today` (YYYY-MM-DD) comes from the caller's clock: domain/ reads none. */
 export function makeContract(today: () => string) {
-  return { ...intakeMethods(today), ...matterMethods, ...syncMethods } as const;
+  return { ...intakeMethods(today), ...attachmentMethods, ...matterMethods, ...syncMethods } as const;
 }
 export type Contract = ReturnType<typeof makeContract>;
 export type Method = keyof Contract;

@@ -1,7 +1,8 @@
 // Sync event shapes (DESIGN.md §4): the envelope every event travels in, and one payload
 // schema per event type. Device and city both validate against these.
 import { z } from 'zod';
-import { intakeEventSchemas, isoTimestamp } from '../intake/events';
+import { intakeEventSchemas } from '../intake/events';
+import { isoTimestamp } from '../timestamps';
 import { matterEventSchemas } from '../matters/events';
 
 export { isoTimestamp };

@@ -13,6 +13,7 @@ import { discardDraft, getRegistrationDraft, listRegistrationDrafts, saveRegistr
 import { listToday, registerVisit } from './intake';
 import { loadShippedReference } from './reference';
 import { lookupPerson } from './repeatCheck';
+import { addAttachment, listAttachments, readAttachment } from './attachments';
 import { deliverDocument, generateDocument, readDocument } from './documents';
 import { matterDetail, runMatterCommand, workQueue } from './matters';
 import { currentOperator, setOperator } from './operator';
@@ -53,6 +54,9 @@ export function createBackend(o: BackendOptions) {
     'drafts.list': () => listRegistrationDrafts(ctx),
     'drafts.get': ({ id }) => getRegistrationDraft(ctx, id),
     'drafts.discard': ({ id }) => discardDraft(ctx, id),
+    'attachments.add': (i) => addAttachment(ctx, i),
+    'attachments.list': ({ matterId }) => listAttachments(ctx, matterId),
+    'attachments.read': ({ id }) => readAttachment(ctx, id),
     'session.get': () => ok(currentOperator(ctx)),
     'session.set': (op) => setOperator(ctx, op),
     'matters.get': ({ matterId }) => matterDetail(ctx, matterId),

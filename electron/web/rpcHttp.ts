@@ -4,7 +4,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Dispatch } from '../services/router';
 
-const MAX_BODY = 1024 * 1024;
+// Attachments travel base64-encoded inside the call: 20 MiB of bytes is about 27 MiB of text.
+const MAX_BODY = 32 * 1024 * 1024;
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });

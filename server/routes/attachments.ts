@@ -67,7 +67,12 @@ export async function attachmentRoutes(app: FastifyInstance, { db }: { db: CityD
 
   app.head<{ Params: Params }>(
     '/api/v1/sync/attachments/:sha256',
-    { onRequest, schema: { tags: ['sync'], security, params, response: { 200: z.null(), 400: errorBodySchema, 401: errorBodySchema, 404: errorBodySchema } } },
+    {
+      onRequest,
+      // @fastify/swagger leaves HEAD routes out unless asked; this one is part of the protocol.
+      config: { swagger: { exposeHeadRoute: true } },
+      schema: { tags: ['sync'], security, params, response: { 200: z.null(), 400: errorBodySchema, 401: errorBodySchema, 404: errorBodySchema } },
+    },
     async (request, reply) => {
       const state = await uploadState(db, request.device!, request.params.sha256);
       if (!state) throw new HttpError(404, 'attachment_not_found', '市里没有这个附件 / no such attachment');

@@ -1,0 +1,51 @@
+// Attachments: the bytes are copied into the data folder under their sha256 (the same scan
+// attached twice is stored once), the row and an attachment.added event in one transaction.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
+import { attachmentAddedPayload, type attachmentInputSchema } from '../../domain/intake/attachments';
+import { err, ok, type Result } from '../../domain/result';
+import { attachmentById, attachmentsOf, insertAttachment, type AttachmentRow } from '../../db/attachments';
+import { appendEvent } from '../../db/outbox';
+import { matterById } from '../../db/registrations';
+import { localTimestamp, type ServiceContext } from './context';
+
+export const attachmentsDir = (dataDir: string) => path.join(dataDir, 'attachments');
+export const attachmentFile = (dataDir: string, sha256: string) => path.join(attachmentsDir(dataDir), sha256);
+
+const summary = (a: AttachmentRow) => ({ id: a.id, fileName: a.fileName, mime: a.mime, size: a.size, sha256: a.sha256, createdAt: a.createdAt, uploaded: a.uploadedAt !== null });
+
+export function addAttachment(ctx: ServiceContext, i: z.output<typeof attachmentInputSchema>) {
+  if (!matterById(ctx.db, i.matterId)) return err('matter_not_found', '信访事项不存在', 'matterId');
+  const bytes = Buffer.from(i.dataBase64, 'base64');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const file = attachmentFile(ctx.dataDir, sha256);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(attachmentsDir(ctx.dataDir), { recursive: true });
+    // Written under a temporary name and renamed, so a crash never leaves half a file under the hash.
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, bytes, { flush: true });
+    fs.renameSync(tmp, file);
+  }
+  const id = uuidv7();
+  const addedAt = localTimestamp(ctx.now());
+  ctx.db.transaction((tx) => {
+    insertAttachment(tx, { id, matterId: i.matterId, sha256, fileName: i.fileName, mime: i.mime, size: bytes.length, createdAt: addedAt });
+    const payload = attachmentAddedPayload.parse({ attachmentId: id, matterId: i.matterId, sha256, size: bytes.length, fileName: i.fileName, mime: i.mime, addedAt });
+    appendEvent(tx, { id: uuidv7(), type: 'attachment.added', entityId: i.matterId, occurredAt: addedAt, payload });
+  });
+  ctx.afterLocalWrite();
+  return ok(summary(attachmentById(ctx.db, id)!));
+}
+
+export const listAttachments = (ctx: ServiceContext, matterId: string) => ok(attachmentsOf(ctx.db, matterId).map(summary));
+
+export function readAttachment(ctx: ServiceContext, id: string): Result<{ fileName: string; mime: string; dataBase64: string }> {
+  const a = attachmentById(ctx.db, id);
+  if (!a) return err('attachment_not_found', '附件不存在');
+  const file = attachmentFile(ctx.dataDir, a.sha256);
+  if (!fs.existsSync(file)) return err('attachment_file_missing', '附件文件缺失');
+  return ok({ fileName: a.fileName, mime: a.mime, dataBase64: fs.readFileSync(file).toString('base64') });
+}
