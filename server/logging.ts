@@ -8,13 +8,6 @@ function serializeRequest(request: FastifyRequest) {
   return { method: request.method, route: request.routeOptions?.url ?? '(no route)', remoteAddress: request.ip };
 }
 
-interface LoggedError extends Error {
-  code?: unknown;
-  query?: unknown;
-  params?: unknown;
-  cause?: unknown;
-}
-
 function serializeError(err: FastifyError & { query?: unknown; params?: unknown }) {
   // drizzle's query errors put the bound values in the message (and so in the stack); the SQL
   // text alone is safe, and the database's code and constraint say what went wrong.

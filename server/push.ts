@@ -94,7 +94,6 @@ export async function applyBatch(db: CityDb, device: AuthedDevice, body: PushBod
       const content = checkContent(e);
       const i = fresh.push({ e, verdict: content.ok ? null : content }) - 1;
       answer.push(i);
-      reported.add(e.seq);
       if (content.ok && e.type === 'matter.registered') {
         registrations.push(i);
       } else if (content.ok) {

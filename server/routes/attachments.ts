@@ -16,6 +16,8 @@ const params = z.strictObject({
 });
 type Params = z.infer<typeof params>;
 
+// Only the octet-stream parser is registered here, so a body is a Buffer, or absent for an empty file.
+const rawBytes = z.custom<Buffer | undefined>((b) => b === undefined || Buffer.isBuffer(b)).meta({ type: 'string', format: 'binary' });
 const uploadStateSchema = z.object({ sha256: z.string(), received: z.number().int(), total: z.number().int(), complete: z.boolean() });
 const uploadErrorSchema = errorBodySchema.extend({ uploadOffset: z.number().int().optional() });
 const security = [{ deviceToken: [] }];
@@ -29,7 +31,7 @@ export async function attachmentRoutes(app: FastifyInstance, { db }: { db: CityD
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   const onRequest = requireDevice(db);
 
-  app.put<{ Params: Params; Body: Buffer }>(
+  app.put<{ Params: Params; Body: Buffer | undefined }>(
     '/api/v1/sync/attachments/:sha256',
     {
       bodyLimit: MAX_ATTACHMENT_BYTES,
@@ -44,6 +46,7 @@ export async function attachmentRoutes(app: FastifyInstance, { db }: { db: CityD
         security,
         params,
         consumes: ['application/octet-stream'],
+        body: rawBytes,
         response: {
           200: uploadStateSchema,
           201: uploadStateSchema,
@@ -52,7 +55,6 @@ export async function attachmentRoutes(app: FastifyInstance, { db }: { db: CityD
       },
     },
     async (request, reply) => {
-      // Only the octet-stream parser is registered here, so a body is a Buffer or absent (empty file).
       const chunk = request.body ?? Buffer.alloc(0);
       const { sha256 } = request.params;
       const range = chunkRange(request.headers['content-range'], chunk.length);

@@ -29,7 +29,7 @@ afterEach(async () => {
   cleanup = [];
 });
 
-async function rig(sync: Parameters<typeof testBackend>[0]['sync'] = {}) {
+async function rig(sync: NonNullable<Parameters<typeof testBackend>[0]>['sync'] = {}) {
   const city = await startFaultCity();
   cleanup.push(() => city.close());
   const backend = testBackend({ sync: { batchSize: 10, random: noJitter, debounceMs: 50, timerMs: 60_000, healthEveryMs: 60_000, ...sync } });

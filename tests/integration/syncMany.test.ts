@@ -47,9 +47,9 @@ async function pushAll(d: Device, all: SyncEvent[]): Promise<string[]> {
       headers: { 'content-type': 'application/json', ...bearer(d.token) },
       body: JSON.stringify({ deviceId: d.deviceId, batchId: crypto.randomUUID(), events: all.slice(i, i + BATCH) }),
     });
-    const body = await res.json();
+    const body = (await res.json()) as { ackedSeq?: number; rejected?: unknown[] };
     const want = Math.min(i + BATCH, all.length);
-    if (res.status !== 200 || body.ackedSeq !== want || body.rejected.length !== 0) problems.push(`${d.deviceCode} ${res.status} ${JSON.stringify(body)}`);
+    if (res.status !== 200 || body.ackedSeq !== want || body.rejected?.length !== 0) problems.push(`${d.deviceCode} ${res.status} ${JSON.stringify(body)}`);
   }
   return problems;
 }

@@ -108,8 +108,17 @@ export function RegistrationForm({ onRegistered }: { onRegistered: () => void })
   const inFlight = useRef(false);
   const [lastMatterNo, setLastMatterNo] = useState<string | null>(null);
 
-  // The window opens ready for the first swipe.
-  useEffect(() => focusField('idNumber'), []);
+  // Focus moves after React has committed: resetFields re-mounts every field's input, so
+  // focusing straight after it would land on an element about to be replaced. A new object
+  // per request lets the same field be asked for twice. Starts on the ID: ready for a swipe.
+  const [focusRequest, setFocusRequest] = useState<{ field: Field }>({ field: 'idNumber' });
+  useEffect(() => focusField(focusRequest.field), [focusRequest]);
+  const clearForm = () => {
+    form.resetFields();
+    setIdBlurred(false);
+    setIdError(null);
+    setFocusRequest({ field: 'idNumber' });
+  };
 
   const idValue = ((Form.useWatch(FIELDS.idNumber, form) as string | undefined) ?? '').trim();
   const parsed = idValue === '' ? null : parseResidentId(idValue, today());
@@ -157,10 +166,7 @@ export function RegistrationForm({ onRegistered }: { onRegistered: () => void })
         const due = r.value.nextDeadline;
         message.success(`登记成功，信访件编号 ${r.value.matterNo}${due ? `（${due.label}至 ${due.lastDay}）` : ''}`);
         setLastMatterNo(r.value.matterNo);
-        form.resetFields();
-        setIdBlurred(false);
-        setIdError(null);
-        focusField('idNumber');
+        clearForm();
         onRegistered();
       } else {
         const f = r.field ? showFieldError(r.field, r.message) : undefined;
@@ -311,12 +317,7 @@ export function RegistrationForm({ onRegistered }: { onRegistered: () => void })
               </Button>
               <Button
                 htmlType="button"
-                onClick={() => {
-                  form.resetFields();
-                  setIdBlurred(false);
-                  setIdError(null);
-                  focusField('idNumber');
-                }}
+                onClick={clearForm}
               >
                 清空
               </Button>
