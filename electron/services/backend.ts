@@ -11,7 +11,7 @@ import { createSyncEngine, type SyncEngineOptions } from '../sync/engine';
 import { localDay, type ServiceContext } from './context';
 import { discardDraft, getRegistrationDraft, listRegistrationDrafts, saveRegistrationDraft } from './drafts';
 import { listToday, registerVisit } from './intake';
-import { loadShippedReference } from './reference';
+import { createReferenceSource } from './reference';
 import { lookupPerson } from './repeatCheck';
 import { addAttachment, listAttachments, readAttachment } from './attachments';
 import { deliverDocument, generateDocument, readDocument } from './documents';
@@ -38,12 +38,13 @@ export function createBackend(o: BackendOptions) {
   const db = openLocalDb({ file: path.join(o.dataDir, DB_FILE), migrationsDir: o.migrationsDir });
   ensureDevice(db, uuidv7);
   const sync = createSyncEngine({ db, client: createCityClient(o.fetch ?? fetch), now, log, ...o.sync });
+  const reference = createReferenceSource(db, o.resourcesDir);
   const ctx: ServiceContext = {
     db,
     dataDir: o.dataDir,
     resourcesDir: o.resourcesDir,
     now,
-    reference: loadShippedReference(o.resourcesDir),
+    reference: reference.get,
     afterLocalWrite: () => sync.afterLocalWrite(),
   };
   const handlers: Handlers = {

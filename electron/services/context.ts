@@ -11,7 +11,8 @@ export interface ServiceContext {
   /** Shipped data: regions, categories, document templates, fonts. */
   resourcesDir: string;
   now: () => Date;
-  reference: Reference;
+  /** Current reference data (shipped, or the city's newer copy once pulled). */
+  reference: () => Reference;
   afterLocalWrite: () => void;
 }
 

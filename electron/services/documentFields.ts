@@ -3,7 +3,6 @@
 import dayjs from 'dayjs';
 import { CHANNEL_LABELS, type Channel } from '../../domain/intake/registration';
 import { maskIdNumber } from '../../domain/identity/residentId';
-import { deadlineFor } from '../../domain/deadlines';
 import { DOCUMENT_TITLES, type DocumentKind } from '../../domain/documents/kinds';
 import { DELIVERY_METHOD_LABELS, type DeliveryMethod, type MatterCommand, type MatterLifecycle, type Opinion } from '../../domain/matters/lifecycle';
 import { maskName } from '../../domain/staff';
@@ -31,6 +30,8 @@ export interface DocumentSource {
   commands: MatterCommand[];
   acceptanceLastDay: string | null;
   handlingLastDay: string | null;
+  /** The handling deadline before any extension, for the 延期告知书. */
+  originalHandlingLastDay: string | null;
   delivery?: { kind: DocumentKind; method: DeliveryMethod; to: string; at: string; by: string };
 }
 
@@ -132,7 +133,7 @@ export function documentFields(kind: DocumentKind, s: DocumentSource, bureau: Bu
       return {
         ...common,
         acceptedAt: cn(m.acceptedOn),
-        originalDeadline: cn(m.acceptedOn ? deadlineFor('handling', m.acceptedOn) : null),
+        originalDeadline: cn(s.originalHandlingLastDay),
         extensionReason: (ext?.reason ?? '').replace(/[。；;，,\s]+$/, ''),
         extendedDeadline: cn(s.handlingLastDay),
       };

@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { deadlineFor } from '../../domain/deadlines';
 import { DOCUMENT_TITLES, documentKindSchema, type DocumentKind } from '../../domain/documents/kinds';
 import { documentDeliveredPayload } from '../../domain/matters/events';
 import { matterCommandSchema, type DeliveryMethod } from '../../domain/matters/lifecycle';
@@ -57,8 +56,9 @@ export async function generateDocument(
       reporterProtected: row.matter.reporterProtected,
       lifecycle,
       commands,
-      acceptanceLastDay: deadlineFor('acceptance-notice', row.matter.receivedOn),
+      acceptanceLastDay: ctx.reference().deadlines.deadlineFor('acceptance-notice', row.matter.receivedOn),
       handlingLastDay: lifecycle.deadlines && ['handling', 'extension'].includes(lifecycle.deadlines.nextStep) ? lifecycle.deadlines.lastDay : null,
+      originalHandlingLastDay: lifecycle.acceptedOn ? ctx.reference().deadlines.deadlineFor('handling', lifecycle.acceptedOn) : null,
       delivery: delivery && { ...delivery, by: currentOperator(ctx)?.name ?? '' },
     },
     bureau,

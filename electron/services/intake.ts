@@ -80,10 +80,10 @@ function checkReferences(ctx: ServiceContext, input: RegisterVisit): Err | null 
     ['placeRegion', input.placeRegion],
   ];
   for (const [field, code] of regions) {
-    if (code !== '' && !isValidRegionCode(ctx.reference.regions, code)) return err('region_unknown', '所选地区代码不存在，请重新选择', field);
+    if (code !== '' && !isValidRegionCode(ctx.reference().regions, code)) return err('region_unknown', '所选地区代码不存在，请重新选择', field);
   }
   if (input.categoryCode !== '') {
-    const c = findCategory(ctx.reference.categories, input.categoryCode);
+    const c = findCategory(ctx.reference().categories, input.categoryCode);
     if (!c || c.level !== 2 || c.retired) return err('category_unknown', '问题分类不存在或已停用，请重新选择', 'categoryCode');
   }
   return null;
@@ -125,8 +125,9 @@ export function registerVisit(ctx: ServiceContext, input: RegisterVisit): Result
     const matterId = uuidv7();
     const year = today.slice(0, 4);
     const matterNo = matterNumber(dev.countyCode, dev.deviceCode, dev.installId, year, nextCounter(tx, `matter:${year}`));
-    const lifecycle = initialLifecycle(today);
-    const next = nextDeadline(lifecycle, today);
+    const calendar = { deadlines: ctx.reference().deadlines };
+    const lifecycle = initialLifecycle(today, calendar);
+    const next = nextDeadline(lifecycle, today, calendar);
     insertMatter(tx, {
       id: matterId,
       matterNo,

@@ -50,7 +50,7 @@ export function matterDetail(ctx: ServiceContext, matterId: string): Result<Matt
   const m = row.matter;
   const lifecycle = lifecycleOf(m.lifecycle);
   const today = localDay(ctx.now());
-  const next = nextDeadline(lifecycle, today);
+  const next = nextDeadline(lifecycle, today, { deadlines: ctx.reference().deadlines });
   const lc = leaderCaseOf(ctx.db, matterId);
   return ok({
     matterId: m.id,
@@ -60,7 +60,7 @@ export function matterDetail(ctx: ServiceContext, matterId: string): Result<Matt
     receivedAt: m.receivedAt,
     channel: channelSchema.parse(m.channel),
     headcount: m.headcount,
-    category: categoryPath(ctx.reference.categories, m.categoryCode) ?? [],
+    category: categoryPath(ctx.reference().categories, m.categoryCode) ?? [],
     placeRegion: m.placeRegion,
     respondent: m.respondent,
     summary: m.summary,
@@ -125,7 +125,7 @@ export async function runMatterCommand(ctx: ServiceContext, matterId: string, in
   const row = matterWithVisitor(ctx.db, matterId);
   if (!row) return err('matter_not_found', '信访事项不存在');
   const command = matterCommandSchema.parse({ ...input, actor: { userId: op.value.userId, name: op.value.name, role: op.value.role } });
-  const applied = applyCommand(lifecycleOf(row.matter.lifecycle), command);
+  const applied = applyCommand(lifecycleOf(row.matter.lifecycle), command, { deadlines: ctx.reference().deadlines });
   if (!applied.ok) return applied;
   const { matter: next, transition } = applied.value;
   const now = localTimestamp(ctx.now());
@@ -168,8 +168,9 @@ export async function runMatterCommand(ctx: ServiceContext, matterId: string, in
 export function workQueue(ctx: ServiceContext, scope: 'all' | 'overdue' | 'due-soon', dueSoonDays: number) {
   const today = localDay(ctx.now());
   const op = currentOperator(ctx);
+  const calendar = { deadlines: ctx.reference().deadlines };
   const items = openMattersDue(ctx.db, null).map((m) => {
-    const next = nextDeadline(lifecycleOf(m.lifecycle), today);
+    const next = nextDeadline(lifecycleOf(m.lifecycle), today, calendar);
     return {
       matterId: m.matterId,
       matterNo: m.matterNo,

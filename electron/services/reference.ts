@@ -1,20 +1,48 @@
-// Reference data the window works with: regions and categories shipped in resources/, replaced
-// by the city's newer copies once pulled (reference_data table).
+// Reference data the window works with: regions and categories shipped in resources/, the
+// city's newer categories and holiday calendar once pulled (reference_data table). `refresh()`
+// re-reads the pulled copies after each pull.
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildCategoryIndex, type CategoryIndex } from '../../domain/categories';
+import { chineseDaysCalendar, createDeadlineEngine, defaultDeadlineEngine, overrideCalendar, type DeadlineEngine } from '../../domain/deadlines';
 import { buildRegionData, type RegionData } from '../../domain/regions/regions';
+import { holidaysSchema } from '../../domain/sync/pull';
+import type { LocalDb } from '../../db/open';
+import { pulledReference } from '../../db/pulled';
 
 export interface Reference {
   regions: RegionData;
   categories: CategoryIndex;
+  /** Statutory deadlines over the official calendar, patched by the city's holiday overrides. */
+  deadlines: DeadlineEngine;
 }
 
 const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8'));
 
-export function loadShippedReference(resourcesDir: string): Reference {
-  return {
-    regions: buildRegionData(readJson(path.join(resourcesDir, 'regions.json'))),
-    categories: buildCategoryIndex(readJson(path.join(resourcesDir, 'categories.json'))),
-  };
+export function createReferenceSource(db: LocalDb, resourcesDir: string) {
+  const regions = buildRegionData(readJson(path.join(resourcesDir, 'regions.json')));
+  const shippedCategories = buildCategoryIndex(readJson(path.join(resourcesDir, 'categories.json')));
+  let current: Reference = { regions, categories: shippedCategories, deadlines: defaultDeadlineEngine };
+
+  function refresh(): void {
+    const pulledCategories = pulledReference(db, 'categories');
+    const holidays = holidaysSchema.safeParse(pulledReference(db, 'holidays'));
+    current = {
+      regions,
+      // The city's list was validated when pulled; a damaged copy falls back to the shipped one.
+      categories: pulledCategories === undefined ? shippedCategories : safeCategories(pulledCategories) ?? shippedCategories,
+      deadlines: holidays.success ? createDeadlineEngine(overrideCalendar(chineseDaysCalendar, holidays.data)) : defaultDeadlineEngine,
+    };
+  }
+  refresh();
+  return { get: () => current, refresh };
+}
+export type ReferenceSource = ReturnType<typeof createReferenceSource>;
+
+function safeCategories(value: unknown): CategoryIndex | null {
+  try {
+    return buildCategoryIndex(value);
+  } catch {
+    return null;
+  }
 }

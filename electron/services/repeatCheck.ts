@@ -1,10 +1,10 @@
 // The repeat-visit check (DOMAIN.md §2): the moment a document number (or name + mobile) is
 // entered, every earlier matter of that person — open, answered, terminated — for the side panel.
 import { parsePhone } from '../../domain/contact/phone';
-import { daysLeft } from '../../domain/deadlines';
 import { parseDocument } from '../../domain/identity/documents';
 import type { lookupPersonInputSchema, PriorMatter } from '../../domain/intake/rpc';
-import { STATE_LABELS, type MatterState } from '../../domain/matters/lifecycle';
+import type { DeadlineStep } from '../../domain/deadlines';
+import { STATE_LABELS, STEP_LABELS, type MatterState } from '../../domain/matters/lifecycle';
 import { ok, type Result } from '../../domain/result';
 import type { z } from 'zod';
 import { findVisitorIds, mattersOfVisitors, visitorById } from '../../db/registrations';
@@ -14,6 +14,7 @@ type Query = z.output<typeof lookupPersonInputSchema>;
 
 export function lookupPerson(ctx: ServiceContext, q: Query): Result<{ provisional: boolean; visitorName: string | null; matters: PriorMatter[] }> {
   const today = localDay(ctx.now());
+  const { daysLeft } = ctx.reference().deadlines;
   const doc = q.document && q.document.number !== '' ? parseDocument(q.document.type, q.document.number, today) : null;
   // A half-typed number finds nobody; name + mobile may still find the person.
   if (doc && !doc.ok && !(q.name && q.mobile)) return doc;
@@ -38,7 +39,7 @@ export function lookupPerson(ctx: ServiceContext, q: Query): Result<{ provisiona
       lastVisitOn: m.lastVisitOn,
       nextDeadline:
         m.nextStep && m.nextDue
-          ? { label: m.nextStep, lastDay: m.nextDue, daysLeft: daysLeft(m.nextDue, today), overdue: daysLeft(m.nextDue, today) < 0 }
+          ? { label: STEP_LABELS[m.nextStep as DeadlineStep] ?? m.nextStep, lastDay: m.nextDue, daysLeft: daysLeft(m.nextDue, today), overdue: daysLeft(m.nextDue, today) < 0 }
           : null,
     };
   });
