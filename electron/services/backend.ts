@@ -1,5 +1,6 @@
 // Assembles the backend in plain Node: store, sync engine, services and the router. Electron's
 // main process and the dev:web loopback server both host exactly this.
+import fs from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { openLocalDb } from '../../db/open';
@@ -13,7 +14,7 @@ import { discardDraft, getRegistrationDraft, listRegistrationDrafts, saveRegistr
 import { listToday, registerVisit } from './intake';
 import { createReferenceSource } from './reference';
 import { lookupPerson } from './repeatCheck';
-import { addAttachment, listAttachments, readAttachment } from './attachments';
+import { addAttachment, attachmentFile, listAttachments, readAttachment } from './attachments';
 import { deliverDocument, generateDocument, readDocument } from './documents';
 import { matterDetail, runMatterCommand, workQueue } from './matters';
 import { currentOperator, setOperator } from './operator';
@@ -27,7 +28,7 @@ export interface BackendOptions {
   now?: () => Date;
   fetch?: Fetch;
   log?: (msg: string, detail?: unknown) => void;
-  sync?: Partial<Pick<SyncEngineOptions, 'debounceMs' | 'timerMs' | 'healthEveryMs' | 'batchSize' | 'random'>>;
+  sync?: Partial<Pick<SyncEngineOptions, 'debounceMs' | 'timerMs' | 'healthEveryMs' | 'batchSize' | 'random'>> & { timeoutMs?: number };
 }
 
 export const DB_FILE = 'xinfang.db';
@@ -37,8 +38,20 @@ export function createBackend(o: BackendOptions) {
   const log = o.log ?? ((msg: string, detail?: unknown) => console.error(`[backend] ${msg}`, detail ?? ''));
   const db = openLocalDb({ file: path.join(o.dataDir, DB_FILE), migrationsDir: o.migrationsDir });
   ensureDevice(db, uuidv7);
-  const sync = createSyncEngine({ db, client: createCityClient(o.fetch ?? fetch), now, log, ...o.sync });
   const reference = createReferenceSource(db, o.resourcesDir);
+  const { timeoutMs, ...syncOptions } = o.sync ?? {};
+  const sync = createSyncEngine({
+    db,
+    client: createCityClient(o.fetch ?? fetch, timeoutMs),
+    now,
+    log,
+    attachmentBytes: (sha256) => {
+      const file = attachmentFile(o.dataDir, sha256);
+      return fs.existsSync(file) ? fs.readFileSync(file) : null;
+    },
+    onReferencePulled: reference.refresh,
+    ...syncOptions,
+  });
   const ctx: ServiceContext = {
     db,
     dataDir: o.dataDir,

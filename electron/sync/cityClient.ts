@@ -9,6 +9,7 @@ import {
   type PushBody,
   type PushResponse,
 } from '../../domain/sync/events';
+import { pullResponseSchema, type PullResponse } from '../../domain/sync/pull';
 import { parseRetryAfter } from './backoff';
 import type { SyncErrorCode } from './messages';
 
@@ -107,6 +108,48 @@ export function createCityClient(fetchFn: Fetch, timeoutMs = 30_000) {
       const parsed = pushResponseSchema.safeParse(r.value.body);
       if (!parsed.success) return { ok: false, code: 'bad_response', detail: parsed.error.message, retryAfterMs: null };
       return { ok: true, value: parsed.data, serverDate: r.serverDate };
+    },
+
+    async pull(baseUrl: string, token: string, since: string | null): Promise<Outcome<PullResponse>> {
+      const url = `${baseUrl}/api/v1/sync/pull${since ? `?since=${encodeURIComponent(since)}` : ''}`;
+      const r = await call(fetchFn, url, { method: 'GET', headers: { authorization: `Bearer ${token}` } }, timeoutMs);
+      if (!r.ok) return r;
+      if (r.value.status !== 200) return failureFor(r.value.status, r.value.body, r.value.headers);
+      const parsed = pullResponseSchema.safeParse(r.value.body);
+      if (!parsed.success) return { ok: false, code: 'bad_response', detail: parsed.error.message, retryAfterMs: null };
+      return { ok: true, value: parsed.data, serverDate: r.serverDate };
+    },
+
+    /** Bytes of an attachment the city already holds (0 when none), to resume an upload. */
+    async attachmentOffset(baseUrl: string, token: string, sha256: string): Promise<Outcome<{ offset: number; complete: boolean }>> {
+      const r = await call(fetchFn, `${baseUrl}/api/v1/sync/attachments/${sha256}`, { method: 'HEAD', headers: { authorization: `Bearer ${token}` } }, timeoutMs);
+      if (!r.ok) return r;
+      if (r.value.status === 404) return { ok: true, value: { offset: 0, complete: false }, serverDate: r.serverDate };
+      if (r.value.status !== 200) return failureFor(r.value.status, r.value.body, r.value.headers);
+      const offset = Number(r.value.headers.get('upload-offset') ?? 0);
+      return { ok: true, value: { offset, complete: r.value.headers.get('upload-complete') === '1' }, serverDate: r.serverDate };
+    },
+
+    async uploadAttachmentChunk(baseUrl: string, token: string, sha256: string, chunk: Buffer, start: number, total: number): Promise<Outcome<{ complete: boolean }>> {
+      const r = await call(
+        fetchFn,
+        `${baseUrl}/api/v1/sync/attachments/${sha256}`,
+        {
+          method: 'PUT',
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/octet-stream',
+            'content-range': `bytes ${start}-${start + chunk.length - 1}/${total}`,
+          },
+          body: chunk,
+        },
+        timeoutMs,
+      );
+      if (!r.ok) return r;
+      if (r.value.status === 422) return { ok: false, code: 'attachment_corrupt', detail: `sha256 ${sha256}`, retryAfterMs: null };
+      if (r.value.status !== 200 && r.value.status !== 201) return failureFor(r.value.status, r.value.body, r.value.headers);
+      const complete = (r.value.body as { complete?: unknown } | null)?.complete === true;
+      return { ok: true, value: { complete }, serverDate: r.serverDate };
     },
   };
 }

@@ -4,7 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { LocalDb } from '../../db/open';
+import { attachmentsNotUploaded, markUploaded } from '../../db/attachments';
 import { eventsAfter, waitingStats } from '../../db/outbox';
+import { applyPulledPage } from '../../db/pulled';
 import { getDevice, getSyncState, recordFailure, recordSuccess, rewindAck, saveEnrollment } from '../../db/syncState';
 import { err, ok, type Result } from '../../domain/result';
 import type { enrollInputSchema, SyncStatus } from '../../domain/rpc/contract';
@@ -23,11 +25,19 @@ export interface SyncEngineOptions {
   timerMs?: number;
   healthEveryMs?: number;
   log?: (msg: string, detail?: unknown) => void;
+  /** Bytes of a stored attachment by its sha256, or null when the file is gone. */
+  attachmentBytes?: (sha256: string) => Buffer | null;
+  /** Called after a pull brought reference data, so the services re-read it. */
+  onReferencePulled?: () => void;
 }
 
 // Headroom under the city's 4 MiB limit for the envelope around the events.
 const BATCH_BYTE_BUDGET = MAX_BATCH_BYTES - 64 * 1024;
 const MAX_REWINDS_PER_RUN = 3;
+const MAX_PULL_PAGES = 50;
+const ATTACHMENT_CHUNK_BYTES = 1024 * 1024;
+
+type Enrolled = { serverUrl: string; token: string; deviceId: string };
 
 /** The longest prefix of `events` that fits the city's count and size limits (at least one). */
 function fitBatch(events: SyncEvent[], maxEvents: number): SyncEvent[] {
@@ -111,9 +121,8 @@ export function createSyncEngine(o: SyncEngineOptions) {
     }
   }
 
-  async function pushAll(): Promise<void> {
-    const dev = getDevice(o.db);
-    if (!dev.token || !dev.serverUrl || !dev.deviceId) return;
+  /** Pushes the outbox; true when everything waiting was acknowledged. */
+  async function pushAll(dev: Enrolled): Promise<boolean> {
     let rewinds = 0;
     const startAcked = getSyncState(o.db).lastAckedSeq;
     const total = waitingStats(o.db, startAcked).waiting;
@@ -128,22 +137,77 @@ export function createSyncEngine(o: SyncEngineOptions) {
           rewindAck(o.db, Math.max(0, r.expectedSeq - 1));
           continue;
         }
-        return fail(r);
+        fail(r);
+        return false;
       }
       recordSuccess(o.db, { ackedSeq: r.value.ackedSeq, at: nowIso(), clockOffsetMs: clockOffset(r.serverDate), rejected: r.value.rejected });
       online = true;
       attempt = 0;
       if (r.value.ackedSeq <= acked) {
-        return fail({ ok: false, code: 'bad_response', detail: `ackedSeq did not advance from ${acked}`, retryAfterMs: null });
+        fail({ ok: false, code: 'bad_response', detail: `ackedSeq did not advance from ${acked}`, retryAfterMs: null });
+        return false;
       }
     }
+    return true;
+  }
+
+  /** Reference data and city decisions, page by page, each page in one local transaction. */
+  async function pullAll(dev: Enrolled): Promise<boolean> {
+    for (let page = 0; page < MAX_PULL_PAGES; page++) {
+      const r = await o.client.pull(dev.serverUrl, dev.token, getSyncState(o.db).pullCursor);
+      if (!r.ok) {
+        fail(r);
+        return false;
+      }
+      applyPulledPage(o.db, r.value);
+      if (r.value.reference.length > 0) o.onReferencePulled?.();
+      if (!r.value.hasMore) break;
+    }
+    return true;
+  }
+
+  /**
+   * Attachment bytes follow their events (the city must know the matter first): uploaded only
+   * once the outbox is empty, resumed from what the city already holds.
+   */
+  async function uploadAttachments(dev: Enrolled): Promise<boolean> {
+    for (const a of attachmentsNotUploaded(o.db, 100)) {
+      const bytes = o.attachmentBytes?.(a.sha256);
+      if (!bytes) continue;
+      const at = await o.client.attachmentOffset(dev.serverUrl, dev.token, a.sha256);
+      if (!at.ok) {
+        fail(at);
+        return false;
+      }
+      let offset = at.value.complete ? bytes.length : at.value.offset;
+      while (offset < bytes.length) {
+        const chunk = bytes.subarray(offset, offset + ATTACHMENT_CHUNK_BYTES);
+        const r = await o.client.uploadAttachmentChunk(dev.serverUrl, dev.token, a.sha256, chunk, offset, bytes.length);
+        if (!r.ok) {
+          fail(r);
+          return false;
+        }
+        offset += chunk.length;
+      }
+      markUploaded(o.db, a.sha256, nowIso());
+    }
+    return true;
+  }
+
+  async function runSync(): Promise<void> {
+    const dev = getDevice(o.db);
+    if (!dev.token || !dev.serverUrl || !dev.deviceId) return;
+    const enrolled: Enrolled = { serverUrl: dev.serverUrl, token: dev.token, deviceId: dev.deviceId };
+    if (!(await pushAll(enrolled))) return;
+    if (!(await pullAll(enrolled))) return;
+    await uploadAttachments(enrolled);
   }
 
   /** One sync at a time: a second call joins the one already running. */
   function syncNow(): Promise<SyncStatus> {
     if (!running) {
       if (retryTimer) clearTimeout(retryTimer);
-      running = pushAll()
+      running = runSync()
         .catch((e: unknown) => log('sync crashed', e))
         .finally(() => {
           running = null;

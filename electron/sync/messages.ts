@@ -10,6 +10,7 @@ export const SYNC_MESSAGES = {
   seq_gap: '正在与市级服务器核对记录序号，稍后自动重试',
   not_enrolled: '本机尚未注册到市级服务器',
   enroll_code_invalid: '注册码无效、已过期或已被使用',
+  attachment_corrupt: '本机一个附件文件已损坏，与登记时不一致，请联系管理员',
   bad_response: '市级服务器的应答无法识别，稍后自动重试',
 } as const;
 export type SyncErrorCode = keyof typeof SYNC_MESSAGES;

@@ -293,18 +293,14 @@ export function RegistrationForm({ onRegistered }: { onRegistered: () => void })
             <Input maxLength={200} />
           </Form.Item>
 
-          <Row gutter={12} wrap={false}>
-            <Col flex="none">
-              <Form.Item name={[...FIELDS.headcount]} label="来访人数" required>
-                <InputNumber min={1} max={9999} precision={0} style={{ width: 72 }} />
-              </Form.Item>
-            </Col>
-            <Col flex="auto">
-              <Form.Item name={[...FIELDS.channel]} label="来访方式" labelCol={inlineLabel}>
-                <Radio.Group optionType="button" buttonStyle="solid" options={CHANNEL_OPTIONS} />
-              </Form.Item>
-            </Col>
-          </Row>
+          {/* One row each: the group-visit message under 人数 is long and would squeeze 方式. */}
+          <Form.Item name={[...FIELDS.headcount]} label="来访人数" required>
+            <InputNumber min={1} max={9999} precision={0} style={{ width: 72 }} />
+          </Form.Item>
+
+          <Form.Item name={[...FIELDS.channel]} label="来访方式">
+            <Radio.Group optionType="button" buttonStyle="solid" options={CHANNEL_OPTIONS} />
+          </Form.Item>
 
           <Form.Item name={[...FIELDS.summary]} label="诉求摘要" required>
             <Input.TextArea autoSize={{ minRows: 4, maxRows: 8 }} maxLength={2000} placeholder="来访人反映的主要问题和诉求" />

@@ -66,7 +66,6 @@ export function StatusBar({ onSynced }: { onSynced: () => void }) {
         padding: '0 12px',
         borderTop: '1px solid #d9d9d9',
         background: '#fafafa',
-        fontSize: 13,
         whiteSpace: 'nowrap',
       }}
     >
