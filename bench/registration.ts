@@ -31,7 +31,7 @@ function rowsFor(n: number, at: string) {
   return {
     visitor: [visitorId, 'resident', id, `测试${n % 10000}`, n % 2 ? 'male' : 'female', '1980-01-01', '410102', `138${String(n).padStart(8, '0')}`, at, at],
     matter: [matterId, `410102-D001-2026-${String(n).padStart(7, '0')}`, visitorId, 'visit', 1, '0101', '410102', summary, 'registered', '{}', 'acceptance-notice', '2026-03-16', at, '2026-03-01', at, at],
-    visit: [visitId, matterId, visitorId, 'first', 'visit', 1, summary, at, '2026-03-01'],
+    visit: [visitId, matterId, visitorId, 'first', `测试${n % 10000}`, 'visit', 1, summary, at, '2026-03-01'],
     outbox: [uuidv7(), 'matter.registered', matterId, at, JSON.stringify({ matterId, visitorId, summary, pad: 'x'.repeat(700) })],
   };
 }
@@ -41,7 +41,7 @@ function prepareRaw(db: Database.Database) {
   const m = db.prepare(
     'INSERT INTO matter (id, matter_no, visitor_id, channel, headcount, category_code, place_region, summary, status, lifecycle, next_step, next_due, received_at, received_on, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
   );
-  const vi = db.prepare('INSERT INTO visit (id, matter_id, visitor_id, kind, channel, headcount, summary, received_at, received_on) VALUES (?,?,?,?,?,?,?,?,?)');
+  const vi = db.prepare('INSERT INTO visit (id, matter_id, visitor_id, kind, visitor_name, channel, headcount, summary, received_at, received_on) VALUES (?,?,?,?,?,?,?,?,?,?)');
   const o = db.prepare('INSERT INTO outbox (id, type, entity_id, occurred_at, payload) VALUES (?,?,?,?,?)');
   return (r: ReturnType<typeof rowsFor>) => {
     v.run(r.visitor);

@@ -58,7 +58,7 @@ export function visitsOn(db: LocalDb, day: string) {
       matterId: matter.id,
       matterNo: matter.matterNo,
       visitKind: visit.kind,
-      visitorName: visitor.name,
+      visitorName: visit.visitorName,
       idNumber: visitor.idNumber,
       headcount: visit.headcount,
       channel: visit.channel,

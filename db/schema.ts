@@ -84,6 +84,8 @@ export const visit = sqliteTable(
       .notNull()
       .references(() => visitor.id),
     kind: text('kind', { enum: ['first', 'repeat'] }).notNull(),
+    /** The name as given at this visit: a later visit under the same document may spell it anew. */
+    visitorName: text('visitor_name').notNull(),
     channel: text('channel').notNull(),
     headcount: integer('headcount').notNull(),
     summary: text('summary').notNull().default(''),

@@ -209,6 +209,7 @@ CREATE TABLE `visit` (
 	`matter_id` text NOT NULL,
 	`visitor_id` text NOT NULL,
 	`kind` text NOT NULL,
+	`visitor_name` text NOT NULL,
 	`channel` text NOT NULL,
 	`headcount` integer NOT NULL,
 	`summary` text DEFAULT '' NOT NULL,

@@ -111,7 +111,7 @@ export function registerVisit(ctx: ServiceContext, input: RegisterVisit): Result
       return p;
     });
     const common = { visitId, receivedAt, clockOffsetMs, channel: input.channel, headcount: input.headcount, visitor, representatives: reps };
-    const visitRow = { id: visitId, visitorId: visitor.visitorId, channel: input.channel, headcount: input.headcount, receivedAt, receivedOn: today };
+    const visitRow = { id: visitId, visitorId: visitor.visitorId, visitorName: visitor.name, channel: input.channel, headcount: input.headcount, receivedAt, receivedOn: today };
 
     if (linked) {
       insertVisit(tx, { ...visitRow, matterId: linked.id, kind: 'repeat', summary: input.summary }, reps.map((r) => r.visitorId));

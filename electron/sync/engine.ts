@@ -13,7 +13,7 @@ import type { enrollInputSchema, SyncStatus } from '../../domain/rpc/contract';
 import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, type SyncEvent } from '../../domain/sync/events';
 import { backoffDelay } from './backoff';
 import type { CityClient, Failure } from './cityClient';
-import { FATAL_SYNC_ERRORS, SYNC_MESSAGES, type SyncErrorCode } from './messages';
+import { ENROLL_MESSAGES, FATAL_SYNC_ERRORS, SYNC_MESSAGES, type SyncErrorCode } from './messages';
 
 export interface SyncEngineOptions {
   db: LocalDb;
@@ -229,7 +229,7 @@ export function createSyncEngine(o: SyncEngineOptions) {
   async function enroll(input: z.output<typeof enrollInputSchema>): Promise<Result<SyncStatus>> {
     const url = input.serverUrl.replace(/\/+$/, '');
     const r = await o.client.enroll(url, input.code, input.name);
-    if (!r.ok) return err(r.code, SYNC_MESSAGES[r.code], r.code === 'enroll_code_invalid' ? 'code' : 'serverUrl');
+    if (!r.ok) return err(r.code, ENROLL_MESSAGES[r.code] ?? SYNC_MESSAGES[r.code], r.code === 'enroll_code_invalid' ? 'code' : 'serverUrl');
     saveEnrollment(o.db, { serverUrl: url, ...r.value, enrolledAt: nowIso() });
     // Enrolment is a successful exchange with the city: it clears an error a re-enrolment was
     // meant to fix (say device_unauthorized) and measures the clock offset before any matter

@@ -17,3 +17,10 @@ export type SyncErrorCode = keyof typeof SYNC_MESSAGES;
 
 /** Errors that retrying cannot fix: stop until a person acts. */
 export const FATAL_SYNC_ERRORS: ReadonlySet<SyncErrorCode> = new Set(['device_unauthorized', 'seq_conflict', 'bad_request']);
+
+/** At enrolment nothing waits to upload yet: the words are about reaching the city at all. */
+export const ENROLL_MESSAGES: Partial<Record<SyncErrorCode, string>> = {
+  server_unreachable: '无法连接市级服务器，请核对服务器地址和网络后重试',
+  timeout: '市级服务器响应超时，请稍后重试',
+  server_error: '市级服务器暂时故障，请稍后重试',
+};

@@ -1,16 +1,30 @@
-// The window's shell: title bar, the registration form beside today's list, and the sync
-// status bar. It also tells the list and the status bar when a registration has happened.
-import { Layout, Typography } from 'antd';
+// The window's shell: title bar with the pages (来访登记, 工作台) and the operator, the page, and
+// the sync status bar.
+import { Layout, Menu, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback } from 'react';
-import { RegistrationForm } from './intake/RegistrationForm';
-import { TodayList } from './intake/TodayList';
+import { IntakePage } from './intake/IntakePage';
 import { useTodayStore } from './intake/todayStore';
+import { MatterPage } from './matters/MatterPage';
+import { QueuePage } from './queue/QueuePage';
+import { OperatorBadge } from './shell/OperatorBadge';
+import { useNavigation, type Page } from './shell/navigation';
 import { StatusBar } from './sync/StatusBar';
 import { useSyncStore } from './sync/syncStore';
 
+function PageView({ page }: { page: Page }) {
+  switch (page.name) {
+    case 'intake':
+      return <IntakePage />;
+    case 'queue':
+      return <QueuePage />;
+    case 'matter':
+      return <MatterPage matterId={page.matterId} />;
+  }
+}
+
 export function App() {
-  // A new registration changes both the list and the number waiting to sync.
+  const { page, open } = useNavigation();
   const refreshAll = useCallback(() => {
     void useTodayStore.getState().refresh();
     void useSyncStore.getState().refresh();
@@ -19,20 +33,25 @@ export function App() {
   return (
     <Layout style={{ height: '100%' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
-        <Typography.Title level={4} style={{ color: '#fff', margin: 0, fontSize: 17, letterSpacing: 1 }}>
-          信访窗口 · 来访登记
+        <Typography.Title level={4} style={{ color: '#fff', margin: 0, fontSize: 17, letterSpacing: 1, whiteSpace: 'nowrap' }}>
+          信访窗口
         </Typography.Title>
-        <Typography.Text style={{ color: 'rgba(255,255,255,0.85)', marginLeft: 'auto' }}>
-          {dayjs().format('YYYY年M月D日 dddd')}
-        </Typography.Text>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={[page.name === 'matter' ? 'queue' : page.name]}
+          onClick={({ key }) => open({ name: key as 'intake' | 'queue' })}
+          items={[
+            { key: 'intake', label: '来访登记' },
+            { key: 'queue', label: '工作台' },
+          ]}
+          style={{ flex: '1 1 auto', minWidth: 0, background: 'transparent' }}
+        />
+        <OperatorBadge />
+        <Typography.Text style={{ color: 'rgba(255,255,255,0.85)', whiteSpace: 'nowrap' }}>{dayjs().format('YYYY年M月D日 dddd')}</Typography.Text>
       </Layout.Header>
-      <Layout.Content style={{ display: 'flex', gap: 12, padding: 12, minHeight: 0, overflow: 'hidden' }}>
-        <div style={{ flex: '0 0 540px', overflowY: 'auto' }}>
-          <RegistrationForm onRegistered={refreshAll} />
-        </div>
-        <div style={{ flex: '1 1 auto', minWidth: 0 }}>
-          <TodayList />
-        </div>
+      <Layout.Content style={{ padding: 12, minHeight: 0, overflow: 'auto' }}>
+        <PageView page={page} />
       </Layout.Content>
       <StatusBar onSynced={refreshAll} />
     </Layout>

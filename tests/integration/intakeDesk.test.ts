@@ -126,3 +126,13 @@ describe('drafts', () => {
     expect(r).toMatchObject({ ok: false, message: expect.stringContaining('过大') });
   });
 });
+
+describe("today's list", () => {
+  it('shows each visit under the name given at that visit, even when the person later gives another', async () => {
+    const b = open();
+    await register(b, validVisit);
+    await register(b, { ...validVisit, visitor: { ...validVisit.visitor, name: '张叁' }, summary: '另一件事' });
+    const list = await b.dispatch('intake.listToday', {});
+    expect(list.ok && (list.value as { visitorName: string }[]).map((v) => v.visitorName)).toEqual(['张叁', '张三']);
+  });
+});
