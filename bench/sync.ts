@@ -10,10 +10,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { flagsSchema } from '../domain/intake/registration';
 import type { SyncEvent } from '../domain/sync/events';
 import { buildApp } from '../server/app';
 import { openCityDb } from '../server/db';
+import { matterPayload } from '../tests/support/cityEvents';
 import { msSince, quantile, report } from './report';
 
 const ADMIN_TOKEN = 'bench-admin-token';
@@ -32,48 +32,9 @@ type Kind = { label: 'pglite' } | { label: 'postgres'; url: string };
 const listening = (server: http.Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 function matterEvent(seq: number, countyCode: string, deviceCode: string): SyncEvent {
-  const matterId = randomUUID();
-  const at = '2026-03-01T08:30:00.000+08:00';
-  return {
-    seq,
-    id: randomUUID(),
-    type: 'matter.registered',
-    entityId: matterId,
-    occurredAt: at,
-    payload: {
-      matterId,
-      matterNo: `${countyCode}-${deviceCode}-2026-${String(seq).padStart(6, '0')}`,
-      visitId: randomUUID(),
-      receivedAt: at,
-      clockOffsetMs: 1200,
-      channel: 'visit',
-      headcount: 1,
-      categoryCode: '0101',
-      placeRegion: countyCode,
-      respondent: '',
-      summary: '反映小区供暖不达标，多次向物业反映未果，请求协调解决',
-      facts: '',
-      flags: flagsSchema.parse({}),
-      representatives: [],
-      visitor: {
-        visitorId: randomUUID(),
-        documentType: 'resident',
-        documentNumber: '11010519491231002X',
-        name: '张三',
-        gender: 'female',
-        birthDate: '1949-12-31',
-        regionCode: '110105',
-        ethnicity: '汉族',
-        mobile: '13800138000',
-        landline: '',
-        householdRegion: '',
-        householdAddress: '',
-        currentRegion: '110105',
-        currentAddress: '某街道1号',
-        workUnit: '',
-      },
-    },
-  };
+  const payload = matterPayload({ placeRegion: countyCode, summary: '反映小区供暖不达标，多次向物业反映未果，请求协调解决' });
+  payload.matterNo = `${countyCode}-${deviceCode}-2026-${String(seq).padStart(6, '0')}`;
+  return { seq, id: randomUUID(), type: 'matter.registered', entityId: payload.matterId, occurredAt: payload.receivedAt, payload };
 }
 
 /** The device's outbox as ready-to-send request bodies, built before any clock starts. */

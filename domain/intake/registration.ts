@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { optionalPhoneOfKind } from '../contact/phone';
 import { documentInputSchema, documentTypeSchema } from '../identity/documents';
+import { optionalText, requiredText as text } from '../text';
 
 export const channelSchema = z.enum(['visit', 'letter', 'online', 'phone']);
 export type Channel = z.infer<typeof channelSchema>;
@@ -38,14 +39,6 @@ export const ETHNICITIES = [
   '独龙族', '鄂伦春族', '赫哲族', '门巴族', '珞巴族', '基诺族', '其他', '外国血统',
 ] as const;
 
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, { error: `请填写${label}` })
-    .max(max, { error: `${label}不能超过${max}个字` });
-const optionalText = (label: string, max: number) =>
-  z.string().trim().max(max, { error: `${label}不能超过${max}个字` }).default('');
 const regionCode = z
   .string()
   .trim()

@@ -12,6 +12,7 @@
 // Article numbers are cited only where DOMAIN.md states them (arts. 18, 30, 31, 32); the
 // review/re-review/extension rules follow DOMAIN.md §4's table.
 import { z } from 'zod';
+import { requiredText as text } from '../text';
 import {
   deadlineStepSchema,
   defaultDeadlineEngine,
@@ -110,12 +111,6 @@ export const RATING_LABELS: Readonly<Record<Rating, string>> = {
 
 // --- commands
 
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, { error: `请填写${label}` })
-    .max(max, { error: `${label}不能超过${max}个字` });
 
 export const actorSchema = z.strictObject({
   userId: text('操作人编号', 100),

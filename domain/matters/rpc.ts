@@ -1,6 +1,7 @@
 // RPC methods of a matter's life: its file, lifecycle commands, the work queue, documents and
 // supervision (督办, 包案, reception participants, campaign batches).
 import { z } from 'zod';
+import { requiredText as text } from '../text';
 import { documentKindSchema } from '../documents/kinds';
 import { isoDateSchema } from '../deadlines';
 import { flagsSchema, channelSchema } from '../intake/registration';
@@ -8,8 +9,6 @@ import { operatorSchema } from '../staff';
 import { deliveryMethodSchema, matterCommandSchema, matterLifecycleSchema } from './lifecycle';
 
 const id = z.string().min(1).max(64);
-const text = (label: string, max: number) =>
-  z.string({ error: `请填写${label}` }).trim().min(1, { error: `请填写${label}` }).max(max, { error: `${label}不能超过${max}个字` });
 
 export const nextDeadlineSchema = z
   .object({ step: z.string(), label: z.string(), lastDay: z.string(), daysLeft: z.number().int(), overdue: z.boolean() })

@@ -4,8 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
-import { flagsSchema } from '../../domain/intake/registration';
 import type { EventPayload, SyncEvent } from '../../domain/sync/events';
+import { matterPayload } from '../support/cityEvents';
 import { buildApp } from '../../server/app';
 import { type CityDb, type CityDbHandle, openCityDb } from '../../server/db';
 import { truncateAllSql } from '../../server/schema';
@@ -14,45 +14,8 @@ export const ADMIN_TOKEN = 'test-admin-token';
 export const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+export { matterPayload };
 type MatterPayload = EventPayload<'matter.registered'>;
-
-export function matterPayload(over: Partial<MatterPayload> = {}): MatterPayload {
-  const matterId = over.matterId ?? randomUUID();
-  return {
-    matterId,
-    matterNo: `410102-D001-2026-${matterId.slice(0, 8)}`,
-    visitId: randomUUID(),
-    receivedAt: '2026-03-01T08:30:00.000+08:00',
-    clockOffsetMs: 1200,
-    channel: 'visit',
-    headcount: 1,
-    categoryCode: '0101',
-    placeRegion: '410102',
-    respondent: '',
-    summary: '反映小区供暖不达标',
-    facts: '',
-    flags: flagsSchema.parse({}),
-    representatives: [],
-    visitor: {
-      visitorId: randomUUID(),
-      documentType: 'resident',
-      documentNumber: '11010519491231002X',
-      name: '张三',
-      gender: 'female',
-      birthDate: '1949-12-31',
-      regionCode: '110105',
-      ethnicity: '汉族',
-      mobile: '13800138000',
-      landline: '',
-      householdRegion: '',
-      householdAddress: '',
-      currentRegion: '110105',
-      currentAddress: '某街道1号',
-      workUnit: '',
-    },
-    ...over,
-  };
-}
 
 /** A valid 'matter.registered' event; pass `payload` or any envelope field to change it. */
 export function matterEvent(seq: number, over: Partial<SyncEvent> = {}): SyncEvent {
