@@ -1,5 +1,5 @@
 // The device's side of the sync protocol: enrolment, acknowledged seq, last outcome.
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { LocalDb } from './open';
 import { device, syncRejection, syncState } from './schema';
 
@@ -54,6 +54,7 @@ export function recordFailure(db: LocalDb, r: { at: string; code: string; messag
     .run();
 }
 
+/** The latest refusals first; a long tail would not help anyone at the window. */
 export function rejections(db: LocalDb) {
-  return db.select().from(syncRejection).all();
+  return db.select().from(syncRejection).orderBy(desc(syncRejection.seq)).limit(20).all();
 }

@@ -2,8 +2,8 @@
 // under a lock on the device row, so concurrent pushes from one device cannot interleave.
 // A duplicate is skipped, the next seq is checked and applied (or quarantined), and a gap or a
 // seq conflict rolls the whole batch back.
-import { and, eq, inArray } from 'drizzle-orm';
-import { checkEventContent, type PushBody, type PushResponse, type SyncEvent } from '../domain/sync/events';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { checkEventContent, eventPayloadSchemas, type PushBody, type PushResponse, type SyncEvent } from '../domain/sync/events';
 import { applyEvent, applyMatterRegistrations, type Verdict } from './apply';
 import { deviceRevoked, type AuthedDevice } from './auth';
 import type { CityDb } from './db';
@@ -32,6 +32,12 @@ async function storedEvents(tx: CityDb, deviceId: string, seqs: number[]): Promi
   for (const r of held) found.set(r.seq, { eventId: r.eventId, rejection: { code: r.code, message: r.message } });
   return found;
 }
+
+/**
+ * A text parameter reaches PostgreSQL as UTF-8, which turns a lone surrogate into U+FFFD; inside
+ * the jsonb parameter the same string would fail the batch instead. (The payload is jsonb either way.)
+ */
+const asTextParam = (s: string) => Buffer.from(s, 'utf8').toString('utf8');
 
 /** The content checks that need no database: a failure here is quarantined at once. */
 function checkContent(e: SyncEvent): Verdict {
@@ -66,7 +72,8 @@ export async function applyBatch(db: CityDb, device: AuthedDevice, body: PushBod
     let registrations: number[] = [];
     const applyRegistrations = async () => {
       if (registrations.length === 0) return;
-      const verdicts = await applyMatterRegistrations(tx, device, registrations.map((i) => fresh[i]!.e));
+      const payloads = registrations.map((i) => eventPayloadSchemas['matter.registered'].parse(fresh[i]!.e.payload));
+      const verdicts = await applyMatterRegistrations(tx, device, payloads);
       registrations.forEach((i, k) => (fresh[i]!.verdict = verdicts[k]!));
       registrations = [];
     };
@@ -105,21 +112,15 @@ export async function applyBatch(db: CityDb, device: AuthedDevice, body: PushBod
     }
     await applyRegistrations();
 
-    const toRecord: (typeof events.$inferInsert)[] = [];
+    const toRecord: object[] = [];
     const toQuarantine: (typeof quarantine.$inferInsert)[] = [];
     for (const { e, verdict } of fresh) {
-      const row = {
-        deviceId: device.id,
-        seq: e.seq,
-        eventId: e.id,
-        type: e.type,
-        entityId: e.entityId,
-        occurredAt: e.occurredAt,
-        payload: e.payload,
-        batchId: body.batchId,
-      };
-      if (verdict!.ok) toRecord.push(row);
-      else toQuarantine.push({ ...withoutNul(row), code: verdict!.code, message: verdict!.message });
+      if (verdict!.ok) {
+        toRecord.push({ seq: e.seq, event_id: e.id, type: e.type, entity_id: asTextParam(e.entityId), occurred_at: asTextParam(e.occurredAt), payload: e.payload });
+        continue;
+      }
+      const row = { deviceId: device.id, seq: e.seq, eventId: e.id, type: e.type, entityId: e.entityId, occurredAt: e.occurredAt, payload: e.payload, batchId: body.batchId };
+      toQuarantine.push({ ...withoutNul(row), code: verdict!.code, message: verdict!.message });
     }
     const rejected = answer.flatMap((a) => {
       if (typeof a !== 'number') return [a];
@@ -127,7 +128,13 @@ export async function applyBatch(db: CityDb, device: AuthedDevice, body: PushBod
       return verdict!.ok ? [] : [{ seq: e.seq, code: verdict!.code, message: verdict!.message }];
     });
 
-    if (toRecord.length > 0) await tx.insert(events).values(toRecord);
+    // One jsonb parameter for the whole batch, as for the matters: see applyMatterRegistrations.
+    if (toRecord.length > 0) {
+      await tx.execute(sql`INSERT INTO events (device_id, seq, event_id, type, entity_id, occurred_at, payload, batch_id)
+        SELECT ${device.id}::uuid, seq, event_id, type, entity_id, occurred_at, payload, ${body.batchId}::uuid
+        FROM jsonb_to_recordset(${JSON.stringify(toRecord)}::jsonb)
+          AS e(seq integer, event_id uuid, type text, entity_id text, occurred_at text, payload jsonb)`);
+    }
     if (toQuarantine.length > 0) await tx.insert(quarantine).values(toQuarantine);
     const ackedSeq = next - 1;
     if (ackedSeq !== lastSeq) await tx.update(devices).set({ lastSeq: ackedSeq }).where(eq(devices.id, device.id));

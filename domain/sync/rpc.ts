@@ -14,6 +14,8 @@ export const syncStatusSchema = z.object({
   lastSuccessAt: z.string().nullable(),
   lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
   progress: z.object({ sent: z.number().int(), total: z.number().int() }).nullable(),
+  /** Records the city refused (quarantined): what they were and why, so someone can fix them. */
+  rejected: z.array(z.object({ seq: z.number().int(), code: z.string(), message: z.string(), at: z.string() })),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

@@ -13,6 +13,7 @@ import { localDay, type ServiceContext } from './context';
 import { discardDraft, getRegistrationDraft, listRegistrationDrafts, saveRegistrationDraft } from './drafts';
 import { listToday, registerVisit } from './intake';
 import { createReferenceSource } from './reference';
+import { categoryTree, regionChildren } from './referenceQueries';
 import { lookupPerson } from './repeatCheck';
 import { addAttachment, attachmentFile, listAttachments, readAttachment } from './attachments';
 import { deliverDocument, generateDocument, readDocument } from './documents';
@@ -85,6 +86,8 @@ export function createBackend(o: BackendOptions) {
     'participants.add': (i) => addParticipant(ctx, i),
     'campaigns.create': (i) => createCampaign(ctx, i),
     'campaigns.list': () => listCampaigns(ctx),
+    'reference.regions': ({ parent }) => regionChildren(ctx, parent),
+    'reference.categories': () => categoryTree(ctx),
     'sync.status': () => ok(sync.status()),
     'sync.enroll': (i) => sync.enroll(i),
     'sync.now': async () => ok(await sync.syncNow()),

@@ -141,7 +141,8 @@ export function createCityClient(fetchFn: Fetch, timeoutMs = 30_000) {
             'content-type': 'application/octet-stream',
             'content-range': `bytes ${start}-${start + chunk.length - 1}/${total}`,
           },
-          body: chunk,
+          // A plain view of the bytes: the DOM typings (seen by the e2e type-check) refuse a Buffer.
+          body: Uint8Array.from(chunk),
         },
         timeoutMs,
       );

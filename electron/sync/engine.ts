@@ -7,7 +7,7 @@ import type { LocalDb } from '../../db/open';
 import { attachmentsNotUploaded, markUploaded } from '../../db/attachments';
 import { eventsAfter, waitingStats } from '../../db/outbox';
 import { applyPulledPage } from '../../db/pulled';
-import { getDevice, getSyncState, recordFailure, recordSuccess, rewindAck, saveEnrollment } from '../../db/syncState';
+import { getDevice, getSyncState, rejections, recordFailure, recordSuccess, rewindAck, saveEnrollment } from '../../db/syncState';
 import { err, ok, type Result } from '../../domain/result';
 import type { enrollInputSchema, SyncStatus } from '../../domain/rpc/contract';
 import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, type SyncEvent } from '../../domain/sync/events';
@@ -85,6 +85,7 @@ export function createSyncEngine(o: SyncEngineOptions) {
       lastSuccessAt: st.lastSuccessAt,
       lastError: st.lastErrorCode ? { code: st.lastErrorCode, message: st.lastErrorMessage ?? '' } : null,
       progress,
+      rejected: rejections(o.db),
     };
   }
 

@@ -79,3 +79,16 @@ it('uploads an attachment after its events, and the city holds exactly those byt
   expect(head.headers.get('upload-complete')).toBe('1');
   expect(Number(head.headers.get('upload-length'))).toBe(bytes.length);
 });
+
+it('shows the records the city refused, with the reason, and keeps the queue moving', async () => {
+  const { backend } = await rig();
+  await backend.dispatch('intake.register', validVisit);
+  // An event an older version wrote with a payload the city no longer accepts.
+  backend.db.$client
+    .prepare("INSERT INTO outbox (id, type, entity_id, occurred_at, payload) VALUES (?, 'visit.recorded', 'x', '2026-09-25T09:00:00.000+08:00', '{}')")
+    .run('0199a000-0000-7000-8000-000000000001');
+  await backend.dispatch('intake.register', { ...validVisit, summary: '另一件事' });
+  const status = await backend.dispatch('sync.now', {});
+  expect(status).toMatchObject({ ok: true, value: { waiting: 0, lastError: null, rejected: [{ seq: 2, code: 'bad_payload' }] } });
+  expect(status.ok && (status.value as { rejected: { message: string }[] }).rejected[0]!.message).toBeTruthy();
+});

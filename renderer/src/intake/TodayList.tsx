@@ -5,6 +5,7 @@ import { Card, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import type { RegistrationSummary } from '../../../domain/intake/registration';
+import { useNavigation } from '../shell/navigation';
 import { useTodayStore } from './todayStore';
 
 // Other windows' work and sync acknowledgements change the list without this window acting.
@@ -30,6 +31,7 @@ export function TodayList() {
   const rows = useTodayStore((s) => s.rows);
   const loading = useTodayStore((s) => s.loading);
   const error = useTodayStore((s) => s.error);
+  const open = useNavigation((s) => s.open);
   // Newest first whatever order the backend uses: the clerk looks for the visitor just seen.
   const sorted = useMemo(() => [...rows].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt)), [rows]);
 
@@ -63,6 +65,7 @@ export function TodayList() {
         // The timer's refresh must not flash a spinner over a list the clerk is reading.
         loading={loading && rows.length === 0}
         pagination={false}
+        onRow={(r) => ({ onClick: () => open({ name: 'matter', matterId: r.matterId }), style: { cursor: 'pointer' } })}
         scroll={{ y: 'calc(100vh - 190px)' }}
       />
     </Card>

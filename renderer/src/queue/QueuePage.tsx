@@ -1,4 +1,74 @@
-// 工作台: placeholder until the work queue lands.
+// 工作台: the open matters by urgency — counts of overdue, due-soon and open matters, the list
+// for the chosen scope, and the special campaigns beside it. Counts and order are the backend's.
+import { Alert, Card, Statistic, Tabs } from 'antd';
+import { useEffect, useState } from 'react';
+import type { MethodOutput } from '../../../domain/rpc/contract';
+import { api } from '../api/client';
+import { DUE_SOON_DAYS } from '../matters/DaysLeftTag';
+import { CampaignsPanel } from './CampaignsPanel';
+import { QueueTable } from './QueueTable';
+
+type Scope = 'all' | 'overdue' | 'due-soon';
+type Queue = MethodOutput<'matters.queue'>;
+
+const TABS: { key: Scope; label: string }[] = [
+  { key: 'all', label: '全部' },
+  { key: 'overdue', label: '逾期' },
+  // The backend lists overdue matters with the due-soon ones: they are more urgent still.
+  { key: 'due-soon', label: '临期' },
+];
+
+function Counts({ counts }: { counts: Queue['counts'] | undefined }) {
+  const cards = [
+    { key: 'overdue', title: '逾期', value: counts?.overdue, color: '#cf1322' },
+    { key: 'due-soon', title: `临期（${DUE_SOON_DAYS}日内）`, value: counts?.dueSoon, color: '#d46b08' },
+    { key: 'open', title: '在办', value: counts?.open, color: undefined },
+  ];
+  return (
+    <div style={{ display: 'flex', gap: 12, marginBottom: 12 }}>
+      {cards.map((c) => (
+        <Card key={c.key} size="small" style={{ flex: 1 }} data-testid={`count-${c.key}`}>
+          <Statistic title={c.title} value={c.value ?? '—'} suffix="件" styles={{ content: { color: c.color } }} />
+        </Card>
+      ))}
+    </div>
+  );
+}
+
 export function QueuePage() {
-  return null;
+  const [scope, setScope] = useState<Scope>('all');
+  const [queue, setQueue] = useState<Queue | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    setLoading(true);
+    void api.invoke('matters.queue', { scope, dueSoonDays: DUE_SOON_DAYS }).then((r) => {
+      // A slower answer for a tab already left must not overwrite the one chosen since.
+      if (!current) return;
+      setLoading(false);
+      setError(r.ok ? null : r.message);
+      if (r.ok) setQueue(r.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [scope]);
+
+  return (
+    <div style={{ display: 'flex', gap: 12, alignItems: 'flex-start' }} data-testid="queue-page">
+      <div style={{ flex: '1 1 auto', minWidth: 0 }}>
+        <Counts counts={queue?.counts} />
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+        <Card size="small" styles={{ body: { paddingTop: 0 } }}>
+          <Tabs activeKey={scope} onChange={(k) => setScope(k as Scope)} items={TABS.map((t) => ({ key: t.key, label: t.label }))} />
+          <QueueTable items={queue?.items ?? []} loading={loading} />
+        </Card>
+      </div>
+      <div style={{ flex: '0 0 470px', minWidth: 0 }}>
+        <CampaignsPanel />
+      </div>
+    </div>
+  );
 }

@@ -2,7 +2,7 @@
 // backend's status, which is derived from the outbox (DESIGN.md §4), so it cannot claim
 // "synced" while records wait.
 import { useEffect, useState } from 'react';
-import { App, Badge, Button, Space, Typography } from 'antd';
+import { App, Badge, Button, Popover, Space, Typography } from 'antd';
 import { CloudUploadOutlined, ExclamationCircleOutlined, SettingOutlined, SyncOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
@@ -106,6 +106,25 @@ export function StatusBar({ onSynced }: { onSynced: () => void }) {
             >
               {status.lastError.message}
             </Typography.Text>
+          )}
+          {status.rejected.length > 0 && (
+            <Popover
+              title="市级服务器退回的记录"
+              content={
+                <ul data-testid="sync-rejected-list" style={{ margin: 0, paddingLeft: 18, maxWidth: 420, whiteSpace: 'normal' }}>
+                  {status.rejected.map((r) => (
+                    <li key={r.seq}>
+                      第 {r.seq} 条：{r.message}
+                    </li>
+                  ))}
+                  <li style={{ listStyle: 'none', marginTop: 6, color: '#888' }}>这些记录已保存在本机，请根据原因更正后重新登记，或联系管理员。</li>
+                </ul>
+              }
+            >
+              <Typography.Text type="warning" data-testid="sync-rejected" style={{ cursor: 'pointer' }}>
+                <ExclamationCircleOutlined /> 市级退回 {status.rejected.length} 条
+              </Typography.Text>
+            </Popover>
           )}
           {enrolled && status.deviceCode && (
             <Typography.Text type="secondary">本机编号 {status.deviceCode}</Typography.Text>

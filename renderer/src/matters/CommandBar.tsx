@@ -1,0 +1,28 @@
+// The lifecycle steps the backend allows now (allowedCommands), one button each; a button opens
+// its CommandDialog. Nothing is offered that the state and route rules would refuse.
+import { Button, Space } from 'antd';
+import { useState } from 'react';
+import { COMMAND_LABELS, COMMAND_TYPES, type CommandType } from '../../../domain/matters/lifecycle';
+import type { MatterDetail } from '../../../domain/matters/rpc';
+import { CommandDialog } from './CommandDialog';
+
+// Recording a repeat visit or a hearing pause is a side step, not the way forward.
+const SIDE_STEPS: readonly CommandType[] = ['repeatVisit', 'pauseForHearing'];
+
+export function CommandBar({ matter }: { matter: MatterDetail }) {
+  const [open, setOpen] = useState<CommandType | null>(null);
+  const commands = COMMAND_TYPES.filter((t) => matter.allowedCommands.includes(t));
+  const forward = commands.filter((t) => !SIDE_STEPS.includes(t));
+  return (
+    <>
+      <Space wrap data-testid="commands">
+        {commands.map((t) => (
+          <Button key={t} data-testid={`command-${t}`} type={t === forward[0] ? 'primary' : 'default'} onClick={() => setOpen(t)}>
+            {COMMAND_LABELS[t]}
+          </Button>
+        ))}
+      </Space>
+      {open && <CommandDialog matter={matter} type={open} onClose={() => setOpen(null)} />}
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+// One lifecycle step as a dialog: the command's own fields, when it happened, why, and the
+// documents it produces (preselected from COMMAND_DOCUMENTS). The backend decides; its refusal
+// (code and Chinese message) stays in the dialog so the clerk can correct and retry.
+import { Alert, App, Checkbox, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useCallback, useState } from 'react';
+import { DOCUMENT_TITLES, type DocumentKind } from '../../../domain/documents/kinds';
+import type { Classification } from '../../../domain/matters/classification';
+import { COMMAND_DOCUMENTS, COMMAND_LABELS, type CommandType, type MatterCommandInput } from '../../../domain/matters/lifecycle';
+import type { MatterDetail } from '../../../domain/matters/rpc';
+import type { Err } from '../../../domain/result';
+import type { Operator } from '../../../domain/staff';
+import { api } from '../api/client';
+import { ClassificationWizard } from './ClassificationWizard';
+import { COMMAND_FIELDS, CommandFields, REASON_LABELS } from './CommandFields';
+import { useMatterStore } from './matterStore';
+
+type Values = { at: Dayjs; reason?: string; documents?: DocumentKind[]; body?: string; note?: string } & Record<string, unknown>;
+
+function buildCommand(type: CommandType, values: Values, actor: Operator, classification: Classification | null): MatterCommandInput {
+  const envelope = { actor, at: values.at.format(), reason: values.reason ?? '', documents: values.documents ?? [] };
+  if (type === 'classify' && classification) {
+    return { ...envelope, type, class: classification.class, route: classification.route, body: values.body ?? '', note: values.note ?? '' };
+  }
+  const own = Object.fromEntries((COMMAND_FIELDS[type] ?? []).map((f) => [f, values[f]]));
+  // The fields come from COMMAND_FIELDS by name, which TypeScript cannot tie to the union's
+  // member; the backend parses the command with matterCommandSchema anyway.
+  return { ...envelope, ...own, type } as MatterCommandInput;
+}
+
+export function CommandDialog({ matter, type, onClose }: { matter: MatterDetail; type: CommandType; onClose: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<Err | null>(null);
+  const [classification, setClassification] = useState<Classification | null>(null);
+  const onResult = useCallback((c: Classification | null) => setClassification(c), []);
+  const documents = COMMAND_DOCUMENTS[type];
+  const reasonLabel = REASON_LABELS[type];
+
+  async function submit(values: Values) {
+    setBusy(true);
+    setRefusal(null);
+    // The backend records the session's operator; the schema still wants an actor, so send it.
+    const session = await api.invoke('session.get', {});
+    if (!session.ok || !session.value) {
+      setBusy(false);
+      return setRefusal({ ok: false, code: 'no_operator', message: '请先在右上角“当前操作人”中填写工号、姓名和岗位' });
+    }
+    const r = await api.invoke('matters.command', { matterId: matter.matterId, command: buildCommand(type, values, session.value, classification) });
+    setBusy(false);
+    if (!r.ok) {
+      setRefusal(r);
+      // A step can be recorded while its document fails: show the file as it now stands.
+      void useMatterStore.getState().reload();
+      return;
+    }
+    useMatterStore.getState().show(r.value);
+    message.success(`已${COMMAND_LABELS[type]}`);
+    onClose();
+  }
+
+  const initialValues = {
+    at: dayjs(),
+    documents: [...documents],
+    // The reply goes to the petitioner; a protected reporter's masked name is no recipient.
+    to: matter.visitor.masked ? '' : matter.visitor.name,
+    method: 'in-person',
+  };
+
+  return (
+    <Modal
+      open
+      title={`${COMMAND_LABELS[type]} — ${matter.matterNo}`}
+      width={type === 'classify' ? 720 : 560}
+      okText="确定"
+      confirmLoading={busy}
+      okButtonProps={{ disabled: type === 'classify' && !classification }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      mask={{ closable: false }}
+    >
+      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => void submit(v)}>
+        {type === 'classify' && (
+          <>
+            <ClassificationWizard onResult={onResult} />
+            {classification && (
+              <>
+                <Form.Item name="body" label={`责任单位名称（${classification.responsibleBodyKind}）`} rules={[{ required: true, whitespace: true, message: '请填写责任单位' }]} style={{ marginTop: 12 }}>
+                  <Input maxLength={100} />
+                </Form.Item>
+                <Form.Item name="note" label="备注">
+                  <Input.TextArea rows={2} maxLength={1000} />
+                </Form.Item>
+              </>
+            )}
+          </>
+        )}
+        <CommandFields type={type} />
+        {type !== 'classify' && (
+          <Form.Item name="reason" label={reasonLabel ?? '说明'} rules={reasonLabel ? [{ required: true, whitespace: true, message: `请填写${reasonLabel}` }] : []}>
+            <Input.TextArea rows={2} maxLength={1000} />
+          </Form.Item>
+        )}
+        {/* Statutory periods count from the day of the event: the clerk may record a step done earlier. */}
+        <Form.Item name="at" label="日期时间" rules={[{ required: true, message: '请选择日期时间' }]}>
+          <DatePicker showTime format="YYYY-MM-DD HH:mm:ss" allowClear={false} data-testid="command-at" />
+        </Form.Item>
+        {documents.length > 0 && (
+          <Form.Item name="documents" label="同时生成文书">
+            <Checkbox.Group options={documents.map((d) => ({ value: d, label: DOCUMENT_TITLES[d] }))} />
+          </Form.Item>
+        )}
+      </Form>
+      {refusal && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="command-refusal"
+          title={refusal.message}
+          description={<Typography.Text type="secondary">错误代码：{refusal.code}</Typography.Text>}
+        />
+      )}
+    </Modal>
+  );
+}
