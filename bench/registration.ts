@@ -56,7 +56,13 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
   const samples = quick ? 300 : 2000;
   const at = `${existing} matters`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xf-bench-reg-'));
-  const opts = { dataDir, migrationsDir: path.join(root, 'db/migrations'), resourcesDir: path.join(root, 'resources'), log: () => {} };
+  const opts = {
+    dataDir,
+    migrationsDir: path.join(root, 'db/migrations'),
+    resourcesDir: path.join(root, 'resources'),
+    documentWorker: { file: path.join(root, 'electron/documents/renderWorker.dev.mjs') },
+    log: () => {},
+  };
 
   // Create the schema, then seed with raw inserts in large transactions (setup, not measured).
   await createBackend(opts).close();

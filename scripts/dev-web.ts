@@ -11,7 +11,12 @@ const dataDir = path.resolve(process.env.XF_DATA_DIR ?? path.join(root, '.dev-da
 const port = Number(process.env.PORT ?? 5173);
 const token = randomBytes(24).toString('base64url');
 
-const backend = createBackend({ dataDir, migrationsDir: path.join(root, 'db/migrations'), resourcesDir: path.join(root, 'resources') });
+const backend = createBackend({
+  dataDir,
+  migrationsDir: path.join(root, 'db/migrations'),
+  resourcesDir: path.join(root, 'resources'),
+  documentWorker: { file: path.join(root, 'electron/documents/renderWorker.dev.mjs') },
+});
 backend.sync.start();
 
 const rpc: Plugin = {

@@ -57,6 +57,8 @@ void app.whenReady().then(() => {
     dataDir: app.getPath('userData'),
     migrationsDir: path.join(appRoot, 'db/migrations'),
     resourcesDir: path.join(appRoot, 'resources'),
+    // Outside the asar: a worker thread cannot load its code from inside the archive.
+    documentWorker: { file: path.join(appRoot.replace(/app\.asar$/, 'app.asar.unpacked'), 'build/electron/renderWorker.mjs') },
   });
   wireIpc(backend);
   backend.sync.start();

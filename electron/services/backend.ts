@@ -7,6 +7,7 @@ import { openLocalDb } from '../../db/open';
 import { ensureDevice } from '../../db/syncState';
 import { ok } from '../../domain/result';
 import { makeContract } from '../../domain/rpc/contract';
+import { createWorkerRenderer, type WorkerEntry } from '../documents/workerRenderer';
 import { createCityClient, type Fetch } from '../sync/cityClient';
 import { createSyncEngine, type SyncEngineOptions } from '../sync/engine';
 import { localDay, type ServiceContext } from './context';
@@ -26,6 +27,8 @@ export interface BackendOptions {
   dataDir: string;
   migrationsDir: string;
   resourcesDir: string;
+  /** Where the document worker's code is (TypeScript under tsx, or the bundled file). */
+  documentWorker: WorkerEntry;
   now?: () => Date;
   fetch?: Fetch;
   log?: (msg: string, detail?: unknown) => void;
@@ -40,6 +43,7 @@ export function createBackend(o: BackendOptions) {
   const db = openLocalDb({ file: path.join(o.dataDir, DB_FILE), migrationsDir: o.migrationsDir });
   ensureDevice(db, uuidv7);
   const reference = createReferenceSource(db, o.resourcesDir);
+  const documents = createWorkerRenderer(o.documentWorker);
   const { timeoutMs, ...syncOptions } = o.sync ?? {};
   const sync = createSyncEngine({
     db,
@@ -60,6 +64,7 @@ export function createBackend(o: BackendOptions) {
     now,
     reference: reference.get,
     afterLocalWrite: () => sync.afterLocalWrite(),
+    renderDocument: documents.render,
   };
   const handlers: Handlers = {
     'intake.register': (i) => registerVisit(ctx, i),
@@ -99,6 +104,7 @@ export function createBackend(o: BackendOptions) {
     db,
     async close(): Promise<void> {
       await sync.stop();
+      await documents.close();
       db.$client.close();
     },
   };

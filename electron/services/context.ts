@@ -2,6 +2,7 @@
 // hook for "something was written locally".
 import dayjs from 'dayjs';
 import type { LocalDb } from '../../db/open';
+import type { DocumentRenderer } from '../documents/workerRenderer';
 import type { Reference } from './reference';
 
 export interface ServiceContext {
@@ -14,6 +15,8 @@ export interface ServiceContext {
   /** Current reference data (shipped, or the city's newer copy once pulled). */
   reference: () => Reference;
   afterLocalWrite: () => void;
+  /** PDF rendering, in a worker thread. */
+  renderDocument: DocumentRenderer;
 }
 
 /** ISO-8601 with the device's own offset: statutory clocks start at the window, in local time. */

@@ -12,7 +12,6 @@ import { documentById, insertDocument, matterWithVisitor, recordDelivery, transi
 import { appendEvent } from '../../db/outbox';
 import { getSetting } from '../../db/settings';
 import { findCjkFont, type CjkFont } from '../documents/fonts';
-import { renderDocument } from '../documents/render';
 import { localDay, localTimestamp, type ServiceContext } from './context';
 import { DEFAULT_BUREAU, documentFields, type BureauSettings } from './documentFields';
 import { lifecycleOf } from './storedLifecycle';
@@ -64,7 +63,7 @@ export async function generateDocument(
     bureau,
     today,
   );
-  const pdf = await renderDocument(kind, fields, { font: f.value, templatesDir: path.join(ctx.resourcesDir, 'documents') });
+  const pdf = await ctx.renderDocument(kind, fields, { font: f.value, templatesDir: path.join(ctx.resourcesDir, 'documents') });
   if (!pdf.ok) return pdf;
   const sha256 = createHash('sha256').update(pdf.value).digest('hex');
   fs.mkdirSync(documentsDir(ctx), { recursive: true });

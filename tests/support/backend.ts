@@ -7,6 +7,8 @@ import { createBackend, type BackendOptions } from '../../electron/services/back
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../db/migrations');
 export const RESOURCES_DIR = path.resolve(import.meta.dirname, '../../resources');
+/** The document worker from source, as dev:web runs it. */
+export const DOCUMENT_WORKER = { file: path.resolve(import.meta.dirname, '../../electron/documents/renderWorker.dev.mjs') };
 
 export function tempDir(prefix = 'xf-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -14,7 +16,7 @@ export function tempDir(prefix = 'xf-test-'): string {
 
 export function testBackend(o: Partial<BackendOptions> = {}) {
   const dataDir = o.dataDir ?? tempDir();
-  return createBackend({ dataDir, migrationsDir: MIGRATIONS_DIR, resourcesDir: RESOURCES_DIR, log: () => {}, ...o });
+  return createBackend({ dataDir, migrationsDir: MIGRATIONS_DIR, resourcesDir: RESOURCES_DIR, documentWorker: DOCUMENT_WORKER, log: () => {}, ...o });
 }
 
 /** A valid 18-digit number with a computed check character, for any birth date and sequence. */

@@ -1,5 +1,5 @@
-// 今日登记: what this window has registered today, newest first, with whether each has
-// reached the city yet.
+// 今日登记: what this window has registered today, newest first, 初访 or 重复访, with whether
+// each has reached the city yet.
 import { useEffect, useMemo } from 'react';
 import { Card, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -14,6 +14,12 @@ const REFRESH_MS = 10_000;
 const columns: ColumnsType<RegistrationSummary> = [
   // A wrapped number is hard to read back to a visitor over the counter: keep it on one line.
   { title: '编号', dataIndex: 'matterNo', width: 200, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
+  {
+    title: '类型',
+    dataIndex: 'visitKind',
+    width: 72,
+    render: (k: RegistrationSummary['visitKind']) => (k === 'repeat' ? <Tag color="orange">重复访</Tag> : <Tag>初访</Tag>),
+  },
   { title: '姓名', dataIndex: 'visitorName', width: 80, ellipsis: true },
   { title: '证件号', dataIndex: 'maskedIdNumber', width: 165 },
   { title: '人数', dataIndex: 'headcount', width: 52, align: 'right' },
@@ -53,7 +59,8 @@ export function TodayList() {
           <Typography.Text type="secondary">共 {rows.length} 件</Typography.Text>
         )
       }
-      style={{ height: '100%', display: 'flex', flexDirection: 'column' }}
+      // Fills what the panels above leave; the right column scrolls when they leave little.
+      style={{ flex: '1 0 320px', display: 'flex', flexDirection: 'column' }}
       styles={{ body: { padding: 0, flex: 1, minHeight: 0 } }}
     >
       <Table<RegistrationSummary>
@@ -66,7 +73,6 @@ export function TodayList() {
         loading={loading && rows.length === 0}
         pagination={false}
         onRow={(r) => ({ onClick: () => open({ name: 'matter', matterId: r.matterId }), style: { cursor: 'pointer' } })}
-        scroll={{ y: 'calc(100vh - 190px)' }}
       />
     </Card>
   );

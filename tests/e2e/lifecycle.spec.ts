@@ -1,0 +1,350 @@
+// A matter's life by law, driven through the UI in Chromium against dev:web: the queue, the
+// classification wizard and every step from registration to termination, each PDF read back
+// with pdftotext; the queue's counts and order against the backend's own answer; and the
+// 检举控告 reporter masked for a handler and shown to a supervisor. Each test registers its
+// own matters through the RPC, so no test depends on another or on other spec files.
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Method, MethodInput, MethodOutput } from '../../domain/rpc/contract';
+import { pdfText } from '../support/pdfText';
+
+const SHOTS = 'test-results/screenshots';
+fs.mkdirSync(SHOTS, { recursive: true });
+
+type Role = 'clerk' | 'handler' | 'supervisor' | 'admin';
+const ROLE_LABELS: Record<Role, string> = { clerk: '登记员', handler: '承办人', supervisor: '科长/督办', admin: '管理员' };
+const HANDLER = { userId: 'h001', name: '李承办', role: 'handler' as const };
+const SUPERVISOR = { userId: 's001', name: '赵科长', role: 'supervisor' as const };
+
+// --- identities and the backend
+
+/** GB 11643: the check character of the first 17 digits. */
+function residentId(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+
+// Distinct per call and per run, so no registration here is taken for another spec's visitor.
+let serial = Date.now() % 10_000;
+function nextId(): string {
+  serial += 1;
+  const year = 1950 + (serial % 50);
+  const month = String(1 + (serial % 12)).padStart(2, '0');
+  const day = String(1 + (serial % 28)).padStart(2, '0');
+  return residentId(`110105${year}${month}${day}${String(serial % 1000).padStart(3, '0')}`);
+}
+
+/** The backend as the page reaches it: the same loopback RPC with the page's token. */
+async function rpc<M extends Method>(page: Page, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const r = await page.evaluate(
+    async ({ method, input }) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="rpc-token"]')!.content;
+      const res = await fetch(`/rpc/${method}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      return (await res.json()) as { ok: boolean; value?: unknown; code?: string; message?: string };
+    },
+    { method, input },
+  );
+  if (!r.ok) throw new Error(`${method}: ${r.code} ${r.message}`);
+  return r.value as MethodOutput<M>;
+}
+
+async function register(page: Page, name: string, summary: string) {
+  return rpc(page, 'intake.register', { visitor: { document: { type: 'resident', number: nextId() }, name, mobile: '13800138000' }, headcount: 1, summary });
+}
+
+/** A lifecycle step straight through the RPC, for matters this test only needs in some state. */
+async function command(page: Page, matterId: string, cmd: Record<string, unknown>) {
+  const input = { actor: HANDLER, at: new Date().toISOString(), ...cmd } as MethodInput<'matters.command'>['command'];
+  return rpc(page, 'matters.command', { matterId, command: input });
+}
+
+// --- the UI
+
+async function setOperator(page: Page, op: { userId: string; name: string; role: Role }) {
+  await page.getByTestId('operator').click();
+  const popover = page.locator('.ant-popover:visible');
+  await popover.getByLabel('工号').fill(op.userId);
+  await popover.getByLabel('姓名').fill(op.name);
+  await popover.getByLabel('岗位').click();
+  await page.locator('.ant-select-dropdown:visible').getByText(ROLE_LABELS[op.role], { exact: true }).click();
+  await popover.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(page.getByTestId('operator')).toHaveText(`${op.name}（${ROLE_LABELS[op.role]}）`);
+}
+
+async function openFromQueue(page: Page, matterNo: string) {
+  await page.getByRole('menuitem', { name: '工作台' }).click();
+  await page.getByTestId('queue-table').getByRole('row', { name: new RegExp(matterNo) }).click();
+  await expect(page.getByTestId('matter-no')).toHaveText(matterNo);
+}
+
+const okButton = (dialog: Locator) => dialog.getByRole('button', { name: /确\s*定/ });
+
+/** Submits the open dialog and waits for it to close; a refusal in the dialog fails with its text. */
+async function submit(page: Page) {
+  const dialog = page.getByRole('dialog');
+  await okButton(dialog).click();
+  const refusal = dialog.getByTestId('command-refusal');
+  await expect(async () => {
+    if (await refusal.isVisible()) throw new Error(`refused: ${await refusal.innerText()}`);
+    await expect(dialog).toBeHidden({ timeout: 500 });
+  }).toPass({ timeout: 20_000 });
+}
+
+/** Opens a command's dialog from the file, fills it and submits; then the status must read `status`. */
+async function step(page: Page, type: string, status: string, fill?: (dialog: Locator) => Promise<void>) {
+  await page.getByTestId(`command-${type}`).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  if (fill) await fill(dialog);
+  await submit(page);
+  await expect(page.getByTestId('matter-status')).toHaveText(status);
+}
+
+/** Answers the wizard's questions in turn: [question id, option text]. */
+async function answer(dialog: Locator, answers: [string, string][]) {
+  for (const [id, option] of answers) await dialog.getByTestId(`question-${id}`).getByText(option, { exact: true }).click();
+}
+
+/** China's wall-clock time, as the page (Asia/Shanghai) reads a typed date. */
+const chinaTime = (ms: number) => new Date(ms).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' });
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+test('a matter goes from registration through the classification wizard, handling, review and re-review to termination', async ({ page }) => {
+  await page.goto('/');
+  await setOperator(page, HANDLER);
+  const { matterId, matterNo } = await register(page, '张三', '反映某公司拖欠工资三个月');
+
+  await page.getByRole('menuitem', { name: '工作台' }).click();
+  await expect(page.getByTestId('queue-table').getByRole('row', { name: new RegExp(matterNo) })).toBeVisible();
+  await page.screenshot({ path: path.join(SHOTS, 'queue.png'), fullPage: true });
+  await openFromQueue(page, matterNo);
+  await expect(page.getByTestId('matter-status')).toHaveText('已登记');
+  await expect(page.getByTestId('matter-deadline')).toContainText('受理告知期限');
+
+  // 分类: 申诉求决, none of art. 31 items 1–5 applies -> 信访程序.
+  await step(page, 'classify', '已分类', async (dialog) => {
+    await answer(dialog, [
+      ['class', '申诉求决类'],
+      ['litigation', '不属于'],
+      ['arbitration', '否'],
+      ['partyAppeal', '否'],
+      ['administrative', '不属于'],
+      ['dutyPerformance', '否'],
+    ]);
+    const result = dialog.getByTestId('classification-result');
+    await expect(result).toContainText('信访程序');
+    await expect(result).toContainText('有权处理的机关、单位');
+    await expect(result).toContainText('出具信访处理意见书');
+    await dialog.getByLabel(/责任单位名称/).fill('某县人力资源和社会保障局');
+    await page.screenshot({ path: path.join(SHOTS, 'wizard.png') });
+  });
+  await expect(page.getByTestId('matter-basics')).toContainText('申诉求决类');
+
+  // 受理 produces the acceptance notice, preselected.
+  await step(page, 'accept', '已受理', async (dialog) => {
+    await expect(dialog.getByLabel('信访事项受理告知书')).toBeChecked();
+  });
+
+  // A step dated before the matter was received is refused, and the refusal shows in the dialog.
+  await page.getByTestId('command-startHandling').click();
+  const dialog = page.getByRole('dialog');
+  const at = dialog.getByLabel('日期时间');
+  await at.fill(chinaTime(Date.now() - 3 * 86_400_000));
+  await at.press('Enter');
+  await okButton(dialog).click();
+  await expect(dialog.getByTestId('command-refusal')).toContainText('早于收到信访事项的日期');
+  await expect(dialog.getByTestId('command-refusal')).toContainText('time_out_of_order');
+  await dialog.getByRole('button', { name: /取\s*消/ }).click();
+  await expect(dialog).toBeHidden();
+
+  await step(page, 'startHandling', '办理中');
+  await step(page, 'extend', '延期办理中', async (d) => {
+    await d.getByLabel('延长天数').fill('30');
+    await d.getByLabel('批准人').fill('王局长');
+    await d.getByLabel(/延期理由/).fill('案情复杂，需进一步调查核实');
+  });
+  await expect(page.getByTestId('matter-deadline')).toContainText('延期办理期限');
+  await step(page, 'reply', '已答复', async (d) => {
+    await d.getByText('予以支持', { exact: true }).click();
+    await d.getByLabel('法律法规依据').fill('《信访工作条例》第三十二条；《保障农民工工资支付条例》');
+    await d.getByLabel('处理意见').fill('经调查核实，该公司确有拖欠工资情形，已责令限期足额支付。');
+  });
+  await step(page, 'deliver', '已送达', async (d) => {
+    await expect(d.getByLabel('受送达人')).toHaveValue('张三');
+  });
+  await step(page, 'rate', '已评价', async (d) => {
+    await d.getByText('基本满意', { exact: true }).click();
+  });
+  await step(page, 'requestReview', '复查中');
+  await step(page, 'reviewOpinion', '已出具复查意见', async (d) => {
+    await d.getByText('予以支持', { exact: true }).click();
+    await d.getByLabel('复查意见').fill('原处理意见认定事实清楚，适用依据正确，予以维持。');
+  });
+  // Delivering the review opinion keeps the state; the step then leaves the allowed list.
+  await step(page, 'deliver', '已出具复查意见');
+  await expect(page.getByTestId('command-deliver')).toHaveCount(0);
+  await step(page, 'requestReReview', '复核中');
+  await step(page, 'reReviewOpinion', '已出具复核意见', async (d) => {
+    await d.getByText('予以支持', { exact: true }).click();
+    await d.getByLabel('复核意见').fill('复查意见正确，予以维持。本复核意见为最终意见。');
+  });
+  await step(page, 'terminate', '已终结');
+  await expect(page.getByTestId('commands').getByRole('button')).toHaveCount(0);
+  await expect(page.getByTestId('timeline').locator('.ant-steps-item, .ant-timeline-item')).toHaveCount(13);
+
+  // The acceptance notice delivered through the documents list gets its own 送达回证.
+  const documents = page.getByTestId('documents');
+  const acceptance = documents.getByRole('row', { name: /信访事项受理告知书/ });
+  await acceptance.getByRole('button', { name: /送\s*达/ }).click();
+  await expect(page.getByRole('dialog').getByLabel('受送达人')).toHaveValue('张三');
+  await submit(page);
+  await expect(acceptance).toContainText('直接送达');
+
+  // Every document is downloaded and read back: its title, the matter number and its wording.
+  const KEY_PHRASES: Record<string, string> = {
+    信访事项受理告知书: '特此告知',
+    信访事项延期办理告知书: '经本机关负责人批准',
+    信访事项处理意见书: '请求复查',
+    信访事项复查意见书: '请求复核',
+    信访事项复核意见书: '不再受理',
+    送达回证: '受送达人签名或盖章',
+  };
+  const detail = await rpc(page, 'matters.get', { matterId });
+  const produced = detail.documents.map((d) => d.title);
+  for (const title of Object.keys(KEY_PHRASES)) expect(produced).toContain(title);
+  expect(produced.filter((t) => t === '送达回证')).toHaveLength(3);
+  const rows = documents.locator('tbody tr.ant-table-row');
+  await expect(rows).toHaveCount(detail.documents.length);
+  for (let i = 0; i < detail.documents.length; i++) {
+    const row = rows.nth(i);
+    const title = (await row.locator('td').first().innerText()).trim();
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: /查\s*看/ }).click()]);
+    expect(download.suggestedFilename()).toBe(`${matterNo}-${title}.pdf`);
+    const text = squash(pdfText(fs.readFileSync(await download.path())));
+    expect(text, title).toContain(matterNo);
+    expect(text, title).toContain(title);
+    if (KEY_PHRASES[title]) expect(text, title).toContain(KEY_PHRASES[title]);
+  }
+  await page.screenshot({ path: path.join(SHOTS, 'matter-file.png'), fullPage: true });
+});
+
+test('the queue lists the nearest deadlines first and its counts are the backend’s', async ({ page }) => {
+  await page.goto('/');
+  await setOperator(page, HANDLER);
+  // Three deadlines: acceptance notice (15 days), transfer objection (5 working days), handling (60 days).
+  const waiting = await register(page, '陈一', '反映小区噪音扰民');
+  const transferred = await register(page, '陈二', '请求查处非法采砂');
+  const accepted = await register(page, '陈三', '反映征地补偿款未到位');
+  await command(page, transferred.matterId, { type: 'classify', class: 'complaint', route: 'duty-performance', body: '某县水利局' });
+  await command(page, transferred.matterId, { type: 'transfer', toBody: '某县水利局' });
+  await command(page, accepted.matterId, { type: 'classify', class: 'complaint', route: 'petition-procedure', body: '某县自然资源局' });
+  await command(page, accepted.matterId, { type: 'accept' });
+
+  await page.getByRole('menuitem', { name: '工作台' }).click();
+  const table = page.getByTestId('queue-table');
+  await expect(table.getByRole('row', { name: new RegExp(waiting.matterNo) })).toBeVisible();
+  const queue = await rpc(page, 'matters.queue', { scope: 'all', dueSoonDays: 3 });
+
+  // The cards say what the backend counts.
+  await expect(page.getByTestId('count-overdue')).toContainText(String(queue.counts.overdue));
+  await expect(page.getByTestId('count-due-soon')).toContainText(String(queue.counts.dueSoon));
+  await expect(page.getByTestId('count-open')).toContainText(String(queue.counts.open));
+
+  // Overdue first, then fewest days left; the page shows the backend's order.
+  const rank = (i: (typeof queue.items)[number]) => (i.nextDeadline ? (i.nextDeadline.overdue ? -1e6 : 0) + i.nextDeadline.daysLeft : 1e9);
+  const ranks = queue.items.map(rank);
+  expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  const order = queue.items.map((i) => i.matterNo);
+  expect(order.indexOf(transferred.matterNo)).toBeLessThan(order.indexOf(waiting.matterNo));
+  expect(order.indexOf(waiting.matterNo)).toBeLessThan(order.indexOf(accepted.matterNo));
+  const shown = await table.locator('tbody tr.ant-table-row td:first-child').allInnerTexts();
+  expect(shown).toEqual(order.slice(0, shown.length));
+  const row = table.getByRole('row', { name: new RegExp(transferred.matterNo) });
+  await expect(row).toContainText('转送异议期限');
+  const item = queue.items.find((i) => i.matterNo === transferred.matterNo)!;
+  await expect(row).toContainText(`剩${item.nextDeadline!.daysLeft}天`);
+
+  // The tabs list what the backend gives for each scope.
+  for (const [tab, scope] of [['逾期', 'overdue'], ['临期', 'due-soon']] as const) {
+    await page.getByRole('tab', { name: tab }).click();
+    const scoped = await rpc(page, 'matters.queue', { scope, dueSoonDays: 3 });
+    await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(Math.min(scoped.items.length, 20));
+  }
+  await page.getByRole('tab', { name: '全部' }).click();
+
+  // A campaign of two matters, neither resolved yet: 0 of 2.
+  const campaigns = page.getByTestId('campaigns');
+  await campaigns.getByRole('button', { name: '新建专项' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('专项名称').fill('征地拆迁信访积案化解专项');
+  await dialog.getByLabel('交办单位').fill('市信访局');
+  await dialog.getByLabel(/交办事项编号/).fill(`${waiting.matterNo}\n${accepted.matterNo}\n`);
+  await okButton(dialog).click();
+  await expect(dialog).toBeHidden();
+  const campaign = campaigns.getByRole('row', { name: /征地拆迁信访积案化解专项/ }).first();
+  await expect(campaign).toContainText('市信访局');
+  await expect(campaign).toContainText('0.0%');
+  await campaign.getByText('0.0%').hover();
+  await expect(page.getByRole('tooltip')).toContainText('化解率 = 已化解 ÷ 交办数');
+  await page.screenshot({ path: path.join(SHOTS, 'queue-campaign.png'), fullPage: true });
+});
+
+test('a 检举控告 reporter is masked for a handler and shown to a supervisor, who supervises the matter', async ({ page }) => {
+  await page.goto('/');
+  await setOperator(page, HANDLER);
+  const { matterNo } = await register(page, '王五', '检举某局干部违规收受礼金');
+  await openFromQueue(page, matterNo);
+  await step(page, 'classify', '已分类', async (dialog) => {
+    await answer(dialog, [
+      ['class', '检举控告类'],
+      ['accusedIsPublicOfficial', '是'],
+    ]);
+    await expect(dialog.getByTestId('classification-result')).toContainText('纪检监察机关');
+    await expect(dialog.getByTestId('classification-result')).toContainText('检举人保护');
+    await dialog.getByLabel(/责任单位名称/).fill('某县纪委监委');
+  });
+
+  // The handler sees the reporter masked, with the note saying why.
+  await expect(page.getByTestId('reporter-protected')).toContainText('🔒 已按检举人保护要求隐去身份');
+  await expect(page.getByTestId('visitor-name')).toHaveText('王*');
+  await expect(page.getByTestId('matter-basics')).not.toContainText('13800138000');
+  await page.screenshot({ path: path.join(SHOTS, 'accusation-masked.png'), fullPage: true });
+
+  // The supervisor sees who reported, and issues and closes a supervision notice.
+  await setOperator(page, SUPERVISOR);
+  await page.getByRole('button', { name: /刷\s*新/ }).click();
+  await expect(page.getByTestId('visitor-name')).toHaveText('王五');
+  await expect(page.getByTestId('reporter-protected')).toHaveCount(0);
+
+  await page.getByRole('button', { name: '签发督办' }).click();
+  await page.getByRole('dialog').getByLabel('督办内容').fill('请于时限内查明情况并报送办理结果。');
+  await submit(page);
+  const notice = page.getByTestId('supervision').getByRole('row', { name: /督〔\d{4}〕\d+号/ });
+  await expect(notice).toContainText('赵科长');
+  await notice.getByRole('button', { name: /办\s*结/ }).click();
+  await expect(notice).toContainText('已办结');
+
+  await page.getByRole('button', { name: '指定包案领导' }).click();
+  const lc = page.getByRole('dialog');
+  await lc.getByLabel('包案领导').fill('刘副县长');
+  await lc.getByLabel('责任人员').fill('县纪委监委 孙某；县信访局 周某');
+  await lc.getByLabel('化解方案').fill('查明事实，依规依纪处理，及时反馈检举人。');
+  await submit(page);
+  await expect(page.getByTestId('leader-case')).toContainText('刘副县长');
+
+  await page.getByRole('button', { name: '登记参与人员' }).click();
+  const pd = page.getByRole('dialog');
+  await pd.getByText('律师', { exact: true }).click();
+  await pd.getByLabel('姓名').fill('钱律师');
+  await pd.getByLabel(/单位/).fill('某律师事务所');
+  await submit(page);
+  await expect(page.getByTestId('participants')).toContainText('钱律师');
+  await page.screenshot({ path: path.join(SHOTS, 'accusation-supervisor.png'), fullPage: true });
+});
