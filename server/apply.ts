@@ -8,6 +8,8 @@ import type { CityDb } from './db';
 import { matters, visits } from './schema';
 
 export type Verdict = { ok: true } | { ok: false; code: string; message: string };
+// 'matter.registered' goes through applyMatterRegistrations, a run at a time.
+type AppliedOneByOne = Exclude<EventType, 'matter.registered'>;
 type Applier<T extends EventType> = (tx: CityDb, device: AuthedDevice, payload: EventPayload<T>) => Promise<Verdict>;
 
 // timestamptz refuses years before 1 AD, which Date.parse accepts; no real matter is that old.
@@ -22,8 +24,7 @@ async function recordOnly(): Promise<Verdict> {
   return { ok: true };
 }
 
-const appliers: { [T in EventType]: Applier<T> } = {
-  'matter.registered': async (tx, device, p) => (await applyMatterRegistrations(tx, device, [p]))[0]!,
+const appliers: { [T in AppliedOneByOne]: Applier<T> } = {
   // The city follows each matter's state; the transition itself stays in the events record.
   'matter.transitioned': async (tx, _device, p) => {
     const updated = await tx.update(matters).set({ status: p.to }).where(eq(matters.matterId, p.matterId)).returning({ id: matters.matterId });
@@ -68,92 +69,95 @@ function matterConflict(p: EventPayload<'matter.registered'>): Verdict {
   return { ok: false, code: 'matter_conflict', message: `信访件编号 ${p.matterNo} 或事项 ${p.matterId} 已在市里登记` };
 }
 
-/** Call only after checkEventContent passed; the parse here just gives the applier its typed payload. */
+/** Call only after checkEventContent passed, and not for 'matter.registered'; the parse here just gives the applier its typed payload. */
 export function applyEvent(tx: CityDb, device: AuthedDevice, e: SyncEvent): Promise<Verdict> {
-  const type = e.type as EventType;
+  const type = e.type as AppliedOneByOne;
   const applier = appliers[type] as Applier<EventType>;
   return applier(tx, device, eventPayloadSchemas[type].parse(e.payload));
 }
 
 
+/** One 'matter.registered' event whose content passed checkEventContent, with its typed payload. */
+export interface Registration {
+  e: SyncEvent;
+  p: EventPayload<'matter.registered'>;
+}
+
 /**
- * A run of consecutive 'matter.registered' events — the bulk of every push — in two statements
- * instead of two per event, with the verdicts applying them one by one in order would give:
+ * A run of consecutive 'matter.registered' events — the bulk of every push — in one statement
+ * instead of three per event, with the verdicts applying them one by one in order would give:
  * the rows go in ordered by their place in the run and ON CONFLICT DO NOTHING skips a row that
  * collides with an earlier row of the same statement, so the first of two claims to a matter id
  * or number wins, as it would one at a time. A row counts as inserted only if RETURNING names
- * both its id and its number. Each table's rows travel as one jsonb parameter: building a
- * multi-row VALUES list through the query builder cost more than PostgreSQL's work.
- * Call only after checkEventContent passed for every event.
+ * both its id and its number. The same statement writes the first visits and the events record
+ * of the registrations that won, so the caller records only the other events.
+ *
+ * The events travel as one jsonb parameter and the projections are read out of each payload in
+ * SQL: building multi-row VALUES lists through the query builder, and sending every payload
+ * twice, cost more than PostgreSQL's own work. The payload schema transforms nothing, so the
+ * payload as received holds the same values as the parsed one.
  */
-export async function applyMatterRegistrations(tx: CityDb, device: AuthedDevice, payloads: EventPayload<'matter.registered'>[]): Promise<Verdict[]> {
-  const verdicts: (Verdict | null)[] = payloads.map((p) => checkYear(p.receivedAt));
-  const candidates = payloads.filter((_, i) => verdicts[i] === null);
-  if (candidates.length === 0) return verdicts as Verdict[];
-  const key = (matterId: string, matterNo: string) => `${matterId.toLowerCase()} ${matterNo}`;
-  const matterRows = candidates.map((p, i) => ({
-    i,
-    matter_id: p.matterId,
-    matter_no: p.matterNo,
-    visitor_id: p.visitor.visitorId,
-    visitor_name: p.visitor.name,
-    document_type: p.visitor.documentType,
-    document_number: p.visitor.documentNumber,
-    visitor: p.visitor,
-    representatives: p.representatives,
-    channel: p.channel,
-    headcount: p.headcount,
-    category_code: p.categoryCode,
-    place_region: p.placeRegion,
-    respondent: p.respondent,
-    summary: p.summary,
-    facts: p.facts,
-    flags: p.flags,
-    received_at: new Date(p.receivedAt).toISOString(),
-    clock_offset_ms: p.clockOffsetMs,
-  }));
-  const inserted = await rows<{ matter_id: string; matter_no: string }>(
-    tx,
-    sql`INSERT INTO matters (matter_id, matter_no, county_code, device_id, visitor_id, visitor_name, document_type, document_number,
-        visitor, representatives, channel, headcount, category_code, place_region, respondent, summary, facts, flags, received_at, clock_offset_ms)
-      SELECT matter_id, matter_no, ${device.countyCode}, ${device.id}::uuid, visitor_id, visitor_name, document_type, document_number,
-        visitor, representatives, channel, headcount, category_code, place_region, respondent, summary, facts, flags, received_at, clock_offset_ms
-      FROM jsonb_to_recordset(${JSON.stringify(matterRows)}::jsonb) AS m(i integer, matter_id uuid, matter_no text, visitor_id uuid,
-        visitor_name text, document_type text, document_number text, visitor jsonb, representatives jsonb, channel text, headcount bigint,
-        category_code text, place_region text, respondent text, summary text, facts text, flags jsonb, received_at timestamptz, clock_offset_ms bigint)
-      ORDER BY i
-      ON CONFLICT DO NOTHING
-      RETURNING matter_id, matter_no`,
+export async function applyMatterRegistrations(tx: CityDb, device: AuthedDevice, batchId: string, run: Registration[]): Promise<Verdict[]> {
+  const verdicts: (Verdict | null)[] = run.map(({ p }) => checkYear(p.receivedAt));
+  const candidates = run.flatMap(({ e, p }, i) =>
+    verdicts[i] !== null
+      ? []
+      : [
+          {
+            i,
+            seq: e.seq,
+            event_id: e.id,
+            type: e.type,
+            entity_id: asTextParam(e.entityId),
+            occurred_at: asTextParam(e.occurredAt),
+            payload: e.payload,
+            // As the driver would send a Date: the string as the device wrote it may carry no offset.
+            received_at: new Date(p.receivedAt).toISOString(),
+          },
+        ],
   );
-  const fresh = new Set(inserted.map((r) => key(r.matter_id, r.matter_no)));
-  const firstVisits: object[] = [];
-  const out = payloads.map((p, i): Verdict => {
-    const bad = verdicts[i];
-    if (bad) return bad;
-    // delete(): of two identical rows only the first was inserted.
-    if (!fresh.delete(key(p.matterId, p.matterNo))) return matterConflict(p);
-    firstVisits.push({
-      visit_id: p.visitId,
-      matter_id: p.matterId,
-      document_type: p.visitor.documentType,
-      document_number: p.visitor.documentNumber,
-      visitor_name: p.visitor.name,
-      channel: p.channel,
-      headcount: p.headcount,
-      received_at: new Date(p.receivedAt).toISOString(),
-    });
-    return { ok: true };
-  });
-  if (firstVisits.length > 0) {
-    await tx.execute(sql`INSERT INTO visits (visit_id, matter_id, county_code, device_id, kind, document_type, document_number, visitor_name,
-        channel, headcount, terminated_matter, received_at)
-      SELECT visit_id, matter_id, ${device.countyCode}, ${device.id}::uuid, 'first', document_type, document_number, visitor_name,
-        channel, headcount, false, received_at
-      FROM jsonb_to_recordset(${JSON.stringify(firstVisits)}::jsonb) AS v(visit_id uuid, matter_id uuid, document_type text,
-        document_number text, visitor_name text, channel text, headcount bigint, received_at timestamptz)`);
-  }
-  return out;
+  if (candidates.length === 0) return verdicts as Verdict[];
+  const won = await rows<{ i: number }>(
+    tx,
+    sql`WITH e AS MATERIALIZED (
+        SELECT * FROM jsonb_to_recordset(${JSON.stringify(candidates)}::jsonb)
+          AS e(i integer, seq integer, event_id uuid, type text, entity_id text, occurred_at text, payload jsonb, received_at timestamptz)
+      ), m AS (
+        INSERT INTO matters (matter_id, matter_no, county_code, device_id, visitor_id, visitor_name, document_type, document_number,
+          visitor, representatives, channel, headcount, category_code, place_region, respondent, summary, facts, flags, received_at, clock_offset_ms)
+        SELECT (payload->>'matterId')::uuid, payload->>'matterNo', ${device.countyCode}, ${device.id}::uuid, (payload->'visitor'->>'visitorId')::uuid,
+          payload->'visitor'->>'name', payload->'visitor'->>'documentType', payload->'visitor'->>'documentNumber', payload->'visitor',
+          payload->'representatives', payload->>'channel', (payload->>'headcount')::bigint, payload->>'categoryCode', payload->>'placeRegion',
+          payload->>'respondent', payload->>'summary', payload->>'facts', payload->'flags', received_at, (payload->>'clockOffsetMs')::bigint
+        FROM e ORDER BY i
+        ON CONFLICT DO NOTHING
+        RETURNING matter_id, matter_no
+      ), won AS (
+        -- Of two identical claims only the first was inserted.
+        SELECT DISTINCT ON (m.matter_id) e.* FROM m JOIN e ON (e.payload->>'matterId')::uuid = m.matter_id AND e.payload->>'matterNo' = m.matter_no
+        ORDER BY m.matter_id, e.i
+      ), first_visits AS (
+        INSERT INTO visits (visit_id, matter_id, county_code, device_id, kind, document_type, document_number, visitor_name,
+          channel, headcount, terminated_matter, received_at)
+        SELECT (payload->>'visitId')::uuid, (payload->>'matterId')::uuid, ${device.countyCode}, ${device.id}::uuid, 'first',
+          payload->'visitor'->>'documentType', payload->'visitor'->>'documentNumber', payload->'visitor'->>'name',
+          payload->>'channel', (payload->>'headcount')::bigint, false, received_at
+        FROM won
+      ), recorded AS (
+        INSERT INTO events (device_id, seq, event_id, type, entity_id, occurred_at, payload, batch_id)
+        SELECT ${device.id}::uuid, seq, event_id, type, entity_id, occurred_at, payload, ${batchId}::uuid FROM won
+      )
+      SELECT i FROM won`,
+  );
+  const inserted = new Set(won.map((r) => r.i));
+  return run.map(({ p }, i) => verdicts[i] ?? (inserted.has(i) ? { ok: true } : matterConflict(p)));
 }
+
+/**
+ * A text parameter reaches PostgreSQL as UTF-8, which turns a lone surrogate into U+FFFD; inside
+ * a jsonb parameter the same string would fail the batch instead. (Payloads are jsonb either way.)
+ */
+export const asTextParam = (s: string) => Buffer.from(s, 'utf8').toString('utf8');
 
 /** The rows of a raw statement; node-postgres and PGlite both answer with `rows`. */
 async function rows<T>(tx: CityDb, query: SQL): Promise<T[]> {

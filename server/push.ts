@@ -3,8 +3,8 @@
 // A duplicate is skipped, the next seq is checked and applied (or quarantined), and a gap or a
 // seq conflict rolls the whole batch back.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { checkEventContent, eventPayloadSchemas, type PushBody, type PushResponse, type SyncEvent } from '../domain/sync/events';
-import { applyEvent, applyMatterRegistrations, type Verdict } from './apply';
+import { checkEventContent, type EventPayload, type PushBody, type PushResponse, type SyncEvent } from '../domain/sync/events';
+import { applyEvent, applyMatterRegistrations, asTextParam, type Verdict } from './apply';
 import { deviceRevoked, type AuthedDevice } from './auth';
 import type { CityDb } from './db';
 import { HttpError } from './errors';
@@ -32,12 +32,6 @@ async function storedEvents(tx: CityDb, deviceId: string, seqs: number[]): Promi
   for (const r of held) found.set(r.seq, { eventId: r.eventId, rejection: { code: r.code, message: r.message } });
   return found;
 }
-
-/**
- * A text parameter reaches PostgreSQL as UTF-8, which turns a lone surrogate into U+FFFD; inside
- * the jsonb parameter the same string would fail the batch instead. (The payload is jsonb either way.)
- */
-const asTextParam = (s: string) => Buffer.from(s, 'utf8').toString('utf8');
 
 /** The content checks that need no database: a failure here is quarantined at once. */
 function checkContent(e: SyncEvent): Verdict {
@@ -67,13 +61,14 @@ export async function applyBatch(db: CityDb, device: AuthedDevice, body: PushBod
     const answer: (PushResponse['rejected'][number] | number)[] = [];
     const reported = new Set<number>();
     const fresh: { e: SyncEvent; verdict: Verdict | null }[] = [];
-    // Matter registrations wait here to be applied together; anything else applies in order
-    // after them, since it may refer to a matter just registered.
+    // Matter registrations wait here to be applied together (which also records them); anything
+    // else applies in order after them, since it may refer to a matter just registered.
     let registrations: number[] = [];
     const applyRegistrations = async () => {
       if (registrations.length === 0) return;
-      const payloads = registrations.map((i) => eventPayloadSchemas['matter.registered'].parse(fresh[i]!.e.payload));
-      const verdicts = await applyMatterRegistrations(tx, device, payloads);
+      // Its content passed, and that schema transforms nothing: the payload is its parsed form.
+      const run = registrations.map((i) => ({ e: fresh[i]!.e, p: fresh[i]!.e.payload as EventPayload<'matter.registered'> }));
+      const verdicts = await applyMatterRegistrations(tx, device, body.batchId, run);
       registrations.forEach((i, k) => (fresh[i]!.verdict = verdicts[k]!));
       registrations = [];
     };
@@ -116,7 +111,8 @@ export async function applyBatch(db: CityDb, device: AuthedDevice, body: PushBod
     const toQuarantine: (typeof quarantine.$inferInsert)[] = [];
     for (const { e, verdict } of fresh) {
       if (verdict!.ok) {
-        toRecord.push({ seq: e.seq, event_id: e.id, type: e.type, entity_id: asTextParam(e.entityId), occurred_at: asTextParam(e.occurredAt), payload: e.payload });
+        // A registration that passed is already in the record (applyMatterRegistrations).
+        if (e.type !== 'matter.registered') toRecord.push({ seq: e.seq, event_id: e.id, type: e.type, entity_id: asTextParam(e.entityId), occurred_at: asTextParam(e.occurredAt), payload: e.payload });
         continue;
       }
       const row = { deviceId: device.id, seq: e.seq, eventId: e.id, type: e.type, entityId: e.entityId, occurredAt: e.occurredAt, payload: e.payload, batchId: body.batchId };
@@ -128,7 +124,7 @@ export async function applyBatch(db: CityDb, device: AuthedDevice, body: PushBod
       return verdict!.ok ? [] : [{ seq: e.seq, code: verdict!.code, message: verdict!.message }];
     });
 
-    // One jsonb parameter for the whole batch, as for the matters: see applyMatterRegistrations.
+    // One jsonb parameter for all of them, as in applyMatterRegistrations.
     if (toRecord.length > 0) {
       await tx.execute(sql`INSERT INTO events (device_id, seq, event_id, type, entity_id, occurred_at, payload, batch_id)
         SELECT ${device.id}::uuid, seq, event_id, type, entity_id, occurred_at, payload, ${body.batchId}::uuid

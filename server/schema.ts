@@ -50,7 +50,8 @@ export const events = pgTable(
     batchId: uuid('batch_id').notNull(),
     receivedAt: receivedAt(),
   },
-  (t) => [primaryKey({ columns: [t.deviceId, t.seq] }), index('events_entity_idx').on(t.entityId)],
+  // No index on entity_id: nothing looks events up by entity, and it slowed every push.
+  (t) => [primaryKey({ columns: [t.deviceId, t.seq] })],
 );
 
 /** Events whose content failed; acknowledged (their seq is used up) but not applied. */

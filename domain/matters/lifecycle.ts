@@ -232,6 +232,13 @@ export const COMMAND_DOCUMENTS: Readonly<Record<CommandType, readonly DocumentKi
   repeatVisit: [],
 };
 
+/** The written document a 送达 step hands over, by the state it is delivered in. */
+export const DELIVERED_DOCUMENT: Readonly<Partial<Record<MatterState, DocumentKind>>> = {
+  replied: 'handling-opinion',
+  'review-opinion': 'review-opinion',
+  're-review-opinion': 're-review-opinion',
+};
+
 // --- the transition table
 
 const ALL_BUT_TERMINATED = MATTER_STATES.filter((s) => s !== 'terminated');

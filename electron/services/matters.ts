@@ -8,12 +8,13 @@ import {
   allowedCommandsFor,
   applyCommand,
   COMMAND_LABELS,
+  DELIVERED_DOCUMENT,
   matterCommandSchema,
   nextDeadline,
   STATE_LABELS,
   type MatterCommandInput,
 } from '../../domain/matters/lifecycle';
-import { matterTransitionedPayload } from '../../domain/matters/events';
+import { documentDeliveredPayload, matterTransitionedPayload } from '../../domain/matters/events';
 import type { MatterDetail } from '../../domain/matters/rpc';
 import { DOCUMENT_TITLES, documentKindSchema } from '../../domain/documents/kinds';
 import { err, ok, type Result } from '../../domain/result';
@@ -24,6 +25,7 @@ import {
   leaderCaseOf,
   matterWithVisitor,
   openMattersDue,
+  recordDelivery,
   participantsOf,
   saveLifecycle,
   supervisionOf,
@@ -129,6 +131,9 @@ export async function runMatterCommand(ctx: ServiceContext, matterId: string, in
   if (!applied.ok) return applied;
   const { matter: next, transition } = applied.value;
   const now = localTimestamp(ctx.now());
+  // A 送达 step hands over the newest undelivered reply or opinion: its delivery is recorded with the step.
+  const deliveredKind = command.type === 'deliver' ? DELIVERED_DOCUMENT[transition.from] : undefined;
+  const handedOver = deliveredKind ? documentsOf(ctx.db, matterId).filter((d) => d.kind === deliveredKind && !d.deliveredAt).at(-1) : undefined;
   const transitionId = uuidv7();
   const due = next.deadlines?.lastDay ?? null;
   ctx.db.transaction((tx) => {
@@ -156,10 +161,19 @@ export async function runMatterCommand(ctx: ServiceContext, matterId: string, in
     });
     const payload = matterTransitionedPayload.parse({ matterId, matterNo: row.matter.matterNo, transitionId, from: transition.from, to: transition.to, command, at: transition.at, nextDue: due });
     appendEvent(tx, { id: uuidv7(), type: 'matter.transitioned', entityId: matterId, occurredAt: transition.at, payload });
+    if (command.type === 'deliver' && handedOver) {
+      recordDelivery(tx, handedOver.id, { deliveryMethod: command.method, deliveredTo: command.to, deliveredAt: command.at });
+      const delivered = documentDeliveredPayload.parse({ documentId: handedOver.id, matterId, kind: handedOver.kind, method: command.method, to: command.to, at: command.at });
+      appendEvent(tx, { id: uuidv7(), type: 'document.delivered', entityId: matterId, occurredAt: command.at, payload: delivered });
+    }
   });
   ctx.afterLocalWrite();
   for (const kind of transition.documents) {
-    const doc = await generateDocument(ctx, matterId, kind);
+    const delivery =
+      kind === 'delivery-receipt' && command.type === 'deliver' && deliveredKind
+        ? { kind: deliveredKind, method: command.method, to: command.to, at: command.at }
+        : undefined;
+    const doc = await generateDocument(ctx, matterId, kind, delivery);
     if (!doc.ok) return err(doc.code, `已${COMMAND_LABELS[command.type]}，但文书未能生成：${doc.message}`);
   }
   return matterDetail(ctx, matterId);

@@ -116,6 +116,18 @@ const chinaTime = (ms: number) => new Date(ms).toLocaleString('sv-SE', { timeZon
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
+/**
+ * A screenshot of the whole page: the shell scrolls inside its content area, so fullPage alone
+ * would cut the file off; the window is made tall enough for the content (or `minHeight`).
+ */
+async function shoot(page: Page, name: string, minHeight = 0) {
+  const viewport = page.viewportSize()!;
+  const content = await page.locator('.ant-layout-content').evaluate((el) => el.scrollHeight - el.clientHeight);
+  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height + content, minHeight) });
+  await page.screenshot({ path: path.join(SHOTS, name) });
+  await page.setViewportSize(viewport);
+}
+
 test('a matter goes from registration through the classification wizard, handling, review and re-review to termination', async ({ page }) => {
   await page.goto('/');
   await setOperator(page, HANDLER);
@@ -123,7 +135,7 @@ test('a matter goes from registration through the classification wizard, handlin
 
   await page.getByRole('menuitem', { name: '工作台' }).click();
   await expect(page.getByTestId('queue-table').getByRole('row', { name: new RegExp(matterNo) })).toBeVisible();
-  await page.screenshot({ path: path.join(SHOTS, 'queue.png'), fullPage: true });
+  await shoot(page, 'queue.png');
   await openFromQueue(page, matterNo);
   await expect(page.getByTestId('matter-status')).toHaveText('已登记');
   await expect(page.getByTestId('matter-deadline')).toContainText('受理告知期限');
@@ -143,7 +155,7 @@ test('a matter goes from registration through the classification wizard, handlin
     await expect(result).toContainText('有权处理的机关、单位');
     await expect(result).toContainText('出具信访处理意见书');
     await dialog.getByLabel(/责任单位名称/).fill('某县人力资源和社会保障局');
-    await page.screenshot({ path: path.join(SHOTS, 'wizard.png') });
+    await shoot(page, 'wizard.png', 1250);
   });
   await expect(page.getByTestId('matter-basics')).toContainText('申诉求决类');
 
@@ -174,10 +186,13 @@ test('a matter goes from registration through the classification wizard, handlin
   await step(page, 'reply', '已答复', async (d) => {
     await d.getByText('予以支持', { exact: true }).click();
     await d.getByLabel('法律法规依据').fill('《信访工作条例》第三十二条；《保障农民工工资支付条例》');
-    await d.getByLabel('处理意见').fill('经调查核实，该公司确有拖欠工资情形，已责令限期足额支付。');
+    await d.getByLabel('处理意见', { exact: true }).fill('经调查核实，该公司确有拖欠工资情形，已责令限期足额支付。');
   });
+  // The reply is handed over with a 送达回证, preselected.
   await step(page, 'deliver', '已送达', async (d) => {
+    await expect(d.getByTestId('handed-over')).toHaveText('信访事项处理意见书');
     await expect(d.getByLabel('受送达人')).toHaveValue('张三');
+    await expect(d.getByLabel('送达回证')).toBeChecked();
   });
   await step(page, 'rate', '已评价', async (d) => {
     await d.getByText('基本满意', { exact: true }).click();
@@ -185,15 +200,17 @@ test('a matter goes from registration through the classification wizard, handlin
   await step(page, 'requestReview', '复查中');
   await step(page, 'reviewOpinion', '已出具复查意见', async (d) => {
     await d.getByText('予以支持', { exact: true }).click();
-    await d.getByLabel('复查意见').fill('原处理意见认定事实清楚，适用依据正确，予以维持。');
+    await d.getByLabel('复查意见', { exact: true }).fill('原处理意见认定事实清楚，适用依据正确，予以维持。');
   });
   // Delivering the review opinion keeps the state; the step then leaves the allowed list.
-  await step(page, 'deliver', '已出具复查意见');
+  await step(page, 'deliver', '已出具复查意见', async (d) => {
+    await expect(d.getByTestId('handed-over')).toHaveText('信访事项复查意见书');
+  });
   await expect(page.getByTestId('command-deliver')).toHaveCount(0);
   await step(page, 'requestReReview', '复核中');
   await step(page, 'reReviewOpinion', '已出具复核意见', async (d) => {
     await d.getByText('予以支持', { exact: true }).click();
-    await d.getByLabel('复核意见').fill('复查意见正确，予以维持。本复核意见为最终意见。');
+    await d.getByLabel('复核意见', { exact: true }).fill('复查意见正确，予以维持。本复核意见为最终意见。');
   });
   await step(page, 'terminate', '已终结');
   await expect(page.getByTestId('commands').getByRole('button')).toHaveCount(0);
@@ -232,7 +249,7 @@ test('a matter goes from registration through the classification wizard, handlin
     expect(text, title).toContain(title);
     if (KEY_PHRASES[title]) expect(text, title).toContain(KEY_PHRASES[title]);
   }
-  await page.screenshot({ path: path.join(SHOTS, 'matter-file.png'), fullPage: true });
+  await shoot(page, 'matter-file.png');
 });
 
 test('the queue lists the nearest deadlines first and its counts are the backend’s', async ({ page }) => {
@@ -293,7 +310,7 @@ test('the queue lists the nearest deadlines first and its counts are the backend
   await expect(campaign).toContainText('0.0%');
   await campaign.getByText('0.0%').hover();
   await expect(page.getByRole('tooltip')).toContainText('化解率 = 已化解 ÷ 交办数');
-  await page.screenshot({ path: path.join(SHOTS, 'queue-campaign.png'), fullPage: true });
+  await shoot(page, 'queue-campaign.png');
 });
 
 test('a 检举控告 reporter is masked for a handler and shown to a supervisor, who supervises the matter', async ({ page }) => {
@@ -312,10 +329,11 @@ test('a 检举控告 reporter is masked for a handler and shown to a supervisor,
   });
 
   // The handler sees the reporter masked, with the note saying why.
-  await expect(page.getByTestId('reporter-protected')).toContainText('🔒 已按检举人保护要求隐去身份');
+  await expect(page.getByTestId('reporter-protected')).toContainText('已按检举人保护要求隐去身份');
+  await expect(page.getByTestId('reporter-protected').getByRole('img', { name: 'lock' })).toBeVisible();
   await expect(page.getByTestId('visitor-name')).toHaveText('王*');
   await expect(page.getByTestId('matter-basics')).not.toContainText('13800138000');
-  await page.screenshot({ path: path.join(SHOTS, 'accusation-masked.png'), fullPage: true });
+  await shoot(page, 'accusation-masked.png');
 
   // The supervisor sees who reported, and issues and closes a supervision notice.
   await setOperator(page, SUPERVISOR);
@@ -346,5 +364,5 @@ test('a 检举控告 reporter is masked for a handler and shown to a supervisor,
   await pd.getByLabel(/单位/).fill('某律师事务所');
   await submit(page);
   await expect(page.getByTestId('participants')).toContainText('钱律师');
-  await page.screenshot({ path: path.join(SHOTS, 'accusation-supervisor.png'), fullPage: true });
+  await shoot(page, 'accusation-supervisor.png');
 });

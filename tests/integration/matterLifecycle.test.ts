@@ -57,7 +57,12 @@ describe('a matter from registration to termination', () => {
     m = await step(b, id, '2026-03-05', { type: 'startHandling' });
     m = await step(b, id, '2026-04-20', { type: 'extend', days: 30, reason: '需要补充调查取证', approvedBy: '张局长', documents: ['extension-notice'] });
     m = await step(b, id, '2026-05-20', { type: 'reply', opinion: 'support', basis: '《保障农民工工资支付条例》第三条', text: '责成用人单位于30日内支付拖欠工资。', documents: ['handling-opinion'] });
-    m = await step(b, id, '2026-05-21', { type: 'deliver', method: 'in-person', to: '张三' });
+    m = await step(b, id, '2026-05-21', { type: 'deliver', method: 'in-person', to: '张三', documents: ['delivery-receipt'] });
+    // The 送达 step records the reply's delivery and its 送达回证 names the reply and the method.
+    expect(m.documents.find((d) => d.kind === 'handling-opinion')).toMatchObject({ deliveryMethod: 'in-person', deliveredAt: '2026-05-21T10:00:00+08:00' });
+    const receiptOfReply = await docText(b, m.documents.find((d) => d.kind === 'delivery-receipt')!.id);
+    expect(receiptOfReply).toContain('信访事项处理意见书');
+    expect(receiptOfReply).toContain('直接送达');
     m = await step(b, id, '2026-05-21', { type: 'rate', rating: 'unsatisfied' });
     m = await step(b, id, '2026-06-01', { type: 'requestReview' });
     m = await step(b, id, '2026-06-20', { type: 'reviewOpinion', opinion: 'support', text: '原处理意见认定事实清楚，予以维持。', documents: ['review-opinion'] });
@@ -74,7 +79,7 @@ describe('a matter from registration to termination', () => {
     expect(new Set(m.transitions.map((t) => t.actorName))).toEqual(new Set(['李承办']));
 
     const texts = Object.fromEntries(await Promise.all(m.documents.map(async (d) => [d.kind, await docText(b, d.id)] as const)));
-    expect(Object.keys(texts).sort()).toEqual(['acceptance-notice', 'extension-notice', 'handling-opinion', 're-review-opinion', 'registration-receipt', 'review-opinion']);
+    expect(Object.keys(texts).sort()).toEqual(['acceptance-notice', 'delivery-receipt', 'extension-notice', 'handling-opinion', 're-review-opinion', 'registration-receipt', 'review-opinion']);
     for (const t of Object.values(texts)) expect(t).toContain(reg.matterNo);
     expect(texts['acceptance-notice']).toContain('县人社局');
     expect(texts['extension-notice']).toContain('需要补充调查取证');

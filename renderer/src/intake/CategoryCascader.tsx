@@ -29,7 +29,7 @@ export function CategoryCascader({ id, value, onChange }: Props) {
       options={options}
       onChange={(path) => onChange?.(((path ?? []) as (string | number)[]).map(String))}
       showSearch={{ filter: (input, path) => path.some((o) => String(o.label).includes(input.trim())) }}
-      placeholder="一级分类 / 二级分类（可输入文字查找）"
+      placeholder="可输入文字查找"
       displayRender={(labels) => labels.join(' / ')}
       style={{ width: '100%' }}
       allowClear

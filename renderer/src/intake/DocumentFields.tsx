@@ -39,7 +39,7 @@ export function IdNumberInput({ base, settle, ...props }: InputProps & { base: N
       onKeyDown={(e) => {
         // A reader that separates number and name with Tab: the name must land in 姓名 even
         // while the boxes between are still being enabled or disabled.
-        if (e.key !== 'Tab' || e.shiftKey) return;
+        if (e.key !== 'Tab' || e.shiftKey || e.currentTarget.value.trim() === '') return;
         const r = settle(base, e.currentTarget.value);
         if (!r.valid) return;
         e.preventDefault();
@@ -82,7 +82,7 @@ export function VisitorDocumentFields({ settle }: { settle: SettleId }) {
     if (!regionCode) return;
     let current = true;
     void pathOf(regionCode).then((path) => {
-      const household = ['visitor', 'household', 'region'];
+      const household: ['visitor', 'household', 'region'] = ['visitor', 'household', 'region'];
       if (current && path && ((form.getFieldValue(household) as string[] | undefined) ?? []).length === 0) form.setFieldValue(household, path);
     });
     return () => {

@@ -21,7 +21,7 @@ export function IntakePage() {
   }, []);
   return (
     <div style={{ display: 'flex', gap: 12, height: '100%' }}>
-      <div style={{ flex: '0 0 660px', overflowY: 'auto' }}>
+      <div style={{ flex: '0 0 620px', overflowY: 'auto' }}>
         <RegistrationForm form={form} onRegistered={refreshAll} />
       </div>
       <div style={{ flex: '1 1 auto', minWidth: 0, overflowY: 'auto', display: 'flex', flexDirection: 'column', gap: 12 }}>

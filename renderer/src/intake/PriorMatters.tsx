@@ -1,7 +1,7 @@
 // 以往信访事项: every earlier matter of the person on the form (DOMAIN.md §2), open, answered
 // and terminated, so the clerk can link this visit to one (重复访) or start a new one (初访).
 // The check covers this device's records only until the city confirms (DESIGN.md §4).
-import { Alert, Button, Card, Empty, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Space, Tag, Typography } from 'antd';
 import type { PriorMatter } from '../../../domain/intake/rpc';
 import { useIntakeStore } from './intakeStore';
 
@@ -75,7 +75,7 @@ export function PriorMatters() {
       }
     >
       {result.matters.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="未查到此人以往的信访事项，按初访登记" style={{ margin: 4 }} />
+        <Typography.Text type="secondary">未查到此人以往的信访事项，按初访登记。</Typography.Text>
       ) : (
         <Space orientation="vertical" size={6} style={{ width: '100%' }}>
           {result.matters.map((m) => (

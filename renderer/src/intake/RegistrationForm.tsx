@@ -18,6 +18,7 @@ import {
   fieldOfErrorPath,
   FORM_NAME,
   initialValues,
+  isBlankPerson,
   regionPathErrors,
   splitReaderLine,
   toInput,
@@ -46,10 +47,11 @@ function changedPaths(changed: unknown, prefix: NamePath = []): NamePath[] {
 }
 
 const isNumberPath = (p: NamePath) => p.at(-1) === 'number' && p.at(-2) === 'document';
-const isBlank = (p: PersonValues | undefined) => !p || (!p.document.number.trim() && !p.name.trim() && !p.mobile.trim());
 
 export function RegistrationForm({ form, onRegistered }: { form: FormInstance<FormValues>; onRegistered: () => void }) {
   const { message } = App.useApp();
+  // Paths built at run time (a representative's row, an error's path) are beyond antd's typed paths.
+  const fields = form as FormInstance;
   const [initial] = useState(initialValues);
   const [submitting, setSubmitting] = useState(false);
   const inFlight = useRef(false);
@@ -57,7 +59,8 @@ export function RegistrationForm({ form, onRegistered }: { form: FormInstance<Fo
   const container = useRef<HTMLDivElement>(null);
   const autosave = useDraftAutosave(form);
   const link = useIntakeStore((s) => s.link);
-  const linkedNo = useIntakeStore((s) => (s.link.kind === 'repeat' ? s.lookup?.result.matters.find((m) => m.matterId === (s.link as { matterId: string }).matterId)?.matterNo : undefined));
+  const lookup = useIntakeStore((s) => s.lookup);
+  const linkedNo = link.kind === 'repeat' ? lookup?.result.matters.find((m) => m.matterId === link.matterId)?.matterNo : undefined;
   usePersonLookup(form);
 
   const headcount = (Form.useWatch('headcount', form) as number | null | undefined) ?? 1;
@@ -67,31 +70,41 @@ export function RegistrationForm({ form, onRegistered }: { form: FormInstance<Fo
   // focusing at once would land on an element about to be replaced. A new object per request
   // lets the same field be asked for twice. Starts on the ID: ready for a swipe.
   const [focusRequest, setFocusRequest] = useState({ id: ID_FIELD });
-  useEffect(() => focusById(focusRequest.id), [focusRequest]);
+  useEffect(() => {
+    // The list opened by a change of 人数 may commit a frame later than this request.
+    let tries = 10;
+    let frame = 0;
+    const attempt = () => {
+      if (document.getElementById(focusRequest.id)) focusById(focusRequest.id);
+      else if (tries-- > 0) frame = requestAnimationFrame(attempt);
+    };
+    attempt();
+    return () => cancelAnimationFrame(frame);
+  }, [focusRequest]);
 
-  const setError = useCallback((name: NamePath, text: string | null) => form.setFields([{ name, errors: text ? [text] : [] }]), [form]);
+  const setError = useCallback((name: NamePath, text: string | null) => fields.setFields([{ name, errors: text ? [text] : [] }]), [fields]);
 
   /** Judges a number box's content: the number is checked, a name the reader typed after it is filed. */
   const settle: SettleId = useCallback(
     (base, raw) => {
       const { number, name } = splitReaderLine(raw);
       const numberPath = [...base, 'document', 'number'];
-      form.setFieldValue(numberPath, number.toUpperCase());
-      if (name) form.setFieldValue([...base, 'name'], name);
-      const type = form.getFieldValue([...base, 'document', 'type']) as PersonValues['document']['type'];
+      fields.setFieldValue(numberPath, number.toUpperCase());
+      if (name) fields.setFieldValue([...base, 'name'], name);
+      const type = fields.getFieldValue([...base, 'document', 'type']) as PersonValues['document']['type'];
       const r = parseDocument(type, number, today());
       setError(numberPath, r.ok ? null : r.message);
       if (name || number !== raw) autosave.changed();
       return { valid: r.ok, name };
     },
-    [form, setError, autosave],
+    [fields, setError, autosave],
   );
 
   /** While typing, a number is judged only once it could be complete: half-typed is not wrong. */
   const liveCheck = (path: NamePath) => {
     const base = path.slice(0, -2);
-    const type = form.getFieldValue([...base, 'document', 'type']) as PersonValues['document']['type'];
-    const number = splitReaderLine((form.getFieldValue(path) as string) ?? '').number;
+    const type = fields.getFieldValue([...base, 'document', 'type']) as PersonValues['document']['type'];
+    const number = splitReaderLine((fields.getFieldValue(path) as string) ?? '').number;
     const r = parseDocument(type, number, today());
     const complete = type === 'resident' ? number.length >= 18 : false;
     setError(path, !r.ok && complete ? r.message : null);
@@ -190,15 +203,23 @@ export function RegistrationForm({ form, onRegistered }: { form: FormInstance<Fo
         t.select();
         return;
       }
-      // "number name⏎" filled 姓名 too: go past it.
-      focusNextStop(box, r.name ? fieldId([...base, 'name']) : t);
+      // To 姓名 by its id, not the next stop: the boxes the number fills are disabled only
+      // once React has re-rendered. "number name⏎" filled 姓名 too: go past it.
+      const nameId = fieldId([...base, 'name']);
+      if (r.name) focusNextStop(box, nameId);
+      else focusById(nameId);
+      return;
+    }
+    const reps = (form.getFieldValue('representatives') as PersonValues[] | undefined) ?? [];
+    if (t.id === fieldId(['headcount']) && reps.length > 0) {
+      // Into the representatives, even while the list the new 人数 opened is still rendering.
+      setFocusRequest({ id: fieldId(['representatives', 0, 'document', 'number']) });
       return;
     }
     if (t.dataset.repRow !== undefined) {
       // Enter on the last row's 手机 opens the next row, until the fifth.
       const row = Number(t.dataset.repRow);
-      const reps = (form.getFieldValue('representatives') as PersonValues[]) ?? [];
-      if (row === reps.length - 1 && reps.length < MAX_REPRESENTATIVES && !isBlank(reps[row])) {
+      if (row === reps.length - 1 && reps.length < MAX_REPRESENTATIVES && !isBlankPerson(reps[row]!)) {
         form.setFieldValue('representatives', [...reps, emptyPerson()]);
         setFocusRequest({ id: fieldId(['representatives', row + 1, 'document', 'number']) });
         return;
@@ -216,7 +237,10 @@ export function RegistrationForm({ form, onRegistered }: { form: FormInstance<Fo
       if (p[0] === 'representatives') setListError(null);
     }
     // A group visit needs its representatives: open the list with a first row.
-    if (typeof changed.headcount === 'number' && changed.headcount >= GROUP_VISIT_THRESHOLD && repCount === 0) {
+    // Read the store, not the last render: the box reports again on blur, before a re-render,
+    // and a second first row would re-mount the list under the clerk's cursor.
+    const reps = (form.getFieldValue('representatives') as PersonValues[] | undefined) ?? [];
+    if (typeof changed.headcount === 'number' && changed.headcount >= GROUP_VISIT_THRESHOLD && reps.length === 0) {
       form.setFieldValue('representatives', [emptyPerson()]);
     }
   };

@@ -8,6 +8,8 @@ import { emptyPerson, type FormValues } from './formModel';
 
 export const TOO_MANY_REPRESENTATIVES = `集体访代表最多${MAX_REPRESENTATIVES}人（《信访工作条例》第十八条）`;
 
+/** Lines up with the form's label column. */
+const LABEL_WIDTH = 76;
 const COLUMNS = { type: '150px', number: 'auto', name: '96px', mobile: '128px', remove: '32px' } as const;
 
 interface Props {
@@ -22,10 +24,24 @@ export function RepresentativesList({ settle, listError }: Props) {
   const full = count >= MAX_REPRESENTATIVES;
 
   return (
-    <Form.Item label="代表" required={count > 0} style={{ marginBottom: 8 }}>
+    // Full width under its own heading: four boxes a row do not fit beside the label column.
+    <div style={{ marginBottom: 12 }}>
       <Form.List name="representatives">
         {(fields, { add, remove }) => (
           <div data-testid="representatives">
+            <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', marginBottom: 4 }}>
+              <span style={{ width: LABEL_WIDTH, textAlign: 'right' }}>
+                {count > 0 && <span style={{ color: '#ff4d4f', marginInlineEnd: 4 }}>*</span>}代表
+              </span>
+              <Button size="small" icon={<PlusOutlined />} disabled={full} onClick={() => add(emptyPerson())}>
+                添加代表（{count}/{MAX_REPRESENTATIVES}）
+              </Button>
+              {full && (
+                <Typography.Text type="warning" data-testid="representatives-limit">
+                  {TOO_MANY_REPRESENTATIVES}
+                </Typography.Text>
+              )}
+            </div>
             {fields.length > 0 && (
               <Row gutter={6} wrap={false} style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12, lineHeight: '20px' }}>
                 <Col flex={COLUMNS.type}>证件类型</Col>
@@ -62,16 +78,6 @@ export function RepresentativesList({ settle, listError }: Props) {
                 </Col>
               </Row>
             ))}
-            <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
-              <Button size="small" icon={<PlusOutlined />} disabled={full} onClick={() => add(emptyPerson())}>
-                添加代表（{count}/{MAX_REPRESENTATIVES}）
-              </Button>
-              {full && (
-                <Typography.Text type="warning" data-testid="representatives-limit">
-                  {TOO_MANY_REPRESENTATIVES}
-                </Typography.Text>
-              )}
-            </div>
             {listError && (
               <Typography.Text type="danger" role="alert" style={{ display: 'block', marginTop: 4 }}>
                 {listError}
@@ -80,6 +86,6 @@ export function RepresentativesList({ settle, listError }: Props) {
           </div>
         )}
       </Form.List>
-    </Form.Item>
+    </div>
   );
 }

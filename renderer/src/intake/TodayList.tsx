@@ -13,22 +13,22 @@ const REFRESH_MS = 10_000;
 
 const columns: ColumnsType<RegistrationSummary> = [
   // A wrapped number is hard to read back to a visitor over the counter: keep it on one line.
-  { title: '编号', dataIndex: 'matterNo', width: 200, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
+  { title: '编号', dataIndex: 'matterNo', width: 185, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
   {
     title: '类型',
     dataIndex: 'visitKind',
-    width: 72,
+    width: 64,
     render: (k: RegistrationSummary['visitKind']) => (k === 'repeat' ? <Tag color="orange">重复访</Tag> : <Tag>初访</Tag>),
   },
-  { title: '姓名', dataIndex: 'visitorName', width: 80, ellipsis: true },
-  { title: '证件号', dataIndex: 'maskedIdNumber', width: 165 },
-  { title: '人数', dataIndex: 'headcount', width: 52, align: 'right' },
+  { title: '姓名', dataIndex: 'visitorName', width: 72, ellipsis: true },
+  { title: '证件号', dataIndex: 'maskedIdNumber', width: 150 },
+  { title: '人数', dataIndex: 'headcount', width: 48, align: 'right' },
   { title: '诉求摘要', dataIndex: 'summary', ellipsis: true },
-  { title: '登记时间', dataIndex: 'receivedAt', width: 76, render: (v: string) => dayjs(v).format('HH:mm') },
+  { title: '时间', dataIndex: 'receivedAt', width: 56, render: (v: string) => dayjs(v).format('HH:mm') },
   {
     title: '同步',
     dataIndex: 'synced',
-    width: 72,
+    width: 68,
     render: (synced: boolean) => (synced ? <Tag color="success">已同步</Tag> : <Tag color="warning">待同步</Tag>),
   },
 ];
@@ -66,7 +66,8 @@ export function TodayList() {
       <Table<RegistrationSummary>
         data-testid="today-list"
         size="small"
-        rowKey="matterId"
+        // A repeat visit shares its matter's id: the visit's time tells the rows apart.
+        rowKey={(r) => `${r.matterId}@${r.receivedAt}`}
         columns={columns}
         dataSource={sorted}
         // The timer's refresh must not flash a spinner over a list the clerk is reading.

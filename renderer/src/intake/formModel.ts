@@ -84,7 +84,7 @@ export function splitReaderLine(raw: string): { number: string; name: string } {
   return { number: m[1]!, name: m[2]! };
 }
 
-const isBlankPerson = (p: PersonValues) => !p.document.number.trim() && !p.name.trim() && !p.mobile.trim();
+export const isBlankPerson = (p: PersonValues) => !p.document.number.trim() && !p.name.trim() && !p.mobile.trim();
 
 /** The last code of a cascader path; a province or city alone is passed on for the rule to refuse. */
 const lastCode = (path: string[] | undefined) => path?.at(-1) ?? '';

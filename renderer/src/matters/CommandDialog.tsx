@@ -6,7 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { DOCUMENT_TITLES, type DocumentKind } from '../../../domain/documents/kinds';
 import type { Classification } from '../../../domain/matters/classification';
-import { COMMAND_DOCUMENTS, COMMAND_LABELS, type CommandType, type MatterCommandInput } from '../../../domain/matters/lifecycle';
+import { COMMAND_DOCUMENTS, COMMAND_LABELS, DELIVERED_DOCUMENT, type CommandType, type MatterCommandInput } from '../../../domain/matters/lifecycle';
 import type { MatterDetail } from '../../../domain/matters/rpc';
 import type { Err } from '../../../domain/result';
 import type { Operator } from '../../../domain/staff';
@@ -37,6 +37,9 @@ export function CommandDialog({ matter, type, onClose }: { matter: MatterDetail;
   const onResult = useCallback((c: Classification | null) => setClassification(c), []);
   const documents = COMMAND_DOCUMENTS[type];
   const reasonLabel = REASON_LABELS[type];
+  // Shown so the clerk sees which paper goes out; the backend picks the same one.
+  const deliveredKind = type === 'deliver' ? DELIVERED_DOCUMENT[matter.lifecycle.state] : undefined;
+  const handedOver = deliveredKind ? matter.documents.filter((d) => d.kind === deliveredKind && !d.deliveredAt).at(-1) : undefined;
 
   async function submit(values: Values) {
     setBusy(true);
@@ -47,7 +50,9 @@ export function CommandDialog({ matter, type, onClose }: { matter: MatterDetail;
       setBusy(false);
       return setRefusal({ ok: false, code: 'no_operator', message: '请先在右上角“当前操作人”中填写工号、姓名和岗位' });
     }
-    const r = await api.invoke('matters.command', { matterId: matter.matterId, command: buildCommand(type, values, session.value, classification) });
+    // A 送达 step records the delivery of the document it hands over, and its 送达回证, itself.
+    const command = buildCommand(type, values, session.value, classification);
+    const r = await api.invoke('matters.command', { matterId: matter.matterId, command });
     setBusy(false);
     if (!r.ok) {
       setRefusal(r);
@@ -80,7 +85,7 @@ export function CommandDialog({ matter, type, onClose }: { matter: MatterDetail;
       onCancel={onClose}
       mask={{ closable: false }}
     >
-      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => void submit(v)}>
+      <Form form={form} name="command" layout="vertical" initialValues={initialValues} onFinish={(v) => void submit(v)}>
         {type === 'classify' && (
           <>
             <ClassificationWizard onResult={onResult} />
@@ -95,6 +100,11 @@ export function CommandDialog({ matter, type, onClose }: { matter: MatterDetail;
               </>
             )}
           </>
+        )}
+        {handedOver && (
+          <Form.Item label="送达文书">
+            <Typography.Text data-testid="handed-over">{handedOver.title}</Typography.Text>
+          </Form.Item>
         )}
         <CommandFields type={type} />
         {type !== 'classify' && (

@@ -14,7 +14,7 @@ export function DeliveryDialog(props: { documentId: string; title: string; recip
     return r.ok ? null : r.message;
   }
   return (
-    <FormDialog<Values> title={`送达 — ${props.title}`} initialValues={{ method: 'in-person', to: props.recipient, at: dayjs() }} onSubmit={deliver} onClose={props.onClose}>
+    <FormDialog<Values> name="delivery" title={`送达 — ${props.title}`} initialValues={{ method: 'in-person', to: props.recipient, at: dayjs() }} onSubmit={deliver} onClose={props.onClose}>
       <Form.Item name="method" label="送达方式" rules={[{ required: true, message: '请选择送达方式' }]}>
         <Select options={deliveryMethodSchema.options.map((m) => ({ value: m, label: DELIVERY_METHOD_LABELS[m] }))} />
       </Form.Item>

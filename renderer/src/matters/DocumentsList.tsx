@@ -28,16 +28,17 @@ export function DocumentsList({ matter }: { matter: MatterDetail }) {
 
   const columns: ColumnsType<Doc> = [
     { title: '文书', dataIndex: 'title' },
-    { title: '生成时间', dataIndex: 'createdAt', width: 140, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+    { title: '生成时间', dataIndex: 'createdAt', width: 96, render: (v: string) => dayjs(v).format('MM-DD HH:mm') },
     {
       title: '送达',
       dataIndex: 'deliveredAt',
-      width: 190,
-      render: (at: string | null, d) => (at ? <Tag color="green">{`${methodLabel(d.deliveryMethod)} ${dayjs(at).format('MM-DD HH:mm')}`}</Tag> : <Tag>未送达</Tag>),
+      width: 150,
+      render: (at: string | null, d) =>
+        at ? <Tag color="green">{`${methodLabel(d.deliveryMethod)} ${dayjs(at).format('MM-DD HH:mm')}`}</Tag> : d.kind === 'delivery-receipt' ? null : <Tag>未送达</Tag>,
     },
     {
       title: '操作',
-      width: 120,
+      width: 104,
       render: (_, d) => (
         <Space size={0}>
           <Button type="link" size="small" onClick={() => void view(d)}>

@@ -4,6 +4,8 @@ import { Alert, Form, Modal } from 'antd';
 import { useState, type ReactNode } from 'react';
 
 export function FormDialog<V extends object>(props: {
+  /** Prefixes the fields' ids: labels must not point at another form's field of the same name. */
+  name: string;
   title: string;
   initialValues?: Partial<V>;
   /** Resolves to the backend's Chinese message when refused, null when done. */
@@ -25,7 +27,7 @@ export function FormDialog<V extends object>(props: {
 
   return (
     <Modal open title={props.title} okText="确定" confirmLoading={busy} onOk={() => form.submit()} onCancel={() => props.onClose(false)} mask={{ closable: false }}>
-      <Form form={form} layout="vertical" initialValues={props.initialValues} onFinish={(v) => void submit(v)}>
+      <Form form={form} name={props.name} layout="vertical" initialValues={props.initialValues} onFinish={(v) => void submit(v)}>
         {props.children}
       </Form>
       {error && <Alert type="error" showIcon title={error} />}

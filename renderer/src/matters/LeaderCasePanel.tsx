@@ -33,11 +33,12 @@ export function LeaderCasePanel({ matter }: { matter: MatterDetail }) {
           </Descriptions.Item>
         </Descriptions>
       ) : null}
-      <Button size="small" onClick={() => setEditing(true)}>
+      <Button size="small" style={{ marginTop: lc ? 8 : 0 }} onClick={() => setEditing(true)}>
         {lc ? '调整包案' : '指定包案领导'}
       </Button>
       {editing && (
         <FormDialog<Values>
+          name="leader-case"
           title={`领导包案（四定四包） — ${matter.matterNo}`}
           initialValues={lc ? { ...lc, dueOn: dayjs(lc.dueOn) } : { dueOn: dayjs().add(30, 'day') }}
           onSubmit={assign}

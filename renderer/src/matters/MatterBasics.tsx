@@ -1,5 +1,6 @@
 // 基本情况: who came, about what, and how it is classified. A protected reporter (检举控告,
 // 条例 art. 30) arrives masked from the backend for most roles; the note says why.
+import { LockOutlined } from '@ant-design/icons';
 import { Alert, Descriptions, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { CHANNEL_LABELS, FLAG_LABELS, SKIP_LEVEL_LABELS, type FlagName } from '../../../domain/intake/registration';
@@ -26,18 +27,31 @@ export function MatterBasics({ matter }: { matter: MatterDetail }) {
   return (
     <>
       {visitor.masked && (
-        <Alert type="warning" showIcon={false} style={{ marginBottom: 8 }} data-testid="reporter-protected" title="🔒 已按检举人保护要求隐去身份（《信访工作条例》第三十条）" />
+        <Alert
+          type="warning"
+          showIcon
+          // An icon, not the 🔒 emoji: window PCs and CI often have no colour-emoji font.
+          icon={<LockOutlined />}
+          style={{ marginBottom: 8 }}
+          data-testid="reporter-protected"
+          title="已按检举人保护要求隐去身份（《信访工作条例》第三十条）"
+        />
       )}
       <Descriptions size="small" bordered column={3} data-testid="matter-basics" styles={{ label: { width: 96, whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label="当事人">
           <span data-testid="visitor-name">{visitor.name}</span>
         </Descriptions.Item>
-        <Descriptions.Item label="证件号码">{visitor.document}</Descriptions.Item>
+        {/* A number broken over two lines is misread when checked against the card. */}
+        <Descriptions.Item label="证件号码">
+          <span style={{ whiteSpace: 'nowrap' }}>{visitor.document}</span>
+        </Descriptions.Item>
         <Descriptions.Item label="手机">{visitor.mobile || '—'}</Descriptions.Item>
-        <Descriptions.Item label="登记时间">{dayjs(matter.receivedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+        <Descriptions.Item label="登记时间">
+          <span style={{ whiteSpace: 'nowrap' }}>{dayjs(matter.receivedAt).format('YYYY-MM-DD HH:mm')}</span>
+        </Descriptions.Item>
         <Descriptions.Item label="信访形式">{CHANNEL_LABELS[matter.channel]}</Descriptions.Item>
         <Descriptions.Item label="人数">{matter.headcount}</Descriptions.Item>
-        <Descriptions.Item label="问题分类">{matter.category.length > 0 ? matter.category.join(' / ') : '未分类'}</Descriptions.Item>
+        <Descriptions.Item label="问题分类">{matter.category.length > 0 ? matter.category.join(' / ') : '—'}</Descriptions.Item>
         <Descriptions.Item label="被反映人">{matter.respondent || '—'}</Descriptions.Item>
         <Descriptions.Item label="标记">
           <Flags flags={matter.flags} />

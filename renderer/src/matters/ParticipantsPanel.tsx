@@ -42,6 +42,7 @@ export function ParticipantsPanel({ matter }: { matter: MatterDetail }) {
       </Button>
       {adding && (
         <FormDialog<Values>
+          name="participant"
           title={`律师、心理咨询师参与接访 — ${matter.matterNo}`}
           initialValues={{ visitId: latestVisit, role: 'lawyer' }}
           onSubmit={add}

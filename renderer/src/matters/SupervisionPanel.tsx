@@ -35,13 +35,13 @@ export function SupervisionPanel({ matter }: { matter: MatterDetail }) {
   }
 
   const columns: ColumnsType<Notice> = [
-    { title: '文号', dataIndex: 'noticeNo', width: 130 },
-    { title: '签发', width: 150, render: (_, n) => `${n.issuedBy} ${dayjs(n.issuedAt).format('MM-DD')}${n.origin === 'local' ? '' : '（上级）'}` },
+    { title: '文号', dataIndex: 'noticeNo', width: 120 },
+    { title: '签发', width: 130, render: (_, n) => `${n.issuedBy} ${dayjs(n.issuedAt).format('MM-DD')}${n.origin === 'local' ? '' : '（上级）'}` },
     { title: '时限', dataIndex: 'dueOn', width: 100 },
     { title: '督办内容', dataIndex: 'content', ellipsis: true },
     {
       title: '状态',
-      width: 110,
+      width: 80,
       render: (_, n) =>
         n.resolvedAt ? (
           <Tag color="green">已办结</Tag>
@@ -63,6 +63,7 @@ export function SupervisionPanel({ matter }: { matter: MatterDetail }) {
       )}
       {issuing && (
         <FormDialog<IssueValues>
+          name="supervision"
           title={`签发督办 — ${matter.matterNo}`}
           initialValues={{ dueOn: dayjs().add(7, 'day') }}
           onSubmit={issue}

@@ -18,9 +18,11 @@ export function Timeline({ matter }: { matter: MatterDetail }) {
       items={matter.transitions.map((t) => ({
         key: t.id,
         color: t.to === 'terminated' || t.to === 'closed' ? 'gray' : 'blue',
-        title: dayjs(t.at).format('YYYY-MM-DD HH:mm'),
         content: (
           <div>
+            <Typography.Text type="secondary" style={{ marginRight: 8 }}>
+              {dayjs(t.at).format('YYYY-MM-DD HH:mm')}
+            </Typography.Text>
             <Typography.Text strong>{t.label}</Typography.Text>
             <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
               {t.actorName}

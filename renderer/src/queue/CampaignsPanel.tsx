@@ -15,15 +15,15 @@ type Values = { name: string; issuedBy: string; dueOn: Dayjs; matterNos: string 
 const RATE_FORMULA = '化解率 = 已化解 ÷ 交办数（已送达、已评价、已办结、已导入法定途径、已终结的事项计为已化解）';
 
 const columns: ColumnsType<Campaign> = [
-  { title: '专项', dataIndex: 'name', ellipsis: true },
-  { title: '交办单位', dataIndex: 'issuedBy', width: 96, ellipsis: true },
-  { title: '时限', dataIndex: 'dueOn', width: 96 },
-  { title: '交办', dataIndex: 'assigned', width: 48, align: 'right' },
-  { title: '已化解', dataIndex: 'resolved', width: 60, align: 'right' },
+  { title: '专项', dataIndex: 'name' },
+  { title: '交办单位', dataIndex: 'issuedBy', width: 200, ellipsis: true },
+  { title: '时限', dataIndex: 'dueOn', width: 110 },
+  { title: '交办数', dataIndex: 'assigned', width: 80, align: 'right' },
+  { title: '已化解', dataIndex: 'resolved', width: 80, align: 'right' },
   {
     title: <Tooltip title={RATE_FORMULA}>化解率 ⓘ</Tooltip>,
     dataIndex: 'resolutionRate',
-    width: 76,
+    width: 100,
     align: 'right',
     render: (rate: number | null, c) => (
       <Tooltip title={`${RATE_FORMULA}：${c.resolved} ÷ ${c.assigned}`}>{rate === null ? '—' : `${(rate * 100).toFixed(1)}%`}</Tooltip>
@@ -63,6 +63,7 @@ export function CampaignsPanel() {
       <Table<Campaign> size="small" rowKey="id" columns={columns} dataSource={rows} pagination={false} locale={{ emptyText: error ?? '暂无专项' }} />
       {creating && (
         <FormDialog<Values>
+          name="campaign"
           title="新建专项"
           initialValues={{ dueOn: dayjs().add(30, 'day') }}
           onSubmit={create}

@@ -1,5 +1,5 @@
 // 工作台: the open matters by urgency — counts of overdue, due-soon and open matters, the list
-// for the chosen scope, and the special campaigns beside it. Counts and order are the backend's.
+// for the chosen scope, and the special campaigns below it. Counts and order are the backend's.
 import { Alert, Card, Statistic, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../domain/rpc/contract';
@@ -57,18 +57,14 @@ export function QueuePage() {
   }, [scope]);
 
   return (
-    <div style={{ display: 'flex', gap: 12, alignItems: 'flex-start' }} data-testid="queue-page">
-      <div style={{ flex: '1 1 auto', minWidth: 0 }}>
-        <Counts counts={queue?.counts} />
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-        <Card size="small" styles={{ body: { paddingTop: 0 } }}>
-          <Tabs activeKey={scope} onChange={(k) => setScope(k as Scope)} items={TABS.map((t) => ({ key: t.key, label: t.label }))} />
-          <QueueTable items={queue?.items ?? []} loading={loading} />
-        </Card>
-      </div>
-      <div style={{ flex: '0 0 470px', minWidth: 0 }}>
-        <CampaignsPanel />
-      </div>
+    <div data-testid="queue-page">
+      <Counts counts={queue?.counts} />
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Card size="small" styles={{ body: { paddingTop: 0 } }} style={{ marginBottom: 12 }}>
+        <Tabs activeKey={scope} onChange={(k) => setScope(k as Scope)} items={TABS.map((t) => ({ key: t.key, label: t.label }))} />
+        <QueueTable items={queue?.items ?? []} loading={loading} />
+      </Card>
+      <CampaignsPanel />
     </div>
   );
 }
