@@ -129,7 +129,12 @@ export async function applyMatterRegistrations(tx: CityDb, device: AuthedDevice,
           payload->'visitor'->>'name', payload->'visitor'->>'documentType', payload->'visitor'->>'documentNumber', payload->'visitor',
           payload->'representatives', payload->>'channel', (payload->>'headcount')::bigint, payload->>'categoryCode', payload->>'placeRegion',
           payload->>'respondent', payload->>'summary', payload->>'facts', payload->'flags', received_at, (payload->>'clockOffsetMs')::bigint
-        FROM e ORDER BY i
+        FROM e
+        -- A visit id already known (or claimed earlier in the run) would fail the whole statement
+        -- on the visits key: such a registration is refused like any other clash.
+        WHERE NOT EXISTS (SELECT 1 FROM visits v WHERE v.visit_id = (e.payload->>'visitId')::uuid)
+          AND NOT EXISTS (SELECT 1 FROM e e2 WHERE e2.payload->>'visitId' = e.payload->>'visitId' AND e2.i < e.i)
+        ORDER BY i
         ON CONFLICT DO NOTHING
         RETURNING matter_id, matter_no
       ), won AS (

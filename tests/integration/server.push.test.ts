@@ -144,6 +144,19 @@ describeEachBackend('sync push', (city) => {
     expect(r.json()).toMatchObject({ ackedSeq: 1, rejected: [{ seq: 1, code: 'matter_conflict' }] });
   });
 
+  it('quarantines a registration whose visit id is already taken, in the same batch or an earlier one', async () => {
+    const a = await enrolledDevice(city.app);
+    const first = matterEvent(1);
+    const visitId = (first.payload as { visitId: string }).visitId;
+    const sameBatch = matterEvent(2, { payload: matterPayload({ visitId }) });
+    const r1 = await push(city.app, a, pushBody(a.deviceId, [first, sameBatch]));
+    expect(r1.statusCode).toBe(200);
+    expect(r1.json()).toMatchObject({ ackedSeq: 2, rejected: [{ seq: 2, code: 'matter_conflict' }] });
+    const r2 = await push(city.app, a, pushBody(a.deviceId, [matterEvent(3, { payload: matterPayload({ visitId }) })]));
+    expect(r2.statusCode).toBe(200);
+    expect(r2.json()).toMatchObject({ ackedSeq: 3, rejected: [{ seq: 3, code: 'matter_conflict' }] });
+  });
+
   it('quarantines an event carrying U+0000 instead of failing the batch on every resend', async () => {
     const device = await enrolledDevice(city.app);
     const r = await push(city.app, device, pushBody(device.deviceId, [matterEvent(1, { payload: matterPayload({ summary: 'a\u0000b' }) }), matterEvent(2)]));
