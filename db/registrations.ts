@@ -62,7 +62,8 @@ export function visitsOn(db: LocalDb, day: string) {
       idNumber: visitor.idNumber,
       headcount: visit.headcount,
       channel: visit.channel,
-      summary: matter.summary,
+      // What was said at this visit: a repeat visit may add to the matter's request.
+      summary: visit.summary,
       receivedAt: visit.receivedAt,
       seq: outbox.seq,
     })

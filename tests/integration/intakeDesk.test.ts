@@ -66,7 +66,10 @@ describe('repeat-visit check', () => {
     const types = b.db.$client.prepare('SELECT type FROM outbox ORDER BY seq').all();
     expect(types).toEqual([{ type: 'matter.registered' }, { type: 'visit.recorded' }]);
     const list = await b.dispatch('intake.listToday', {});
-    expect(list.ok && (list.value as { visitKind: string }[]).map((v) => v.visitKind)).toEqual(['repeat', 'first']);
+    expect(list.ok && (list.value as { visitKind: string; summary: string }[]).map((v) => [v.visitKind, v.summary])).toEqual([
+      ['repeat', '再次反映供暖问题'],
+      ['first', validVisit.summary],
+    ]);
   });
 
   it('finds the person by name and mobile, and as a representative of a group', async () => {
