@@ -407,9 +407,6 @@ export function initialLifecycle(receivedOn: IsoDate, ctx?: LifecycleContext): M
   return { ...m, deadlines: computeDeadline(m, engineOf(ctx)) };
 }
 
-/** Alias of initialLifecycle. */
-export const registerMatter = initialLifecycle;
-
 const engineOf = (ctx?: LifecycleContext) => ctx?.deadlines ?? defaultDeadlineEngine;
 
 const authority = (engine: DeadlineEngine, step: DeadlineStep, from: IsoDate): MatterDeadline => ({

@@ -2,15 +2,16 @@
 // visit writes the visit and a visit.recorded event — each in one short synchronous transaction,
 // so a registration is either wholly on disk (and queued for the city) or not at all.
 import { v7 as uuidv7 } from 'uuid';
-import { findCategory } from '../../domain/categories';
+import type { z } from 'zod';
+import { categorySelectionSchema } from '../../domain/categories';
 import { maskIdNumber } from '../../domain/identity/residentId';
 import type { DocumentInfo } from '../../domain/identity/documents';
 import { matterRegisteredPayload, visitRecordedPayload, type PersonPayload } from '../../domain/intake/events';
 import { channelSchema, type RegisterVisit, type RegistrationSummary } from '../../domain/intake/registration';
 import type { Registered } from '../../domain/intake/rpc';
 import { initialLifecycle, nextDeadline } from '../../domain/matters/lifecycle';
-import { isValidRegionCode } from '../../domain/regions/regions';
-import { err, ok, type Err, type Result } from '../../domain/result';
+import { regionSelectionSchema } from '../../domain/regions/regions';
+import { err, errFromZod, ok, type Err, type Result } from '../../domain/result';
 import { deleteDraft } from '../../db/drafts';
 import { appendEvent } from '../../db/outbox';
 import { insertMatter, insertVisit, matterById, nextCounter, upsertVisitor, visitsOn, type VisitorRow } from '../../db/registrations';
@@ -74,17 +75,18 @@ function visitorRow(p: PersonPayload, at: string): VisitorRow {
 
 /** Codes the schema could only check for shape, checked against the reference data. */
 function checkReferences(ctx: ServiceContext, input: RegisterVisit): Err | null {
-  const regions: [string, string][] = [
-    ['visitor.household.region', input.visitor.household.region],
-    ['visitor.current.region', input.visitor.current.region],
-    ['placeRegion', input.placeRegion],
+  const { regions, categories } = ctx.reference();
+  const region = regionSelectionSchema(regions);
+  const checks: [string, string, z.ZodType][] = [
+    ['visitor.household.region', input.visitor.household.region, region],
+    ['visitor.current.region', input.visitor.current.region, region],
+    ['placeRegion', input.placeRegion, region],
+    ['categoryCode', input.categoryCode, categorySelectionSchema(categories)],
   ];
-  for (const [field, code] of regions) {
-    if (code !== '' && !isValidRegionCode(ctx.reference().regions, code)) return err('region_unknown', '所选地区代码不存在，请重新选择', field);
-  }
-  if (input.categoryCode !== '') {
-    const c = findCategory(ctx.reference().categories, input.categoryCode);
-    if (!c || c.level !== 2 || c.retired) return err('category_unknown', '问题分类不存在或已停用，请重新选择', 'categoryCode');
+  for (const [field, code, schema] of checks) {
+    if (code === '') continue;
+    const r = schema.safeParse(code);
+    if (!r.success) return errFromZod(r.error, field);
   }
   return null;
 }

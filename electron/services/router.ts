@@ -1,8 +1,7 @@
 // The service router: every RPC, whatever its transport, enters here. Input is validated
 // against the contract before any handler runs; a handler's bug becomes a typed error, never
 // a raw exception crossing the boundary.
-import type { z } from 'zod';
-import { err, type Err, type Ok, type Result } from '../../domain/result';
+import { err, errFromZod, type Err, type Ok, type Result } from '../../domain/result';
 import type { Contract, Method, MethodOutput, MethodParsedInput } from '../../domain/rpc/contract';
 
 export type Handlers = {
@@ -11,20 +10,12 @@ export type Handlers = {
 
 export type Dispatch = (method: string, input: unknown) => Promise<Ok<unknown> | Err>;
 
-function firstIssue(error: z.ZodError): Err {
-  const issue = error.issues[0]!;
-  const params = (issue as { params?: { code?: unknown } }).params;
-  const code = typeof params?.code === 'string' ? params.code : 'invalid_input';
-  const field = issue.path.length > 0 ? issue.path.join('.') : undefined;
-  return err(code, issue.message, field);
-}
-
 export function createRouter(contract: Contract, handlers: Handlers, log: (e: unknown) => void): Dispatch {
   return async (method, input) => {
     if (!Object.hasOwn(contract, method)) return err('unknown_method', `未知的操作：${method}`);
     const m = method as Method;
     const parsed = contract[m].input.safeParse(input);
-    if (!parsed.success) return firstIssue(parsed.error);
+    if (!parsed.success) return errFromZod(parsed.error);
     try {
       const handler = handlers[m] as (i: unknown) => Result<unknown> | Promise<Result<unknown>>;
       return await handler(parsed.data);
