@@ -108,7 +108,16 @@ async function step(page: Page, type: string, status: string, fill?: (dialog: Lo
 
 /** Answers the wizard's questions in turn: [question id, option text]. */
 async function answer(dialog: Locator, answers: [string, string][]) {
+  // Each answer moves the wizard on (its buttons never stay checked), which the next question's wait proves.
   for (const [id, option] of answers) await dialog.getByTestId(`question-${id}`).getByText(option, { exact: true }).click();
+}
+
+/**
+ * Chooses a radio option and waits until it is chosen: a click that lands while the dialog is
+ * still animating in is lost, which a plain click would not notice.
+ */
+async function pick(scope: Locator, label: string) {
+  await scope.getByRole('radio', { name: label, exact: true }).check();
 }
 
 /** China's wall-clock time, as the page (Asia/Shanghai) reads a typed date. */
@@ -184,7 +193,7 @@ test('a matter goes from registration through the classification wizard, handlin
   });
   await expect(page.getByTestId('matter-deadline')).toContainText('延期办理期限');
   await step(page, 'reply', '已答复', async (d) => {
-    await d.getByText('予以支持', { exact: true }).click();
+    await pick(d, '予以支持');
     await d.getByLabel('法律法规依据').fill('《信访工作条例》第三十二条；《保障农民工工资支付条例》');
     await d.getByLabel('处理意见', { exact: true }).fill('经调查核实，该公司确有拖欠工资情形，已责令限期足额支付。');
   });
@@ -195,11 +204,11 @@ test('a matter goes from registration through the classification wizard, handlin
     await expect(d.getByLabel('送达回证')).toBeChecked();
   });
   await step(page, 'rate', '已评价', async (d) => {
-    await d.getByText('基本满意', { exact: true }).click();
+    await pick(d, '基本满意');
   });
   await step(page, 'requestReview', '复查中');
   await step(page, 'reviewOpinion', '已出具复查意见', async (d) => {
-    await d.getByText('予以支持', { exact: true }).click();
+    await pick(d, '予以支持');
     await d.getByLabel('复查意见', { exact: true }).fill('原处理意见认定事实清楚，适用依据正确，予以维持。');
   });
   // Delivering the review opinion keeps the state; the step then leaves the allowed list.
@@ -209,7 +218,7 @@ test('a matter goes from registration through the classification wizard, handlin
   await expect(page.getByTestId('command-deliver')).toHaveCount(0);
   await step(page, 'requestReReview', '复核中');
   await step(page, 'reReviewOpinion', '已出具复核意见', async (d) => {
-    await d.getByText('予以支持', { exact: true }).click();
+    await pick(d, '予以支持');
     await d.getByLabel('复核意见', { exact: true }).fill('复查意见正确，予以维持。本复核意见为最终意见。');
   });
   await step(page, 'terminate', '已终结');
@@ -359,7 +368,7 @@ test('a 检举控告 reporter is masked for a handler and shown to a supervisor,
 
   await page.getByRole('button', { name: '登记参与人员' }).click();
   const pd = page.getByRole('dialog');
-  await pd.getByText('律师', { exact: true }).click();
+  await pick(pd, '律师');
   await pd.getByLabel('姓名').fill('钱律师');
   await pd.getByLabel(/单位/).fill('某律师事务所');
   await submit(page);
