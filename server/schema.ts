@@ -34,22 +34,24 @@ export const devices = pgTable(
 );
 
 /** Every accepted event exactly as the device sent it. Append-only. */
+/** An event as the device sent it: the columns the record and the quarantine share. */
+const eventColumns = () => ({
+  deviceId: uuid('device_id')
+    .notNull()
+    .references(() => devices.id),
+  seq: integer('seq').notNull(),
+  eventId: uuid('event_id').notNull(),
+  type: text('type').notNull(),
+  entityId: text('entity_id').notNull(),
+  /** Kept as the device's string, so its UTC offset survives. */
+  occurredAt: text('occurred_at').notNull(),
+  payload: jsonb('payload').notNull(),
+  batchId: uuid('batch_id').notNull(),
+});
+
 export const events = pgTable(
   'events',
-  {
-    deviceId: uuid('device_id')
-      .notNull()
-      .references(() => devices.id),
-    seq: integer('seq').notNull(),
-    eventId: uuid('event_id').notNull(),
-    type: text('type').notNull(),
-    entityId: text('entity_id').notNull(),
-    /** Kept as the device's string, so its UTC offset survives. */
-    occurredAt: text('occurred_at').notNull(),
-    payload: jsonb('payload').notNull(),
-    batchId: uuid('batch_id').notNull(),
-    receivedAt: receivedAt(),
-  },
+  { ...eventColumns(), receivedAt: receivedAt() },
   // No index on entity_id: nothing looks events up by entity, and it slowed every push.
   (t) => [primaryKey({ columns: [t.deviceId, t.seq] })],
 );
@@ -57,21 +59,7 @@ export const events = pgTable(
 /** Events whose content failed; acknowledged (their seq is used up) but not applied. */
 export const quarantine = pgTable(
   'quarantine',
-  {
-    deviceId: uuid('device_id')
-      .notNull()
-      .references(() => devices.id),
-    seq: integer('seq').notNull(),
-    eventId: uuid('event_id').notNull(),
-    type: text('type').notNull(),
-    entityId: text('entity_id').notNull(),
-    occurredAt: text('occurred_at').notNull(),
-    payload: jsonb('payload').notNull(),
-    batchId: uuid('batch_id').notNull(),
-    code: text('code').notNull(),
-    message: text('message').notNull(),
-    receivedAt: receivedAt(),
-  },
+  { ...eventColumns(), code: text('code').notNull(), message: text('message').notNull(), receivedAt: receivedAt() },
   (t) => [primaryKey({ columns: [t.deviceId, t.seq] })],
 );
 
