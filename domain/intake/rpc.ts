@@ -28,6 +28,9 @@ export const lookupPersonInputSchema = z
   });
 
 export const priorMatterSchema = z.object({
+  /** 'city': registered at another window or county, known only from the city's answer. */
+  source: z.enum(['local', 'city']),
+  countyCode: z.string().nullable(),
   matterId: z.string(),
   matterNo: z.string(),
   status: z.string(),
@@ -42,7 +45,7 @@ export const priorMatterSchema = z.object({
 export type PriorMatter = z.infer<typeof priorMatterSchema>;
 
 export const lookupPersonOutputSchema = z.object({
-  /** Checked against this device's records only; the city confirms once online (DESIGN.md §4). */
+  /** True when only this device's records were checked; false once the city answered (DESIGN.md §4). */
   provisional: z.boolean(),
   visitorName: z.string().nullable(),
   matters: z.array(priorMatterSchema),

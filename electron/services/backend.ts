@@ -65,6 +65,7 @@ export function createBackend(o: BackendOptions) {
     reference: reference.get,
     afterLocalWrite: () => sync.afterLocalWrite(),
     renderDocument: documents.render,
+    cityLookup: sync.cityLookup,
   };
   const handlers: Handlers = {
     'intake.register': (i) => registerVisit(ctx, i),

@@ -2,6 +2,7 @@
 // hook for "something was written locally".
 import dayjs from 'dayjs';
 import type { LocalDb } from '../../db/open';
+import type { LookupRequest, LookupResponse } from '../../domain/sync/lookup';
 import type { DocumentRenderer } from '../documents/workerRenderer';
 import type { Reference } from './reference';
 
@@ -17,6 +18,8 @@ export interface ServiceContext {
   afterLocalWrite: () => void;
   /** PDF rendering, in a worker thread. */
   renderDocument: DocumentRenderer;
+  /** Asks the city about a person (the repeat check's confirmation); null when it cannot. */
+  cityLookup: (q: LookupRequest) => Promise<LookupResponse | null>;
 }
 
 /** ISO-8601 with the device's own offset: statutory clocks start at the window, in local time. */

@@ -4,7 +4,7 @@ import { parsePhone } from '../../domain/contact/phone';
 import { parseDocument } from '../../domain/identity/documents';
 import type { lookupPersonInputSchema, PriorMatter } from '../../domain/intake/rpc';
 import type { DeadlineStep } from '../../domain/deadlines';
-import { STATE_LABELS, STEP_LABELS, type MatterState } from '../../domain/matters/lifecycle';
+import { chinaDateOf, STATE_LABELS, STEP_LABELS, type MatterState } from '../../domain/matters/lifecycle';
 import { ok, type Result } from '../../domain/result';
 import type { z } from 'zod';
 import { findVisitorIds, mattersOfVisitors, visitorById } from '../../db/registrations';
@@ -12,7 +12,12 @@ import { localDay, type ServiceContext } from './context';
 
 type Query = z.output<typeof lookupPersonInputSchema>;
 
-export function lookupPerson(ctx: ServiceContext, q: Query): Result<{ provisional: boolean; visitorName: string | null; matters: PriorMatter[] }> {
+/**
+ * This device's records at once; when the window is enrolled and the city answers within its
+ * short timeout, the city's record too (other windows, other counties), and the check is no
+ * longer provisional. Offline, the local answer stands, marked provisional.
+ */
+export async function lookupPerson(ctx: ServiceContext, q: Query): Promise<Result<{ provisional: boolean; visitorName: string | null; matters: PriorMatter[] }>> {
   const today = localDay(ctx.now());
   const { daysLeft } = ctx.reference().deadlines;
   const doc = q.document && q.document.number !== '' ? parseDocument(q.document.type, q.document.number, today) : null;
@@ -28,6 +33,8 @@ export function lookupPerson(ctx: ServiceContext, q: Query): Result<{ provisiona
   const matters = mattersOfVisitors(ctx.db, ids).map((m): PriorMatter => {
     const state = m.status as MatterState;
     return {
+      source: 'local',
+      countyCode: null,
       matterId: m.matterId,
       matterNo: m.matterNo,
       status: m.status,
@@ -44,5 +51,28 @@ export function lookupPerson(ctx: ServiceContext, q: Query): Result<{ provisiona
     };
   });
   const first = ids[0] ? visitorById(ctx.db, ids[0]) : undefined;
-  return ok({ provisional: true, visitorName: first?.name ?? null, matters });
+  const city = doc?.ok ? await ctx.cityLookup({ documentType: doc.value.type, documentNumber: doc.value.number }) : null;
+  if (!city) return ok({ provisional: true, visitorName: first?.name ?? null, matters });
+  const known = new Set(matters.map((m) => m.matterId));
+  const elsewhere = city.matters
+    .filter((m) => !known.has(m.matterId))
+    .map((m): PriorMatter => {
+      const state = m.status as MatterState;
+      const visitDays = m.visits.map((v) => chinaDateOf(v.receivedAt)).sort();
+      return {
+        source: 'city',
+        countyCode: m.countyCode,
+        matterId: m.matterId,
+        matterNo: m.matterNo,
+        status: m.status,
+        statusLabel: STATE_LABELS[state] ?? m.status,
+        terminated: state === 'terminated',
+        summary: m.summary,
+        receivedOn: chinaDateOf(m.receivedAt),
+        visits: m.visits.length,
+        lastVisitOn: visitDays.at(-1) ?? null,
+        nextDeadline: null,
+      };
+    });
+  return ok({ provisional: false, visitorName: first?.name ?? null, matters: [...matters, ...elsewhere] });
 }

@@ -9,6 +9,7 @@ import {
   type PushBody,
   type PushResponse,
 } from '../../domain/sync/events';
+import { lookupResponseSchema, type LookupRequest, type LookupResponse } from '../../domain/sync/lookup';
 import { pullResponseSchema, type PullResponse } from '../../domain/sync/pull';
 import { parseRetryAfter } from './backoff';
 import type { SyncErrorCode } from './messages';
@@ -116,6 +117,21 @@ export function createCityClient(fetchFn: Fetch, timeoutMs = 30_000) {
       if (!r.ok) return r;
       if (r.value.status !== 200) return failureFor(r.value.status, r.value.body, r.value.headers);
       const parsed = pullResponseSchema.safeParse(r.value.body);
+      if (!parsed.success) return { ok: false, code: 'bad_response', detail: parsed.error.message, retryAfterMs: null };
+      return { ok: true, value: parsed.data, serverDate: r.serverDate };
+    },
+
+    /** The city's record of a person across all counties; short timeout: a clerk is waiting. */
+    async lookup(baseUrl: string, token: string, q: LookupRequest): Promise<Outcome<LookupResponse>> {
+      const r = await call(
+        fetchFn,
+        `${baseUrl}/api/v1/sync/lookup`,
+        { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(q) },
+        Math.min(timeoutMs, 3000),
+      );
+      if (!r.ok) return r;
+      if (r.value.status !== 200) return failureFor(r.value.status, r.value.body, r.value.headers);
+      const parsed = lookupResponseSchema.safeParse(r.value.body);
       if (!parsed.success) return { ok: false, code: 'bad_response', detail: parsed.error.message, retryAfterMs: null };
       return { ok: true, value: parsed.data, serverDate: r.serverDate };
     },

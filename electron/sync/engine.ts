@@ -10,6 +10,7 @@ import { applyPulledPage } from '../../db/pulled';
 import { getDevice, getSyncState, rejections, recordFailure, recordSuccess, rewindAck, saveEnrollment } from '../../db/syncState';
 import { err, ok, type Result } from '../../domain/result';
 import type { enrollInputSchema, SyncStatus } from '../../domain/rpc/contract';
+import type { LookupRequest, LookupResponse } from '../../domain/sync/lookup';
 import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, type SyncEvent } from '../../domain/sync/events';
 import { backoffDelay } from './backoff';
 import type { CityClient, Failure } from './cityClient';
@@ -241,10 +242,19 @@ export function createSyncEngine(o: SyncEngineOptions) {
     return ok(await syncNow());
   }
 
+  /** The city's answer about a person, or null when not enrolled or the city cannot be reached. */
+  async function cityLookup(q: LookupRequest): Promise<LookupResponse | null> {
+    const dev = getDevice(o.db);
+    if (!dev.token || !dev.serverUrl) return null;
+    const r = await o.client.lookup(dev.serverUrl, dev.token, q);
+    return r.ok ? r.value : null;
+  }
+
   return {
     status,
     syncNow,
     enroll,
+    cityLookup,
     afterLocalWrite(): void {
       schedule('debounce', o.debounceMs ?? 2000);
     },

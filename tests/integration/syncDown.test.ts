@@ -4,7 +4,7 @@
 import { afterEach, expect, it } from 'vitest';
 import type { MatterDetail } from '../../domain/matters/rpc';
 import { testBackend, validVisit } from '../support/backend';
-import { enroll, noJitter, startFaultCity } from '../support/faultProxy';
+import { enroll, enrollmentCode, noJitter, startFaultCity } from '../support/faultProxy';
 import { admin } from './cityFixtures';
 
 let cleanup: (() => Promise<void>)[] = [];
@@ -91,4 +91,32 @@ it('shows the records the city refused, with the reason, and keeps the queue mov
   const status = await backend.dispatch('sync.now', {});
   expect(status).toMatchObject({ ok: true, value: { waiting: 0, lastError: null, rejected: [{ seq: 2, code: 'bad_payload' }] } });
   expect(status.ok && (status.value as { rejected: { message: string }[] }).rejected[0]!.message).toBeTruthy();
+});
+
+it('confirms the repeat check with the city: a matter registered in another county shows, and the check is no longer provisional', async () => {
+  const { city, backend: zhongyuan } = await rig();
+  const reg = await zhongyuan.dispatch('intake.register', { ...validVisit, summary: '反映征地补偿不到位' });
+  if (!reg.ok) throw new Error(reg.message);
+  await zhongyuan.dispatch('sync.now', {});
+
+  const erqi = testBackend({ sync: { random: noJitter, debounceMs: 60_000, timerMs: 60_000, healthEveryMs: 60_000 } });
+  cleanup.push(() => erqi.close());
+  const query = { document: validVisit.visitor.document };
+  // Offline (not yet enrolled): only this window's records, marked provisional.
+  expect(await erqi.dispatch('intake.lookupPerson', query)).toMatchObject({ ok: true, value: { provisional: true, matters: [] } });
+
+  const { code } = await enrollmentCode(city, '410103');
+  expect(await erqi.dispatch('sync.enroll', { serverUrl: city.url, code, name: '二七区窗口' })).toMatchObject({ ok: true });
+  const confirmed = await erqi.dispatch('intake.lookupPerson', query);
+  expect(confirmed).toMatchObject({
+    ok: true,
+    value: {
+      provisional: false,
+      matters: [{ source: 'city', countyCode: '410102', matterNo: (reg.value as { matterNo: string }).matterNo, summary: '反映征地补偿不到位', visits: 1 }],
+    },
+  });
+
+  // The city unreachable: the window falls back to its own records, provisional again.
+  city.setRule(() => ({ kind: 'dropRequest' }));
+  expect(await erqi.dispatch('intake.lookupPerson', query)).toMatchObject({ ok: true, value: { provisional: true } });
 });

@@ -1,6 +1,7 @@
 // 以往信访事项: every earlier matter of the person on the form (DOMAIN.md §2), open, answered
 // and terminated, so the clerk can link this visit to one (重复访) or start a new one (初访).
-// The check covers this device's records only until the city confirms (DESIGN.md §4).
+// Offline it covers this device's records only (provisional); online the city adds what other
+// windows and counties registered (DESIGN.md §4).
 import { Alert, Button, Card, Space, Tag, Typography } from 'antd';
 import type { PriorMatter } from '../../../domain/intake/rpc';
 import { useIntakeStore } from './intakeStore';
@@ -31,13 +32,17 @@ function MatterItem({ m, linked, onLink }: { m: PriorMatter; linked: boolean; on
           {m.matterNo}
         </Typography.Text>
         <Tag color={m.terminated ? 'error' : 'processing'}>{m.statusLabel}</Tag>
+        {m.source === 'city' && <Tag data-testid="prior-matter-elsewhere">市级记录 · 县区 {m.countyCode}</Tag>}
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {m.receivedOn} 登记 · 来访{m.visits}次{m.lastVisitOn ? ` · 最近 ${m.lastVisitOn}` : ''}
         </Typography.Text>
         <span style={{ flex: 1 }} />
-        <Button size="small" type={linked ? 'primary' : 'default'} onClick={onLink} aria-pressed={linked}>
-          {linked ? '已关联（重复访）' : '关联此事项（重复访）'}
-        </Button>
+        {/* A matter of another window lives in that window's store: it can be seen, not linked. */}
+        {m.source === 'local' && (
+          <Button size="small" type={linked ? 'primary' : 'default'} onClick={onLink} aria-pressed={linked}>
+            {linked ? '已关联（重复访）' : '关联此事项（重复访）'}
+          </Button>
+        )}
       </div>
       <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '4px 0 0' }}>
         {m.summary}
@@ -63,7 +68,7 @@ export function PriorMatters() {
       title={
         <Space size={8}>
           <span>以往信访事项{result.visitorName ? ` · ${result.visitorName}` : ''}</span>
-          {result.provisional && <Tag color="gold">本机记录（待市级核对）</Tag>}
+          {result.provisional ? <Tag color="gold">本机记录（待市级核对）</Tag> : <Tag color="green">已与市级核对</Tag>}
         </Space>
       }
       extra={
