@@ -65,6 +65,7 @@ export function visitsOn(db: LocalDb, day: string) {
       // What was said at this visit: a repeat visit may add to the matter's request.
       summary: visit.summary,
       receivedAt: visit.receivedAt,
+      reporterProtected: matter.reporterProtected,
       seq: outbox.seq,
     })
     .from(visit)

@@ -16,6 +16,8 @@ import { deleteDraft } from '../../db/drafts';
 import { appendEvent } from '../../db/outbox';
 import { insertMatter, insertVisit, matterById, nextCounter, upsertVisitor, visitsOn, type VisitorRow } from '../../db/registrations';
 import { getDevice, getSyncState } from '../../db/syncState';
+import { maskName } from '../../domain/staff';
+import { reporterVisible } from './operator';
 import { localDay, localTimestamp, type ServiceContext } from './context';
 
 /**
@@ -190,19 +192,23 @@ export function registerVisit(ctx: ServiceContext, input: RegisterVisit): Result
 
 export function listToday(ctx: ServiceContext): Result<RegistrationSummary[]> {
   const acked = getSyncState(ctx.db).lastAckedSeq;
+  const showReporter = reporterVisible(ctx);
   return ok(
-    visitsOn(ctx.db, localDay(ctx.now())).map((r) => ({
-      matterId: r.matterId,
-      matterNo: r.matterNo,
-      visitKind: r.visitKind,
-      visitorName: r.visitorName,
-      maskedIdNumber: maskIdNumber(r.idNumber),
-      headcount: r.headcount,
-      channel: channelSchema.parse(r.channel),
-      summary: r.summary,
-      receivedAt: r.receivedAt,
-      synced: r.seq !== null && r.seq <= acked,
-    })),
+    visitsOn(ctx.db, localDay(ctx.now())).map((r) => {
+      // A 检举控告 reporter stays masked in lists for roles that do not need the identity.
+      const hide = r.reporterProtected && !showReporter;
+      return {
+        matterId: r.matterId,
+        matterNo: r.matterNo,
+        visitKind: r.visitKind,
+        visitorName: hide ? maskName(r.visitorName) : r.visitorName,
+        maskedIdNumber: hide ? '*'.repeat(r.idNumber.length) : maskIdNumber(r.idNumber),
+        headcount: r.headcount,
+        channel: channelSchema.parse(r.channel),
+        summary: r.summary,
+        receivedAt: r.receivedAt,
+        synced: r.seq !== null && r.seq <= acked,
+      };
+    }),
   );
 }
-

@@ -18,7 +18,7 @@ import { documentDeliveredPayload, matterTransitionedPayload } from '../../domai
 import type { MatterDetail } from '../../domain/matters/rpc';
 import { DOCUMENT_TITLES, documentKindSchema } from '../../domain/documents/kinds';
 import { err, ok, type Result } from '../../domain/result';
-import { canSeeReporter, maskName, type Operator } from '../../domain/staff';
+import { maskName } from '../../domain/staff';
 import {
   documentsOf,
   insertTransition,
@@ -35,12 +35,11 @@ import {
 import { appendEvent } from '../../db/outbox';
 import { localDay, localTimestamp, type ServiceContext } from './context';
 import { generateDocument } from './documents';
-import { currentOperator, requireOperator } from './operator';
+import { reporterVisible, requireOperator } from './operator';
 import { lifecycleOf } from './storedLifecycle';
 
 /** What the operator may see of the petitioner: a protected reporter is masked for most roles. */
-function visitorView(v: { name: string; idNumber: string; mobile: string }, protectedReporter: boolean, op: Operator | null) {
-  const masked = protectedReporter && !(op && canSeeReporter(op.role));
+function visitorView(v: { name: string; idNumber: string; mobile: string }, masked: boolean) {
   return masked
     ? { name: maskName(v.name), document: maskIdNumber(v.idNumber).replace(/\d/g, '*'), mobile: v.mobile ? '***********' : '', masked }
     : { name: v.name, document: v.idNumber, mobile: v.mobile, masked };
@@ -78,7 +77,7 @@ export function matterDetail(ctx: ServiceContext, matterId: string): Result<Matt
       lawRelated: m.lawRelated,
       majorUrgent: m.majorUrgent,
     }),
-    visitor: visitorView(row.visitor, m.reporterProtected, currentOperator(ctx)),
+    visitor: visitorView(row.visitor, m.reporterProtected && !reporterVisible(ctx)),
     lifecycle,
     nextDeadline: next && { step: next.step, label: next.label, lastDay: next.lastDay, daysLeft: next.daysLeft, overdue: next.overdue },
     allowedCommands: allowedCommandsFor(lifecycle),
@@ -181,14 +180,14 @@ export async function runMatterCommand(ctx: ServiceContext, matterId: string, in
 
 export function workQueue(ctx: ServiceContext, scope: 'all' | 'overdue' | 'due-soon', dueSoonDays: number) {
   const today = localDay(ctx.now());
-  const op = currentOperator(ctx);
+  const showReporter = reporterVisible(ctx);
   const calendar = { deadlines: ctx.reference().deadlines };
   const items = openMattersDue(ctx.db, null).map((m) => {
     const next = nextDeadline(lifecycleOf(m.lifecycle), today, calendar);
     return {
       matterId: m.matterId,
       matterNo: m.matterNo,
-      visitorName: m.reporterProtected && !(op && canSeeReporter(op.role)) ? maskName(m.visitorName) : m.visitorName,
+      visitorName: m.reporterProtected && !showReporter ? maskName(m.visitorName) : m.visitorName,
       summary: m.summary,
       statusLabel: STATE_LABELS[lifecycleOf(m.lifecycle).state],
       nextDeadline: next && { step: next.step, label: next.label, lastDay: next.lastDay, daysLeft: next.daysLeft, overdue: next.overdue },

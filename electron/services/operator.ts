@@ -1,7 +1,7 @@
 // The operator at the window: who every lifecycle step is recorded under, and whose role decides
 // what a protected reporter's file shows. Chosen in the app; staff accounts with passwords are
 // the security model's next step (DESIGN.md §6).
-import { operatorSchema, type Operator } from '../../domain/staff';
+import { canSeeReporter, operatorSchema, type Operator } from '../../domain/staff';
 import { err, ok, type Result } from '../../domain/result';
 import { getSetting, putSetting } from '../../db/settings';
 import type { ServiceContext } from './context';
@@ -21,4 +21,10 @@ export function requireOperator(ctx: ServiceContext): Result<Operator> {
 export function setOperator(ctx: ServiceContext, op: Operator): Result<Operator> {
   putSetting(ctx.db, KEY, op);
   return ok(op);
+}
+
+/** Whether a protected reporter (检举控告, 条例 art. 30) is shown to the operator at the window. */
+export function reporterVisible(ctx: ServiceContext): boolean {
+  const op = currentOperator(ctx);
+  return op !== null && canSeeReporter(op.role);
 }

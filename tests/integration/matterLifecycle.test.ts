@@ -146,6 +146,9 @@ describe('whistle-blower protection', () => {
     expect(asHandler.visitor.document).not.toMatch(/\d/);
     const queue = await call<{ items: { visitorName: string }[] }>(b, 'matters.queue', {});
     expect(queue.items[0]!.visitorName).toBe('张*');
+    clock = new Date('2026-03-02T17:00:00+08:00'); // the day of the visit, for the day's list
+    const today = await call<{ visitorName: string; maskedIdNumber: string }[]>(b, 'intake.listToday', {});
+    expect(today[0]).toMatchObject({ visitorName: '张*', maskedIdNumber: '******************' });
     await call(b, 'session.set', supervisor);
     const asSupervisor = await call<MatterDetail>(b, 'matters.get', { matterId: reg.matterId });
     expect(asSupervisor.visitor).toMatchObject({ name: '张三', masked: false });
