@@ -1,7 +1,7 @@
 // The sync scheduler (DESIGN.md §4): one push at a time, on start, after local writes
 // (debounced), on a timer, when the network comes back and on 立即同步. Status is derived
 // from the outbox itself, never from a flag.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { LocalDb } from '../../db/open';
 import { attachmentsNotUploaded, markUploaded } from '../../db/attachments';
@@ -176,6 +176,11 @@ export function createSyncEngine(o: SyncEngineOptions) {
     for (const a of attachmentsNotUploaded(o.db, 100)) {
       const bytes = o.attachmentBytes?.(a.sha256);
       if (!bytes) continue;
+      // A file damaged on this disk would be refused by the city every time: say so, go on with the rest.
+      if (createHash('sha256').update(bytes).digest('hex') !== a.sha256) {
+        recordFailure(o.db, { at: nowIso(), code: 'attachment_corrupt', message: `${SYNC_MESSAGES.attachment_corrupt}（${a.fileName}）` });
+        continue;
+      }
       const at = await o.client.attachmentOffset(dev.serverUrl, dev.token, a.sha256);
       if (!at.ok) {
         fail(at);

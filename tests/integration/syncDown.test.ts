@@ -1,6 +1,8 @@
 // What flows down from the city and what follows the events up: reference data and 督办 notices
 // pulled with a cursor and applied in one local transaction; attachment bytes uploaded after
 // their events, checked by hash at the city.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import type { MatterDetail } from '../../domain/matters/rpc';
 import { testBackend, validVisit } from '../support/backend';
@@ -119,4 +121,27 @@ it('confirms the repeat check with the city: a matter registered in another coun
   // The city unreachable: the window falls back to its own records, provisional again.
   city.setRule(() => ({ kind: 'dropRequest' }));
   expect(await erqi.dispatch('intake.lookupPerson', query)).toMatchObject({ ok: true, value: { provisional: true } });
+});
+
+it('names an attachment damaged on this disk and still uploads the others', async () => {
+  const { backend } = await rig();
+  const reg = await backend.dispatch('intake.register', validVisit);
+  if (!reg.ok) throw new Error(reg.message);
+  const matterId = (reg.value as { matterId: string }).matterId;
+  const add = async (fileName: string, fill: number) => {
+    const r = await backend.dispatch('attachments.add', { matterId, fileName, mime: 'image/png', dataBase64: Buffer.alloc(1000, fill).toString('base64') });
+    if (!r.ok) throw new Error(r.message);
+    return r.value as { sha256: string };
+  };
+  const damaged = await add('损坏.png', 1);
+  await add('完好.png', 2);
+  const dataDir = (backend.db.$client.name as string).replace(/\/xinfang\.db$/, '');
+  fs.writeFileSync(path.join(dataDir, 'attachments', damaged.sha256), Buffer.alloc(1000, 9));
+  const status = await backend.dispatch('sync.now', {});
+  expect(status).toMatchObject({ ok: true, value: { waiting: 0, lastError: { code: 'attachment_corrupt', message: expect.stringContaining('损坏.png') } } });
+  const list = await backend.dispatch('attachments.list', { matterId });
+  expect(list.ok && (list.value as { fileName: string; uploaded: boolean }[]).map((a) => [a.fileName, a.uploaded])).toEqual([
+    ['损坏.png', false],
+    ['完好.png', true],
+  ]);
 });
