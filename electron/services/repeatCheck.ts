@@ -12,6 +12,11 @@ import { localDay, type ServiceContext } from './context';
 
 type Query = z.output<typeof lookupPersonInputSchema>;
 
+/** A matter's state as the side panel words it; a terminated one is flagged for the red warning. */
+function describeState(status: string) {
+  return { status, statusLabel: STATE_LABELS[status as MatterState] ?? status, terminated: status === 'terminated' };
+}
+
 /**
  * This device's records at once; when the window is enrolled and the city answers within its
  * short timeout, the city's record too (other windows, other counties), and the check is no
@@ -30,16 +35,13 @@ export async function lookupPerson(ctx: ServiceContext, q: Query): Promise<Resul
     name: q.name,
     mobile: phone?.ok ? phone.value.number : undefined,
   });
-  const matters = mattersOfVisitors(ctx.db, ids).map((m): PriorMatter => {
-    const state = m.status as MatterState;
-    return {
+  const matters = mattersOfVisitors(ctx.db, ids).map(
+    (m): PriorMatter => ({
       source: 'local',
       countyCode: null,
       matterId: m.matterId,
       matterNo: m.matterNo,
-      status: m.status,
-      statusLabel: STATE_LABELS[state] ?? m.status,
-      terminated: state === 'terminated',
+      ...describeState(m.status),
       summary: m.summary,
       receivedOn: m.receivedOn,
       visits: m.visits,
@@ -48,8 +50,8 @@ export async function lookupPerson(ctx: ServiceContext, q: Query): Promise<Resul
         m.nextStep && m.nextDue
           ? { label: STEP_LABELS[m.nextStep as DeadlineStep] ?? m.nextStep, lastDay: m.nextDue, daysLeft: daysLeft(m.nextDue, today), overdue: daysLeft(m.nextDue, today) < 0 }
           : null,
-    };
-  });
+    }),
+  );
   const first = ids[0] ? visitorById(ctx.db, ids[0]) : undefined;
   const city = doc?.ok ? await ctx.cityLookup({ documentType: doc.value.type, documentNumber: doc.value.number }) : null;
   if (!city) return ok({ provisional: true, visitorName: first?.name ?? null, matters });
@@ -57,16 +59,13 @@ export async function lookupPerson(ctx: ServiceContext, q: Query): Promise<Resul
   const elsewhere = city.matters
     .filter((m) => !known.has(m.matterId))
     .map((m): PriorMatter => {
-      const state = m.status as MatterState;
       const visitDays = m.visits.map((v) => chinaDateOf(v.receivedAt)).sort();
       return {
         source: 'city',
         countyCode: m.countyCode,
         matterId: m.matterId,
         matterNo: m.matterNo,
-        status: m.status,
-        statusLabel: STATE_LABELS[state] ?? m.status,
-        terminated: state === 'terminated',
+        ...describeState(m.status),
         summary: m.summary,
         receivedOn: chinaDateOf(m.receivedAt),
         visits: m.visits.length,

@@ -48,6 +48,26 @@ function changedPaths(changed: unknown, prefix: NamePath = []): NamePath[] {
 
 const isNumberPath = (p: NamePath) => p.at(-1) === 'number' && p.at(-2) === 'document';
 
+/** 户籍地 or 现住地: a region down to the township, and the rest of the address. */
+function AddressFields({ name, label }: { name: 'household' | 'current'; label: string }) {
+  return (
+    <Form.Item label={label} style={{ marginBottom: 0 }}>
+      <Row gutter={8} wrap={false}>
+        <Col flex="300px">
+          <Form.Item name={['visitor', name, 'region']}>
+            <RegionCascader />
+          </Form.Item>
+        </Col>
+        <Col flex="auto">
+          <Form.Item name={['visitor', name, 'detail']}>
+            <Input data-enter="" maxLength={200} placeholder="详细地址" aria-label={`${label}详细地址`} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </Form.Item>
+  );
+}
+
 export function RegistrationForm({ form, onRegistered }: { form: FormInstance<FormValues>; onRegistered: () => void }) {
   const { message } = App.useApp();
   // Paths built at run time (a representative's row, an error's path) are beyond antd's typed paths.
@@ -299,35 +319,8 @@ export function RegistrationForm({ form, onRegistered }: { form: FormInstance<Fo
             </Col>
           </Row>
 
-          <Form.Item label="户籍地" style={{ marginBottom: 0 }}>
-            <Row gutter={8} wrap={false}>
-              <Col flex="300px">
-                <Form.Item name={['visitor', 'household', 'region']}>
-                  <RegionCascader />
-                </Form.Item>
-              </Col>
-              <Col flex="auto">
-                <Form.Item name={['visitor', 'household', 'detail']}>
-                  <Input data-enter="" maxLength={200} placeholder="详细地址" aria-label="户籍地详细地址" />
-                </Form.Item>
-              </Col>
-            </Row>
-          </Form.Item>
-
-          <Form.Item label="现住地" style={{ marginBottom: 0 }}>
-            <Row gutter={8} wrap={false}>
-              <Col flex="300px">
-                <Form.Item name={['visitor', 'current', 'region']}>
-                  <RegionCascader />
-                </Form.Item>
-              </Col>
-              <Col flex="auto">
-                <Form.Item name={['visitor', 'current', 'detail']}>
-                  <Input data-enter="" maxLength={200} placeholder="详细地址" aria-label="现住地详细地址" />
-                </Form.Item>
-              </Col>
-            </Row>
-          </Form.Item>
+          <AddressFields name="household" label="户籍地" />
+          <AddressFields name="current" label="现住地" />
 
           <Form.Item name={['visitor', 'workUnit']} label="工作单位">
             <Input data-enter="" maxLength={100} />
