@@ -2,15 +2,7 @@
 // notices it issued about the county's matters. Device and city validate against these shapes.
 import { z } from 'zod';
 import { categoriesFileSchema } from '../categories';
-
-/** A real calendar day as YYYY-MM-DD (2026-02-30 is refused). */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' })
-  .refine((d) => {
-    const t = Date.parse(`${d}T00:00:00Z`);
-    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
-  }, { error: '不是有效日期' });
+import { isoDateSchema as isoDate } from '../deadlines';
 
 /** 责任单位: the bodies a matter can be routed to. Codes are permanent; a withdrawn unit is retired. */
 export const unitsSchema = z

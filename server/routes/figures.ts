@@ -1,7 +1,7 @@
 // GET /api/v1/admin/figures?from&to: per-county figures for the city's administrators.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { isoDate } from '../../domain/sync/pull';
+import { isoDateSchema as isoDate } from '../../domain/deadlines';
 import { requireAdmin } from '../auth';
 import type { CityDb } from '../db';
 import { errorBodySchema } from '../errors';

@@ -3,7 +3,8 @@
 import { eq, max } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { isoDate, supervisionNoticeSchema } from '../../domain/sync/pull';
+import { isoDateSchema as isoDate } from '../../domain/deadlines';
+import { supervisionNoticeSchema } from '../../domain/sync/pull';
 import { requireAdmin } from '../auth';
 import { nextChange } from '../changes';
 import type { CityDb } from '../db';
