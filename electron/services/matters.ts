@@ -183,13 +183,14 @@ export function workQueue(ctx: ServiceContext, scope: 'all' | 'overdue' | 'due-s
   const showReporter = reporterVisible(ctx);
   const calendar = { deadlines: ctx.reference().deadlines };
   const items = openMattersDue(ctx.db, null).map((m) => {
-    const next = nextDeadline(lifecycleOf(m.lifecycle), today, calendar);
+    const lifecycle = lifecycleOf(m.lifecycle);
+    const next = nextDeadline(lifecycle, today, calendar);
     return {
       matterId: m.matterId,
       matterNo: m.matterNo,
       visitorName: m.reporterProtected && !showReporter ? maskName(m.visitorName) : m.visitorName,
       summary: m.summary,
-      statusLabel: STATE_LABELS[lifecycleOf(m.lifecycle).state],
+      statusLabel: STATE_LABELS[lifecycle.state],
       nextDeadline: next && { step: next.step, label: next.label, lastDay: next.lastDay, daysLeft: next.daysLeft, overdue: next.overdue },
       supervised: Boolean(m.supervised),
     };
