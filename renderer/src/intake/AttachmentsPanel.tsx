@@ -6,7 +6,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { ATTACHMENT_MIME_TYPES, MAX_ATTACHMENT_BYTES } from '../../../domain/intake/attachments';
 import type { MethodOutput } from '../../../domain/rpc/contract';
 import { api } from '../api/client';
-import { downloadBase64 } from './download';
+import { downloadBase64 } from '../shell/download';
 
 type Attachment = MethodOutput<'attachments.list'>[number];
 type Mime = (typeof ATTACHMENT_MIME_TYPES)[number];

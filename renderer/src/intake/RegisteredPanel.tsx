@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Tag } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { api } from '../api/client';
-import { downloadBase64 } from './download';
+import { downloadBase64 } from '../shell/download';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { useIntakeStore } from './intakeStore';
 import { TERMINATED_GUIDANCE } from './PriorMatters';
