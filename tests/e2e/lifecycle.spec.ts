@@ -6,25 +6,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { checkCharacter } from '../../domain/identity/residentId';
 import type { Method, MethodInput, MethodOutput } from '../../domain/rpc/contract';
+import { ROLE_LABELS, type Role } from '../../domain/staff';
 import { pdfText } from '../support/pdfText';
 
 const SHOTS = 'test-results/screenshots';
 fs.mkdirSync(SHOTS, { recursive: true });
 
-type Role = 'clerk' | 'handler' | 'supervisor' | 'admin';
-const ROLE_LABELS: Record<Role, string> = { clerk: '登记员', handler: '承办人', supervisor: '科长/督办', admin: '管理员' };
 const HANDLER = { userId: 'h001', name: '李承办', role: 'handler' as const };
 const SUPERVISOR = { userId: 's001', name: '赵科长', role: 'supervisor' as const };
 
 // --- identities and the backend
 
-/** GB 11643: the check character of the first 17 digits. */
-function residentId(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-  return first17 + '10X98765432'[sum % 11];
-}
+const residentId = (first17: string) => first17 + checkCharacter(first17);
 
 // Distinct per call and per run, so no registration here is taken for another spec's visitor.
 let serial = Date.now() % 10_000;
