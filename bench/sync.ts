@@ -73,7 +73,18 @@ async function scratchDatabase(url: string): Promise<{ url: string; drop: () => 
   await run(`CREATE DATABASE ${name}`);
   const scratch = new URL(url);
   scratch.pathname = `/${name}`;
-  return { url: scratch.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  // FORCE cannot end an autovacuum worker (it runs as a superuser) and then fails with 42501;
+  // the worker is gone a moment later.
+  const drop = async (attempt = 1): Promise<void> => {
+    try {
+      await run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    } catch (e) {
+      if ((e as { code?: string }).code !== '42501' || attempt >= 20) throw e;
+      await new Promise((r) => setTimeout(r, 500));
+      await drop(attempt + 1);
+    }
+  };
+  return { url: scratch.toString(), drop: () => drop() };
 }
 
 async function cityTarget(kind: Kind): Promise<Target> {

@@ -149,12 +149,21 @@ describeEachBackend('sync push', (city) => {
     const first = matterEvent(1);
     const visitId = (first.payload as { visitId: string }).visitId;
     const sameBatch = matterEvent(2, { payload: matterPayload({ visitId }) });
-    const r1 = await push(city.app, a, pushBody(a.deviceId, [first, sameBatch]));
+    // The same uuid in capitals is the same visit, not a second one.
+    const sameInCapitals = matterEvent(3, { payload: matterPayload({ visitId: visitId.toUpperCase() }) });
+    const r1 = await push(city.app, a, pushBody(a.deviceId, [first, sameBatch, sameInCapitals]));
     expect(r1.statusCode).toBe(200);
-    expect(r1.json()).toMatchObject({ ackedSeq: 2, rejected: [{ seq: 2, code: 'matter_conflict' }] });
-    const r2 = await push(city.app, a, pushBody(a.deviceId, [matterEvent(3, { payload: matterPayload({ visitId }) })]));
+    expect(r1.json()).toMatchObject({
+      ackedSeq: 3,
+      rejected: [
+        { seq: 2, code: 'matter_conflict' },
+        { seq: 3, code: 'matter_conflict' },
+      ],
+    });
+    const r2 = await push(city.app, a, pushBody(a.deviceId, [matterEvent(4, { payload: matterPayload({ visitId }) })]));
     expect(r2.statusCode).toBe(200);
-    expect(r2.json()).toMatchObject({ ackedSeq: 3, rejected: [{ seq: 3, code: 'matter_conflict' }] });
+    expect(r2.json()).toMatchObject({ ackedSeq: 4, rejected: [{ seq: 4, code: 'matter_conflict' }] });
+    expect(await rows(city)).toEqual({ events: 1, quarantine: 3, matters: 1 });
   });
 
   it('quarantines an event carrying U+0000 instead of failing the batch on every resend', async () => {
