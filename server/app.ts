@@ -18,6 +18,7 @@ import { pullRoutes } from './routes/pull';
 import { pushRoutes } from './routes/push';
 import { referenceRoutes } from './routes/reference';
 import { supervisionRoutes } from './routes/supervision';
+import { refuseUnstorableText } from './storableInput';
 import { useZodSchemas, zodToOpenApiTransform } from './zodRoutes';
 
 export interface BuildAppOptions {
@@ -51,6 +52,7 @@ export async function buildApp({
       new HttpError(ctx.statusCode, 'rate_limited', `请求过于频繁，请 ${ctx.after} 后再试 / rate limit exceeded, retry in ${ctx.after}`),
   });
   registerErrorHandling(app);
+  refuseUnstorableText(app);
 
   await app.register(swagger, {
     openapi: {

@@ -77,10 +77,12 @@ export function applyEvent(tx: CityDb, device: AuthedDevice, e: SyncEvent): Prom
 }
 
 
-/** One 'matter.registered' event whose content passed checkEventContent, with its typed payload. */
+/** One 'matter.registered' event whose content passed checkEventContent, with its typed payload, and who sent it. */
 export interface Registration {
   e: SyncEvent;
   p: EventPayload<'matter.registered'>;
+  device: AuthedDevice;
+  batchId: string;
 }
 
 /**
@@ -97,14 +99,17 @@ export interface Registration {
  * twice, cost more than PostgreSQL's own work. The payload schema transforms nothing, so the
  * payload as received holds the same values as the parsed one.
  */
-export async function applyMatterRegistrations(tx: CityDb, device: AuthedDevice, batchId: string, run: Registration[]): Promise<Verdict[]> {
+export async function applyMatterRegistrations(tx: CityDb, run: Registration[]): Promise<Verdict[]> {
   const verdicts: (Verdict | null)[] = run.map(({ p }) => checkYear(p.receivedAt));
-  const candidates = run.flatMap(({ e, p }, i) =>
+  const candidates = run.flatMap(({ e, p, device, batchId }, i) =>
     verdicts[i] !== null
       ? []
       : [
           {
             i,
+            device_id: device.id,
+            county_code: device.countyCode,
+            batch_id: batchId,
             seq: e.seq,
             event_id: e.id,
             type: e.type,
@@ -125,11 +130,11 @@ export async function applyMatterRegistrations(tx: CityDb, device: AuthedDevice,
         SELECT e.*, (payload->>'matterId')::uuid AS matter_id, payload->>'matterNo' AS matter_no, (payload->>'visitId')::uuid AS visit_id,
           row_number() OVER (PARTITION BY (payload->>'visitId')::uuid ORDER BY i) AS visit_claim
         FROM jsonb_to_recordset(${JSON.stringify(candidates)}::jsonb)
-          AS e(i integer, seq integer, event_id uuid, type text, entity_id text, occurred_at text, payload jsonb, received_at timestamptz)
+          AS e(i integer, device_id uuid, county_code text, batch_id uuid, seq integer, event_id uuid, type text, entity_id text, occurred_at text, payload jsonb, received_at timestamptz)
       ), m AS (
         INSERT INTO matters (matter_id, matter_no, county_code, device_id, visitor_id, visitor_name, document_type, document_number,
           visitor, representatives, channel, headcount, category_code, place_region, respondent, summary, facts, flags, received_at, clock_offset_ms)
-        SELECT matter_id, matter_no, ${device.countyCode}, ${device.id}::uuid, (payload->'visitor'->>'visitorId')::uuid,
+        SELECT matter_id, matter_no, county_code, device_id, (payload->'visitor'->>'visitorId')::uuid,
           payload->'visitor'->>'name', payload->'visitor'->>'documentType', payload->'visitor'->>'documentNumber', payload->'visitor',
           payload->'representatives', payload->>'channel', (payload->>'headcount')::bigint, payload->>'categoryCode', payload->>'placeRegion',
           payload->>'respondent', payload->>'summary', payload->>'facts', payload->'flags', received_at, (payload->>'clockOffsetMs')::bigint
@@ -147,13 +152,13 @@ export async function applyMatterRegistrations(tx: CityDb, device: AuthedDevice,
       ), first_visits AS (
         INSERT INTO visits (visit_id, matter_id, county_code, device_id, kind, document_type, document_number, visitor_name,
           channel, headcount, terminated_matter, received_at)
-        SELECT visit_id, matter_id, ${device.countyCode}, ${device.id}::uuid, 'first',
+        SELECT visit_id, matter_id, county_code, device_id, 'first',
           payload->'visitor'->>'documentType', payload->'visitor'->>'documentNumber', payload->'visitor'->>'name',
           payload->>'channel', (payload->>'headcount')::bigint, false, received_at
         FROM won
       ), recorded AS (
         INSERT INTO events (device_id, seq, event_id, type, entity_id, occurred_at, payload, batch_id)
-        SELECT ${device.id}::uuid, seq, event_id, type, entity_id, occurred_at, payload, ${batchId}::uuid FROM won
+        SELECT device_id, seq, event_id, type, entity_id, occurred_at, payload, batch_id FROM won
       )
       SELECT i FROM won`,
   );

@@ -1,23 +1,52 @@
-// PostgreSQL text and jsonb cannot hold U+0000, and one such character in a batch would fail
-// the whole transaction on every resend and block the device's queue. Events carrying it are
-// quarantined with the character written out as the six characters "\u0000".
+// PostgreSQL text and jsonb cannot hold U+0000, and jsonb refuses a lone UTF-16 surrogate; one
+// such character in a batch would fail the whole transaction on every resend and block the
+// device's queue. Values carrying them are refused (events: quarantined) before any write, and
+// what is kept of them has U+0000 written out as the six characters "\u0000" and each lone
+// surrogate replaced by U+FFFD.
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
-const escapeNul = (s: string) => s.replaceAll('\u0000', '\\u0000');
+export type Unstorable = 'nul_character' | 'lone_surrogate';
 
-export function hasNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(hasNul);
-  if (value !== null && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v));
-  return false;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
+
+function inString(s: string): Unstorable | null {
+  if (s.includes('\u0000')) return 'nul_character';
+  return LONE_SURROGATE.test(s) ? 'lone_surrogate' : null;
 }
 
-export function withoutNul<T>(value: T): T {
+// Only parsed JSON is walked: a Buffer body (an attachment) is bytes, not text.
+const isPlainObject = (v: unknown): v is object =>
+  v !== null && typeof v === 'object' && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
+
+/** The first reason, if any, why PostgreSQL could not store this value (keys included). */
+export function unstorableText(value: unknown): Unstorable | null {
+  if (typeof value === 'string') return inString(value);
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const found = unstorableText(v);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (isPlainObject(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      const found = inString(k) ?? unstorableText(v);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+const storableString = (s: string) => s.replaceAll('\u0000', '\\u0000').replace(LONE_SURROGATES, '\ufffd');
+
+/** The value with every string made storable, for keeping what was refused. */
+export function storable<T>(value: T): T {
   const walk = (v: unknown): Json => {
-    if (typeof v === 'string') return escapeNul(v);
+    if (typeof v === 'string') return storableString(v);
     if (Array.isArray(v)) return v.map(walk);
-    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [escapeNul(k), walk(x)]));
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [storableString(k), walk(x)]));
     return v as Json;
   };
   return walk(value) as T;

@@ -1,20 +1,26 @@
-// Sync protocol v1 on the city side (DESIGN.md §4): applies one push batch in one transaction,
-// under a lock on the device row, so concurrent pushes from one device cannot interleave.
-// A duplicate is skipped, the next seq is checked and applied (or quarantined), and a gap or a
-// seq conflict rolls the whole batch back.
+// Sync protocol v1 on the city side (DESIGN.md §4): applies push batches — one, or several from
+// different devices that arrived together (pushQueue.ts) — in one transaction, under a lock on
+// each device's row, so concurrent pushes from one device cannot interleave. Each batch is
+// planned first (pushPlan.ts); a batch refused whole for a gap, a seq conflict or a revoked
+// device writes nothing and leaves the others to commit.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { checkEventContent, type EventPayload, type PushBody, type PushResponse, type SyncEvent } from '../domain/sync/events';
-import { applyEvent, applyMatterRegistrations, asTextParam, type Verdict } from './apply';
+import type { EventPayload, PushBody, PushResponse } from '../domain/sync/events';
+import { applyEvent, applyMatterRegistrations, asTextParam, type Registration, type Verdict } from './apply';
 import { deviceRevoked, type AuthedDevice } from './auth';
 import type { CityDb } from './db';
-import { HttpError } from './errors';
-import { hasNul, withoutNul } from './pgText';
+import type { HttpError } from './errors';
+import { storable } from './pgText';
+import { type BatchPlan, planBatch, pushResponse, resentSeqs, type Stored } from './pushPlan';
 import { devices, events, quarantine } from './schema';
 
-interface Stored {
-  eventId: string;
-  rejection: { code: string; message: string } | null;
+export interface Push {
+  device: AuthedDevice;
+  body: PushBody;
+  /** checkContent of each event of the batch, worked out before the transaction. */
+  content: Verdict[];
 }
+
+export type PushOutcome = PushResponse | HttpError;
 
 /** What the device already sent under these seqs, from the record and from quarantine. */
 async function storedEvents(tx: CityDb, deviceId: string, seqs: number[]): Promise<Map<number, Stored>> {
@@ -33,107 +39,108 @@ async function storedEvents(tx: CityDb, deviceId: string, seqs: number[]): Promi
   return found;
 }
 
-/** The content checks that need no database: a failure here is quarantined at once. */
-function checkContent(e: SyncEvent): Verdict {
-  if (hasNul(e)) return { ok: false, code: 'nul_character', message: '事件含有 U+0000 字符，无法保存' };
-  return checkEventContent(e);
+/** Plans each batch under its device's lock. At most one batch per device: pushQueue sees to it. */
+async function planAll(tx: CityDb, pushes: Push[]): Promise<(BatchPlan | HttpError)[]> {
+  const ids = [...new Set(pushes.map((p) => p.device.id))].sort();
+  // Locked in id order, so two server instances locking overlapping sets cannot deadlock.
+  const rows = await tx
+    .select({ id: devices.id, lastSeq: devices.lastSeq, revokedAt: devices.revokedAt })
+    .from(devices)
+    .where(inArray(devices.id, ids))
+    .orderBy(devices.id)
+    .for('update');
+  const locked = new Map(rows.map((r) => [r.id, r]));
+  const plans: (BatchPlan | HttpError)[] = [];
+  for (const p of pushes) {
+    const row = locked.get(p.device.id);
+    // Revocation may have landed between authentication and the lock.
+    if (!row || row.revokedAt) {
+      plans.push(deviceRevoked());
+      continue;
+    }
+    const stored = await storedEvents(tx, p.device.id, resentSeqs(p.body, row.lastSeq));
+    plans.push(planBatch(p.body, p.content, row.lastSeq, stored));
+  }
+  return plans;
 }
 
-export async function applyBatch(db: CityDb, device: AuthedDevice, body: PushBody): Promise<PushResponse> {
+export async function applyPushes(db: CityDb, pushes: Push[]): Promise<PushOutcome[]> {
   return db.transaction(async (tx) => {
-    const [locked] = await tx
-      .select({ lastSeq: devices.lastSeq, revokedAt: devices.revokedAt })
-      .from(devices)
-      .where(eq(devices.id, device.id))
-      .for('update');
-    // Revocation may have landed between authentication and the lock.
-    if (!locked || locked.revokedAt) throw deviceRevoked();
+    // A group of a few thousand events sorts and hashes some megabytes of payloads; at the
+    // default 4 MB those spill to temporary files.
+    await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+    const plans = await planAll(tx, pushes);
+    const planned = pushes.flatMap((push, k) => {
+      const plan = plans[k]!;
+      return 'fresh' in plan ? [{ push, plan }] : [];
+    });
 
-    const lastSeq = locked.lastSeq;
-    const stored = await storedEvents(
-      tx,
-      device.id,
-      body.events.filter((e) => e.seq <= lastSeq).map((e) => e.seq),
-    );
-    const appliedNow = new Map<number, string>();
-    // What the answer lists, in batch order: a rejection already known, or the index of a new
-    // event whose verdict may still be pending.
-    const answer: (PushResponse['rejected'][number] | number)[] = [];
-    const reported = new Set<number>();
-    const fresh: { e: SyncEvent; verdict: Verdict | null }[] = [];
-    // Matter registrations wait here to be applied together (which also records them); anything
-    // else applies in order after them, since it may refer to a matter just registered.
-    let registrations: number[] = [];
+    // Matter registrations — the bulk of every push — wait here to be applied together, across
+    // batches (which also records them); anything else applies in order after them, since it
+    // may refer to a matter just registered.
+    let waiting: { run: Registration; fresh: { verdict: Verdict | null } }[] = [];
     const applyRegistrations = async () => {
-      if (registrations.length === 0) return;
-      // Its content passed, and that schema transforms nothing: the payload is its parsed form.
-      const run = registrations.map((i) => ({ e: fresh[i]!.e, p: fresh[i]!.e.payload as EventPayload<'matter.registered'> }));
-      const verdicts = await applyMatterRegistrations(tx, device, body.batchId, run);
-      registrations.forEach((i, k) => (fresh[i]!.verdict = verdicts[k]!));
-      registrations = [];
+      if (waiting.length === 0) return;
+      const verdicts = await applyMatterRegistrations(
+        tx,
+        waiting.map((w) => w.run),
+      );
+      waiting.forEach((w, k) => (w.fresh.verdict = verdicts[k]!));
+      waiting = [];
     };
-    let next = lastSeq + 1;
-
-    for (const e of body.events) {
-      if (e.seq < next) {
-        const earlier = e.seq <= lastSeq ? stored.get(e.seq) : { eventId: appliedNow.get(e.seq), rejection: null };
-        // uuid columns hand ids back in lower case, whatever case the device wrote them in.
-        if (earlier?.eventId?.toLowerCase() !== e.id.toLowerCase()) {
-          throw new HttpError(409, 'seq_conflict', `序号 ${e.seq} 已用于另一事件 / seq ${e.seq} was already used by another event`, {
-            seq: e.seq,
-          });
+    for (const { push, plan } of planned) {
+      for (const fresh of plan.fresh) {
+        if (fresh.verdict) continue;
+        if (fresh.e.type === 'matter.registered') {
+          // Its content passed, and that schema transforms nothing: the payload is its parsed form.
+          const p = fresh.e.payload as EventPayload<'matter.registered'>;
+          waiting.push({ run: { e: fresh.e, p, device: push.device, batchId: push.body.batchId }, fresh });
+        } else {
+          await applyRegistrations();
+          fresh.verdict = await applyEvent(tx, push.device, fresh.e);
         }
-        // A resent batch gets the same answer as the first time, in case that answer was lost.
-        if (earlier.rejection && !reported.has(e.seq)) {
-          answer.push({ seq: e.seq, ...earlier.rejection });
-          reported.add(e.seq);
-        }
-        continue;
       }
-      if (e.seq > next) {
-        throw new HttpError(409, 'seq_gap', `缺少序号 ${next} 的事件 / expected seq ${next}, got ${e.seq}`, { expectedSeq: next });
-      }
-      const content = checkContent(e);
-      const i = fresh.push({ e, verdict: content.ok ? null : content }) - 1;
-      answer.push(i);
-      if (content.ok && e.type === 'matter.registered') {
-        registrations.push(i);
-      } else if (content.ok) {
-        await applyRegistrations();
-        fresh[i]!.verdict = await applyEvent(tx, device, e);
-      }
-      appliedNow.set(e.seq, e.id);
-      next += 1;
     }
     await applyRegistrations();
 
     const toRecord: object[] = [];
     const toQuarantine: (typeof quarantine.$inferInsert)[] = [];
-    for (const { e, verdict } of fresh) {
-      if (verdict!.ok) {
-        // A registration that passed is already in the record (applyMatterRegistrations).
-        if (e.type !== 'matter.registered') toRecord.push({ seq: e.seq, event_id: e.id, type: e.type, entity_id: asTextParam(e.entityId), occurred_at: asTextParam(e.occurredAt), payload: e.payload });
-        continue;
+    for (const { push, plan } of planned) {
+      for (const { e, verdict } of plan.fresh) {
+        if (verdict!.ok) {
+          // A registration that passed is already in the record (applyMatterRegistrations).
+          if (e.type !== 'matter.registered') {
+            toRecord.push({
+              device_id: push.device.id,
+              batch_id: push.body.batchId,
+              seq: e.seq,
+              event_id: e.id,
+              type: e.type,
+              entity_id: asTextParam(e.entityId),
+              occurred_at: asTextParam(e.occurredAt),
+              payload: e.payload,
+            });
+          }
+          continue;
+        }
+        const row = { deviceId: push.device.id, seq: e.seq, eventId: e.id, type: e.type, entityId: e.entityId, occurredAt: e.occurredAt, payload: e.payload, batchId: push.body.batchId };
+        toQuarantine.push({ ...storable(row), code: verdict!.code, message: verdict!.message });
       }
-      const row = { deviceId: device.id, seq: e.seq, eventId: e.id, type: e.type, entityId: e.entityId, occurredAt: e.occurredAt, payload: e.payload, batchId: body.batchId };
-      toQuarantine.push({ ...withoutNul(row), code: verdict!.code, message: verdict!.message });
     }
-    const rejected = answer.flatMap((a) => {
-      if (typeof a !== 'number') return [a];
-      const { e, verdict } = fresh[a]!;
-      return verdict!.ok ? [] : [{ seq: e.seq, code: verdict!.code, message: verdict!.message }];
-    });
-
     // One jsonb parameter for all of them, as in applyMatterRegistrations.
     if (toRecord.length > 0) {
       await tx.execute(sql`INSERT INTO events (device_id, seq, event_id, type, entity_id, occurred_at, payload, batch_id)
-        SELECT ${device.id}::uuid, seq, event_id, type, entity_id, occurred_at, payload, ${body.batchId}::uuid
+        SELECT device_id, seq, event_id, type, entity_id, occurred_at, payload, batch_id
         FROM jsonb_to_recordset(${JSON.stringify(toRecord)}::jsonb)
-          AS e(seq integer, event_id uuid, type text, entity_id text, occurred_at text, payload jsonb)`);
+          AS e(device_id uuid, seq integer, event_id uuid, type text, entity_id text, occurred_at text, payload jsonb, batch_id uuid)`);
     }
     if (toQuarantine.length > 0) await tx.insert(quarantine).values(toQuarantine);
-    const ackedSeq = next - 1;
-    if (ackedSeq !== lastSeq) await tx.update(devices).set({ lastSeq: ackedSeq }).where(eq(devices.id, device.id));
-    return { ackedSeq, rejected };
+    // A batch of nothing but resent events leaves its device's lastSeq where it was.
+    const moved = planned.filter(({ plan }) => plan.fresh.length > 0).map(({ push, plan }) => ({ id: push.device.id, last_seq: plan.ackedSeq }));
+    if (moved.length > 0) {
+      await tx.execute(sql`UPDATE devices SET last_seq = m.last_seq
+        FROM jsonb_to_recordset(${JSON.stringify(moved)}::jsonb) AS m(id uuid, last_seq integer) WHERE devices.id = m.id`);
+    }
+    return plans.map((plan) => ('fresh' in plan ? pushResponse(plan) : plan));
   });
 }

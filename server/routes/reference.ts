@@ -6,8 +6,7 @@ import { type ReferenceKey, referenceKeySchema, referenceValueSchemas } from '..
 import { requireAdmin } from '../auth';
 import { nextChange } from '../changes';
 import type { CityDb } from '../db';
-import { errorBodySchema, HttpError } from '../errors';
-import { hasNul } from '../pgText';
+import { errorBodySchema } from '../errors';
 import { referenceData } from '../schema';
 
 const params = z.strictObject({ key: referenceKeySchema });
@@ -23,7 +22,6 @@ export function referenceRoutes(app: FastifyInstance, { db, adminToken }: { db: 
       preValidation: async (request) => {
         const key = referenceKeySchema.safeParse((request.params as { key?: unknown }).key);
         if (!key.success) return; // params validation answers it
-        if (hasNul(request.body)) throw new HttpError(400, 'invalid_request', '内容含有 U+0000 字符 / value contains U+0000');
         request.body = referenceValueSchemas[key.data].parse(request.body);
       },
       schema: {

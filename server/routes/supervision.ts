@@ -11,8 +11,7 @@ import type { CityDb } from '../db';
 import { errorBodySchema, HttpError } from '../errors';
 import { matters, supervisionNotices } from '../schema';
 
-const noNul = (s: string) => !s.includes('\u0000');
-const text = (maxLength: number) => z.string().trim().min(1).max(maxLength).refine(noNul, { error: '含有 U+0000 字符' });
+const text = (maxLength: number) => z.string().trim().min(1).max(maxLength);
 
 const body = z.strictObject({
   matterNo: z.string().min(1).max(100),

@@ -45,6 +45,9 @@ describeEachBackend('city administration', (city) => {
 
     expectCleanError(await createDevice('4101'), 400, 'invalid_request');
     expectCleanError(await createDevice('410102', ''), 400, 'invalid_request');
+    // Text PostgreSQL cannot store is refused before any route reads it, on either database.
+    expectCleanError(await createDevice('410102', '金水\u0000'), 400, 'invalid_request');
+    expectCleanError(await createDevice('410102', '金水\ud800'), 400, 'invalid_request');
     expectCleanError(
       await city.app.inject({ method: 'POST', url: '/api/v1/admin/devices', headers: admin, payload: { countyCode: '410102', name: 'x', extra: 1 } }),
       400,

@@ -62,6 +62,7 @@ describeEachBackend('city pull', (city) => {
       ['settings', { syncIntervalMinutes: 0, groupVisitThreshold: 5 }],
       ['settings', { syncIntervalMinutes: 5, groupVisitThreshold: 5, extra: true }],
       ['units', [{ code: 'U01', name: 'a\u0000b' }]],
+      ['units', [{ code: 'U01', name: '城关\ud800' }]],
     ] as const;
     for (const [key, value] of bad) expectCleanError(await putReference(key, value), 400, 'invalid_request');
     expectCleanError(await putReference('colours', ['red']), 400, 'invalid_request');
@@ -111,6 +112,7 @@ describeEachBackend('city pull', (city) => {
       { ...notice(m.matterNo), dueOn: '30/04/2026' },
       { ...notice(m.matterNo), content: '' },
       { ...notice(m.matterNo), content: 'a\u0000' },
+      { ...notice(m.matterNo), content: '督办\udc00' },
       { ...notice(m.matterNo), extra: 1 },
       { matterNo: m.matterNo },
     ]) {

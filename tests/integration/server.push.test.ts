@@ -3,11 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { count, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { MAX_BATCH_BYTES } from '../../domain/sync/events';
+import { MAX_BATCH_BYTES, type SyncEvent } from '../../domain/sync/events';
+import { applyPushes } from '../../server/push';
+import { checkContent } from '../../server/pushPlan';
 import { events, matters, quarantine } from '../../server/schema';
 import {
   admin,
   type City,
+  type Device,
   describeEachBackend,
   deviceInfo,
   enrolledDevice,
@@ -173,6 +176,26 @@ describeEachBackend('sync push', (city) => {
     expect(r.json()).toMatchObject({ ackedSeq: 2, rejected: [{ seq: 1, code: 'nul_character' }] });
   });
 
+  it('quarantines an event carrying a lone UTF-16 surrogate, which jsonb refuses, and keeps it with U+FFFD in its place', async () => {
+    const device = await enrolledDevice(city.app);
+    const r = await push(
+      city.app,
+      device,
+      pushBody(device.deviceId, [matterEvent(1, { payload: matterPayload({ summary: '供暖\ud800不达标' }) }), matterEvent(2, { payload: matterPayload({ facts: '\udc00' }) }), matterEvent(3)]),
+    );
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({
+      ackedSeq: 3,
+      rejected: [
+        { seq: 1, code: 'lone_surrogate' },
+        { seq: 2, code: 'lone_surrogate' },
+      ],
+    });
+    const [kept] = await city.db.select({ payload: quarantine.payload }).from(quarantine).where(eq(quarantine.seq, 1));
+    expect((kept!.payload as { summary: string }).summary).toBe('供暖\ufffd不达标');
+    expect(await rows(city)).toEqual({ events: 1, quarantine: 2, matters: 1 });
+  });
+
   it('makes the matter readable on the city side', async () => {
     const device = await enrolledDevice(city.app, '410183');
     const e = matterEvent(1);
@@ -299,6 +322,38 @@ describeEachBackend('sync push', (city) => {
     expectCleanError(r, 403, 'device_mismatch');
     expect((await rows(city)).events).toBe(0);
     expect((await deviceInfo(city.app, theirs.deviceId)).lastSeq).toBe(0);
+  });
+
+  it('commits a group of batches from several devices together, each with its own answer', async () => {
+    const [a, b, c, d] = [await enrolledDevice(city.app), await enrolledDevice(city.app), await enrolledDevice(city.app), await enrolledDevice(city.app)];
+    const cEarlier = matterEvents(1, 2);
+    await push(city.app, c, pushBody(c.deviceId, cEarlier));
+    await city.app.inject({ method: 'POST', url: `/api/v1/admin/devices/${d.deviceId}/revoke`, headers: admin });
+    const before = await rows(city);
+    const group = (device: Device, events: SyncEvent[]) => ({
+      device: { id: device.deviceId, countyCode: device.countyCode },
+      body: pushBody(device.deviceId, events),
+      content: events.map(checkContent),
+    });
+    const aFirst = matterEvents(1, 3);
+    // c resends its seq 2 and claims a's third matter number: the first claim in the group wins.
+    const cClaim = matterEvent(4, { payload: matterPayload({ matterNo: aFirst[2]!.payload.matterNo as string }) });
+    const outcomes = await applyPushes(city.db, [
+      group(a, aFirst),
+      group(b, [matterEvent(2)]),
+      group(c, [cEarlier[1]!, matterEvent(3), cClaim]),
+      group(d, matterEvents(1, 1)),
+    ]);
+
+    expect(outcomes[0]).toEqual({ ackedSeq: 3, rejected: [] });
+    expect(outcomes[1]).toMatchObject({ statusCode: 409, code: 'seq_gap', extra: { expectedSeq: 1 } });
+    expect(outcomes[2]).toMatchObject({ ackedSeq: 4, rejected: [{ seq: 4, code: 'matter_conflict' }] });
+    expect(outcomes[3]).toMatchObject({ statusCode: 401, code: 'device_revoked' });
+    expect(await rows(city)).toEqual({ events: before.events + 4, quarantine: before.quarantine + 1, matters: before.matters + 4 });
+    expect((await deviceInfo(city.app, a.deviceId)).lastSeq).toBe(3);
+    expect((await deviceInfo(city.app, b.deviceId)).lastSeq).toBe(0);
+    expect((await deviceInfo(city.app, c.deviceId)).lastSeq).toBe(4);
+    expect((await deviceInfo(city.app, d.deviceId)).lastSeq).toBe(0);
   });
 
   it('serialises concurrent pushes from one device', async () => {

@@ -1,0 +1,90 @@
+// What one push batch does (DESIGN.md §4), worked out before anything is written: which events
+// the device already sent (and what the city answered then), which are new, and whether the
+// batch is refused whole for a seq gap or a seq conflict. Pure, so a batch refused here leaves
+// the other batches committed with it untouched; the caller reads lastSeq and the stored events
+// under the device's lock.
+import { checkEventContent, type PushBody, type PushResponse, type SyncEvent } from '../domain/sync/events';
+import type { Verdict } from './apply';
+import { HttpError } from './errors';
+import { type Unstorable, unstorableText } from './pgText';
+
+type Rejected = PushResponse['rejected'][number];
+
+/** An event the device sent before, as the city holds it (in the record or in quarantine). */
+export interface Stored {
+  eventId: string;
+  rejection: { code: string; message: string } | null;
+}
+
+/** A new event; its verdict is its content failure, or null until applying it decides. */
+export interface Fresh {
+  e: SyncEvent;
+  verdict: Verdict | null;
+}
+
+export interface BatchPlan {
+  fresh: Fresh[];
+  /** In batch order: a rejection already known, or the index in `fresh` of a new event. */
+  answer: (Rejected | number)[];
+  ackedSeq: number;
+}
+
+const UNSTORABLE_MESSAGES: Record<Unstorable, string> = {
+  nul_character: '事件含有 U+0000 字符，无法保存',
+  lone_surrogate: '事件含有不成对的 UTF-16 代理字符（多为复制粘贴损坏的文字），无法保存',
+};
+
+/** The content checks that need no database: a failure here is quarantined at once. */
+export function checkContent(e: SyncEvent): Verdict {
+  const unstorable = unstorableText(e);
+  if (unstorable) return { ok: false, code: unstorable, message: UNSTORABLE_MESSAGES[unstorable] };
+  return checkEventContent(e);
+}
+
+/** The seqs of the batch the device has already had acknowledged. */
+export function resentSeqs(body: PushBody, lastSeq: number): number[] {
+  return body.events.filter((e) => e.seq <= lastSeq).map((e) => e.seq);
+}
+
+/** `content[i]` is checkContent of the batch's i-th event. */
+export function planBatch(body: PushBody, content: Verdict[], lastSeq: number, stored: Map<number, Stored>): BatchPlan | HttpError {
+  const appliedNow = new Map<number, string>();
+  const answer: BatchPlan['answer'] = [];
+  const reported = new Set<number>();
+  const fresh: Fresh[] = [];
+  let next = lastSeq + 1;
+
+  for (const [k, e] of body.events.entries()) {
+    if (e.seq < next) {
+      const earlier = e.seq <= lastSeq ? stored.get(e.seq) : { eventId: appliedNow.get(e.seq), rejection: null };
+      // uuid columns hand ids back in lower case, whatever case the device wrote them in.
+      if (earlier?.eventId?.toLowerCase() !== e.id.toLowerCase()) {
+        return new HttpError(409, 'seq_conflict', `序号 ${e.seq} 已用于另一事件 / seq ${e.seq} was already used by another event`, { seq: e.seq });
+      }
+      // A resent batch gets the same answer as the first time, in case that answer was lost.
+      if (earlier.rejection && !reported.has(e.seq)) {
+        answer.push({ seq: e.seq, ...earlier.rejection });
+        reported.add(e.seq);
+      }
+      continue;
+    }
+    if (e.seq > next) {
+      return new HttpError(409, 'seq_gap', `缺少序号 ${next} 的事件 / expected seq ${next}, got ${e.seq}`, { expectedSeq: next });
+    }
+    const verdict = content[k]!;
+    answer.push(fresh.push({ e, verdict: verdict.ok ? null : verdict }) - 1);
+    appliedNow.set(e.seq, e.id);
+    next += 1;
+  }
+  return { fresh, answer, ackedSeq: next - 1 };
+}
+
+/** The answer to the device, once every fresh event has its verdict. */
+export function pushResponse(plan: BatchPlan): PushResponse {
+  const rejected = plan.answer.flatMap((a) => {
+    if (typeof a !== 'number') return [a];
+    const { e, verdict } = plan.fresh[a]!;
+    return verdict!.ok ? [] : [{ seq: e.seq, code: verdict!.code, message: verdict!.message }];
+  });
+  return { ackedSeq: plan.ackedSeq, rejected };
+}
