@@ -4,7 +4,7 @@
 // planned first (pushPlan.ts); a batch refused whole for a gap, a seq conflict or a revoked
 // device writes nothing and leaves the others to commit.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { EventPayload, PushBody, PushResponse } from '../domain/sync/events';
+import { type EventPayload, MAX_BATCH_EVENTS, type PushBody, type PushResponse } from '../domain/sync/events';
 import { applyEvent, applyMatterRegistrations, asTextParam, type Registration, type Verdict } from './apply';
 import { deviceRevoked, type AuthedDevice } from './auth';
 import type { CityDb } from './db';
@@ -67,8 +67,8 @@ async function planAll(tx: CityDb, pushes: Push[]): Promise<(BatchPlan | HttpErr
 export async function applyPushes(db: CityDb, pushes: Push[]): Promise<PushOutcome[]> {
   return db.transaction(async (tx) => {
     // A group of a few thousand events sorts and hashes some megabytes of payloads; at the
-    // default 4 MB those spill to temporary files.
-    await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+    // default 4 MB those spill to temporary files. One full batch fits.
+    if (pushes.reduce((n, p) => n + p.body.events.length, 0) > MAX_BATCH_EVENTS) await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
     const plans = await planAll(tx, pushes);
     const planned = pushes.flatMap((push, k) => {
       const plan = plans[k]!;
