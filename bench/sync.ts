@@ -5,14 +5,15 @@
 // Each beside a baseline measured in the same run: the same batches POSTed to a bare node:http
 // server that inserts the JSON events into one table on the same kind of database, so the ratio
 // shows what the protocol (auth, locking, dedup, validation, projections) costs over raw storage.
+// Both servers run in a process of their own (bench/syncServer.ts), as the city server does in
+// production: the simulated devices here must not share the server's event loop.
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { PGlite } from '@electric-sql/pglite';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type { SyncEvent } from '../domain/sync/events';
-import { buildApp } from '../server/app';
-import { openCityDb } from '../server/db';
+import type { EnrollResponse, SyncEvent } from '../domain/sync/events';
 import { matterPayload } from '../tests/support/cityEvents';
 import { msSince, quantile, report } from './report';
 
@@ -28,8 +29,6 @@ interface Target {
 }
 
 type Kind = { label: 'pglite' } | { label: 'postgres'; url: string };
-
-const listening = (server: http.Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 function matterEvent(seq: number, countyCode: string, deviceCode: string): SyncEvent {
   const payload = matterPayload({ placeRegion: countyCode, summary: '反映小区供暖不达标，多次向物业反映未果，请求协调解决' });
@@ -87,78 +86,44 @@ async function scratchDatabase(url: string): Promise<{ url: string; drop: () => 
   return { url: scratch.toString(), drop: () => drop() };
 }
 
-async function cityTarget(kind: Kind): Promise<Target> {
+/** A server of the given kind in a process of its own (bench/syncServer.ts), on a fresh database. */
+async function serverTarget(server: 'city' | 'bare', kind: Kind): Promise<Omit<Target, 'newDevice'>> {
   const scratch = kind.label === 'postgres' ? await scratchDatabase(kind.url) : null;
-  const handle = await openCityDb({ databaseUrl: scratch?.url });
-  const app = await buildApp({ db: handle.db, adminToken: ADMIN_TOKEN, rateLimitPerMinute: 10_000_000, enrollRateLimitPerMinute: 10_000_000 });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+  const args = ['--import', 'tsx', fileURLToPath(new URL('./syncServer.ts', import.meta.url)), server, ...(scratch ? [scratch.url] : [])];
+  const child = spawn(process.execPath, args, { env: { ...process.env, CITY_ADMIN_TOKEN: ADMIN_TOKEN }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+  const { url } = JSON.parse(line) as { url: string };
   return {
-    url: listening(app.server),
-    async newDevice(countyCode) {
-      const created = await app.inject({ method: 'POST', url: '/api/v1/admin/devices', headers: admin, payload: { countyCode, name: 'bench' } });
-      const enrolled = await app.inject({ method: 'POST', url: '/api/v1/devices/enroll', payload: { code: created.json().enrollmentCode, name: 'bench' } });
-      if (enrolled.statusCode !== 201) throw new Error(`enrol: ${enrolled.statusCode} ${enrolled.body}`);
-      return enrolled.json();
-    },
+    url,
     async close() {
-      await app.close();
-      await handle.close();
+      child.kill('SIGTERM');
+      await exited;
       await scratch?.drop();
     },
   };
 }
 
-/** The baseline: parse the JSON batch and insert its events into one table in one statement. */
-async function bareTarget(kind: Kind): Promise<Target> {
-  const createSql = `CREATE TABLE bare_events (device_id text NOT NULL, seq integer NOT NULL, event_id uuid NOT NULL, type text NOT NULL,
-    entity_id uuid NOT NULL, occurred_at text NOT NULL, payload jsonb NOT NULL, PRIMARY KEY (device_id, seq))`;
-  const insertSql = `INSERT INTO bare_events SELECT $1, e.seq, e.id, e.type, e."entityId", e."occurredAt", e.payload
-    FROM jsonb_to_recordset($2::jsonb) AS e(seq integer, id uuid, type text, "entityId" uuid, "occurredAt" text, payload jsonb)`;
-  let query: (sql: string, params?: unknown[]) => Promise<unknown>;
-  let closeDb: () => Promise<void>;
-  const scratch = kind.label === 'postgres' ? await scratchDatabase(kind.url) : null;
-  if (scratch) {
-    const pool = new pg.Pool({ connectionString: scratch.url });
-    query = (sql, params) => pool.query(sql, params);
-    closeDb = async () => {
-      await pool.end();
-      await scratch.drop();
-    };
-  } else {
-    const lite = new PGlite();
-    query = (sql, params) => lite.query(sql, params);
-    closeDb = () => lite.close();
-  }
-  await query(createSql);
-
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      void (async () => {
-        try {
-          const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { deviceId: string; events: SyncEvent[] };
-          await query(insertSql, [body.deviceId, JSON.stringify(body.events)]);
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ ackedSeq: body.events.at(-1)?.seq ?? 0, rejected: [] }));
-        } catch (e) {
-          res.writeHead(500, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ code: 'bare_failed', message: String(e) }));
-        }
-      })();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+async function cityTarget(kind: Kind): Promise<Target> {
+  const server = await serverTarget('city', kind);
+  const admin = { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` };
+  const call = async <T>(path: string, headers: Record<string, string>, body: object): Promise<T> => {
+    const res = await fetch(`${server.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+    if (res.status !== 201) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
   return {
-    url: listening(server),
-    newDevice: async (countyCode) => ({ deviceId: randomUUID(), token: 'bare', deviceCode: `B${countyCode}` }),
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await closeDb();
+    ...server,
+    async newDevice(countyCode) {
+      const created = await call<{ enrollmentCode: string }>('/api/v1/admin/devices', admin, { countyCode, name: 'bench' });
+      return call<EnrollResponse>('/api/v1/devices/enroll', { 'content-type': 'application/json' }, { code: created.enrollmentCode, name: 'bench' });
     },
   };
+}
+
+async function bareTarget(kind: Kind): Promise<Target> {
+  const server = await serverTarget('bare', kind);
+  return { ...server, newDevice: async (countyCode) => ({ deviceId: randomUUID(), token: 'bare', deviceCode: `B${countyCode}` }) };
 }
 
 async function withTarget<T>(make: Promise<Target>, fn: (t: Target) => Promise<T>): Promise<T> {
