@@ -101,6 +101,7 @@ export interface Registration {
  */
 export async function applyMatterRegistrations(tx: CityDb, run: Registration[]): Promise<Verdict[]> {
   const verdicts: (Verdict | null)[] = run.map(({ p }) => checkYear(p.receivedAt));
+  // Every string here passed unstorableText (pushPlan.ts checkContent), so jsonb takes it as it is.
   const candidates = run.flatMap(({ e, p, device, batchId }, i) =>
     verdicts[i] !== null
       ? []
@@ -113,8 +114,8 @@ export async function applyMatterRegistrations(tx: CityDb, run: Registration[]):
             seq: e.seq,
             event_id: e.id,
             type: e.type,
-            entity_id: asTextParam(e.entityId),
-            occurred_at: asTextParam(e.occurredAt),
+            entity_id: e.entityId,
+            occurred_at: e.occurredAt,
             payload: e.payload,
             // As the driver would send a Date: the string as the device wrote it may carry no offset.
             received_at: new Date(p.receivedAt).toISOString(),
@@ -165,12 +166,6 @@ export async function applyMatterRegistrations(tx: CityDb, run: Registration[]):
   const inserted = new Set(won.map((r) => r.i));
   return run.map(({ p }, i) => verdicts[i] ?? (inserted.has(i) ? { ok: true } : matterConflict(p)));
 }
-
-/**
- * A text parameter reaches PostgreSQL as UTF-8, which turns a lone surrogate into U+FFFD; inside
- * a jsonb parameter the same string would fail the batch instead. (Payloads are jsonb either way.)
- */
-export const asTextParam = (s: string) => Buffer.from(s, 'utf8').toString('utf8');
 
 /** The rows of a raw statement; node-postgres and PGlite both answer with `rows`. */
 async function rows<T>(tx: CityDb, query: SQL): Promise<T[]> {

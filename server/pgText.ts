@@ -1,3 +1,4 @@
+/// <reference lib="es2024.string" />
 // PostgreSQL text and jsonb cannot hold U+0000, and jsonb refuses a lone UTF-16 surrogate; one
 // such character in a batch would fail the whole transaction on every resend and block the
 // device's queue. Values carrying them are refused (events: quarantined) before any write, and
@@ -8,12 +9,9 @@ type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 export type Unstorable = 'nul_character' | 'lone_surrogate';
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
-
 function inString(s: string): Unstorable | null {
   if (s.includes('\u0000')) return 'nul_character';
-  return LONE_SURROGATE.test(s) ? 'lone_surrogate' : null;
+  return s.isWellFormed() ? null : 'lone_surrogate';
 }
 
 // Only parsed JSON is walked: a Buffer body (an attachment) is bytes, not text.
@@ -31,15 +29,15 @@ export function unstorableText(value: unknown): Unstorable | null {
     return null;
   }
   if (isPlainObject(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      const found = inString(k) ?? unstorableText(v);
+    for (const k in value) {
+      const found = inString(k) ?? unstorableText((value as Record<string, unknown>)[k]);
       if (found) return found;
     }
   }
   return null;
 }
 
-const storableString = (s: string) => s.replaceAll('\u0000', '\\u0000').replace(LONE_SURROGATES, '\ufffd');
+const storableString = (s: string) => s.replaceAll('\u0000', '\\u0000').toWellFormed();
 
 /** The value with every string made storable, for keeping what was refused. */
 export function storable<T>(value: T): T {

@@ -5,7 +5,7 @@
 // device writes nothing and leaves the others to commit.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type EventPayload, MAX_BATCH_EVENTS, type PushBody, type PushResponse } from '../domain/sync/events';
-import { applyEvent, applyMatterRegistrations, asTextParam, type Registration, type Verdict } from './apply';
+import { applyEvent, applyMatterRegistrations, type Registration, type Verdict } from './apply';
 import { deviceRevoked, type AuthedDevice } from './auth';
 import type { CityDb } from './db';
 import type { HttpError } from './errors';
@@ -116,8 +116,8 @@ export async function applyPushes(db: CityDb, pushes: Push[]): Promise<PushOutco
               seq: e.seq,
               event_id: e.id,
               type: e.type,
-              entity_id: asTextParam(e.entityId),
-              occurred_at: asTextParam(e.occurredAt),
+              entity_id: e.entityId,
+              occurred_at: e.occurredAt,
               payload: e.payload,
             });
           }
