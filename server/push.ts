@@ -64,6 +64,70 @@ async function planAll(tx: CityDb, pushes: Push[]): Promise<(BatchPlan | HttpErr
   return plans;
 }
 
+type Planned = { push: Push; plan: BatchPlan };
+
+/**
+ * Gives every fresh event whose content passed its verdict by applying it. Matter registrations
+ * — the bulk of every push — wait to be applied together, across batches (which also records
+ * them); anything else applies in order after them, since it may refer to a matter just registered.
+ */
+async function applyInOrder(tx: CityDb, planned: Planned[]): Promise<void> {
+  let waiting: { run: Registration; fresh: { verdict: Verdict | null } }[] = [];
+  const applyRegistrations = async () => {
+    if (waiting.length === 0) return;
+    const verdicts = await applyMatterRegistrations(tx, waiting.map((w) => w.run));
+    waiting.forEach((w, k) => (w.fresh.verdict = verdicts[k]!));
+    waiting = [];
+  };
+  for (const { push, plan } of planned) {
+    for (const fresh of plan.fresh) {
+      if (fresh.verdict) continue;
+      if (fresh.e.type === 'matter.registered') {
+        // Its content passed, and that schema transforms nothing: the payload is its parsed form.
+        const p = fresh.e.payload as EventPayload<'matter.registered'>;
+        waiting.push({ run: { e: fresh.e, p, device: push.device, batchId: push.body.batchId }, fresh });
+      } else {
+        await applyRegistrations();
+        fresh.verdict = await applyEvent(tx, push.device, fresh.e);
+      }
+    }
+  }
+  await applyRegistrations();
+}
+
+/** Keeps the accepted events the registrations did not record, and quarantines the refused ones. */
+async function recordTheRest(tx: CityDb, planned: Planned[]): Promise<void> {
+  const toRecord: object[] = [];
+  const toQuarantine: (typeof quarantine.$inferInsert)[] = [];
+  for (const { push, plan } of planned) {
+    for (const { e, verdict } of plan.fresh) {
+      if (!verdict!.ok) {
+        const row = { deviceId: push.device.id, seq: e.seq, eventId: e.id, type: e.type, entityId: e.entityId, occurredAt: e.occurredAt, payload: e.payload, batchId: push.body.batchId };
+        toQuarantine.push({ ...storable(row), code: verdict!.code, message: verdict!.message });
+      } else if (e.type !== 'matter.registered') {
+        const row = { device_id: push.device.id, batch_id: push.body.batchId, seq: e.seq, event_id: e.id, type: e.type, entity_id: e.entityId, occurred_at: e.occurredAt, payload: e.payload };
+        toRecord.push(row);
+      }
+    }
+  }
+  // One jsonb parameter for all of them, as in applyMatterRegistrations.
+  if (toRecord.length > 0) {
+    await tx.execute(sql`INSERT INTO events (device_id, seq, event_id, type, entity_id, occurred_at, payload, batch_id)
+      SELECT device_id, seq, event_id, type, entity_id, occurred_at, payload, batch_id
+      FROM jsonb_to_recordset(${JSON.stringify(toRecord)}::jsonb)
+        AS e(device_id uuid, seq integer, event_id uuid, type text, entity_id text, occurred_at text, payload jsonb, batch_id uuid)`);
+  }
+  if (toQuarantine.length > 0) await tx.insert(quarantine).values(toQuarantine);
+}
+
+async function advanceLastSeq(tx: CityDb, planned: Planned[]): Promise<void> {
+  // A batch of nothing but resent events leaves its device's lastSeq where it was.
+  const moved = planned.filter(({ plan }) => plan.fresh.length > 0).map(({ push, plan }) => ({ id: push.device.id, last_seq: plan.ackedSeq }));
+  if (moved.length === 0) return;
+  await tx.execute(sql`UPDATE devices SET last_seq = m.last_seq
+    FROM jsonb_to_recordset(${JSON.stringify(moved)}::jsonb) AS m(id uuid, last_seq integer) WHERE devices.id = m.id`);
+}
+
 export async function applyPushes(db: CityDb, pushes: Push[]): Promise<PushOutcome[]> {
   return db.transaction(async (tx) => {
     // A group of a few thousand events sorts and hashes some megabytes of payloads; at the
@@ -74,73 +138,9 @@ export async function applyPushes(db: CityDb, pushes: Push[]): Promise<PushOutco
       const plan = plans[k]!;
       return 'fresh' in plan ? [{ push, plan }] : [];
     });
-
-    // Matter registrations — the bulk of every push — wait here to be applied together, across
-    // batches (which also records them); anything else applies in order after them, since it
-    // may refer to a matter just registered.
-    let waiting: { run: Registration; fresh: { verdict: Verdict | null } }[] = [];
-    const applyRegistrations = async () => {
-      if (waiting.length === 0) return;
-      const verdicts = await applyMatterRegistrations(
-        tx,
-        waiting.map((w) => w.run),
-      );
-      waiting.forEach((w, k) => (w.fresh.verdict = verdicts[k]!));
-      waiting = [];
-    };
-    for (const { push, plan } of planned) {
-      for (const fresh of plan.fresh) {
-        if (fresh.verdict) continue;
-        if (fresh.e.type === 'matter.registered') {
-          // Its content passed, and that schema transforms nothing: the payload is its parsed form.
-          const p = fresh.e.payload as EventPayload<'matter.registered'>;
-          waiting.push({ run: { e: fresh.e, p, device: push.device, batchId: push.body.batchId }, fresh });
-        } else {
-          await applyRegistrations();
-          fresh.verdict = await applyEvent(tx, push.device, fresh.e);
-        }
-      }
-    }
-    await applyRegistrations();
-
-    const toRecord: object[] = [];
-    const toQuarantine: (typeof quarantine.$inferInsert)[] = [];
-    for (const { push, plan } of planned) {
-      for (const { e, verdict } of plan.fresh) {
-        if (verdict!.ok) {
-          // A registration that passed is already in the record (applyMatterRegistrations).
-          if (e.type !== 'matter.registered') {
-            toRecord.push({
-              device_id: push.device.id,
-              batch_id: push.body.batchId,
-              seq: e.seq,
-              event_id: e.id,
-              type: e.type,
-              entity_id: e.entityId,
-              occurred_at: e.occurredAt,
-              payload: e.payload,
-            });
-          }
-          continue;
-        }
-        const row = { deviceId: push.device.id, seq: e.seq, eventId: e.id, type: e.type, entityId: e.entityId, occurredAt: e.occurredAt, payload: e.payload, batchId: push.body.batchId };
-        toQuarantine.push({ ...storable(row), code: verdict!.code, message: verdict!.message });
-      }
-    }
-    // One jsonb parameter for all of them, as in applyMatterRegistrations.
-    if (toRecord.length > 0) {
-      await tx.execute(sql`INSERT INTO events (device_id, seq, event_id, type, entity_id, occurred_at, payload, batch_id)
-        SELECT device_id, seq, event_id, type, entity_id, occurred_at, payload, batch_id
-        FROM jsonb_to_recordset(${JSON.stringify(toRecord)}::jsonb)
-          AS e(device_id uuid, seq integer, event_id uuid, type text, entity_id text, occurred_at text, payload jsonb, batch_id uuid)`);
-    }
-    if (toQuarantine.length > 0) await tx.insert(quarantine).values(toQuarantine);
-    // A batch of nothing but resent events leaves its device's lastSeq where it was.
-    const moved = planned.filter(({ plan }) => plan.fresh.length > 0).map(({ push, plan }) => ({ id: push.device.id, last_seq: plan.ackedSeq }));
-    if (moved.length > 0) {
-      await tx.execute(sql`UPDATE devices SET last_seq = m.last_seq
-        FROM jsonb_to_recordset(${JSON.stringify(moved)}::jsonb) AS m(id uuid, last_seq integer) WHERE devices.id = m.id`);
-    }
+    await applyInOrder(tx, planned);
+    await recordTheRest(tx, planned);
+    await advanceLastSeq(tx, planned);
     return plans.map((plan) => ('fresh' in plan ? pushResponse(plan) : plan));
   });
 }
