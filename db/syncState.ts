@@ -1,7 +1,7 @@
 // The device's side of the sync protocol: enrolment, acknowledged seq, last outcome.
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { LocalDb } from './open';
-import { device, syncRejection, syncState } from './schema';
+import { device, matter, outbox, syncRejection, syncState } from './schema';
 
 export type DeviceRow = typeof device.$inferSelect;
 export type SyncStateRow = typeof syncState.$inferSelect;
@@ -54,7 +54,26 @@ export function recordFailure(db: LocalDb, r: { at: string; code: string; messag
     .run();
 }
 
-/** The latest refusals first; a long tail would not help anyone at the window. */
+/**
+ * The latest refusals first (a long tail would not help anyone at the window), each with what
+ * it was: the event's type and, when this window holds the matter it names, that matter.
+ */
 export function rejections(db: LocalDb) {
-  return db.select().from(syncRejection).orderBy(desc(syncRejection.seq)).limit(20).all();
+  const named = sql<string | null>`json_extract(${outbox.payload}, '$.matterId')`;
+  return db
+    .select({
+      seq: syncRejection.seq,
+      code: syncRejection.code,
+      message: syncRejection.message,
+      at: syncRejection.at,
+      type: outbox.type,
+      matterNo: matter.matterNo,
+      matterId: matter.id,
+    })
+    .from(syncRejection)
+    .leftJoin(outbox, eq(outbox.seq, syncRejection.seq))
+    .leftJoin(matter, eq(matter.id, named))
+    .orderBy(desc(syncRejection.seq))
+    .limit(20)
+    .all();
 }

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { intakeEventSchemas } from '../intake/events';
 import { isoTimestamp } from '../timestamps';
+// The city quarantines events with these schemas' messages, and the window shows them to clerks.
+import '../zodLocale';
 import { matterEventSchemas } from '../matters/events';
 
 export { isoTimestamp };
@@ -14,6 +16,20 @@ export const eventPayloadSchemas = {
 } as const;
 export type EventType = keyof typeof eventPayloadSchemas;
 export type EventPayload<T extends EventType> = z.infer<(typeof eventPayloadSchemas)[T]>;
+
+/** What each kind of event is, in the window's words (the status bar names refused records by it). */
+export const EVENT_TYPE_LABELS: Readonly<Record<EventType, string>> = {
+  'matter.registered': '登记信访事项',
+  'visit.recorded': '登记重复访',
+  'attachment.added': '添加材料',
+  'matter.transitioned': '办理步骤',
+  'document.delivered': '文书送达',
+  'supervision.issued': '督办',
+  'supervision.resolved': '督办办结',
+  'leaderCase.assigned': '领导包案',
+  'participant.recorded': '律师、心理咨询师参与接访',
+  'campaign.created': '专项工作',
+};
 
 export const syncEventSchema = z.strictObject({
   seq: z.number().int().min(1),

@@ -15,7 +15,18 @@ export const syncStatusSchema = z.object({
   lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
   progress: z.object({ sent: z.number().int(), total: z.number().int() }).nullable(),
   /** Records the city refused (quarantined): what they were and why, so someone can fix them. */
-  rejected: z.array(z.object({ seq: z.number().int(), code: z.string(), message: z.string(), at: z.string() })),
+  rejected: z.array(
+    z.object({
+      seq: z.number().int(),
+      code: z.string(),
+      message: z.string(),
+      at: z.string(),
+      /** The refused event's type, and the matter it concerns when this window still holds it. */
+      type: z.string().nullable(),
+      matterNo: z.string().nullable(),
+      matterId: z.string().nullable(),
+    }),
+  ),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

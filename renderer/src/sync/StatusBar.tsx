@@ -6,6 +6,9 @@ import { App, Badge, Button, Popover, Space, Typography } from 'antd';
 import { CloudUploadOutlined, ExclamationCircleOutlined, SettingOutlined, SyncOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
+import { EVENT_TYPE_LABELS, type EventType } from '../../../domain/sync/events';
+import type { SyncStatus } from '../../../domain/sync/rpc';
+import { useNavigation } from '../shell/navigation';
 import { EnrollDialog } from './EnrollDialog';
 import { useSyncStore } from './syncStore';
 
@@ -23,6 +26,26 @@ function lastSyncText(at: string | null): string {
 function OnlineBadge({ online }: { online: boolean | null }) {
   if (online === null) return <Badge status="default" text="正在检测网络" />;
   return online ? <Badge status="success" text="在线" /> : <Badge status="error" text="离线" />;
+}
+
+/** One refused record: what it was, which matter (opened on a click), and the city's reason. */
+function RejectedRecord({ record: r }: { record: SyncStatus['rejected'][number] }) {
+  const open = useNavigation((s) => s.open);
+  const what = r.type ? (EVENT_TYPE_LABELS[r.type as EventType] ?? r.type) : '记录';
+  return (
+    <li data-testid="sync-rejected-record">
+      第 {r.seq} 条 · {what}
+      {r.matterId && r.matterNo && (
+        <>
+          {' '}
+          <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => open({ name: 'matter', matterId: r.matterId! })}>
+            {r.matterNo}
+          </Button>
+        </>
+      )}
+      ：{r.message}
+    </li>
+  );
 }
 
 export function StatusBar({ onSynced }: { onSynced: () => void }) {
@@ -113,9 +136,7 @@ export function StatusBar({ onSynced }: { onSynced: () => void }) {
               content={
                 <ul data-testid="sync-rejected-list" style={{ margin: 0, paddingLeft: 18, maxWidth: 420, whiteSpace: 'normal' }}>
                   {status.rejected.map((r) => (
-                    <li key={r.seq}>
-                      第 {r.seq} 条：{r.message}
-                    </li>
+                    <RejectedRecord key={r.seq} record={r} />
                   ))}
                   <li style={{ listStyle: 'none', marginTop: 6, color: '#888' }}>这些记录已保存在本机，请根据原因更正后重新登记，或联系管理员。</li>
                 </ul>
