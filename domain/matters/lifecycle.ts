@@ -417,7 +417,7 @@ const authority = (engine: DeadlineEngine, step: DeadlineStep, from: IsoDate): M
 });
 
 /** The handling deadline: 60 days from acceptance, then the approved extension on top of it. */
-function handlingDeadline(m: MatterLifecycle, engine: DeadlineEngine): MatterDeadline | null {
+export function handlingDeadline(m: MatterLifecycle, engine: DeadlineEngine = defaultDeadlineEngine): MatterDeadline | null {
   if (!m.acceptedOn) return null;
   const base = authority(engine, 'handling', m.acceptedOn);
   if (m.extensionDays === 0) return base;

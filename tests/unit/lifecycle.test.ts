@@ -13,7 +13,6 @@ import {
   applyCommand,
   chinaDateOf,
   initialLifecycle,
-  matterCommandSchema,
   nextDeadline,
   type CommandType,
   type MatterCommand,
@@ -21,44 +20,9 @@ import {
   type MatterState,
 } from '../../domain/matters/lifecycle';
 import type { MatterClass, MatterRoute } from '../../domain/matters/classification';
+import { actor, at, command, mustApply } from '../support/matterCommands';
 
-const actor = { userId: 'u-001', name: '王晓', role: 'clerk' };
 const RECEIVED = '2025-03-03'; // a Monday, no holiday near
-
-/** Beijing-time instant on `day` at `hh:00`. */
-const at = (day: string, hh = 10) => `${day}T${String(hh).padStart(2, '0')}:00:00+08:00`;
-
-/** A well-formed command of `type` with default contents. */
-function command(type: CommandType, when: string, extra: Record<string, unknown> = {}): MatterCommand {
-  const payload: Record<CommandType, Record<string, unknown>> = {
-    classify: { class: 'complaint', route: 'petition-procedure', body: '县住房和城乡建设局', note: '' },
-    guide: {},
-    transfer: { toBody: '县人力资源和社会保障局' },
-    assign: { toBody: '某镇人民政府' },
-    accept: {},
-    decline: { reason: '越级走访，已告知向县级有权机关提出' },
-    startHandling: {},
-    extend: { days: 30, reason: '情况复杂，需调查核实', approvedBy: '李局长' },
-    reply: { opinion: 'explain', basis: '《信访工作条例》第三十二条', text: '经调查核实……' },
-    deliver: { method: 'in-person', to: '张某' },
-    rate: { rating: 'satisfied' },
-    close: {},
-    requestReview: {},
-    reviewOpinion: { opinion: 'not-support', text: '维持原处理意见' },
-    requestReReview: {},
-    reReviewOpinion: { opinion: 'not-support', text: '维持复查意见' },
-    terminate: {},
-    pauseForHearing: { days: 5 },
-    repeatVisit: {},
-  };
-  return matterCommandSchema.parse({ type, actor, at: when, reason: '', documents: [], ...payload[type], ...extra });
-}
-
-function mustApply(m: MatterLifecycle, c: MatterCommand): MatterLifecycle {
-  const r = applyCommand(m, c);
-  if (!r.ok) throw new Error(`${c.type} refused in ${m.state}: ${r.code} ${r.message}`);
-  return r.value.matter;
-}
 
 type Step = [CommandType, string, Record<string, unknown>?];
 const run = (steps: Step[], start = initialLifecycle(RECEIVED)) =>

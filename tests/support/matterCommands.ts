@@ -1,0 +1,39 @@
+// Well-formed lifecycle commands for tests, with default contents, and applying them strictly.
+import { applyCommand, matterCommandSchema, type CommandType, type MatterCommand, type MatterLifecycle } from '../../domain/matters/lifecycle';
+
+export const actor = { userId: 'u-001', name: '王晓', role: 'clerk' };
+
+/** Beijing-time instant on `day` at `hh:00`. */
+export const at = (day: string, hh = 10) => `${day}T${String(hh).padStart(2, '0')}:00:00+08:00`;
+
+/** A well-formed command of `type` with default contents. */
+export function command(type: CommandType, when: string, extra: Record<string, unknown> = {}): MatterCommand {
+  const payload: Record<CommandType, Record<string, unknown>> = {
+    classify: { class: 'complaint', route: 'petition-procedure', body: '县住房和城乡建设局', note: '' },
+    guide: {},
+    transfer: { toBody: '县人力资源和社会保障局' },
+    assign: { toBody: '某镇人民政府' },
+    accept: {},
+    decline: { reason: '越级走访，已告知向县级有权机关提出' },
+    startHandling: {},
+    extend: { days: 30, reason: '情况复杂，需调查核实', approvedBy: '李局长' },
+    reply: { opinion: 'explain', basis: '《信访工作条例》第三十二条', text: '经调查核实……' },
+    deliver: { method: 'in-person', to: '张某' },
+    rate: { rating: 'satisfied' },
+    close: {},
+    requestReview: {},
+    reviewOpinion: { opinion: 'not-support', text: '维持原处理意见' },
+    requestReReview: {},
+    reReviewOpinion: { opinion: 'not-support', text: '维持复查意见' },
+    terminate: {},
+    pauseForHearing: { days: 5 },
+    repeatVisit: {},
+  };
+  return matterCommandSchema.parse({ type, actor, at: when, reason: '', documents: [], ...payload[type], ...extra });
+}
+
+export function mustApply(m: MatterLifecycle, c: MatterCommand): MatterLifecycle {
+  const r = applyCommand(m, c);
+  if (!r.ok) throw new Error(`${c.type} refused in ${m.state}: ${r.code} ${r.message}`);
+  return r.value.matter;
+}
