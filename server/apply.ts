@@ -2,6 +2,7 @@
 // may still refuse an event whose content is valid but cannot be stored (say, a matter number
 // another device already used); the push quarantines it like any other content failure.
 import { eq, type SQL, sql } from 'drizzle-orm';
+import { applyCommand, chinaDateOf, initialLifecycle, matterLifecycleSchema } from '../domain/matters/lifecycle';
 import { eventPayloadSchemas, type EventPayload, type EventType, type SyncEvent } from '../domain/sync/events';
 import type { AuthedDevice } from './auth';
 import type { CityDb } from './db';
@@ -25,10 +26,21 @@ async function recordOnly(): Promise<Verdict> {
 }
 
 const appliers: { [T in AppliedOneByOne]: Applier<T> } = {
-  // The city follows each matter's state; the transition itself stays in the events record.
+  // The city follows each matter's state, and replays the step on the matter's lifecycle with
+  // the domain's own rules, for the published rates (figures.ts).
   'matter.transitioned': async (tx, _device, p) => {
-    const updated = await tx.update(matters).set({ status: p.to }).where(eq(matters.matterId, p.matterId)).returning({ id: matters.matterId });
-    return updated.length === 1 ? { ok: true } : { ok: false, code: 'matter_unknown', message: `市里没有信访事项 ${p.matterNo}` };
+    const [row] = await tx.select({ lifecycle: matters.lifecycle, receivedAt: matters.receivedAt }).from(matters).where(eq(matters.matterId, p.matterId)).for('update');
+    if (!row) return { ok: false, code: 'matter_unknown', message: `市里没有信访事项 ${p.matterNo}` };
+    const lifecycle = row.lifecycle === null ? initialLifecycle(chinaDateOf(row.receivedAt.toISOString())) : matterLifecycleSchema.parse(row.lifecycle);
+    const replayed = applyCommand(lifecycle, p.command);
+    // The window is the authority on its matters: a step it took is never refused here. Only a
+    // window check on another holiday calendar could make the replay refuse one; the state still
+    // follows, and the lifecycle keeps what it had.
+    await tx
+      .update(matters)
+      .set({ status: p.to, ...(replayed.ok ? { lifecycle: replayed.value.matter } : {}) })
+      .where(eq(matters.matterId, p.matterId));
+    return { ok: true };
   },
   // Kept in the city's append-only events record; no projection reads them yet.
   'document.delivered': recordOnly,

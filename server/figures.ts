@@ -1,7 +1,10 @@
-// Per-county figures over a period of Beijing-time days (DOMAIN.md §6), each an SQL aggregate
-// grouped by county, so the work stays in the database however many visits there are.
-import { and, eq, gte, lt, sql } from 'drizzle-orm';
-import { deviceSettingsSchema } from '../domain/sync/pull';
+// Per-county figures over a period of Beijing-time days (DOMAIN.md §6): the counts are SQL
+// aggregates grouped by county, so that work stays in the database however many visits there
+// are; the published rates (domain/indicators.ts) come from the matters' replayed lifecycles.
+import { and, eq, gte, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { indicators, RESOLUTION_WINDOW_DAYS, type Indicators, type MatterOutcome, type Rate } from '../domain/indicators';
+import { chinaDateOf, initialLifecycle, matterLifecycleSchema } from '../domain/matters/lifecycle';
+import { deadlineEngineFor, deviceSettingsSchema } from '../domain/sync/pull';
 import type { CityDb } from './db';
 import { matters, referenceData, visits } from './schema';
 
@@ -17,7 +20,9 @@ export interface CountyFigures {
   groupVisits: number;
   people: number;
   terminatedMatterVisits: number;
-  repeatRate: { value: number | null; numerator: number; denominator: number; formula: string };
+  repeatRate: Rate;
+  /** 及时受理率, 按期办结率, 一次性化解率, 参评率, 满意率 (domain/indicators.ts). */
+  indicators: Indicators;
 }
 
 const count = (filter?: ReturnType<typeof sql>) => (filter ? sql`count(*) filter (where ${filter})` : sql`count(*)`).mapWith(Number);
@@ -29,15 +34,54 @@ function bounds(from: string, to: string): [Date, Date] {
   return [new Date(`${from}T00:00:00+08:00`), end];
 }
 
+async function reference(db: CityDb, key: 'settings' | 'holidays'): Promise<unknown> {
+  const [row] = await db.select({ value: referenceData.value }).from(referenceData).where(eq(referenceData.key, key));
+  return row?.value;
+}
+
 async function groupVisitThreshold(db: CityDb): Promise<number> {
-  const [row] = await db.select({ value: referenceData.value }).from(referenceData).where(eq(referenceData.key, 'settings'));
-  const settings = deviceSettingsSchema.safeParse(row?.value);
+  const settings = deviceSettingsSchema.safeParse(await reference(db, 'settings'));
   return settings.success ? settings.data.groupVisitThreshold : DEFAULT_GROUP_VISIT_THRESHOLD;
 }
 
-export async function countyFigures(db: CityDb, from: string, to: string) {
+const DAY_MS = 86_400_000;
+/** Before its acceptance notice falls due (15 days, rolled past holidays) a matter needs no lifecycle. */
+const UNTOUCHED_HORIZON_DAYS = 45;
+
+/**
+ * Each county's matters as the rates need them. A matter received after the period cannot be
+ * due in it; one never stepped since registration can only be due for its acceptance notice.
+ */
+async function outcomesByCounty(db: CityDb, start: Date, end: Date): Promise<Map<string, MatterOutcome[]>> {
+  const rows = await db
+    .select({ matterId: matters.matterId, countyCode: matters.countyCode, receivedAt: matters.receivedAt, lifecycle: matters.lifecycle })
+    .from(matters)
+    .where(and(lt(matters.receivedAt, end), or(isNotNull(matters.lifecycle), gte(matters.receivedAt, new Date(start.getTime() - UNTOUCHED_HORIZON_DAYS * DAY_MS)))));
+  // Only repeat visits inside some reply's observation window ending in the period can count.
+  const repeats = await db
+    .select({ matterId: visits.matterId, receivedAt: visits.receivedAt })
+    .from(visits)
+    .where(and(eq(visits.kind, 'repeat'), gte(visits.receivedAt, new Date(start.getTime() - (RESOLUTION_WINDOW_DAYS + 1) * DAY_MS)), lt(visits.receivedAt, end)));
+  const repeatDays = new Map<string, string[]>();
+  for (const v of repeats) repeatDays.set(v.matterId, [...(repeatDays.get(v.matterId) ?? []), chinaDateOf(v.receivedAt.toISOString())]);
+
+  const byCounty = new Map<string, MatterOutcome[]>();
+  for (const r of rows) {
+    const lifecycle = r.lifecycle === null ? initialLifecycle(chinaDateOf(r.receivedAt.toISOString())) : matterLifecycleSchema.parse(r.lifecycle);
+    const list = byCounty.get(r.countyCode) ?? [];
+    list.push({ lifecycle, repeatVisitDays: repeatDays.get(r.matterId) ?? [] });
+    byCounty.set(r.countyCode, list);
+  }
+  return byCounty;
+}
+
+/** `today` (Beijing) decides which deadlines have run out. */
+export async function countyFigures(db: CityDb, from: string, to: string, today = chinaDateOf(new Date().toISOString())) {
   const [start, end] = bounds(from, to);
   const threshold = await groupVisitThreshold(db);
+  const engine = deadlineEngineFor(await reference(db, 'holidays'));
+  const outcomes = await outcomesByCounty(db, start, end);
+  const rates = (list: MatterOutcome[]) => indicators(list, { from, to }, today, engine);
   const visitRows = await db
     .select({
       countyCode: visits.countyCode,
@@ -57,10 +101,14 @@ export async function countyFigures(db: CityDb, from: string, to: string) {
     .where(and(gte(matters.receivedAt, start), lt(matters.receivedAt, end)))
     .groupBy(matters.countyCode);
 
-  const byCounty = new Map<string, Omit<CountyFigures, 'repeatRate'>>();
+  const byCounty = new Map<string, Counts>();
   const empty = { visits: 0, firstVisits: 0, repeatVisits: 0, matters: 0, groupVisits: 0, people: 0, terminatedMatterVisits: 0 };
   for (const { countyCode, ...v } of visitRows) byCounty.set(countyCode, { ...empty, ...v });
   for (const { countyCode, matters: n } of matterRows) byCounty.set(countyCode, { ...(byCounty.get(countyCode) ?? empty), matters: n });
+  const ratesByCounty = new Map([...outcomes].map(([countyCode, list]) => [countyCode, rates(list)]));
+  // A county shows when something happened or fell due in the period.
+  const due = [...ratesByCounty].filter(([, r]) => Object.values(r).some((x) => x.denominator > 0)).map(([countyCode]) => countyCode);
+  const counties = [...new Set([...byCounty.keys(), ...due])].sort((a, b) => a.localeCompare(b));
 
   const total = { ...empty };
   for (const f of byCounty.values()) for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += f[k];
@@ -68,14 +116,17 @@ export async function countyFigures(db: CityDb, from: string, to: string) {
     from,
     to,
     groupVisitThreshold: threshold,
-    counties: [...byCounty.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([countyCode, f]) => ({ countyCode, ...withRate(f) })),
-    total: withRate(total),
+    counties: counties.map((countyCode) => ({ countyCode, ...withRates(byCounty.get(countyCode) ?? empty, ratesByCounty.get(countyCode) ?? rates([])) })),
+    total: withRates(total, rates([...outcomes.values()].flat())),
   };
 }
 
-function withRate(f: Omit<CountyFigures, 'repeatRate'>): CountyFigures {
+type Counts = Omit<CountyFigures, 'repeatRate' | 'indicators'>;
+
+function withRates(f: Counts, rates: Indicators): CountyFigures {
   return {
     ...f,
     repeatRate: { value: f.visits === 0 ? null : f.repeatVisits / f.visits, numerator: f.repeatVisits, denominator: f.visits, formula: REPEAT_RATE_FORMULA },
+    indicators: rates,
   };
 }

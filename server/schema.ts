@@ -94,6 +94,11 @@ export const matters = pgTable(
     facts: text('facts').notNull(),
     flags: jsonb('flags').notNull(),
     status: text('status').notNull().default('registered'),
+    /**
+     * The matter's domain lifecycle (MatterLifecycle), replayed from its transitions with the
+     * domain's own rules; null until the first one arrives (then it is as registered).
+     */
+    lifecycle: jsonb('lifecycle'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     clockOffsetMs: bigint('clock_offset_ms', { mode: 'number' }),
   },

@@ -2,7 +2,7 @@
 // notices it issued about the county's matters. Device and city validate against these shapes.
 import { z } from 'zod';
 import { categoriesFileSchema } from '../categories';
-import { isoDateSchema as isoDate } from '../deadlines';
+import { chineseDaysCalendar, createDeadlineEngine, defaultDeadlineEngine, isoDateSchema as isoDate, overrideCalendar, type DeadlineEngine } from '../deadlines';
 
 /** 责任单位: the bodies a matter can be routed to. Codes are permanent; a withdrawn unit is retired. */
 export const unitsSchema = z
@@ -25,6 +25,12 @@ export const unitsSchema = z
 export const holidaysSchema = z
   .strictObject({ restDays: z.array(isoDate), workingDays: z.array(isoDate) })
   .refine((h) => !h.restDays.some((d) => h.workingDays.includes(d)), { error: '同一天不能既是休息日又是工作日' });
+
+/** The deadline engine for the city's holiday overrides as stored; anything unreadable gives the statutory calendar. */
+export function deadlineEngineFor(holidays: unknown): DeadlineEngine {
+  const parsed = holidaysSchema.safeParse(holidays);
+  return parsed.success ? createDeadlineEngine(overrideCalendar(chineseDaysCalendar, parsed.data)) : defaultDeadlineEngine;
+}
 
 export const deviceSettingsSchema = z.strictObject({
   syncIntervalMinutes: z.number().int().min(1).max(1440),

@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildCategoryIndex, type CategoryIndex } from '../../domain/categories';
-import { chineseDaysCalendar, createDeadlineEngine, defaultDeadlineEngine, overrideCalendar, type DeadlineEngine } from '../../domain/deadlines';
+import { defaultDeadlineEngine, type DeadlineEngine } from '../../domain/deadlines';
 import { buildRegionData, type RegionData } from '../../domain/regions/regions';
-import { holidaysSchema } from '../../domain/sync/pull';
+import { deadlineEngineFor } from '../../domain/sync/pull';
 import type { LocalDb } from '../../db/open';
 import { pulledReference } from '../../db/pulled';
 
@@ -26,12 +26,11 @@ export function createReferenceSource(db: LocalDb, resourcesDir: string) {
 
   function refresh(): void {
     const pulledCategories = pulledReference(db, 'categories');
-    const holidays = holidaysSchema.safeParse(pulledReference(db, 'holidays'));
     current = {
       regions,
       // The city's list was validated when pulled; a damaged copy falls back to the shipped one.
       categories: pulledCategories === undefined ? shippedCategories : safeCategories(pulledCategories) ?? shippedCategories,
-      deadlines: holidays.success ? createDeadlineEngine(overrideCalendar(chineseDaysCalendar, holidays.data)) : defaultDeadlineEngine,
+      deadlines: deadlineEngineFor(pulledReference(db, 'holidays')),
     };
   }
   refresh();

@@ -1,7 +1,8 @@
-// GET /api/v1/admin/figures?from&to: per-county figures for the city's administrators.
+// GET /api/v1/admin/figures?from&to: per-county figures and published rates for the city's administrators.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isoDateSchema as isoDate } from '../../domain/deadlines';
+import { indicatorsSchema, rateSchema } from '../../domain/indicators';
 import { requireAdmin } from '../auth';
 import type { CityDb } from '../db';
 import { errorBodySchema } from '../errors';
@@ -18,7 +19,8 @@ const figures = z.object({
   people: z.number().int(),
   terminatedMatterVisits: z.number().int(),
   /** 重复信访率; value is null when there were no visits. */
-  repeatRate: z.object({ value: z.number().min(0).max(1).nullable(), numerator: z.number().int(), denominator: z.number().int(), formula: z.string() }),
+  repeatRate: rateSchema,
+  indicators: indicatorsSchema,
 });
 const response = z.object({
   from: z.string(),

@@ -1,13 +1,33 @@
 // Per-county figures (DOMAIN.md §6) as SQL aggregates: visits, first and repeat visits, matters,
-// group visits, people, terminated-matter visits and 重复信访率, over Beijing-time days.
+// group visits, people, terminated-matter visits and 重复信访率, over Beijing-time days; and the
+// published rates from the lifecycles the city replays from the windows' steps.
+import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { admin, describeEachBackend, enrolledDevice, expectCleanError, matterPayload, pushAll, visitEvent } from './cityFixtures';
+import { INDICATOR_FORMULAS, type Indicators } from '../../domain/indicators';
+import { applyCommand, chinaDateOf, initialLifecycle, type CommandType, type MatterLifecycle } from '../../domain/matters/lifecycle';
 import type { SyncEvent } from '../../domain/sync/events';
+import { matters } from '../../server/schema';
+import { at, command } from '../support/matterCommands';
 
 type Matter = ReturnType<typeof matterPayload>;
 function registered(seq: number, over: Partial<Matter> = {}): SyncEvent & { payload: Matter } {
   const payload = matterPayload(over);
   return { seq, id: crypto.randomUUID(), type: 'matter.registered', entityId: payload.matterId, occurredAt: payload.receivedAt, payload };
+}
+
+/** The 'matter.transitioned' events a window sends as it takes the matter through `steps`. */
+function stepped(fromSeq: number, m: Matter, steps: [CommandType, string, Record<string, unknown>?][]): { events: SyncEvent[]; lifecycle: MatterLifecycle } {
+  let lifecycle = initialLifecycle(chinaDateOf(m.receivedAt));
+  const events = steps.map(([type, day, extra], k): SyncEvent => {
+    const c = command(type, at(day), extra);
+    const r = applyCommand(lifecycle, c);
+    if (!r.ok) throw new Error(`${type}: ${r.message}`);
+    lifecycle = r.value.matter;
+    const payload = { matterId: m.matterId, matterNo: m.matterNo, transitionId: crypto.randomUUID(), from: r.value.transition.from, to: r.value.transition.to, command: c, at: c.at, nextDue: lifecycle.deadlines?.lastDay ?? null };
+    return { seq: fromSeq + k, id: crypto.randomUUID(), type: 'matter.transitioned', entityId: m.matterId, occurredAt: c.at, payload };
+  });
+  return { events, lifecycle };
 }
 
 describeEachBackend('city figures', (city) => {
@@ -35,7 +55,15 @@ describeEachBackend('city figures', (city) => {
     const r = await figures('from=2026-03-01&to=2026-03-31');
     expect(r.statusCode).toBe(200);
     const formula = '重复访次数 ÷ 来访总次数';
-    expect(r.json()).toEqual({
+    const { counties, total, ...rest } = r.json() as { counties: { indicators: Indicators }[]; total: { indicators: Indicators } };
+    // Nothing was decided on these matters, and their acceptance notices fell due in March.
+    expect(counties.map((c) => c.indicators.timelyAcceptance)).toMatchObject([
+      { value: 0, numerator: 0, denominator: 3 },
+      { value: 0, numerator: 0, denominator: 1 },
+    ]);
+    expect(total.indicators.onTimeClosure).toEqual({ value: null, numerator: 0, denominator: 0, formula: INDICATOR_FORMULAS.onTimeClosure });
+    const withoutRates = { ...rest, counties: counties.map(({ indicators: _, ...c }) => c), total: (({ indicators: _, ...t }) => t)(total) };
+    expect(withoutRates).toEqual({
       from: '2026-03-01',
       to: '2026-03-31',
       groupVisitThreshold: 5,
@@ -74,6 +102,41 @@ describeEachBackend('city figures', (city) => {
         repeatRate: { value: 2 / 6, numerator: 2, denominator: 6, formula },
       },
     });
+  });
+
+  it('computes the published rates from the lifecycles the city replays from each window’s steps', async () => {
+    const device = await enrolledDevice(city.app, '410103');
+    // Both received on Monday 2 March 2026: the acceptance notice is due on 17 March.
+    const prompt = registered(1, { receivedAt: '2026-03-02T09:00:00.000+08:00' });
+    const slow = registered(2, { receivedAt: '2026-03-02T10:00:00.000+08:00' });
+    const a = stepped(3, prompt.payload, [
+      ['classify', '2026-03-03'],
+      ['accept', '2026-03-05'],
+      ['startHandling', '2026-03-05'],
+      ['reply', '2026-04-10'],
+      ['deliver', '2026-04-11'],
+      ['rate', '2026-04-12', { rating: 'satisfied' }],
+    ]);
+    const b = stepped(9, slow.payload, [
+      ['classify', '2026-03-25'],
+      ['accept', '2026-03-25'],
+      ['startHandling', '2026-03-25'],
+      ['reply', '2026-06-30'],
+      ['deliver', '2026-07-01'],
+      ['rate', '2026-07-02', { rating: 'unsatisfied' }],
+    ]);
+    // Back again 10 days after the reply: not resolved at the first attempt.
+    const again = visitEvent(15, slow.payload, { receivedAt: '2026-07-10T09:00:00.000+08:00' });
+    await pushAll(city.app, device, [prompt, slow, ...a.events, ...b.events, again]);
+
+    const stored = await city.db.select({ status: matters.status, lifecycle: matters.lifecycle }).from(matters).where(eq(matters.matterId, prompt.payload.matterId));
+    expect(stored).toEqual([{ status: 'rated', lifecycle: a.lifecycle }]);
+
+    const r = (await figures('from=2026-01-01&to=2026-10-31')).json();
+    const county = r.counties.find((c: { countyCode: string }) => c.countyCode === '410103');
+    const counts = Object.fromEntries(Object.entries(county.indicators as Indicators).map(([k, x]) => [k, [x.numerator, x.denominator]]));
+    expect(counts).toEqual({ timelyAcceptance: [1, 2], onTimeClosure: [1, 2], resolvedFirstTime: [1, 2], ratingParticipation: [2, 2], satisfaction: [1, 2] });
+    expect(county.indicators.resolvedFirstTime.formula).toBe(INDICATOR_FORMULAS.resolvedFirstTime);
   });
 
   it('uses the group-visit threshold from the city settings, and answers an empty period', async () => {
