@@ -31,6 +31,14 @@ export type Indicators = z.infer<typeof indicatorsSchema>;
 /** DOMAIN.md §6: repeat visits within this many days after the reply undo 一次性化解. */
 export const RESOLUTION_WINDOW_DAYS = 90;
 
+export const INDICATOR_LABELS: Readonly<Record<keyof Indicators, string>> = {
+  timelyAcceptance: '及时受理率',
+  onTimeClosure: '按期办结率',
+  resolvedFirstTime: '初次信访事项一次性化解率',
+  ratingParticipation: '参评率',
+  satisfaction: '满意率',
+};
+
 export const INDICATOR_FORMULAS: Readonly<Record<keyof Indicators, string>> = {
   timelyAcceptance: '受理告知期限在统计期内届满的事项中，期限内作出受理、不予受理、转送、交办或导入法定途径的件数 ÷ 这些事项件数',
   onTimeClosure: '办理期限（含批准的延期）在统计期内届满的事项中，期限内书面答复的件数 ÷ 这些事项件数',
@@ -38,6 +46,14 @@ export const INDICATOR_FORMULAS: Readonly<Record<keyof Indicators, string>> = {
   ratingParticipation: '统计期内答复的事项中，参加满意度评价的件数 ÷ 答复件数',
   satisfaction: '统计期内答复并参加评价的事项中，评价为“满意”的件数 ÷ 参加评价的件数',
 };
+
+export const REPEAT_RATE_LABEL = '重复信访率';
+export const REPEAT_RATE_FORMULA = '重复访次数 ÷ 来访总次数';
+
+/** 重复信访率 over a period's visits; null when there were none. */
+export function repeatRate(repeatVisits: number, visits: number): Rate {
+  return { value: visits === 0 ? null : repeatVisits / visits, numerator: repeatVisits, denominator: visits, formula: REPEAT_RATE_FORMULA };
+}
 
 /** One matter as the figures need it: its lifecycle, and the days of its repeat visits. */
 export interface MatterOutcome {

@@ -2,7 +2,7 @@
 // preloads must be) into build/electron. Native and Electron modules stay external.
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', external: ['electron', 'better-sqlite3', 'pdfkit'] };
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', external: ['electron', 'better-sqlite3', 'pdfkit', 'exceljs'] };
 
 // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
 const requireShim = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";

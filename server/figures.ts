@@ -2,7 +2,7 @@
 // aggregates grouped by county, so that work stays in the database however many visits there
 // are; the published rates (domain/indicators.ts) come from the matters' replayed lifecycles.
 import { and, eq, gte, isNotNull, lt, or, sql } from 'drizzle-orm';
-import { indicators, RESOLUTION_WINDOW_DAYS, type Indicators, type MatterOutcome, type Rate } from '../domain/indicators';
+import { indicators, repeatRate, RESOLUTION_WINDOW_DAYS, type Indicators, type MatterOutcome, type Rate } from '../domain/indicators';
 import { chinaDateOf, initialLifecycle, matterLifecycleSchema } from '../domain/matters/lifecycle';
 import { deadlineEngineFor, deviceSettingsSchema } from '../domain/sync/pull';
 import type { CityDb } from './db';
@@ -10,7 +10,6 @@ import { matters, referenceData, visits } from './schema';
 
 /** DOMAIN.md §2: what bureaus usually count as 集体访, unless the city's settings say otherwise. */
 export const DEFAULT_GROUP_VISIT_THRESHOLD = 5;
-export const REPEAT_RATE_FORMULA = '重复访次数 ÷ 来访总次数';
 
 export interface CountyFigures {
   visits: number;
@@ -126,7 +125,7 @@ type Counts = Omit<CountyFigures, 'repeatRate' | 'indicators'>;
 function withRates(f: Counts, rates: Indicators): CountyFigures {
   return {
     ...f,
-    repeatRate: { value: f.visits === 0 ? null : f.repeatVisits / f.visits, numerator: f.repeatVisits, denominator: f.visits, formula: REPEAT_RATE_FORMULA },
+    repeatRate: repeatRate(f.repeatVisits, f.visits),
     indicators: rates,
   };
 }

@@ -3,6 +3,7 @@
 // transport all derive their types from here.
 import type { z } from 'zod';
 import '../zodLocale';
+import { figuresMethods } from '../figures/rpc';
 import { attachmentMethods } from '../intake/attachments';
 import { intakeMethods } from '../intake/rpc';
 import { matterMethods } from '../matters/rpc';
@@ -13,7 +14,7 @@ export { enrollInputSchema, syncStatusSchema, type SyncStatus } from '../sync/rp
 
 /** `today` (YYYY-MM-DD) comes from the caller's clock: domain/ reads none. */
 export function makeContract(today: () => string) {
-  return { ...intakeMethods(today), ...attachmentMethods, ...matterMethods, ...referenceMethods, ...syncMethods } as const;
+  return { ...intakeMethods(today), ...attachmentMethods, ...matterMethods, ...referenceMethods, ...syncMethods, ...figuresMethods } as const;
 }
 export type Contract = ReturnType<typeof makeContract>;
 export type Method = keyof Contract;

@@ -13,6 +13,8 @@ import { createSyncEngine, type SyncEngineOptions } from '../sync/engine';
 import { localDay, type ServiceContext } from './context';
 import { discardDraft, getRegistrationDraft, listRegistrationDrafts, saveRegistrationDraft } from './drafts';
 import { listToday, registerVisit } from './intake';
+import { windowFigures } from './figures';
+import { exportFigures } from './figuresExcel';
 import { createReferenceSource } from './reference';
 import { categoryTree, regionChildren } from './referenceQueries';
 import { lookupPerson } from './repeatCheck';
@@ -97,6 +99,8 @@ export function createBackend(o: BackendOptions) {
     'sync.status': () => ok(sync.status()),
     'sync.enroll': (i) => sync.enroll(i),
     'sync.now': async () => ok(await sync.syncNow()),
+    'figures.get': (period) => windowFigures(ctx, period),
+    'figures.export': (period) => exportFigures(ctx, period),
   };
   const dispatch = createRouter(makeContract(() => localDay(now())), handlers, (e) => log('handler crashed', e));
   return {

@@ -1,8 +1,9 @@
-// The window's shell: title bar with the pages (来访登记, 工作台) and the operator, the page, and
+// The window's shell: title bar with the pages (来访登记, 工作台, 统计) and the operator, the page, and
 // the sync status bar.
 import { Layout, Menu, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback } from 'react';
+import { FiguresPage } from './figures/FiguresPage';
 import { IntakePage } from './intake/IntakePage';
 import { useTodayStore } from './intake/todayStore';
 import { MatterPage } from './matters/MatterPage';
@@ -18,6 +19,8 @@ function PageView({ page }: { page: Page }) {
       return <IntakePage />;
     case 'queue':
       return <QueuePage />;
+    case 'figures':
+      return <FiguresPage />;
     case 'matter':
       return <MatterPage matterId={page.matterId} />;
   }
@@ -40,10 +43,11 @@ export function App() {
           theme="dark"
           mode="horizontal"
           selectedKeys={[page.name === 'matter' ? 'queue' : page.name]}
-          onClick={({ key }) => open({ name: key as 'intake' | 'queue' })}
+          onClick={({ key }) => open({ name: key as 'intake' | 'queue' | 'figures' })}
           items={[
             { key: 'intake', label: '来访登记' },
             { key: 'queue', label: '工作台' },
+            { key: 'figures', label: '统计' },
           ]}
           style={{ flex: '1 1 auto', minWidth: 0, background: 'transparent' }}
         />

@@ -7,8 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { checkCharacter } from '../../domain/identity/residentId';
-import type { Method, MethodInput, MethodOutput } from '../../domain/rpc/contract';
 import { ROLE_LABELS, type Role } from '../../domain/staff';
+import type { MethodInput } from '../../domain/rpc/contract';
+import { rpc } from './pageRpc';
 import { pdfText } from '../support/pdfText';
 
 const SHOTS = 'test-results/screenshots';
@@ -29,24 +30,6 @@ function nextId(): string {
   const month = String(1 + (serial % 12)).padStart(2, '0');
   const day = String(1 + (serial % 28)).padStart(2, '0');
   return residentId(`110105${year}${month}${day}${String(serial % 1000).padStart(3, '0')}`);
-}
-
-/** The backend as the page reaches it: the same loopback RPC with the page's token. */
-async function rpc<M extends Method>(page: Page, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const r = await page.evaluate(
-    async ({ method, input }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="rpc-token"]')!.content;
-      const res = await fetch(`/rpc/${method}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-      return (await res.json()) as { ok: boolean; value?: unknown; code?: string; message?: string };
-    },
-    { method, input },
-  );
-  if (!r.ok) throw new Error(`${method}: ${r.code} ${r.message}`);
-  return r.value as MethodOutput<M>;
 }
 
 async function register(page: Page, name: string, summary: string) {

@@ -1,0 +1,22 @@
+// The window's figures page (统计): this window's visits over a period and the bureau's
+// published rates from its matters' lifecycles, computed as the city computes them
+// (domain/indicators.ts), on the holiday calendar the city sent.
+import { matterHistories, visitCounts } from '../../db/figures';
+import type { WindowFigures } from '../../domain/figures/rpc';
+import { indicators, repeatRate } from '../../domain/indicators';
+import { ok, type Result } from '../../domain/result';
+import { localDay, type ServiceContext } from './context';
+import { lifecycleOf } from './storedLifecycle';
+
+export function windowFigures(ctx: ServiceContext, period: { from: string; to: string }): Result<WindowFigures> {
+  const today = localDay(ctx.now());
+  const counts = visitCounts(ctx.db, period.from, period.to);
+  const outcomes = matterHistories(ctx.db).map((m) => ({ lifecycle: lifecycleOf(m.lifecycle), repeatVisitDays: m.repeatVisitDays }));
+  return ok({
+    ...period,
+    today,
+    ...counts,
+    repeatRate: repeatRate(counts.repeatVisits, counts.visits),
+    indicators: indicators(outcomes, period, today, ctx.reference().deadlines),
+  });
+}

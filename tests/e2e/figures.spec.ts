@@ -1,0 +1,44 @@
+// 统计 in Chromium against dev:web: the period's visits and the published rates with their
+// formulas, the same numbers the backend gives, a chart, and the Excel download read back.
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import { expect, test } from '@playwright/test';
+import { INDICATOR_FORMULAS, INDICATOR_LABELS } from '../../domain/indicators';
+import { checkCharacter } from '../../domain/identity/residentId';
+import { rpc } from './pageRpc';
+
+const SHOTS = 'test-results/screenshots';
+fs.mkdirSync(SHOTS, { recursive: true });
+
+test('统计 shows this year’s figures with their formulas, as a table, a chart and an Excel download', async ({ page }, info) => {
+  await page.goto('/');
+  const first17 = `41010219800101${String(Date.now() % 1000).padStart(3, '0')}`;
+  await rpc(page, 'intake.register', { visitor: { document: { type: 'resident', number: first17 + checkCharacter(first17) }, name: '统计来访人', mobile: '13800138000' }, headcount: 2, summary: '反映小区路灯损坏' });
+  const today = await page.evaluate(() => new Date().toLocaleDateString('sv-SE'));
+  const expected = await rpc(page, 'figures.get', { from: `${today.slice(0, 4)}-01-01`, to: today });
+  expect(expected.visits).toBeGreaterThan(0);
+
+  await page.getByRole('menuitem', { name: '统计' }).click();
+  const table = page.getByTestId('rates-table');
+  for (const [key, label] of Object.entries(INDICATOR_LABELS)) {
+    const row = table.getByRole('row', { name: new RegExp(label) });
+    await expect(row).toContainText(INDICATOR_FORMULAS[key as keyof typeof INDICATOR_FORMULAS]);
+    const r = expected.indicators[key as keyof typeof expected.indicators];
+    await expect(row).toContainText(`${r.numerator} / ${r.denominator}`);
+  }
+  await expect(page.getByTestId('figure-visits')).toContainText(String(expected.visits));
+  await expect(page.getByTestId('figure-people')).toContainText(String(expected.people));
+  await expect(page.getByTestId('rates-chart').locator('canvas')).toBeVisible();
+  await expect(page.getByRole('button', { name: /导出Excel/ })).toBeEnabled();
+  await page.screenshot({ path: `${SHOTS}/figures.png`, fullPage: true });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出Excel/ }).click()]);
+  expect(download.suggestedFilename()).toBe(`信访统计_${today.slice(0, 4)}-01-01_${today}.xlsx`);
+  const file = info.outputPath('figures.xlsx');
+  await download.saveAs(file);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const rows = book.getWorksheet('统计')!.getSheetValues().filter(Boolean) as unknown[][];
+  expect(String(rows[1]?.[1])).toContain(`来访 ${expected.visits} 次`);
+  expect(rows.find((r) => r[1] === '重复信访率')?.slice(3, 5)).toEqual([expected.repeatRate.numerator, expected.repeatRate.denominator]);
+});
