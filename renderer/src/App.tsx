@@ -1,9 +1,8 @@
 // The window's shell: title bar with the pages (来访登记, 工作台, 统计) and the operator, the page, and
 // the sync status bar.
-import { Layout, Menu, Typography } from 'antd';
+import { Layout, Menu, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback } from 'react';
-import { FiguresPage } from './figures/FiguresPage';
+import { lazy, Suspense, useCallback } from 'react';
 import { IntakePage } from './intake/IntakePage';
 import { useTodayStore } from './intake/todayStore';
 import { MatterPage } from './matters/MatterPage';
@@ -13,6 +12,9 @@ import { useNavigation, type Page } from './shell/navigation';
 import { StatusBar } from './sync/StatusBar';
 import { useSyncStore } from './sync/syncStore';
 
+// The charts are loaded only when 统计 is opened: the desk itself starts without them.
+const FiguresPage = lazy(() => import('./figures/FiguresPage').then((m) => ({ default: m.FiguresPage })));
+
 function PageView({ page }: { page: Page }) {
   switch (page.name) {
     case 'intake':
@@ -20,7 +22,11 @@ function PageView({ page }: { page: Page }) {
     case 'queue':
       return <QueuePage />;
     case 'figures':
-      return <FiguresPage />;
+      return (
+        <Suspense fallback={<Spin style={{ display: 'block', marginTop: 48 }} />}>
+          <FiguresPage />
+        </Suspense>
+      );
     case 'matter':
       return <MatterPage matterId={page.matterId} />;
   }
