@@ -2,7 +2,9 @@
 // aggregates grouped by county, so that work stays in the database however many visits there
 // are; the published rates (domain/indicators.ts) come from the matters' replayed lifecycles.
 import { and, eq, gte, isNotNull, lt, or, sql } from 'drizzle-orm';
-import { indicators, repeatRate, RESOLUTION_WINDOW_DAYS, type Indicators, type MatterOutcome, type Rate } from '../domain/indicators';
+import { z } from 'zod';
+import { periodFiguresSchema } from '../domain/figures/rpc';
+import { indicators, repeatRate, RESOLUTION_WINDOW_DAYS, type Indicators, type MatterOutcome } from '../domain/indicators';
 import { chinaDateOf, initialLifecycle, matterLifecycleSchema } from '../domain/matters/lifecycle';
 import { deadlineEngineFor, deviceSettingsSchema } from '../domain/sync/pull';
 import type { CityDb } from './db';
@@ -11,18 +13,13 @@ import { matters, referenceData, visits } from './schema';
 /** DOMAIN.md §2: what bureaus usually count as 集体访, unless the city's settings say otherwise. */
 export const DEFAULT_GROUP_VISIT_THRESHOLD = 5;
 
-export interface CountyFigures {
-  visits: number;
-  firstVisits: number;
-  repeatVisits: number;
-  matters: number;
-  groupVisits: number;
-  people: number;
-  terminatedMatterVisits: number;
-  repeatRate: Rate;
-  /** 及时受理率, 按期办结率, 一次性化解率, 参评率, 满意率 (domain/indicators.ts). */
-  indicators: Indicators;
-}
+/** One county's figures (or the city's total): the window's period figures and what only the city counts. */
+export const countyFiguresSchema = periodFiguresSchema.extend({
+  matters: z.number().int(),
+  groupVisits: z.number().int(),
+  terminatedMatterVisits: z.number().int(),
+});
+export type CountyFigures = z.infer<typeof countyFiguresSchema>;
 
 const count = (filter?: ReturnType<typeof sql>) => (filter ? sql`count(*) filter (where ${filter})` : sql`count(*)`).mapWith(Number);
 

@@ -8,11 +8,8 @@ export const figuresPeriodSchema = z
   .strictObject({ from: isoDateSchema, to: isoDateSchema })
   .refine((p) => p.from <= p.to, { error: '开始日期不能晚于结束日期', path: ['to'] });
 
-export const windowFiguresSchema = z.object({
-  from: z.string(),
-  to: z.string(),
-  /** The day the rates were worked out on: deadlines after it have not run out yet. */
-  today: z.string(),
+/** What the window and the city both count over a period, and the rates from it. */
+export const periodFiguresSchema = z.object({
   visits: z.number().int(),
   firstVisits: z.number().int(),
   repeatVisits: z.number().int(),
@@ -20,6 +17,13 @@ export const windowFiguresSchema = z.object({
   /** 重复信访率 over the period's visits. */
   repeatRate: rateSchema,
   indicators: indicatorsSchema,
+});
+
+export const windowFiguresSchema = periodFiguresSchema.extend({
+  from: z.string(),
+  to: z.string(),
+  /** The day the rates were worked out on: deadlines after it have not run out yet. */
+  today: z.string(),
 });
 export type WindowFigures = z.infer<typeof windowFiguresSchema>;
 
