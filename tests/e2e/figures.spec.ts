@@ -8,6 +8,8 @@ import { checkCharacter } from '../../domain/identity/residentId';
 import { rpc } from './pageRpc';
 
 const SHOTS = 'test-results/screenshots';
+/** A statistic card's whole text: its title, the number and the unit. */
+const shown = (title: string, n: number, unit: string) => new RegExp(`^${title}\\s*${n}\\s*${unit}$`);
 fs.mkdirSync(SHOTS, { recursive: true });
 
 test('统计 shows this year’s figures with their formulas, as a table, a chart and an Excel download', async ({ page }, info) => {
@@ -26,8 +28,8 @@ test('统计 shows this year’s figures with their formulas, as a table, a char
     const r = expected.indicators[key as keyof typeof expected.indicators];
     await expect(row).toContainText(`${r.numerator} / ${r.denominator}`);
   }
-  await expect(page.getByTestId('figure-visits')).toContainText(String(expected.visits));
-  await expect(page.getByTestId('figure-people')).toContainText(String(expected.people));
+  await expect(page.getByTestId('figure-visits')).toHaveText(shown('来访', expected.visits, '次'));
+  await expect(page.getByTestId('figure-people')).toHaveText(shown('来访人次', expected.people, '人次'));
   await expect(page.getByTestId('rates-chart').locator('canvas')).toBeVisible();
   await expect(page.getByRole('button', { name: /导出Excel/ })).toBeEnabled();
   await page.screenshot({ path: `${SHOTS}/figures.png`, fullPage: true });
@@ -41,4 +43,12 @@ test('统计 shows this year’s figures with their formulas, as a table, a char
   const rows = book.getWorksheet('统计')!.getSheetValues().filter(Boolean) as unknown[][];
   expect(String(rows[1]?.[1])).toContain(`来访 ${expected.visits} 次`);
   expect(rows.find((r) => r[1] === '重复信访率')?.slice(3, 5)).toEqual([expected.repeatRate.numerator, expected.repeatRate.denominator]);
+
+  // Another period through the picker's presets: the page asks again and shows that period's numbers.
+  const lastYear = String(Number(today.slice(0, 4)) - 1);
+  const before = await rpc(page, 'figures.get', { from: `${lastYear}-01-01`, to: `${lastYear}-12-31` });
+  await page.getByLabel('统计期').first().click();
+  await page.getByText('上年', { exact: true }).click();
+  await expect(page.locator('.ant-picker-input input').first()).toHaveValue(`${lastYear}-01-01`);
+  await expect(page.getByTestId('figure-visits')).toHaveText(shown('来访', before.visits, '次'));
 });

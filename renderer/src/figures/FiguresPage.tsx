@@ -14,13 +14,18 @@ import { RatesChart } from './RatesChart';
 type Range = [Dayjs, Dayjs];
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 
-const presets: { label: string; value: Range }[] = [
-  { label: '本月', value: [dayjs().startOf('month'), dayjs()] },
-  { label: '上月', value: [dayjs().subtract(1, 'month').startOf('month'), dayjs().subtract(1, 'month').endOf('month')] },
-  { label: '本季度', value: [dayjs().month(Math.floor(dayjs().month() / 3) * 3).startOf('month'), dayjs()] },
-  { label: '本年', value: [dayjs().startOf('year'), dayjs()] },
-  { label: '上年', value: [dayjs().subtract(1, 'year').startOf('year'), dayjs().subtract(1, 'year').endOf('year')] },
-];
+/** Worked out on each render: the window stays open for days, and 本月 must follow the calendar. */
+function presets(now = dayjs()): { label: string; value: Range }[] {
+  const lastMonth = now.subtract(1, 'month');
+  const lastYear = now.subtract(1, 'year');
+  return [
+    { label: '本月', value: [now.startOf('month'), now] },
+    { label: '上月', value: [lastMonth.startOf('month'), lastMonth.endOf('month')] },
+    { label: '本季度', value: [now.month(Math.floor(now.month() / 3) * 3).startOf('month'), now] },
+    { label: '本年', value: [now.startOf('year'), now] },
+    { label: '上年', value: [lastYear.startOf('year'), lastYear.endOf('year')] },
+  ];
+}
 
 const percent = (r: Rate) => (r.value === null ? '—' : `${(r.value * 100).toFixed(1)}%`);
 
@@ -63,7 +68,7 @@ export function FiguresPage() {
             <DatePicker.RangePicker
               aria-label="统计期"
               value={range}
-              presets={presets}
+              presets={presets()}
               allowClear={false}
               onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
             />
