@@ -1,6 +1,6 @@
 // Local queries behind the window's figures page (统计): visit counts over a period of local
 // days, and every matter's stored lifecycle with the days of its repeat visits.
-import { and, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, eq, gte, lte, or, sql } from 'drizzle-orm';
 import type { LocalDb } from './open';
 import { matter, visit } from './schema';
 
@@ -18,15 +18,35 @@ export function visitCounts(db: LocalDb, from: string, to: string) {
   return row!;
 }
 
-/** Each matter's lifecycle JSON and the local days of its repeat visits. */
-export function matterHistories(db: LocalDb): { lifecycle: string; repeatVisitDays: string[] }[] {
+/**
+ * The lifecycle JSON of each matter received by `to` that can still count in the period, with the
+ * local days of its repeat visits; `since` is domain/indicators.ts countsSince of its first day.
+ */
+export function matterHistories(
+  db: LocalDb,
+  to: string,
+  since: { receivedOn: string; acceptedOn: string; repliedOn: string },
+): { lifecycle: string; repeatVisitDays: string[] }[] {
   const repeats = new Map<string, string[]>();
-  for (const v of db.select({ matterId: visit.matterId, day: visit.receivedOn }).from(visit).where(eq(visit.kind, 'repeat')).all()) {
-    repeats.set(v.matterId, [...(repeats.get(v.matterId) ?? []), v.day]);
-  }
+  const repeatRows = db
+    .select({ matterId: visit.matterId, day: visit.receivedOn })
+    .from(visit)
+    .where(and(eq(visit.kind, 'repeat'), gte(visit.receivedOn, since.repliedOn)))
+    .all();
+  for (const v of repeatRows) repeats.set(v.matterId, [...(repeats.get(v.matterId) ?? []), v.day]);
   return db
     .select({ id: matter.id, lifecycle: matter.lifecycle })
     .from(matter)
+    .where(
+      and(
+        lte(matter.receivedOn, to),
+        or(
+          gte(matter.receivedOn, since.receivedOn),
+          sql`json_extract(${matter.lifecycle}, '$.acceptedOn') >= ${since.acceptedOn}`,
+          sql`json_extract(${matter.lifecycle}, '$.repliedOn') >= ${since.repliedOn}`,
+        ),
+      ),
+    )
     .all()
     .map((m) => ({ lifecycle: m.lifecycle, repeatVisitDays: repeats.get(m.id) ?? [] }));
 }

@@ -7,7 +7,7 @@
 // yet run out with nothing done counts nowhere yet; a deadline met early counts on its due day.
 import dayjs from 'dayjs';
 import { z } from 'zod';
-import { defaultDeadlineEngine, type DeadlineEngine, type IsoDate } from './deadlines';
+import { DEADLINE_RULES, defaultDeadlineEngine, type DeadlineEngine, type IsoDate } from './deadlines';
 import { handlingDeadline, type MatterLifecycle } from './matters/lifecycle';
 
 export const rateSchema = z.object({
@@ -64,6 +64,31 @@ export interface MatterOutcome {
 export interface Period {
   from: IsoDate;
   to: IsoDate;
+}
+
+/** More than the longest run of rest days a deadline can roll over (a week's holiday and its weekends). */
+const ROLL_MARGIN_DAYS = 14;
+
+/**
+ * The earliest dates a matter can have and still count in a period starting on `from`, so a store
+ * reads only those matters (and repeat visits from `repliedOn` on) instead of its whole history.
+ */
+export function countsSince(from: IsoDate): { receivedOn: IsoDate; acceptedOn: IsoDate; repliedOn: IsoDate } {
+  const back = (days: number) => dayjs(from).subtract(days, 'day').format('YYYY-MM-DD');
+  return {
+    // The acceptance notice falls due 15 days after receipt, rolled off rest days.
+    receivedOn: back(DEADLINE_RULES['acceptance-notice'].days + ROLL_MARGIN_DAYS),
+    // Handling falls due 60 days after acceptance, each extension day on top, each part rolled.
+    acceptedOn: back(DEADLINE_RULES.handling.days + DEADLINE_RULES.extension.days + 2 * ROLL_MARGIN_DAYS),
+    // The observation window closes a fixed number of days after the reply.
+    repliedOn: back(RESOLUTION_WINDOW_DAYS),
+  };
+}
+
+/** countsSince as a test on one lifecycle: what the stores' queries keep. */
+export function mayCountFrom(m: MatterLifecycle, from: IsoDate): boolean {
+  const since = countsSince(from);
+  return m.receivedOn >= since.receivedOn || (m.acceptedOn !== null && m.acceptedOn >= since.acceptedOn) || (m.repliedOn !== null && m.repliedOn >= since.repliedOn);
 }
 
 type Tally = { numerator: number; denominator: number };

@@ -1,10 +1,10 @@
 // Per-county figures over a period of Beijing-time days (DOMAIN.md §6): the counts are SQL
 // aggregates grouped by county, so that work stays in the database however many visits there
 // are; the published rates (domain/indicators.ts) come from the matters' replayed lifecycles.
-import { and, eq, gte, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gte, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { periodFiguresSchema } from '../domain/figures/rpc';
-import { indicators, repeatRate, RESOLUTION_WINDOW_DAYS, type Indicators, type MatterOutcome } from '../domain/indicators';
+import { countsSince, indicators, repeatRate, type Indicators, type MatterOutcome } from '../domain/indicators';
 import { chinaDateOf, initialLifecycle, matterLifecycleSchema } from '../domain/matters/lifecycle';
 import { deadlineEngineFor, deviceSettingsSchema } from '../domain/sync/pull';
 import type { CityDb } from './db';
@@ -40,24 +40,32 @@ async function groupVisitThreshold(db: CityDb): Promise<number> {
   return settings.success ? settings.data.groupVisitThreshold : DEFAULT_GROUP_VISIT_THRESHOLD;
 }
 
-const DAY_MS = 86_400_000;
-/** Before its acceptance notice falls due (15 days, rolled past holidays) a matter needs no lifecycle. */
-const UNTOUCHED_HORIZON_DAYS = 45;
+/** 00:00 of a day in Beijing. */
+const beijingMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
 /**
- * Each county's matters as the rates need them. A matter received after the period cannot be
- * due in it; one never stepped since registration can only be due for its acceptance notice.
+ * Each county's matters as the rates need them: only those that can still count in the period
+ * (countsSince), so the work follows the period, not the city's whole history.
  */
-async function outcomesByCounty(db: CityDb, start: Date, end: Date): Promise<Map<string, MatterOutcome[]>> {
+async function outcomesByCounty(db: CityDb, from: string, end: Date): Promise<Map<string, MatterOutcome[]>> {
+  const since = countsSince(from);
   const rows = await db
     .select({ matterId: matters.matterId, countyCode: matters.countyCode, receivedAt: matters.receivedAt, lifecycle: matters.lifecycle })
     .from(matters)
-    .where(and(lt(matters.receivedAt, end), or(isNotNull(matters.lifecycle), gte(matters.receivedAt, new Date(start.getTime() - UNTOUCHED_HORIZON_DAYS * DAY_MS)))));
-  // Only repeat visits inside some reply's observation window ending in the period can count.
+    .where(
+      and(
+        lt(matters.receivedAt, end),
+        or(
+          gte(matters.receivedAt, beijingMidnight(since.receivedOn)),
+          sql`${matters.lifecycle}->>'acceptedOn' >= ${since.acceptedOn}`,
+          sql`${matters.lifecycle}->>'repliedOn' >= ${since.repliedOn}`,
+        ),
+      ),
+    );
   const repeats = await db
     .select({ matterId: visits.matterId, receivedAt: visits.receivedAt })
     .from(visits)
-    .where(and(eq(visits.kind, 'repeat'), gte(visits.receivedAt, new Date(start.getTime() - (RESOLUTION_WINDOW_DAYS + 1) * DAY_MS)), lt(visits.receivedAt, end)));
+    .where(and(eq(visits.kind, 'repeat'), gte(visits.receivedAt, beijingMidnight(since.repliedOn)), lt(visits.receivedAt, end)));
   const repeatDays = new Map<string, string[]>();
   for (const v of repeats) repeatDays.set(v.matterId, [...(repeatDays.get(v.matterId) ?? []), chinaDateOf(v.receivedAt.toISOString())]);
 
@@ -76,7 +84,7 @@ export async function countyFigures(db: CityDb, from: string, to: string, today 
   const [start, end] = bounds(from, to);
   const threshold = await groupVisitThreshold(db);
   const engine = deadlineEngineFor(await reference(db, 'holidays'));
-  const outcomes = await outcomesByCounty(db, start, end);
+  const outcomes = await outcomesByCounty(db, from, end);
   const rates = (list: MatterOutcome[]) => indicators(list, { from, to }, today, engine);
   const visitRows = await db
     .select({

@@ -3,7 +3,7 @@
 // (domain/indicators.ts), on the holiday calendar the city sent.
 import { matterHistories, visitCounts } from '../../db/figures';
 import type { WindowFigures } from '../../domain/figures/rpc';
-import { indicators, repeatRate } from '../../domain/indicators';
+import { countsSince, indicators, repeatRate } from '../../domain/indicators';
 import { ok, type Result } from '../../domain/result';
 import { localDay, type ServiceContext } from './context';
 import { lifecycleOf } from './storedLifecycle';
@@ -11,7 +11,7 @@ import { lifecycleOf } from './storedLifecycle';
 export function windowFigures(ctx: ServiceContext, period: { from: string; to: string }): Result<WindowFigures> {
   const today = localDay(ctx.now());
   const counts = visitCounts(ctx.db, period.from, period.to);
-  const outcomes = matterHistories(ctx.db).map((m) => ({ lifecycle: lifecycleOf(m.lifecycle), repeatVisitDays: m.repeatVisitDays }));
+  const outcomes = matterHistories(ctx.db, period.to, countsSince(period.from)).map((m) => ({ lifecycle: lifecycleOf(m.lifecycle), repeatVisitDays: m.repeatVisitDays }));
   return ok({
     ...period,
     today,

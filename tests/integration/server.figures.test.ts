@@ -137,6 +137,17 @@ describeEachBackend('city figures', (city) => {
     const counts = Object.fromEntries(Object.entries(county.indicators as Indicators).map(([k, x]) => [k, [x.numerator, x.denominator]]));
     expect(counts).toEqual({ timelyAcceptance: [1, 2], onTimeClosure: [1, 2], resolvedFirstTime: [1, 2], ratingParticipation: [2, 2], satisfaction: [1, 2] });
     expect(county.indicators.resolvedFirstTime.formula).toBe(INDICATOR_FORMULAS.resolvedFirstTime);
+
+    // Autumn: only the slow matter's observation window (to 28 September) ends then, long after it arrived.
+    const autumn = (await figures('from=2026-09-01&to=2026-10-31')).json();
+    const later = autumn.counties.find((c: { countyCode: string }) => c.countyCode === '410103');
+    expect(Object.fromEntries(Object.entries(later.indicators as Indicators).map(([k, x]) => [k, [x.numerator, x.denominator]]))).toEqual({
+      timelyAcceptance: [0, 0],
+      onTimeClosure: [0, 0],
+      resolvedFirstTime: [0, 1],
+      ratingParticipation: [0, 0],
+      satisfaction: [0, 0],
+    });
   });
 
   it('uses the group-visit threshold from the city settings, and answers an empty period', async () => {
