@@ -2,10 +2,11 @@
 // may still refuse an event whose content is valid but cannot be stored (say, a matter number
 // another device already used); the push quarantines it like any other content failure.
 import { eq, type SQL, sql } from 'drizzle-orm';
-import { applyCommand, chinaDateOf, initialLifecycle, matterLifecycleSchema } from '../domain/matters/lifecycle';
+import { applyCommand } from '../domain/matters/lifecycle';
 import { eventPayloadSchemas, type EventPayload, type EventType, type SyncEvent } from '../domain/sync/events';
 import type { AuthedDevice } from './auth';
 import type { CityDb } from './db';
+import { cityLifecycle } from './lifecycles';
 import { matters, visits } from './schema';
 
 export type Verdict = { ok: true } | { ok: false; code: string; message: string };
@@ -31,8 +32,7 @@ const appliers: { [T in AppliedOneByOne]: Applier<T> } = {
   'matter.transitioned': async (tx, _device, p) => {
     const [row] = await tx.select({ lifecycle: matters.lifecycle, receivedAt: matters.receivedAt }).from(matters).where(eq(matters.matterId, p.matterId)).for('update');
     if (!row) return { ok: false, code: 'matter_unknown', message: `市里没有信访事项 ${p.matterNo}` };
-    const lifecycle = row.lifecycle === null ? initialLifecycle(chinaDateOf(row.receivedAt.toISOString())) : matterLifecycleSchema.parse(row.lifecycle);
-    const replayed = applyCommand(lifecycle, p.command);
+    const replayed = applyCommand(cityLifecycle(row), p.command);
     // The window is the authority on its matters: a step it took is never refused here. Only a
     // window check on another holiday calendar could make the replay refuse one; the state still
     // follows, and the lifecycle keeps what it had.

@@ -5,9 +5,10 @@ import { and, eq, gte, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { periodFiguresSchema } from '../domain/figures/rpc';
 import { countsSince, indicators, repeatRate, type Indicators, type MatterOutcome } from '../domain/indicators';
-import { chinaDateOf, initialLifecycle, matterLifecycleSchema } from '../domain/matters/lifecycle';
+import { chinaDateOf } from '../domain/matters/lifecycle';
 import { deadlineEngineFor, deviceSettingsSchema } from '../domain/sync/pull';
 import type { CityDb } from './db';
+import { cityLifecycle } from './lifecycles';
 import { matters, referenceData, visits } from './schema';
 
 /** DOMAIN.md §2: what bureaus usually count as 集体访, unless the city's settings say otherwise. */
@@ -23,11 +24,14 @@ export type CountyFigures = z.infer<typeof countyFiguresSchema>;
 
 const count = (filter?: ReturnType<typeof sql>) => (filter ? sql`count(*) filter (where ${filter})` : sql`count(*)`).mapWith(Number);
 
+/** 00:00 of a day in Beijing. */
+const beijingMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
+
 /** [from 00:00, the day after `to` 00:00) in Beijing time. */
 function bounds(from: string, to: string): [Date, Date] {
-  const end = new Date(`${to}T00:00:00+08:00`);
+  const end = beijingMidnight(to);
   end.setUTCDate(end.getUTCDate() + 1);
-  return [new Date(`${from}T00:00:00+08:00`), end];
+  return [beijingMidnight(from), end];
 }
 
 async function reference(db: CityDb, key: 'settings' | 'holidays'): Promise<unknown> {
@@ -39,9 +43,6 @@ async function groupVisitThreshold(db: CityDb): Promise<number> {
   const settings = deviceSettingsSchema.safeParse(await reference(db, 'settings'));
   return settings.success ? settings.data.groupVisitThreshold : DEFAULT_GROUP_VISIT_THRESHOLD;
 }
-
-/** 00:00 of a day in Beijing. */
-const beijingMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
 /**
  * Each county's matters as the rates need them: only those that can still count in the period
@@ -71,9 +72,8 @@ async function outcomesByCounty(db: CityDb, from: string, end: Date): Promise<Ma
 
   const byCounty = new Map<string, MatterOutcome[]>();
   for (const r of rows) {
-    const lifecycle = r.lifecycle === null ? initialLifecycle(chinaDateOf(r.receivedAt.toISOString())) : matterLifecycleSchema.parse(r.lifecycle);
     const list = byCounty.get(r.countyCode) ?? [];
-    list.push({ lifecycle, repeatVisitDays: repeatDays.get(r.matterId) ?? [] });
+    list.push({ lifecycle: cityLifecycle(r), repeatVisitDays: repeatDays.get(r.matterId) ?? [] });
     byCounty.set(r.countyCode, list);
   }
   return byCounty;
