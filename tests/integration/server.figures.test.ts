@@ -5,10 +5,10 @@ import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { admin, describeEachBackend, enrolledDevice, expectCleanError, matterPayload, pushAll, visitEvent } from './cityFixtures';
 import { INDICATOR_FORMULAS, type Indicators } from '../../domain/indicators';
-import { applyCommand, chinaDateOf, initialLifecycle, type CommandType, type MatterLifecycle } from '../../domain/matters/lifecycle';
+import { chinaDateOf, type MatterLifecycle } from '../../domain/matters/lifecycle';
 import type { SyncEvent } from '../../domain/sync/events';
 import { matters } from '../../server/schema';
-import { at, command } from '../support/matterCommands';
+import { live, type Step } from '../support/matterCommands';
 
 type Matter = ReturnType<typeof matterPayload>;
 function registered(seq: number, over: Partial<Matter> = {}): SyncEvent & { payload: Matter } {
@@ -17,14 +17,10 @@ function registered(seq: number, over: Partial<Matter> = {}): SyncEvent & { payl
 }
 
 /** The 'matter.transitioned' events a window sends as it takes the matter through `steps`. */
-function stepped(fromSeq: number, m: Matter, steps: [CommandType, string, Record<string, unknown>?][]): { events: SyncEvent[]; lifecycle: MatterLifecycle } {
-  let lifecycle = initialLifecycle(chinaDateOf(m.receivedAt));
-  const events = steps.map(([type, day, extra], k): SyncEvent => {
-    const c = command(type, at(day), extra);
-    const r = applyCommand(lifecycle, c);
-    if (!r.ok) throw new Error(`${type}: ${r.message}`);
-    lifecycle = r.value.matter;
-    const payload = { matterId: m.matterId, matterNo: m.matterNo, transitionId: crypto.randomUUID(), from: r.value.transition.from, to: r.value.transition.to, command: c, at: c.at, nextDue: lifecycle.deadlines?.lastDay ?? null };
+function stepped(fromSeq: number, m: Matter, steps: Step[]): { events: SyncEvent[]; lifecycle: MatterLifecycle } {
+  const { lifecycle, taken } = live(chinaDateOf(m.receivedAt), steps);
+  const events = taken.map(({ command: c, transition, after }, k): SyncEvent => {
+    const payload = { matterId: m.matterId, matterNo: m.matterNo, transitionId: crypto.randomUUID(), from: transition.from, to: transition.to, command: c, at: c.at, nextDue: after.deadlines?.lastDay ?? null };
     return { seq: fromSeq + k, id: crypto.randomUUID(), type: 'matter.transitioned', entityId: m.matterId, occurredAt: c.at, payload };
   });
   return { events, lifecycle };

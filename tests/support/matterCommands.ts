@@ -1,5 +1,5 @@
 // Well-formed lifecycle commands for tests, with default contents, and applying them strictly.
-import { applyCommand, matterCommandSchema, type CommandType, type MatterCommand, type MatterLifecycle } from '../../domain/matters/lifecycle';
+import { applyCommand, initialLifecycle, matterCommandSchema, type CommandType, type MatterCommand, type MatterLifecycle, type Transition } from '../../domain/matters/lifecycle';
 
 export const actor = { userId: 'u-001', name: '王晓', role: 'clerk' };
 
@@ -32,8 +32,26 @@ export function command(type: CommandType, when: string, extra: Record<string, u
   return matterCommandSchema.parse({ type, actor, at: when, reason: '', documents: [], ...payload[type], ...extra });
 }
 
-export function mustApply(m: MatterLifecycle, c: MatterCommand): MatterLifecycle {
+/** Applies the command, which must be accepted: the matter after it and the transition. */
+function applied(m: MatterLifecycle, c: MatterCommand): { matter: MatterLifecycle; transition: Transition } {
   const r = applyCommand(m, c);
   if (!r.ok) throw new Error(`${c.type} refused in ${m.state}: ${r.code} ${r.message}`);
-  return r.value.matter;
+  return r.value;
+}
+
+export const mustApply = (m: MatterLifecycle, c: MatterCommand): MatterLifecycle => applied(m, c).matter;
+
+/** One step of a test matter's life: the command, on a day, with contents beyond the defaults. */
+export type Step = [CommandType, string, Record<string, unknown>?];
+
+/** A matter received on `receivedOn` and taken through `steps`: each step's command and transition, and the end. */
+export function live(receivedOn: string, steps: Step[]): { lifecycle: MatterLifecycle; taken: { command: MatterCommand; transition: Transition; after: MatterLifecycle }[] } {
+  let lifecycle = initialLifecycle(receivedOn);
+  const taken = steps.map(([type, day, extra]) => {
+    const c = command(type, at(day), extra);
+    const { matter, transition } = applied(lifecycle, c);
+    lifecycle = matter;
+    return { command: c, transition, after: matter };
+  });
+  return { lifecycle, taken };
 }

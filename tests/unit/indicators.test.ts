@@ -3,13 +3,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { indicators, INDICATOR_FORMULAS, mayCountFrom, type Indicators, type MatterOutcome } from '../../domain/indicators';
-import { initialLifecycle, type CommandType, type MatterLifecycle } from '../../domain/matters/lifecycle';
-import { at, command, mustApply } from '../support/matterCommands';
+import { initialLifecycle } from '../../domain/matters/lifecycle';
+import { live, type Step } from '../support/matterCommands';
 
-/** A matter received on `receivedOn` and taken through `steps` ([command, day, contents]). */
-function lived(receivedOn: string, steps: [CommandType, string, Record<string, unknown>?][]): MatterLifecycle {
-  return steps.reduce((m, [type, day, extra]) => mustApply(m, command(type, at(day), extra)), initialLifecycle(receivedOn));
-}
+const lived = (receivedOn: string, steps: Step[]) => live(receivedOn, steps).lifecycle;
 
 // Received on Monday 3 March 2025: the acceptance notice is due on 18 March.
 const onTime = lived('2025-03-03', [
