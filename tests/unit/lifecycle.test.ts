@@ -14,6 +14,7 @@ import {
   chinaDateOf,
   initialLifecycle,
   nextDeadline,
+  type ApplyResult,
   type CommandType,
   type MatterCommand,
   type MatterLifecycle,
@@ -385,17 +386,28 @@ function toCommand(m: MatterLifecycle, s: RandomStep, clockMs: number): MatterCo
   return type === 'extend' && s.days > 30 ? ({ ...c, days: s.days } as MatterCommand) : c;
 }
 
+/**
+ * Walks the steps from a new matter: each command built for the matter as it stands, a copy of
+ * the matter taken before applying it, and what applying it gave; accepted commands move it on.
+ */
+function* walk(steps: RandomStep[]): Generator<{ m: MatterLifecycle; before: MatterLifecycle; c: MatterCommand; r: ApplyResult }> {
+  let m = initialLifecycle(RECEIVED);
+  let clock = START_MS;
+  for (const s of steps) {
+    clock += s.gapHours * 3_600_000;
+    const c = toCommand(m, s, clock);
+    const before = structuredClone(m);
+    const r = applyCommand(m, c);
+    yield { m, before, c, r };
+    if (r.ok) m = r.value.matter;
+  }
+}
+
 describe('properties over random command sequences', () => {
   it('never reach an unknown state; history grows by one per accepted command; refusals change nothing', () => {
     fc.assert(
       fc.property(fc.array(stepArb, { maxLength: 40 }), (steps) => {
-        let m = initialLifecycle(RECEIVED);
-        let clock = START_MS;
-        for (const s of steps) {
-          clock += s.gapHours * 3_600_000;
-          const c = toCommand(m, s, clock);
-          const before = structuredClone(m);
-          const r = applyCommand(m, c);
+        for (const { m, before, c, r } of walk(steps)) {
           expect(m).toEqual(before);
           if (!r.ok) {
             expect(STABLE_CODES.has(r.code), r.code).toBe(true);
@@ -413,7 +425,6 @@ describe('properties over random command sequences', () => {
           expect(r.value.transition.to).toBe(next.state);
           if (c.type === 'repeatVisit' || c.type === 'pauseForHearing') expect(next.state).toBe(m.state);
           if (next.extended) expect(next.extensionDays).toBeLessThanOrEqual(30);
-          m = next;
         }
       }),
       { numRuns: 400 },
@@ -423,13 +434,9 @@ describe('properties over random command sequences', () => {
   it('deadlines always fall after the event they count from, which is on or after receipt', () => {
     fc.assert(
       fc.property(fc.array(stepArb, { maxLength: 40 }), (steps) => {
-        let m = initialLifecycle(RECEIVED);
-        let clock = START_MS;
-        for (const s of steps) {
-          clock += s.gapHours * 3_600_000;
-          const r = applyCommand(m, toCommand(m, s, clock));
+        for (const { r } of walk(steps)) {
           if (!r.ok) continue;
-          m = r.value.matter;
+          const m = r.value.matter;
           const d = m.deadlines;
           if (!d) continue;
           expect(d.lastDay > d.from, JSON.stringify(d)).toBe(true);
@@ -448,12 +455,7 @@ describe('properties over random command sequences', () => {
     fc.assert(
       fc.property(fc.array(stepArb.map((s) => ({ ...s, steer: true, gapHours: s.gapHours % 72 })), { minLength: 30, maxLength: 60 }), (steps) => {
         let m = initialLifecycle(RECEIVED);
-        let clock = START_MS;
-        for (const s of steps) {
-          clock += s.gapHours * 3_600_000;
-          const r = applyCommand(m, toCommand(m, s, clock));
-          if (r.ok) m = r.value.matter;
-        }
+        for (const { r } of walk(steps)) if (r.ok) m = r.value.matter;
         deepest = Math.max(deepest, MATTER_STATES.indexOf(m.state));
       }),
       { numRuns: 300, seed: 20250303 },
