@@ -71,7 +71,7 @@ export async function buildApp({
   healthRoutes(app);
   adminRoutes(app, { db, adminToken });
   enrollRoutes(app, { db, rateLimitPerMinute: enrollRateLimitPerMinute });
-  pushRoutes(app, { db });
+  await app.register(pushRoutes, { db });
   pullRoutes(app, { db });
   lookupRoutes(app, { db, adminToken });
   referenceRoutes(app, { db, adminToken });

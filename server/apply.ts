@@ -5,8 +5,9 @@ import { eq, type SQL, sql } from 'drizzle-orm';
 import { applyCommand } from '../domain/matters/lifecycle';
 import { eventPayloadSchemas, type EventPayload, type EventType, type SyncEvent } from '../domain/sync/events';
 import type { AuthedDevice } from './auth';
-import type { CityDb } from './db';
+import { type CityDb, takesJsonbBytes } from './db';
 import { cityLifecycle } from './lifecycles';
+import { jsonbArray, type ReceivedJson } from './receivedJson';
 import { matters, visits } from './schema';
 
 export type Verdict = { ok: true } | { ok: false; code: string; message: string };
@@ -95,88 +96,128 @@ export interface Registration {
   p: EventPayload<'matter.registered'>;
   device: AuthedDevice;
   batchId: string;
+  /** The batch as JSON, and the event's place in it: the payload is read out of that (receivedJson.ts). */
+  json: ReceivedJson;
+  at: number;
+}
+
+/** A registration that passed every check so far, and its place in the run. */
+type Candidate = { r: Registration; i: number };
+
+/** The keys a registration claims; uuids in lower case, as PostgreSQL compares them. */
+const claims = ({ p }: Registration) => [`m ${p.matterId.toLowerCase()}`, `n ${p.matterNo}`, `v ${p.visitId.toLowerCase()}`];
+
+/**
+ * The candidates in order, cut before any that claims a key an earlier one of the same part
+ * claimed: within one statement the winner of two claims would depend on row order, and applied
+ * part after part the first claim wins as it would one at a time. Almost every run is one part.
+ */
+export function partsWithoutRepeats<T extends { r: Registration }>(candidates: T[]): T[][] {
+  const parts: T[][] = [];
+  let claimed = new Set<string>();
+  for (const c of candidates) {
+    const keys = claims(c.r);
+    if (parts.length === 0 || keys.some((k) => claimed.has(k))) {
+      parts.push([]);
+      claimed = new Set();
+    }
+    parts.at(-1)!.push(c);
+    for (const k of keys) claimed.add(k);
+  }
+  return parts;
 }
 
 /**
- * A run of consecutive 'matter.registered' events — the bulk of every push — in one statement
- * instead of three per event, with the verdicts applying them one by one in order would give:
- * the rows go in ordered by their place in the run and ON CONFLICT DO NOTHING skips a row that
- * collides with an earlier row of the same statement, so the first of two claims to a matter id
- * or number wins, as it would one at a time. A row counts as inserted only if RETURNING names
- * both its id and its number. The same statement writes the first visits and the events record
- * of the registrations that won, so the caller records only the other events.
- *
- * The events travel as one jsonb parameter and the projections are read out of each payload in
- * SQL: building multi-row VALUES lists through the query builder, and sending every payload
- * twice, cost more than PostgreSQL's own work. The payload schema transforms nothing, so the
- * payload as received holds the same values as the parsed one.
+ * A run of consecutive 'matter.registered' events — the bulk of every push — in as few
+ * statements as partsWithoutRepeats allows instead of three per event, with the verdicts applying
+ * them one by one in order would give. `alongside`, another write of the same transaction, goes
+ * with the last statement to save a round trip (push.ts: the devices' lastSeq).
  */
-export async function applyMatterRegistrations(tx: CityDb, run: Registration[]): Promise<Verdict[]> {
+export async function applyMatterRegistrations(tx: CityDb, run: Registration[], alongside: SQL | null = null): Promise<Verdict[]> {
   const verdicts: (Verdict | null)[] = run.map(({ p }) => checkYear(p.receivedAt));
-  // Every string here passed unstorableText (pushPlan.ts checkContent), so jsonb takes it as it is.
-  const candidates = run.flatMap(({ e, p, device, batchId }, i) =>
-    verdicts[i] !== null
-      ? []
-      : [
-          {
-            i,
-            device_id: device.id,
-            county_code: device.countyCode,
-            batch_id: batchId,
-            seq: e.seq,
-            event_id: e.id,
-            type: e.type,
-            entity_id: e.entityId,
-            occurred_at: e.occurredAt,
-            payload: e.payload,
-            // As the driver would send a Date: the string as the device wrote it may carry no offset.
-            received_at: new Date(p.receivedAt).toISOString(),
-          },
-        ],
-  );
-  if (candidates.length === 0) return verdicts as Verdict[];
+  const parts = partsWithoutRepeats(run.flatMap((r, i) => (verdicts[i] ? [] : [{ r, i }])));
+  for (const [k, part] of parts.entries()) {
+    const inserted = await insertRegistrations(tx, part, k === parts.length - 1 ? alongside : null);
+    for (const { r, i } of part) verdicts[i] = inserted.has(i) ? { ok: true } : matterConflict(r.p);
+  }
+  if (parts.length === 0 && alongside) await tx.execute(alongside);
+  return verdicts as Verdict[];
+}
+
+/**
+ * One statement for registrations that claim no key twice. ON CONFLICT DO NOTHING skips a matter
+ * whose id or number the city already has; the same statement writes the first visits and the
+ * events record of the matters inserted, so the caller records only the other events.
+ *
+ * Three jsonb parameters carry them: each event's envelope fields, each batch's device, and the
+ * batches as they were received, out of which each payload is read; the projections are read out
+ * of each payload in SQL. Building multi-row VALUES lists through the query builder, sending
+ * every payload twice, or serialising the payloads again cost more than PostgreSQL's own work.
+ * The payload schema transforms nothing, so the payload as received holds the same values as the
+ * parsed one.
+ */
+async function insertRegistrations(tx: CityDb, part: Candidate[], alongside: SQL | null): Promise<Set<number>> {
+  const batches = new Map<ReceivedJson, { b: number; device_id: string; county_code: string; batch_id: string }>();
+  const batchOf = ({ json, device, batchId }: Registration) => {
+    const known = batches.get(json);
+    if (known) return known.b;
+    batches.set(json, { b: batches.size, device_id: device.id, county_code: device.countyCode, batch_id: batchId });
+    return batches.size - 1;
+  };
+  const events = part.map(({ r, i }) => ({
+    i,
+    b: batchOf(r),
+    at: r.at,
+    seq: r.e.seq,
+    event_id: r.e.id,
+    entity_id: r.e.entityId,
+    occurred_at: r.e.occurredAt,
+    // As the driver would send a Date: the string as the device wrote it may carry no offset.
+    received_at: new Date(r.p.receivedAt).toISOString(),
+  }));
+  const received = jsonbArray([...batches.keys()], takesJsonbBytes(tx));
   const won = await rows<{ i: number }>(
     tx,
     sql`WITH e AS MATERIALIZED (
         -- The keys are read out once here: comparing them out of the payload in the joins below
         -- cost more than all the inserts together.
-        SELECT e.*, (payload->>'matterId')::uuid AS matter_id, payload->>'matterNo' AS matter_no, (payload->>'visitId')::uuid AS visit_id,
-          row_number() OVER (PARTITION BY (payload->>'visitId')::uuid ORDER BY i) AS visit_claim
-        FROM jsonb_to_recordset(${JSON.stringify(candidates)}::jsonb)
-          AS e(i integer, device_id uuid, county_code text, batch_id uuid, seq integer, event_id uuid, type text, entity_id text, occurred_at text, payload jsonb, received_at timestamptz)
+        SELECT x.*, (payload->>'matterId')::uuid AS matter_id, payload->>'matterNo' AS matter_no, (payload->>'visitId')::uuid AS visit_id
+        FROM (
+          -- #> walks into the batch without copying it; -> would copy the whole batch for each event.
+          SELECT r.*, b.device_id, b.county_code, b.batch_id, ${received}::jsonb #> ARRAY[r.b::text, 'events', r.at::text, 'payload'] AS payload
+          FROM jsonb_to_recordset(${JSON.stringify(events)}::jsonb)
+            AS r(i integer, b integer, at integer, seq integer, event_id uuid, entity_id text, occurred_at text, received_at timestamptz)
+          JOIN jsonb_to_recordset(${JSON.stringify([...batches.values()])}::jsonb) AS b(b integer, device_id uuid, county_code text, batch_id uuid) USING (b)
+        ) x
       ), m AS (
         INSERT INTO matters (matter_id, matter_no, county_code, device_id, visitor_id, visitor_name, document_type, document_number,
           visitor, representatives, channel, headcount, category_code, place_region, respondent, summary, facts, flags, received_at, clock_offset_ms)
         SELECT matter_id, matter_no, county_code, device_id, (payload->'visitor'->>'visitorId')::uuid,
           payload->'visitor'->>'name', payload->'visitor'->>'documentType', payload->'visitor'->>'documentNumber', payload->'visitor',
-          payload->'representatives', payload->>'channel', (payload->>'headcount')::bigint, payload->>'categoryCode', payload->>'placeRegion',
-          payload->>'respondent', payload->>'summary', payload->>'facts', payload->'flags', received_at, (payload->>'clockOffsetMs')::bigint
+          payload->'representatives', payload->>'channel', (payload->>'headcount')::numeric::bigint, payload->>'categoryCode', payload->>'placeRegion',
+          payload->>'respondent', payload->>'summary', payload->>'facts', payload->'flags', received_at, (payload->>'clockOffsetMs')::numeric::bigint
         FROM e
-        -- A visit id already known (or claimed earlier in the run) would fail the whole statement
-        -- on the visits key: such a registration is refused like any other clash.
-        WHERE visit_claim = 1 AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.visit_id = e.visit_id)
-        ORDER BY i
+        -- A visit id the city already has would fail the whole statement on the visits key: such
+        -- a registration is refused like any other clash.
+        WHERE NOT EXISTS (SELECT 1 FROM visits v WHERE v.visit_id = e.visit_id)
         ON CONFLICT DO NOTHING
-        RETURNING matter_id, matter_no
+        RETURNING matter_id
       ), won AS (
-        -- Of two identical claims only the first was inserted.
-        SELECT DISTINCT ON (m.matter_id) e.* FROM m JOIN e ON e.matter_id = m.matter_id AND e.matter_no = m.matter_no
-        ORDER BY m.matter_id, e.i
+        SELECT e.* FROM e JOIN m USING (matter_id)
       ), first_visits AS (
         INSERT INTO visits (visit_id, matter_id, county_code, device_id, kind, document_type, document_number, visitor_name,
           channel, headcount, terminated_matter, received_at)
         SELECT visit_id, matter_id, county_code, device_id, 'first',
           payload->'visitor'->>'documentType', payload->'visitor'->>'documentNumber', payload->'visitor'->>'name',
-          payload->>'channel', (payload->>'headcount')::bigint, false, received_at
+          payload->>'channel', (payload->>'headcount')::numeric::bigint, false, received_at
         FROM won
       ), recorded AS (
         INSERT INTO events (device_id, seq, event_id, type, entity_id, occurred_at, payload, batch_id)
-        SELECT device_id, seq, event_id, type, entity_id, occurred_at, payload, batch_id FROM won
-      )
+        SELECT device_id, seq, event_id, 'matter.registered', entity_id, occurred_at, payload, batch_id FROM won
+      )${alongside ? sql`, alongside AS (${alongside})` : sql``}
       SELECT i FROM won`,
   );
-  const inserted = new Set(won.map((r) => r.i));
-  return run.map(({ p }, i) => verdicts[i] ?? (inserted.has(i) ? { ok: true } : matterConflict(p)));
+  return new Set(won.map((r) => r.i));
 }
 
 /** The rows of a raw statement; node-postgres and PGlite both answer with `rows`. */

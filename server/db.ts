@@ -3,8 +3,9 @@
 // Both drivers are exposed as the one PgDatabase type, so every query is written once.
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { is } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzleNodePg, NodePgDatabase, NodePgTransaction } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -12,6 +13,11 @@ import pg from 'pg';
 import * as schema from './schema';
 
 export type CityDb = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** node-postgres sends a Buffer parameter as binary, which jsonb reads; PGlite takes parameters as text. */
+export function takesJsonbBytes(db: CityDb): boolean {
+  return is(db, NodePgDatabase) || is(db, NodePgTransaction);
+}
 
 export interface CityDbHandle {
   db: CityDb;

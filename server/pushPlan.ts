@@ -5,8 +5,10 @@
 // under the device's lock.
 import { checkEventContent, type PushBody, type PushResponse, type SyncEvent } from '../domain/sync/events';
 import type { Verdict } from './apply';
+import type { AuthedDevice } from './auth';
 import { HttpError } from './errors';
-import { type Unstorable, unstorableText } from './pgText';
+import { storable, type Unstorable, unstorableText } from './pgText';
+import { type ReceivedJson, rewritten, verbatim } from './receivedJson';
 
 type Rejected = PushResponse['rejected'][number];
 
@@ -16,9 +18,20 @@ export interface Stored {
   rejection: { code: string; message: string } | null;
 }
 
-/** A new event; its verdict is its content failure, or null until applying it decides. */
+/** A batch ready for the push queue: the envelope validated, each event's content checked. */
+export interface Push {
+  device: AuthedDevice;
+  body: PushBody;
+  /** checkContent of each event of the batch, worked out before the transaction. */
+  content: Verdict[];
+  /** The batch as JSON whose `events[k].payload` the registration statement reads (apply.ts). */
+  json: ReceivedJson;
+}
+
+/** A new event, the `at`-th of its batch; its verdict is its content failure, or null until applying it decides. */
 export interface Fresh {
   e: SyncEvent;
+  at: number;
   verdict: Verdict | null;
 }
 
@@ -39,6 +52,15 @@ export function checkContent(e: SyncEvent): Verdict {
   const unstorable = unstorableText(e);
   if (unstorable) return { ok: false, code: unstorable, message: UNSTORABLE_MESSAGES[unstorable] };
   return checkEventContent(e);
+}
+
+/** `received` is the body as it came over the wire, if it did (receivedJson.ts). */
+export function preparePush(device: AuthedDevice, body: PushBody, received: ReceivedJson | null): Push {
+  const content = body.events.map(checkContent);
+  const storableText = content.every((v) => v.ok || !(v.code in UNSTORABLE_MESSAGES));
+  // Only the payloads are read out of it; the events refused here are never read.
+  const json = verbatim(received, storableText) ?? rewritten({ events: body.events.map((e) => ({ payload: storable(e.payload) })) });
+  return { device, body, content, json };
 }
 
 /** The seqs of the batch the device has already had acknowledged. */
@@ -72,7 +94,7 @@ export function planBatch(body: PushBody, content: Verdict[], lastSeq: number, s
       return new HttpError(409, 'seq_gap', `缺少序号 ${next} 的事件 / expected seq ${next}, got ${e.seq}`, { expectedSeq: next });
     }
     const verdict = content[k]!;
-    answer.push(fresh.push({ e, verdict: verdict.ok ? null : verdict }) - 1);
+    answer.push(fresh.push({ e, at: k, verdict: verdict.ok ? null : verdict }) - 1);
     appliedNow.set(e.seq, e.id);
     next += 1;
   }

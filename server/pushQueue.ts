@@ -7,7 +7,8 @@
 // its batches is tried again on its own, so one poisoned batch cannot fail its neighbours.
 import type { PushResponse } from '../domain/sync/events';
 import { HttpError } from './errors';
-import type { Push, PushOutcome } from './push';
+import type { PushOutcome } from './push';
+import type { Push } from './pushPlan';
 
 interface Waiting {
   push: Push;

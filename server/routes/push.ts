@@ -1,17 +1,34 @@
 // POST /api/v1/sync/push (DESIGN.md §4): authentication, limits, envelope validation and the
 // content checks happen here, before anything is read from or written to the device's record;
 // the batch then joins the push queue, which writes it with whatever else arrived meanwhile.
-import type { FastifyInstance } from 'fastify';
+// A plugin of its own: its JSON parser keeps the body as received (receivedJson.ts).
+import type { FastifyPluginAsync } from 'fastify';
 import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, type PushBody, pushBodySchema, pushResponseSchema } from '../../domain/sync/events';
 import { requireDevice } from '../auth';
 import type { CityDb } from '../db';
 import { errorBodySchema, HttpError } from '../errors';
 import { applyPushes } from '../push';
-import { checkContent } from '../pushPlan';
+import { preparePush } from '../pushPlan';
 import { createPushQueue } from '../pushQueue';
+import type { ReceivedJson } from '../receivedJson';
 
-export function pushRoutes(app: FastifyInstance, { db }: { db: CityDb }): void {
+declare module 'fastify' {
+  interface FastifyRequest {
+    receivedJson: ReceivedJson | null;
+  }
+}
+
+export const pushRoutes: FastifyPluginAsync<{ db: CityDb }> = async (app, { db }) => {
   const queue = createPushQueue((pushes) => applyPushes(db, pushes));
+  // Fastify's own parser (the same poisoning checks), given the text of the bytes it keeps.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.decorateRequest('receivedJson', null);
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, bytes, done) => {
+    const text = (bytes as Buffer).toString('utf8');
+    request.receivedJson = { bytes: bytes as Buffer, text };
+    parseJson(request, text, done);
+  });
   app.post<{ Body: PushBody }>(
     '/api/v1/sync/push',
     {
@@ -42,7 +59,7 @@ export function pushRoutes(app: FastifyInstance, { db }: { db: CityDb }): void {
         throw new HttpError(403, 'device_mismatch', 'deviceId 与令牌所属设备不符 / deviceId does not match the token');
       }
       // Checked for every event, resent ones too: cheaper than holding the locks while checking.
-      return queue.push({ device, body: request.body, content: request.body.events.map(checkContent) });
+      return queue.push(preparePush(device, request.body, request.receivedJson));
     },
   );
-}
+};

@@ -5,7 +5,7 @@ import { count, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { MAX_BATCH_BYTES, type SyncEvent } from '../../domain/sync/events';
 import { applyPushes } from '../../server/push';
-import { checkContent } from '../../server/pushPlan';
+import { preparePush } from '../../server/pushPlan';
 import { events, matters, quarantine } from '../../server/schema';
 import {
   admin,
@@ -62,6 +62,49 @@ describeEachBackend('sync push', (city) => {
 
     const [stored] = await city.db.select().from(events).where(eq(events.deviceId, device.deviceId));
     expect(stored).toMatchObject({ seq: 1, eventId: e.id, type: e.type, entityId: e.entityId, occurredAt: e.occurredAt, payload: e.payload, batchId });
+  });
+
+  it('stores the payloads of a body sent as bytes, whatever way its JSON writes numbers', async () => {
+    const device = await enrolledDevice(city.app);
+    const e = matterEvent(1, { payload: matterPayload({ headcount: 3, clockOffsetMs: -1200 }) });
+    // Valid JSON that JSON.parse and jsonb read alike but write back differently.
+    const text = JSON.stringify(pushBody(device.deviceId, [e])).replace('"headcount":3', '"headcount":3.0').replace('"clockOffsetMs":-1200', '"clockOffsetMs":-1.2e3');
+    const r = await push(city.app, device, Buffer.from(text), { 'content-type': 'application/json' });
+    expect(r.json()).toEqual({ ackedSeq: 1, rejected: [] });
+    const [m] = await city.db.select({ headcount: matters.headcount, clockOffsetMs: matters.clockOffsetMs }).from(matters).where(eq(matters.deviceId, device.deviceId));
+    expect(m).toEqual({ headcount: 3, clockOffsetMs: -1200 });
+  });
+
+  it('stores what it understood of a body with a byte-order mark or bytes that are not UTF-8', async () => {
+    const device = await enrolledDevice(city.app);
+    const withMark = matterEvent(1);
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(pushBody(device.deviceId, [withMark])))]);
+    expect((await push(city.app, device, bom, { 'content-type': 'application/json' })).json()).toEqual({ ackedSeq: 1, rejected: [] });
+
+    const broken = matterEvent(2, { payload: matterPayload({ summary: '供暖XX不达标' }) });
+    const bytes = Buffer.from(JSON.stringify(pushBody(device.deviceId, [broken])));
+    const at = bytes.indexOf('XX');
+    bytes[at] = 0xff;
+    bytes[at + 1] = 0xfe;
+    expect((await push(city.app, device, bytes, { 'content-type': 'application/json' })).json()).toEqual({ ackedSeq: 2, rejected: [] });
+
+    const stored = await city.db.select({ seq: events.seq, payload: events.payload }).from(events).where(eq(events.deviceId, device.deviceId)).orderBy(events.seq);
+    expect(stored.map((s) => s.payload)).toEqual([withMark.payload, { ...broken.payload, summary: '供暖\ufffd\ufffd不达标' }]);
+  });
+
+  it('lets the second of two claims to one matter id win when the city refused the first, as one at a time', async () => {
+    const a = await enrolledDevice(city.app);
+    const b = await enrolledDevice(city.app);
+    const taken = matterEvent(1);
+    await push(city.app, a, pushBody(a.deviceId, [taken]));
+    const takenNo = (taken.payload as { matterNo: string }).matterNo;
+    const first = matterEvent(1, { payload: matterPayload({ matterNo: takenNo }) });
+    const matterId = (first.payload as { matterId: string }).matterId;
+    const second = matterEvent(2, { payload: matterPayload({ matterId: matterId.toUpperCase() }) });
+    const r = await push(city.app, b, pushBody(b.deviceId, [first, second]));
+    expect(r.json()).toMatchObject({ ackedSeq: 2, rejected: [{ seq: 1, code: 'matter_conflict' }] });
+    const [m] = await city.db.select({ matterNo: matters.matterNo }).from(matters).where(eq(matters.matterId, matterId));
+    expect(m).toEqual({ matterNo: (second.payload as { matterNo: string }).matterNo });
   });
 
   it('skips duplicates at the front of a batch and applies what follows', async () => {
@@ -333,18 +376,19 @@ describeEachBackend('sync push', (city) => {
     await push(city.app, c, pushBody(c.deviceId, cEarlier));
     await city.app.inject({ method: 'POST', url: `/api/v1/admin/devices/${d.deviceId}/revoke`, headers: admin });
     const before = await rows(city);
-    const group = (device: Device, events: SyncEvent[]) => ({
-      device: { id: device.deviceId, countyCode: device.countyCode },
-      body: pushBody(device.deviceId, events),
-      content: events.map(checkContent),
-    });
+    // A batch that came over the wire, or (asReceived false) one whose payloads are written out again.
+    const group = (device: Device, events: SyncEvent[], asReceived = true) => {
+      const body = pushBody(device.deviceId, events);
+      const text = JSON.stringify(body);
+      return preparePush({ id: device.deviceId, countyCode: device.countyCode }, body, asReceived ? { text, bytes: Buffer.from(text) } : null);
+    };
     const aFirst = matterEvents(1, 3);
     // c resends its seq 2 and claims a's third matter number: the first claim in the group wins.
     const cClaim = matterEvent(4, { payload: matterPayload({ matterNo: aFirst[2]!.payload.matterNo as string }) });
     const outcomes = await applyPushes(city.db, [
       group(a, aFirst),
       group(b, [matterEvent(2)]),
-      group(c, [cEarlier[1]!, matterEvent(3), cClaim]),
+      group(c, [cEarlier[1]!, matterEvent(3), cClaim], false),
       group(d, matterEvents(1, 1)),
     ]);
 

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PushResponse } from '../../domain/sync/events';
 import { HttpError } from '../../server/errors';
-import type { Push, PushOutcome } from '../../server/push';
+import type { PushOutcome } from '../../server/push';
+import type { Push } from '../../server/pushPlan';
 import { createPushQueue } from '../../server/pushQueue';
 
 function batch(device: string, events: number, seq = 1): Push {
