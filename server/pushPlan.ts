@@ -8,7 +8,7 @@ import type { Verdict } from './apply';
 import type { AuthedDevice } from './auth';
 import { HttpError } from './errors';
 import { storable, type Unstorable, unstorableText } from './pgText';
-import { type ReceivedJson, rewritten, verbatim } from './receivedJson';
+import { mayEscapeUnstorable, type ReceivedJson, rewritten, verbatim } from './receivedJson';
 
 type Rejected = PushResponse['rejected'][number];
 
@@ -56,8 +56,10 @@ export function checkContent(e: SyncEvent): Verdict {
 
 /** `received` is the body as it came over the wire, if it did (receivedJson.ts). */
 export function preparePush(device: AuthedDevice, body: PushBody, received: ReceivedJson | null): Push {
-  const content = body.events.map(checkContent);
-  const storableText = content.every((v) => v.ok || !(v.code in UNSTORABLE_MESSAGES));
+  // Walking every string of every event for unstorable text is needed only if the JSON could spell one.
+  const quick = received !== null && !mayEscapeUnstorable(received.text);
+  const content = body.events.map(quick ? checkEventContent : checkContent);
+  const storableText = quick || content.every((v) => v.ok || !(v.code in UNSTORABLE_MESSAGES));
   // Only the payloads are read out of it; the events refused here are never read.
   const json = verbatim(received, storableText) ?? rewritten({ events: body.events.map((e) => ({ payload: storable(e.payload) })) });
   return { device, body, content, json };

@@ -23,6 +23,16 @@ export function verbatim(received: ReceivedJson | null, textIsStorable: boolean)
   return isUtf8(bytes) && !bytes.subarray(0, 3).equals(BOM) ? received : null;
 }
 
+/**
+ * Whether JSON text might hold U+0000 or a lone surrogate once parsed. Text decoded from bytes
+ * holds neither itself (Node decodes bad bytes as U+FFFD, and JSON forbids raw control
+ * characters), so either can only be spelled as a \u escape; an escaped backslash or a proper
+ * surrogate pair only makes this answer yes in vain.
+ */
+export function mayEscapeUnstorable(text: string): boolean {
+  return /\\u(?:0000|[dD][89a-fA-F])/.test(text);
+}
+
 /** JSON written out from a parsed value, for a body that cannot go as it was received. */
 export function rewritten(value: unknown): ReceivedJson {
   const text = JSON.stringify(value);

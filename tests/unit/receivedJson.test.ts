@@ -1,8 +1,10 @@
 // A push body sent to PostgreSQL as received: only when jsonb reads it as JSON.parse did, and
 // registrations cut so that no statement holds two claims to one key.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { partsWithoutRepeats, type Registration } from '../../server/apply';
-import { jsonbArray, type ReceivedJson, rewritten, verbatim } from '../../server/receivedJson';
+import { unstorableText } from '../../server/pgText';
+import { jsonbArray, mayEscapeUnstorable, type ReceivedJson, rewritten, verbatim } from '../../server/receivedJson';
 import { matterPayload } from '../support/cityEvents';
 
 const received = (bytes: Buffer): ReceivedJson => ({ bytes, text: bytes.toString('utf8') });
@@ -19,6 +21,29 @@ describe('verbatim', () => {
     expect(verbatim(received(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), plain.bytes])), true)).toBeNull();
     expect(verbatim(received(Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d])), true)).toBeNull();
     expect(verbatim(null, true)).toBeNull();
+  });
+});
+
+describe('mayEscapeUnstorable', () => {
+  it('says yes for every JSON text whose parsed value PostgreSQL could not store', () => {
+    const unit = fc.oneof(
+      fc.constantFrom('\u0000', '\\', 'u', '0', '😀'),
+      fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+    );
+    const text = fc.string({ unit });
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 3 }).chain((v) => fc.tuple(fc.constant(v), fc.dictionary(text, text))), ([v, strings]) => {
+        const value = { v, strings };
+        if (unstorableText(value)) expect(mayEscapeUnstorable(JSON.stringify(value))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('says no for ordinary text, Chinese and emoji included', () => {
+    expect(mayEscapeUnstorable(JSON.stringify({ summary: '反映小区供暖不达标 😀', n: 1 }))).toBe(false);
+    expect(mayEscapeUnstorable('{"a":"\\u0041"}')).toBe(false);
   });
 });
 
