@@ -145,9 +145,9 @@ export async function applyMatterRegistrations(tx: CityDb, run: Registration[], 
 }
 
 /**
- * One statement for registrations that claim no key twice. ON CONFLICT DO NOTHING skips a matter
- * whose id or number the city already has; the same statement writes the first visits and the
- * events record of the matters inserted, so the caller records only the other events.
+ * One statement for registrations that claim no key twice. It skips a matter whose id, number or
+ * first visit the city already has; the same statement writes the first visits and the events
+ * record of the matters inserted, so the caller records only the other events.
  *
  * Three jsonb parameters carry them: each event's envelope fields, each batch's device, and the
  * batches as they were received, out of which each payload is read; the projections are read out
@@ -197,10 +197,13 @@ async function insertRegistrations(tx: CityDb, part: Candidate[], alongside: SQL
           payload->'representatives', payload->>'channel', (payload->>'headcount')::numeric::bigint, payload->>'categoryCode', payload->>'placeRegion',
           payload->>'respondent', payload->>'summary', payload->>'facts', payload->'flags', received_at, (payload->>'clockOffsetMs')::numeric::bigint
         FROM e
-        -- A visit id the city already has would fail the whole statement on the visits key: such
-        -- a registration is refused like any other clash.
+        -- A matter id, number or visit id the city already has: refused, as the clash would fail
+        -- the whole statement. Looked up rather than left to ON CONFLICT, whose speculative
+        -- insertion cost more; a clash with a transaction still in flight fails this one once it
+        -- commits, and pushQueue.ts then retries each batch alone, which finds the winner here.
         WHERE NOT EXISTS (SELECT 1 FROM visits v WHERE v.visit_id = e.visit_id)
-        ON CONFLICT DO NOTHING
+          AND NOT EXISTS (SELECT 1 FROM matters x WHERE x.matter_id = e.matter_id)
+          AND NOT EXISTS (SELECT 1 FROM matters x WHERE x.matter_no = e.matter_no)
         RETURNING matter_id
       ), won AS (
         SELECT e.* FROM e JOIN m USING (matter_id)

@@ -122,10 +122,10 @@ function advanceLastSeq(planned: Planned[]): SQL | null {
     FROM jsonb_to_recordset(${JSON.stringify(moved)}::jsonb) AS m(id uuid, last_seq integer) WHERE devices.id = m.id`;
 }
 
-export async function applyPushes(db: CityDb, pushes: Push[]): Promise<PushOutcome[]> {
+function writeGroup(db: CityDb, pushes: Push[]): Promise<PushOutcome[]> {
   return db.transaction(async (tx) => {
-    // A group of a few thousand events sorts and hashes some megabytes of payloads; at the
-    // default 4 MB those spill to temporary files. One full batch fits.
+    // A group of a few thousand events holds some megabytes of payloads in the registration
+    // statement's CTEs; at the default 4 MB those spill to temporary files. One full batch fits.
     if (pushes.reduce((n, p) => n + p.body.events.length, 0) > MAX_BATCH_EVENTS) await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
     const plans = await planAll(tx, pushes);
     const planned = pushes.flatMap((push, k) => {
@@ -137,4 +137,21 @@ export async function applyPushes(db: CityDb, pushes: Push[]): Promise<PushOutco
     await recordTheRest(tx, planned);
     return plans.map((plan) => ('fresh' in plan ? pushResponse(plan) : plan));
   });
+}
+
+/** A unique-key violation (SQLSTATE 23505), as node-postgres reports it, possibly wrapped by drizzle. */
+function isUniqueViolation(e: unknown): boolean {
+  for (let x = e; x instanceof Error; x = x.cause) if ((x as { code?: unknown }).code === '23505') return true;
+  return false;
+}
+
+export async function applyPushes(db: CityDb, pushes: Push[]): Promise<PushOutcome[]> {
+  try {
+    return await writeGroup(db, pushes);
+  } catch (e) {
+    // A key apply.ts looked up was written meanwhile by a transaction it could not yet see (another
+    // writer, another server): that one has committed by now, and a second run refuses the clash.
+    if (!isUniqueViolation(e)) throw e;
+    return writeGroup(db, pushes);
+  }
 }

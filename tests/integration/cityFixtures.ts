@@ -102,7 +102,7 @@ export interface City {
 }
 
 /** Each test file gets its own PostgreSQL database, so files running in parallel cannot meet. */
-async function scratchDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function scratchDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `city_test_${randomUUID().replaceAll('-', '')}`;
   const adminClient = new pg.Client({ connectionString: url });
   await adminClient.connect();
