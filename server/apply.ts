@@ -55,9 +55,12 @@ const appliers: { [T in AppliedOneByOne]: Applier<T> } = {
   'visit.recorded': async (tx, device, p) => {
     const bad = checkYear(p.receivedAt);
     if (bad) return bad;
+    const conflict: Verdict = { ok: false, code: 'visit_conflict', message: `来访记录 ${p.visitId} 已在市里登记` };
+    // A visit id is unique among first visits (kept in matters) and repeat visits together.
+    const [first] = await tx.select({ id: matters.matterId }).from(matters).where(eq(matters.firstVisitId, p.visitId)).limit(1);
+    if (first) return conflict;
     const inserted = await tx.insert(visits).values(visitRow(device, p)).onConflictDoNothing().returning({ id: visits.visitId });
-    if (inserted.length === 0) return { ok: false, code: 'visit_conflict', message: `来访记录 ${p.visitId} 已在市里登记` };
-    return { ok: true };
+    return inserted.length === 0 ? conflict : { ok: true };
   },
 };
 
@@ -146,8 +149,8 @@ export async function applyMatterRegistrations(tx: CityDb, run: Registration[], 
 
 /**
  * One statement for registrations that claim no key twice. It skips a matter whose id, number or
- * first visit the city already has; the same statement writes the first visits and the events
- * record of the matters inserted, so the caller records only the other events.
+ * first visit the city already has; the same statement writes the events record of the matters
+ * inserted, so the caller records only the other events.
  *
  * Three jsonb parameters carry them: each event's envelope fields, each batch's device, and the
  * batches as they were received, out of which each payload is read; the projections are read out
@@ -190,9 +193,9 @@ async function insertRegistrations(tx: CityDb, part: Candidate[], alongside: SQL
           JOIN jsonb_to_recordset(${JSON.stringify([...batches.values()])}::jsonb) AS b(b integer, device_id uuid, county_code text, batch_id uuid) USING (b)
         ) x
       ), m AS (
-        INSERT INTO matters (matter_id, matter_no, county_code, device_id, visitor_id, visitor_name, document_type, document_number,
+        INSERT INTO matters (matter_id, first_visit_id, matter_no, county_code, device_id, visitor_id, visitor_name, document_type, document_number,
           visitor, representatives, channel, headcount, category_code, place_region, respondent, summary, facts, flags, received_at, clock_offset_ms)
-        SELECT matter_id, matter_no, county_code, device_id, (payload->'visitor'->>'visitorId')::uuid,
+        SELECT matter_id, visit_id, matter_no, county_code, device_id, (payload->'visitor'->>'visitorId')::uuid,
           payload->'visitor'->>'name', payload->'visitor'->>'documentType', payload->'visitor'->>'documentNumber', payload->'visitor',
           payload->'representatives', payload->>'channel', (payload->>'headcount')::numeric::bigint, payload->>'categoryCode', payload->>'placeRegion',
           payload->>'respondent', payload->>'summary', payload->>'facts', payload->'flags', received_at, (payload->>'clockOffsetMs')::numeric::bigint
@@ -200,20 +203,16 @@ async function insertRegistrations(tx: CityDb, part: Candidate[], alongside: SQL
         -- A matter id, number or visit id the city already has: refused, as the clash would fail
         -- the whole statement. Looked up rather than left to ON CONFLICT, whose speculative
         -- insertion cost more; a clash with a transaction still in flight fails this one once it
-        -- commits, and pushQueue.ts then retries each batch alone, which finds the winner here.
-        WHERE NOT EXISTS (SELECT 1 FROM visits v WHERE v.visit_id = e.visit_id)
-          AND NOT EXISTS (SELECT 1 FROM matters x WHERE x.matter_id = e.matter_id)
-          AND NOT EXISTS (SELECT 1 FROM matters x WHERE x.matter_no = e.matter_no)
+        -- commits, and push.ts then runs the group again, which finds the winner here. Each key
+        -- is probed in its index (scalar subqueries are never turned into joins): taking the run
+        -- for the default hundred rows, the planner would otherwise hash a whole table.
+        WHERE (SELECT true FROM visits v WHERE v.visit_id = e.visit_id LIMIT 1) IS NULL
+          AND (SELECT true FROM matters x WHERE x.first_visit_id = e.visit_id LIMIT 1) IS NULL
+          AND (SELECT true FROM matters x WHERE x.matter_id = e.matter_id LIMIT 1) IS NULL
+          AND (SELECT true FROM matters x WHERE x.matter_no = e.matter_no LIMIT 1) IS NULL
         RETURNING matter_id
       ), won AS (
         SELECT e.* FROM e JOIN m USING (matter_id)
-      ), first_visits AS (
-        INSERT INTO visits (visit_id, matter_id, county_code, device_id, kind, document_type, document_number, visitor_name,
-          channel, headcount, terminated_matter, received_at)
-        SELECT visit_id, matter_id, county_code, device_id, 'first',
-          payload->'visitor'->>'documentType', payload->'visitor'->>'documentNumber', payload->'visitor'->>'name',
-          payload->>'channel', (payload->>'headcount')::numeric::bigint, false, received_at
-        FROM won
       ), recorded AS (
         INSERT INTO events (device_id, seq, event_id, type, entity_id, occurred_at, payload, batch_id)
         SELECT device_id, seq, event_id, 'matter.registered', entity_id, occurred_at, payload, batch_id FROM won

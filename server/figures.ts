@@ -9,7 +9,7 @@ import { chinaDateOf } from '../domain/matters/lifecycle';
 import { deadlineEngineFor, deviceSettingsSchema } from '../domain/sync/pull';
 import type { CityDb } from './db';
 import { cityLifecycle } from './lifecycles';
-import { matters, referenceData, visits } from './schema';
+import { allVisits, matters, referenceData, visits } from './schema';
 
 /** DOMAIN.md §2: what bureaus usually count as 集体访, unless the city's settings say otherwise. */
 export const DEFAULT_GROUP_VISIT_THRESHOLD = 5;
@@ -88,17 +88,17 @@ export async function countyFigures(db: CityDb, from: string, to: string, today 
   const rates = (list: MatterOutcome[]) => indicators(list, { from, to }, today, engine);
   const visitRows = await db
     .select({
-      countyCode: visits.countyCode,
+      countyCode: allVisits.countyCode,
       visits: count(),
-      firstVisits: count(sql`${visits.kind} = 'first'`),
-      repeatVisits: count(sql`${visits.kind} = 'repeat'`),
-      groupVisits: count(sql`${visits.headcount} >= ${threshold}`),
-      people: sql`coalesce(sum(${visits.headcount}), 0)`.mapWith(Number),
-      terminatedMatterVisits: count(sql`${visits.terminatedMatter}`),
+      firstVisits: count(sql`${allVisits.kind} = 'first'`),
+      repeatVisits: count(sql`${allVisits.kind} = 'repeat'`),
+      groupVisits: count(sql`${allVisits.headcount} >= ${threshold}`),
+      people: sql`coalesce(sum(${allVisits.headcount}), 0)`.mapWith(Number),
+      terminatedMatterVisits: count(sql`${allVisits.terminatedMatter}`),
     })
-    .from(visits)
-    .where(and(gte(visits.receivedAt, start), lt(visits.receivedAt, end)))
-    .groupBy(visits.countyCode);
+    .from(allVisits)
+    .where(and(gte(allVisits.receivedAt, start), lt(allVisits.receivedAt, end)))
+    .groupBy(allVisits.countyCode);
   const matterRows = await db
     .select({ countyCode: matters.countyCode, matters: count() })
     .from(matters)

@@ -3,12 +3,12 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import { LOOKUP_LIMIT, type LookupResponse } from '../domain/sync/lookup';
 import type { CityDb } from './db';
-import { matters, visits } from './schema';
+import { allVisits, matters } from './schema';
 
 export async function personMatters(db: CityDb, documentNumber: string, documentType?: string): Promise<LookupResponse> {
-  const byDocument = (t: typeof matters | typeof visits) =>
+  const byDocument = (t: typeof matters | typeof allVisits) =>
     documentType === undefined ? eq(t.documentNumber, documentNumber) : and(eq(t.documentNumber, documentNumber), eq(t.documentType, documentType));
-  const visitedMatters = db.select({ matterId: visits.matterId }).from(visits).where(byDocument(visits));
+  const visitedMatters = db.select({ matterId: allVisits.matterId }).from(allVisits).where(byDocument(allVisits));
   const found = await db
     .select({
       matterId: matters.matterId,
@@ -24,21 +24,21 @@ export async function personMatters(db: CityDb, documentNumber: string, document
     .limit(LOOKUP_LIMIT);
   if (found.length === 0) return { matters: [] };
 
-  const allVisits = await db
+  const visitsOfFound = await db
     .select()
-    .from(visits)
+    .from(allVisits)
     .where(
       inArray(
-        visits.matterId,
+        allVisits.matterId,
         found.map((m) => m.matterId),
       ),
     )
-    .orderBy(asc(visits.receivedAt), asc(visits.visitId));
+    .orderBy(asc(allVisits.receivedAt), asc(allVisits.visitId));
   return {
     matters: found.map((m) => ({
       ...m,
       receivedAt: m.receivedAt.toISOString(),
-      visits: allVisits
+      visits: visitsOfFound
         .filter((v) => v.matterId === m.matterId)
         .map((v) => ({
           visitId: v.visitId,

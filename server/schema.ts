@@ -3,7 +3,7 @@
 // what the city sends down (reference data, 督办 notices) and the attachments devices upload.
 // Migrations are generated from this file by drizzle-kit into server/migrations.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, date, foreignKey, index, integer, jsonb, pgTable, pgView, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 
 const receivedAt = () => timestamp('received_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -68,11 +68,17 @@ export const quarantine = pgTable(
   (t) => [primaryKey({ columns: [t.deviceId, t.seq] })],
 );
 
-/** City projection of 'matter.registered'. */
+/**
+ * City projection of 'matter.registered': the matter and the first visit (初访) it was registered
+ * at, which is kept here rather than as a row of its own in visits: that row and its keys were a
+ * sixth of every push (see allVisits).
+ */
 export const matters = pgTable(
   'matters',
   {
     matterId: uuid('matter_id').primaryKey(),
+    /** The first visit's id: unique among all visits, with visits.visit_id (apply.ts checks both). */
+    firstVisitId: uuid('first_visit_id'),
     matterNo: text('matter_no').notNull(),
     countyCode: varchar('county_code', { length: 6 }).notNull(),
     deviceId: pushingDevice(),
@@ -104,12 +110,13 @@ export const matters = pgTable(
   },
   (t) => [
     uniqueIndex('matters_matter_no_uq').on(t.matterNo),
+    uniqueIndex('matters_first_visit_uq').on(t.firstVisitId),
     index('matters_county_idx').on(t.countyCode),
     index('matters_document_idx').on(t.documentNumber, t.documentType),
   ],
 );
 
-/** Every visit (初访 and 重复访) as registered at a window. */
+/** Repeat visits (重复访) as registered at a window; a matter's first visit is part of its row in matters. */
 export const visits = pgTable(
   'visits',
   {
@@ -128,6 +135,26 @@ export const visits = pgTable(
   },
   (t) => [index('visits_matter_idx').on(t.matterId), index('visits_document_idx').on(t.documentNumber, t.documentType)],
 );
+
+/**
+ * Every visit, first and repeat, as one relation for the readers (lookup, figures): the first
+ * visits out of matters, the repeat ones out of visits. Created by migration 0005; a filter on
+ * it reaches both tables' indexes.
+ */
+export const allVisits = pgView('all_visits', {
+  visitId: uuid('visit_id').notNull(),
+  matterId: uuid('matter_id').notNull(),
+  countyCode: varchar('county_code', { length: 6 }).notNull(),
+  deviceId: uuid('device_id').notNull(),
+  kind: text('kind').notNull(),
+  documentType: text('document_type').notNull(),
+  documentNumber: text('document_number').notNull(),
+  visitorName: text('visitor_name').notNull(),
+  channel: text('channel').notNull(),
+  headcount: bigint('headcount', { mode: 'number' }).notNull(),
+  terminatedMatter: boolean('terminated_matter').notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+}).existing();
 
 /**
  * The one change counter behind the pull cursor (DESIGN.md §4). Every write the devices pull

@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { count, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { MAX_BATCH_BYTES, type SyncEvent } from '../../domain/sync/events';
+import { type EventPayload, MAX_BATCH_BYTES, type SyncEvent } from '../../domain/sync/events';
 import { applyPushes } from '../../server/push';
 import { preparePush } from '../../server/pushPlan';
-import { events, matters, quarantine } from '../../server/schema';
+import { allVisits, events, matters, quarantine } from '../../server/schema';
 import {
   admin,
   type City,
@@ -20,6 +20,7 @@ import {
   matterPayload,
   push,
   pushBody,
+  visitEvent,
 } from './cityFixtures';
 
 async function rows(city: City) {
@@ -213,6 +214,30 @@ describeEachBackend('sync push', (city) => {
     expect(r2.statusCode).toBe(200);
     expect(r2.json()).toMatchObject({ ackedSeq: 4, rejected: [{ seq: 4, code: 'matter_conflict' }] });
     expect(await rows(city)).toEqual({ events: 1, quarantine: 3, matters: 1 });
+  });
+
+  it('refuses a repeat visit whose id the city already has, as a first visit or a repeat one', async () => {
+    const device = await enrolledDevice(city.app);
+    const registered = matterEvent(1);
+    const matter = registered.payload as EventPayload<'matter.registered'>;
+    const repeat = visitEvent(2, matter);
+    const r = await push(
+      city.app,
+      device,
+      pushBody(device.deviceId, [registered, repeat, visitEvent(3, matter, { visitId: matter.visitId.toUpperCase() }), visitEvent(4, matter, { visitId: (repeat.payload as { visitId: string }).visitId })]),
+    );
+    expect(r.json()).toMatchObject({
+      ackedSeq: 4,
+      rejected: [
+        { seq: 3, code: 'visit_conflict' },
+        { seq: 4, code: 'visit_conflict' },
+      ],
+    });
+    const kept = await city.db.select({ visitId: allVisits.visitId, kind: allVisits.kind }).from(allVisits).orderBy(allVisits.kind);
+    expect(kept).toEqual([
+      { visitId: matter.visitId, kind: 'first' },
+      { visitId: (repeat.payload as { visitId: string }).visitId, kind: 'repeat' },
+    ]);
   });
 
   it('quarantines an event carrying U+0000 instead of failing the batch on every resend', async () => {

@@ -1,0 +1,45 @@
+// Migrations that move data, run on a city database holding rows written by the schema before
+// them (PGlite; the same SQL runs on PostgreSQL).
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { describe, expect, it } from 'vitest';
+
+const folder = fileURLToPath(new URL('../../server/migrations/', import.meta.url));
+const files = readdirSync(folder)
+  .filter((f) => f.endsWith('.sql'))
+  .sort();
+
+async function migrate(db: PGlite, file: string): Promise<void> {
+  for (const statement of readFileSync(folder + file, 'utf8').split('--> statement-breakpoint')) await db.exec(statement);
+}
+
+describe('0005: the first visit moves into its matter', () => {
+  it('keeps every visit, first and repeat, as all_visits shows them', async () => {
+    const db = new PGlite();
+    const upTo = files.findIndex((f) => f.startsWith('0005_'));
+    for (const f of files.slice(0, upTo)) await migrate(db, f);
+    const device = 'a0000000-0000-4000-8000-000000000001';
+    const matter = 'b0000000-0000-4000-8000-000000000001';
+    const first = 'c0000000-0000-4000-8000-000000000001';
+    const repeat = 'c0000000-0000-4000-8000-000000000002';
+    await db.query(
+      `INSERT INTO matters (matter_id, matter_no, county_code, device_id, visitor_id, visitor_name, document_type, document_number, visitor,
+        representatives, channel, headcount, category_code, place_region, respondent, summary, facts, flags, received_at)
+       VALUES ($1, '410102-D001-2026-000001', '410102', $2, $3, '张三', 'resident', '11010519491231002X', '{}', '[]', 'visit', 2, '0101', '410102', '', '供暖', '', '{}', '2026-03-01T00:30:00Z')`,
+      [matter, device, 'd0000000-0000-4000-8000-000000000001'],
+    );
+    const visit = `INSERT INTO visits (visit_id, matter_id, county_code, device_id, kind, document_type, document_number, visitor_name, channel, headcount, terminated_matter, received_at)
+      VALUES ($1, $2, '410102', $3, $4, 'resident', '11010519491231002X', '张三', 'visit', $5, $6, $7)`;
+    await db.query(visit, [first, matter, device, 'first', 2, false, '2026-03-01T00:30:00Z']);
+    await db.query(visit, [repeat, matter, device, 'repeat', 1, true, '2026-03-10T01:00:00Z']);
+    const before = (await db.query('SELECT * FROM visits ORDER BY visit_id')).rows;
+
+    await migrate(db, files[upTo]!);
+
+    expect((await db.query('SELECT first_visit_id FROM matters')).rows).toEqual([{ first_visit_id: first }]);
+    expect((await db.query('SELECT visit_id FROM visits')).rows).toEqual([{ visit_id: repeat }]);
+    expect((await db.query('SELECT * FROM all_visits ORDER BY visit_id')).rows).toEqual(before);
+    await db.close();
+  });
+});
