@@ -140,8 +140,8 @@ export async function applyMatterRegistrations(tx: CityDb, run: Registration[], 
   const verdicts: (Verdict | null)[] = run.map(({ p }) => checkYear(p.receivedAt));
   const parts = partsWithoutRepeats(run.flatMap((r, i) => (verdicts[i] ? [] : [{ r, i }])));
   for (const [k, part] of parts.entries()) {
-    const inserted = await insertRegistrations(tx, part, k === parts.length - 1 ? alongside : null);
-    for (const { r, i } of part) verdicts[i] = inserted.has(i) ? { ok: true } : matterConflict(r.p);
+    const refused = await insertRegistrations(tx, part, k === parts.length - 1 ? alongside : null);
+    for (const { r, i } of part) verdicts[i] = refused.has(i) ? matterConflict(r.p) : { ok: true };
   }
   if (parts.length === 0 && alongside) await tx.execute(alongside);
   return verdicts as Verdict[];
@@ -159,6 +159,7 @@ export async function applyMatterRegistrations(tx: CityDb, run: Registration[], 
  * The payload schema transforms nothing, so the payload as received holds the same values as the
  * parsed one.
  */
+/** The places in the run of the registrations refused. */
 async function insertRegistrations(tx: CityDb, part: Candidate[], alongside: SQL | null): Promise<Set<number>> {
   const batches = new Map<ReceivedJson, { b: number; device_id: string; county_code: string; batch_id: string }>();
   const batchOf = ({ json, device, batchId }: Registration) => {
@@ -179,7 +180,7 @@ async function insertRegistrations(tx: CityDb, part: Candidate[], alongside: SQL
     received_at: new Date(r.p.receivedAt).toISOString(),
   }));
   const received = jsonbArray([...batches.keys()], takesJsonbBytes(tx));
-  const won = await rows<{ i: number }>(
+  const refused = await rows<{ i: number }>(
     tx,
     sql`WITH e AS MATERIALIZED (
         -- The keys are read out once here: comparing them out of the payload in the joins below
@@ -217,9 +218,10 @@ async function insertRegistrations(tx: CityDb, part: Candidate[], alongside: SQL
         INSERT INTO events (device_id, seq, event_id, type, entity_id, occurred_at, payload, batch_id)
         SELECT device_id, seq, event_id, 'matter.registered', entity_id, occurred_at, payload, batch_id FROM won
       )${alongside ? sql`, alongside AS (${alongside})` : sql``}
-      SELECT i FROM won`,
+      -- Only the refused come back: almost always none.
+      SELECT e.i FROM e LEFT JOIN m USING (matter_id) WHERE m.matter_id IS NULL`,
   );
-  return new Set(won.map((r) => r.i));
+  return new Set(refused.map((r) => r.i));
 }
 
 /** The rows of a raw statement; node-postgres and PGlite both answer with `rows`. */

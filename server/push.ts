@@ -10,7 +10,7 @@ import { deviceRevoked } from './auth';
 import type { CityDb } from './db';
 import type { HttpError } from './errors';
 import { storable } from './pgText';
-import { type BatchPlan, planBatch, type Push, pushResponse, resentSeqs, type Stored } from './pushPlan';
+import { type BatchPlan, checkPush, planBatch, type Push, pushResponse, resentSeqs, type Stored } from './pushPlan';
 import { devices, events, quarantine } from './schema';
 
 export type PushOutcome = PushResponse | HttpError;
@@ -36,15 +36,18 @@ async function storedEvents(tx: CityDb, deviceId: string, seqs: number[]): Promi
 async function planAll(tx: CityDb, pushes: Push[]): Promise<(BatchPlan | HttpError)[]> {
   const ids = [...new Set(pushes.map((p) => p.device.id))].sort();
   // Locked in id order, so two server instances locking overlapping sets cannot deadlock.
-  const rows = await tx
+  const locking = tx
     .select({ id: devices.id, lastSeq: devices.lastSeq, revokedAt: devices.revokedAt })
     .from(devices)
     .where(inArray(devices.id, ids))
     .orderBy(devices.id)
-    .for('update');
-  const locked = new Map(rows.map((r) => [r.id, r]));
+    .for('update')
+    .execute();
+  // The checks that need no database run while PostgreSQL takes the locks.
+  const checked = pushes.map(checkPush);
+  const locked = new Map((await locking).map((r) => [r.id, r]));
   const plans: (BatchPlan | HttpError)[] = [];
-  for (const p of pushes) {
+  for (const [k, p] of pushes.entries()) {
     const row = locked.get(p.device.id);
     // Revocation may have landed between authentication and the lock.
     if (!row || row.revokedAt) {
@@ -52,7 +55,7 @@ async function planAll(tx: CityDb, pushes: Push[]): Promise<(BatchPlan | HttpErr
       continue;
     }
     const stored = await storedEvents(tx, p.device.id, resentSeqs(p.body, row.lastSeq));
-    plans.push(planBatch(p.body, p.content, row.lastSeq, stored));
+    plans.push(planBatch(p.body, checked[k]!, row.lastSeq, stored));
   }
   return plans;
 }
@@ -78,7 +81,7 @@ async function applyInOrder(tx: CityDb, planned: Planned[], alongside: SQL | nul
       if (fresh.e.type === 'matter.registered') {
         // Its content passed, and that schema transforms nothing: the payload is its parsed form.
         const p = fresh.e.payload as EventPayload<'matter.registered'>;
-        waiting.push({ run: { e: fresh.e, p, device: push.device, batchId: push.body.batchId, json: push.json, at: fresh.at }, fresh });
+        waiting.push({ run: { e: fresh.e, p, device: push.device, batchId: push.body.batchId, json: plan.json, at: fresh.at }, fresh });
       } else {
         await applyRegistrations();
         fresh.verdict = await applyEvent(tx, push.device, fresh.e);

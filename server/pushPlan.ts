@@ -18,11 +18,17 @@ export interface Stored {
   rejection: { code: string; message: string } | null;
 }
 
-/** A batch ready for the push queue: the envelope validated, each event's content checked. */
+/** A batch for the push queue: its envelope validated, its device authenticated. */
 export interface Push {
   device: AuthedDevice;
   body: PushBody;
-  /** checkContent of each event of the batch, worked out before the transaction. */
+  /** The body as it came over the wire, if it did (receivedJson.ts). */
+  received: ReceivedJson | null;
+}
+
+/** What checkPush finds, before the batch is planned. */
+export interface Checked {
+  /** checkContent of each event of the batch. */
   content: Verdict[];
   /** The batch as JSON whose `events[k].payload` the registration statement reads (apply.ts). */
   json: ReceivedJson;
@@ -37,6 +43,7 @@ export interface Fresh {
 
 export interface BatchPlan {
   fresh: Fresh[];
+  json: ReceivedJson;
   /** In batch order: a rejection already known, or the index in `fresh` of a new event. */
   answer: (Rejected | number)[];
   ackedSeq: number;
@@ -54,15 +61,15 @@ export function checkContent(e: SyncEvent): Verdict {
   return checkEventContent(e);
 }
 
-/** `received` is the body as it came over the wire, if it did (receivedJson.ts). */
-export function preparePush(device: AuthedDevice, body: PushBody, received: ReceivedJson | null): Push {
+/** The checks that need no database: every event's content, resent ones too, and the JSON to read payloads from. */
+export function checkPush({ body, received }: Push): Checked {
   // Walking every string of every event for unstorable text is needed only if the JSON could spell one.
   const quick = received !== null && !mayEscapeUnstorable(received.text);
   const content = body.events.map(quick ? checkEventContent : checkContent);
   const storableText = quick || content.every((v) => v.ok || !(v.code in UNSTORABLE_MESSAGES));
   // Only the payloads are read out of it; the events refused here are never read.
   const json = verbatim(received, storableText) ?? rewritten({ events: body.events.map((e) => ({ payload: storable(e.payload) })) });
-  return { device, body, content, json };
+  return { content, json };
 }
 
 /** The seqs of the batch the device has already had acknowledged. */
@@ -70,8 +77,7 @@ export function resentSeqs(body: PushBody, lastSeq: number): number[] {
   return body.events.filter((e) => e.seq <= lastSeq).map((e) => e.seq);
 }
 
-/** `content[i]` is checkContent of the batch's i-th event. */
-export function planBatch(body: PushBody, content: Verdict[], lastSeq: number, stored: Map<number, Stored>): BatchPlan | HttpError {
+export function planBatch(body: PushBody, { content, json }: Checked, lastSeq: number, stored: Map<number, Stored>): BatchPlan | HttpError {
   const appliedNow = new Map<number, string>();
   const answer: BatchPlan['answer'] = [];
   const reported = new Set<number>();
@@ -100,7 +106,7 @@ export function planBatch(body: PushBody, content: Verdict[], lastSeq: number, s
     appliedNow.set(e.seq, e.id);
     next += 1;
   }
-  return { fresh, answer, ackedSeq: next - 1 };
+  return { fresh, json, answer, ackedSeq: next - 1 };
 }
 
 /** The answer to the device, once every fresh event has its verdict. */

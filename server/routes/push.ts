@@ -1,6 +1,6 @@
-// POST /api/v1/sync/push (DESIGN.md §4): authentication, limits, envelope validation and the
-// content checks happen here, before anything is read from or written to the device's record;
-// the batch then joins the push queue, which writes it with whatever else arrived meanwhile.
+// POST /api/v1/sync/push (DESIGN.md §4): authentication, limits and envelope validation happen
+// here, before anything is read from or written to the device's record; the batch then joins the
+// push queue, which checks its content and writes it with whatever else arrived meanwhile.
 // A plugin of its own: its JSON parser keeps the body as received (receivedJson.ts).
 import type { FastifyPluginAsync } from 'fastify';
 import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, type PushBody, pushBodySchema, pushResponseSchema } from '../../domain/sync/events';
@@ -8,7 +8,6 @@ import { requireDevice } from '../auth';
 import type { CityDb } from '../db';
 import { errorBodySchema, HttpError } from '../errors';
 import { applyPushes } from '../push';
-import { preparePush } from '../pushPlan';
 import { createPushQueue } from '../pushQueue';
 import type { ReceivedJson } from '../receivedJson';
 
@@ -58,8 +57,7 @@ export const pushRoutes: FastifyPluginAsync<{ db: CityDb }> = async (app, { db }
       if (request.body.deviceId !== device.id) {
         throw new HttpError(403, 'device_mismatch', 'deviceId 与令牌所属设备不符 / deviceId does not match the token');
       }
-      // Checked for every event, resent ones too: cheaper than holding the locks while checking.
-      return queue.push(preparePush(device, request.body, request.receivedJson));
+      return queue.push({ device, body: request.body, received: request.receivedJson });
     },
   );
 };

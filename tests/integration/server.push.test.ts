@@ -5,7 +5,6 @@ import { count, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { type EventPayload, MAX_BATCH_BYTES, type SyncEvent } from '../../domain/sync/events';
 import { applyPushes } from '../../server/push';
-import { preparePush } from '../../server/pushPlan';
 import { allVisits, events, matters, quarantine } from '../../server/schema';
 import {
   admin,
@@ -405,7 +404,7 @@ describeEachBackend('sync push', (city) => {
     const group = (device: Device, events: SyncEvent[], asReceived = true) => {
       const body = pushBody(device.deviceId, events);
       const text = JSON.stringify(body);
-      return preparePush({ id: device.deviceId, countyCode: device.countyCode }, body, asReceived ? { text, bytes: Buffer.from(text) } : null);
+      return { device: { id: device.deviceId, countyCode: device.countyCode }, body, received: asReceived ? { text, bytes: Buffer.from(text) } : null };
     };
     const aFirst = matterEvents(1, 3);
     // c resends its seq 2 and claims a's third matter number: the first claim in the group wins.

@@ -9,7 +9,7 @@ import { createPushQueue } from '../../server/pushQueue';
 
 function batch(device: string, events: number, seq = 1): Push {
   const body = { deviceId: device, batchId: `${device}-${seq}`, events: Array.from({ length: events }, () => ({})) };
-  return { device: { id: device, countyCode: '410102' }, body, content: [] } as unknown as Push;
+  return { device: { id: device, countyCode: '410102' }, body, received: null } as unknown as Push;
 }
 
 const answer = (p: Push): PushResponse => ({ ackedSeq: p.body.events.length, rejected: [] });
