@@ -130,17 +130,29 @@ export function partsWithoutRepeats<T extends { r: Registration }>(candidates: T
   return parts;
 }
 
+/** How applyMatterRegistrations goes about it. */
+export interface RegistrationOptions {
+  /** Another write of the same transaction, sent with the last statement to save a round trip (push.ts: the devices' lastSeq). */
+  alongside?: SQL | null;
+  /**
+   * Look every matter key up before inserting, and refuse a matter whose id, number or first
+   * visit the city already has. Without it a clash fails the statement on a unique index, and
+   * the caller runs the transaction again with it: clashes are rare, and the lookups were a
+   * twentieth of every push.
+   */
+  lookUpKeys?: boolean;
+}
+
 /**
  * A run of consecutive 'matter.registered' events — the bulk of every push — in as few
  * statements as partsWithoutRepeats allows instead of three per event, with the verdicts applying
- * them one by one in order would give. `alongside`, another write of the same transaction, goes
- * with the last statement to save a round trip (push.ts: the devices' lastSeq).
+ * them one by one in order would give.
  */
-export async function applyMatterRegistrations(tx: CityDb, run: Registration[], alongside: SQL | null = null): Promise<Verdict[]> {
+export async function applyMatterRegistrations(tx: CityDb, run: Registration[], { alongside = null, lookUpKeys = true }: RegistrationOptions = {}): Promise<Verdict[]> {
   const verdicts: (Verdict | null)[] = run.map(({ p }) => checkYear(p.receivedAt));
   const parts = partsWithoutRepeats(run.flatMap((r, i) => (verdicts[i] ? [] : [{ r, i }])));
   for (const [k, part] of parts.entries()) {
-    const refused = await insertRegistrations(tx, part, k === parts.length - 1 ? alongside : null);
+    const refused = await insertRegistrations(tx, part, k === parts.length - 1 ? alongside : null, lookUpKeys);
     for (const { r, i } of part) verdicts[i] = refused.has(i) ? matterConflict(r.p) : { ok: true };
   }
   if (parts.length === 0 && alongside) await tx.execute(alongside);
@@ -148,9 +160,9 @@ export async function applyMatterRegistrations(tx: CityDb, run: Registration[], 
 }
 
 /**
- * One statement for registrations that claim no key twice. It skips a matter whose id, number or
- * first visit the city already has; the same statement writes the events record of the matters
- * inserted, so the caller records only the other events.
+ * One statement for registrations that claim no key twice; answers the places in the run of
+ * those refused. The same statement writes the events record of the matters inserted, so the
+ * caller records only the other events.
  *
  * Three jsonb parameters carry them: each event's envelope fields, each batch's device, and the
  * batches as they were received, out of which each payload is read; the projections are read out
@@ -159,8 +171,7 @@ export async function applyMatterRegistrations(tx: CityDb, run: Registration[], 
  * The payload schema transforms nothing, so the payload as received holds the same values as the
  * parsed one.
  */
-/** The places in the run of the registrations refused. */
-async function insertRegistrations(tx: CityDb, part: Candidate[], alongside: SQL | null): Promise<Set<number>> {
+async function insertRegistrations(tx: CityDb, part: Candidate[], alongside: SQL | null, lookUpKeys: boolean): Promise<Set<number>> {
   const batches = new Map<ReceivedJson, { b: number; device_id: string; county_code: string; batch_id: string }>();
   const batchOf = ({ json, device, batchId }: Registration) => {
     const known = batches.get(json);
@@ -201,16 +212,21 @@ async function insertRegistrations(tx: CityDb, part: Candidate[], alongside: SQL
           payload->'representatives', payload->>'channel', (payload->>'headcount')::numeric::bigint, payload->>'categoryCode', payload->>'placeRegion',
           payload->>'respondent', payload->>'summary', payload->>'facts', payload->'flags', received_at, (payload->>'clockOffsetMs')::numeric::bigint
         FROM e
-        -- A matter id, number or visit id the city already has: refused, as the clash would fail
-        -- the whole statement. Looked up rather than left to ON CONFLICT, whose speculative
-        -- insertion cost more; a clash with a transaction still in flight fails this one once it
-        -- commits, and push.ts then runs the group again, which finds the winner here. Each key
-        -- is probed in its index (scalar subqueries are never turned into joins): taking the run
-        -- for the default hundred rows, the planner would otherwise hash a whole table.
-        WHERE (SELECT true FROM visits v WHERE v.visit_id = e.visit_id LIMIT 1) IS NULL
+        -- A visit id a repeat visit already has is refused: no unique index spans both tables.
+        -- The matter keys are looked up only when asked (RegistrationOptions), rather than left
+        -- to ON CONFLICT, whose speculative insertion cost more; a clash with a transaction still
+        -- in flight fails this one once it commits, and push.ts then runs the group again, which
+        -- finds the winner here. Each key is probed in its index (scalar subqueries are never
+        -- turned into joins): taking the run for the default hundred rows, the planner would
+        -- otherwise hash a whole table.
+        WHERE (SELECT true FROM visits v WHERE v.visit_id = e.visit_id LIMIT 1) IS NULL${
+          lookUpKeys
+            ? sql`
           AND (SELECT true FROM matters x WHERE x.first_visit_id = e.visit_id LIMIT 1) IS NULL
           AND (SELECT true FROM matters x WHERE x.matter_id = e.matter_id LIMIT 1) IS NULL
-          AND (SELECT true FROM matters x WHERE x.matter_no = e.matter_no LIMIT 1) IS NULL
+          AND (SELECT true FROM matters x WHERE x.matter_no = e.matter_no LIMIT 1) IS NULL`
+            : sql``
+        }
         RETURNING matter_id
       ), won AS (
         SELECT e.* FROM e JOIN m USING (matter_id)

@@ -68,10 +68,10 @@ type Planned = { push: Push; plan: BatchPlan };
  * them); anything else applies in order after them, since it may refer to a matter just registered.
  * `alongside`, a write that may go in any order, is sent with the last registrations.
  */
-async function applyInOrder(tx: CityDb, planned: Planned[], alongside: SQL | null): Promise<void> {
+async function applyInOrder(tx: CityDb, planned: Planned[], alongside: SQL | null, lookUpKeys: boolean): Promise<void> {
   let waiting: { run: Registration; fresh: { verdict: Verdict | null } }[] = [];
   const applyRegistrations = async (also: SQL | null = null) => {
-    const verdicts = await applyMatterRegistrations(tx, waiting.map((w) => w.run), also);
+    const verdicts = await applyMatterRegistrations(tx, waiting.map((w) => w.run), { alongside: also, lookUpKeys });
     waiting.forEach((w, k) => (w.fresh.verdict = verdicts[k]!));
     waiting = [];
   };
@@ -125,7 +125,7 @@ function advanceLastSeq(planned: Planned[]): SQL | null {
     FROM jsonb_to_recordset(${JSON.stringify(moved)}::jsonb) AS m(id uuid, last_seq integer) WHERE devices.id = m.id`;
 }
 
-function writeGroup(db: CityDb, pushes: Push[]): Promise<PushOutcome[]> {
+function writeGroup(db: CityDb, pushes: Push[], lookUpKeys: boolean): Promise<PushOutcome[]> {
   return db.transaction(async (tx) => {
     // A group of a few thousand events holds some megabytes of payloads in the registration
     // statement's CTEs; at the default 4 MB those spill to temporary files. One full batch fits.
@@ -136,7 +136,7 @@ function writeGroup(db: CityDb, pushes: Push[]): Promise<PushOutcome[]> {
       return 'fresh' in plan ? [{ push, plan }] : [];
     });
     // The lastSeq update rides with the registrations: one round trip fewer per group.
-    await applyInOrder(tx, planned, advanceLastSeq(planned));
+    await applyInOrder(tx, planned, advanceLastSeq(planned), lookUpKeys);
     await recordTheRest(tx, planned);
     return plans.map((plan) => ('fresh' in plan ? pushResponse(plan) : plan));
   });
@@ -150,11 +150,11 @@ function isUniqueViolation(e: unknown): boolean {
 
 export async function applyPushes(db: CityDb, pushes: Push[]): Promise<PushOutcome[]> {
   try {
-    return await writeGroup(db, pushes);
+    return await writeGroup(db, pushes, false);
   } catch (e) {
-    // A key apply.ts looked up was written meanwhile by a transaction it could not yet see (another
-    // writer, another server): that one has committed by now, and a second run refuses the clash.
+    // A matter key the city already has, or one a transaction still in flight (another writer,
+    // another server) has just committed: run again looking every key up, which refuses the clash.
     if (!isUniqueViolation(e)) throw e;
-    return writeGroup(db, pushes);
+    return writeGroup(db, pushes, true);
   }
 }
