@@ -4,7 +4,7 @@
 // A plugin of its own: its JSON parser keeps the body as received (receivedJson.ts).
 import type { FastifyPluginAsync } from 'fastify';
 import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, type PushBody, pushBodySchema, pushResponseSchema } from '../../domain/sync/events';
-import { requireDevice } from '../auth';
+import { checkDeviceMeanwhile } from '../auth';
 import type { CityDb } from '../db';
 import { errorBodySchema, HttpError } from '../errors';
 import { applyPushes } from '../push';
@@ -21,12 +21,17 @@ export const pushRoutes: FastifyPluginAsync<{ db: CityDb }> = async (app, { db }
   const queue = createPushQueue((pushes) => applyPushes(db, pushes));
   // Fastify's own parser (the same poisoning checks), given the text of the bytes it keeps.
   const parseJson = app.getDefaultJsonParser('error', 'error');
+  const device = checkDeviceMeanwhile(db);
   app.decorateRequest('receivedJson', null);
+  app.decorateRequest('deviceCheck', null);
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, bytes, done) => {
-    const text = (bytes as Buffer).toString('utf8');
-    request.receivedJson = { bytes: bytes as Buffer, text };
-    parseJson(request, text, done);
+    // Nothing of the body is parsed for a client whose token has not passed.
+    request.deviceCheck!.then(() => {
+      const text = (bytes as Buffer).toString('utf8');
+      request.receivedJson = { bytes: bytes as Buffer, text };
+      parseJson(request, text, done);
+    }, done);
   });
   app.post<{ Body: PushBody }>(
     '/api/v1/sync/push',
@@ -34,14 +39,17 @@ export const pushRoutes: FastifyPluginAsync<{ db: CityDb }> = async (app, { db }
       bodyLimit: MAX_BATCH_BYTES,
       // An event holding such text is quarantined (pushPlan.ts), not the whole batch refused.
       config: { keepsUnstorableText: true },
-      onRequest: requireDevice(db),
-      // Counted before the envelope is validated, so an oversized batch is 413 whatever it holds.
-      preValidation: async (request) => {
-        const batch = request.body as { events?: unknown } | null;
-        if (Array.isArray(batch?.events) && batch.events.length > MAX_BATCH_EVENTS) {
-          throw new HttpError(413, 'too_many_events', `每批最多 ${MAX_BATCH_EVENTS} 个事件 / at most ${MAX_BATCH_EVENTS} events per batch`);
-        }
-      },
+      onRequest: device.onRequest,
+      preValidation: [
+        device.preValidation,
+        // Counted before the envelope is validated, so an oversized batch is 413 whatever it holds.
+        async (request) => {
+          const batch = request.body as { events?: unknown } | null;
+          if (Array.isArray(batch?.events) && batch.events.length > MAX_BATCH_EVENTS) {
+            throw new HttpError(413, 'too_many_events', `每批最多 ${MAX_BATCH_EVENTS} 个事件 / at most ${MAX_BATCH_EVENTS} events per batch`);
+          }
+        },
+      ],
       schema: {
         tags: ['sync'],
         security: [{ deviceToken: [] }],
@@ -53,11 +61,11 @@ export const pushRoutes: FastifyPluginAsync<{ db: CityDb }> = async (app, { db }
       },
     },
     async (request) => {
-      const device = request.device!;
-      if (request.body.deviceId !== device.id) {
+      const pusher = request.device!;
+      if (request.body.deviceId !== pusher.id) {
         throw new HttpError(403, 'device_mismatch', 'deviceId 与令牌所属设备不符 / deviceId does not match the token');
       }
-      return queue.push({ device, body: request.body, received: request.receivedJson });
+      return queue.push({ device: pusher, body: request.body, received: request.receivedJson });
     },
   );
 };

@@ -385,6 +385,20 @@ describeEachBackend('sync push', (city) => {
     expect((await rows(city)).events).toBe(0);
   });
 
+  it('checks the token before it parses the body: a bad token is 401 whatever the body, or none', async () => {
+    const device = await enrolledDevice(city.app);
+    const stranger = { ...device, token: 'not-a-token' };
+    const json = { 'content-type': 'application/json' };
+    expectCleanError(await push(city.app, stranger, '{"deviceId": ', json), 401, 'unauthorized');
+    expectCleanError(await push(city.app, stranger, '', json), 401, 'unauthorized');
+    expectCleanError(await city.app.inject({ method: 'POST', url: '/api/v1/sync/push', headers: { authorization: `Bearer ${stranger.token}` } }), 401, 'unauthorized');
+    await city.app.inject({ method: 'POST', url: `/api/v1/admin/devices/${device.deviceId}/revoke`, headers: admin });
+    expectCleanError(await push(city.app, device, '{"deviceId": ', json), 401, 'device_revoked');
+    // With a good token the same body is the client's mistake.
+    const other = await enrolledDevice(city.app);
+    expectCleanError(await push(city.app, other, '{"deviceId": ', json), 400, 'invalid_json');
+  });
+
   it("refuses another device's deviceId with 403, applying nothing", async () => {
     const mine = await enrolledDevice(city.app);
     const theirs = await enrolledDevice(city.app);
