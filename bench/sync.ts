@@ -6,7 +6,9 @@
 // server that inserts the JSON events into one table on the same kind of database, so the ratio
 // shows what the protocol (auth, locking, dedup, validation, projections) costs over raw storage.
 // Both servers run in a process of their own (bench/syncServer.ts), as the city server does in
-// production: the simulated devices here must not share the server's event loop.
+// production: the simulated devices here must not share the server's event loop. Each is warmed
+// up before its clock starts (warmUp), as a city server that has been running for days is: its
+// code compiled, its connection pool open, its statements prepared.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
@@ -166,6 +168,20 @@ async function concurrentLatencies(t: Target, devices: number, perDevice: number
   return samples;
 }
 
+/** Pushes from other devices than the measured ones, alone and a few at once, timed by no one. */
+async function warmUp(t: Target): Promise<void> {
+  await pushRate(t, 2_000);
+  await concurrentLatencies(t, 20, 100);
+}
+
+/** The target, warmed up, measured by `fn`. */
+async function measured<T>(make: Promise<Target>, fn: (t: Target) => Promise<T>): Promise<T> {
+  return withTarget(make, async (t) => {
+    await warmUp(t);
+    return fn(t);
+  });
+}
+
 export async function run({ quick }: { quick: boolean }): Promise<void> {
   const events = quick ? 5_000 : 100_000;
   const devices = quick ? 20 : 200;
@@ -176,15 +192,15 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
   else console.error('sync.push.postgres.rate skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL to a PostgreSQL database to measure it');
 
   for (const kind of kinds) {
-    const baseline = await withTarget(bareTarget(kind), (t) => pushRate(t, events));
-    const value = await withTarget(cityTarget(kind), (t) => pushRate(t, events));
+    const baseline = await measured(bareTarget(kind), (t) => pushRate(t, events));
+    const value = await measured(cityTarget(kind), (t) => pushRate(t, events));
     report({ figure: `sync.push.${kind.label}.rate`, value, unit: 'ev/s', baseline, n: events, at: `${events} events, batches of ${RATE_BATCH}, 1 device` });
   }
 
   // The city in production runs on PostgreSQL; PGlite stands in where none is configured.
   const kind = kinds.at(-1)!;
-  const baseline = await withTarget(bareTarget(kind), (t) => concurrentLatencies(t, devices, perDevice));
-  const samples = await withTarget(cityTarget(kind), (t) => concurrentLatencies(t, devices, perDevice));
+  const baseline = await measured(bareTarget(kind), (t) => concurrentLatencies(t, devices, perDevice));
+  const samples = await measured(cityTarget(kind), (t) => concurrentLatencies(t, devices, perDevice));
   report({
     figure: 'sync.concurrent200.p99',
     value: quantile(samples, 0.99),
