@@ -117,7 +117,7 @@ async function recordTheRest(tx: CityDb, planned: Planned[]): Promise<void> {
 }
 
 /** Each device's new lastSeq, known once its batch is planned; null if none moves. */
-function advanceLastSeq(planned: Planned[]): SQL | null {
+function lastSeqUpdate(planned: Planned[]): SQL | null {
   // A batch of nothing but resent events leaves its device's lastSeq where it was.
   const moved = planned.filter(({ plan }) => plan.fresh.length > 0).map(({ push, plan }) => ({ id: push.device.id, last_seq: plan.ackedSeq }));
   if (moved.length === 0) return null;
@@ -136,7 +136,7 @@ function writeGroup(db: CityDb, pushes: Push[], lookUpKeys: boolean): Promise<Pu
       return 'fresh' in plan ? [{ push, plan }] : [];
     });
     // The lastSeq update rides with the registrations: one round trip fewer per group.
-    await applyInOrder(tx, planned, advanceLastSeq(planned), lookUpKeys);
+    await applyInOrder(tx, planned, lastSeqUpdate(planned), lookUpKeys);
     await recordTheRest(tx, planned);
     return plans.map((plan) => ('fresh' in plan ? pushResponse(plan) : plan));
   });
