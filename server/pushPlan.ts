@@ -7,7 +7,7 @@ import { checkEventContent, type PushBody, type PushResponse, type SyncEvent } f
 import type { Verdict } from './apply';
 import type { AuthedDevice } from './auth';
 import { HttpError } from './errors';
-import { storable, type Unstorable, unstorableText } from './pgText';
+import { MAX_DEPTH, type Unstorable, unstorable } from './pgText';
 import { mayEscapeUnstorable, type ReceivedJson, rewritten, verbatim } from './receivedJson';
 
 type Rejected = PushResponse['rejected'][number];
@@ -52,23 +52,28 @@ export interface BatchPlan {
 const UNSTORABLE_MESSAGES: Record<Unstorable, string> = {
   nul_character: '事件含有 U+0000 字符，无法保存',
   lone_surrogate: '事件含有不成对的 UTF-16 代理字符（多为复制粘贴损坏的文字），无法保存',
+  too_deep: `事件数据的嵌套超过 ${MAX_DEPTH} 层，无法保存`,
 };
 
 /** The content checks that need no database: a failure here is quarantined at once. */
 export function checkContent(e: SyncEvent): Verdict {
-  const unstorable = unstorableText(e);
-  if (unstorable) return { ok: false, code: unstorable, message: UNSTORABLE_MESSAGES[unstorable] };
+  const reason = unstorable(e);
+  if (reason) return { ok: false, code: reason, message: UNSTORABLE_MESSAGES[reason] };
   return checkEventContent(e);
 }
 
 /** The checks that need no database: every event's content, resent ones too, and the JSON to read payloads from. */
 export function checkPush({ body, received }: Push): Checked {
-  // Walking every string of every event for unstorable text is needed only if the JSON could spell one.
+  // Walking every value of every event for what PostgreSQL cannot store is needed only for an
+  // event that failed its schema (the schemas are shallow), or if the JSON spells a \u escape.
   const quick = received !== null && !mayEscapeUnstorable(received.text);
-  const content = body.events.map(quick ? checkEventContent : checkContent);
-  const storableText = quick || content.every((v) => v.ok || !(v.code in UNSTORABLE_MESSAGES));
-  // Only the payloads are read out of it; the events refused here are never read.
-  const json = verbatim(received, storableText) ?? rewritten({ events: body.events.map((e) => ({ payload: storable(e.payload) })) });
+  const content = body.events.map((e) => {
+    const verdict = quick ? checkEventContent(e) : null;
+    return verdict?.ok ? verdict : checkContent(e);
+  });
+  const allPassed = content.every((v) => v.ok);
+  // Only the payloads of events that passed are read out of it.
+  const json = verbatim(received, allPassed) ?? rewritten({ events: body.events.map((e, k) => ({ payload: content[k]!.ok ? e.payload : null })) });
   return { content, json };
 }
 

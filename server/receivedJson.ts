@@ -4,9 +4,10 @@
 //
 // The bytes may go as they are only if jsonb reads them as JSON.parse did: valid UTF-8 (Node
 // replaces bad bytes with U+FFFD, PostgreSQL refuses them), no byte-order mark (JSON.parse was
-// given the text without it), and no escaped U+0000 or lone surrogate anywhere in the body
-// (jsonb refuses both; pushPlan.ts quarantines the events carrying them). Numbers jsonb keeps as
-// written ("1.0" stays "1.0"), so SQL reading an integer out of a payload goes through numeric.
+// given the text without it), and nothing jsonb refuses anywhere in the body: every event passed
+// its content checks (pushPlan.ts), so none holds U+0000, a lone surrogate or deep nesting (the
+// payload schemas are shallow). Numbers jsonb keeps as written ("1.0" stays "1.0"), so SQL
+// reading an integer out of a payload goes through numeric.
 import { isUtf8 } from 'node:buffer';
 
 export interface ReceivedJson {
@@ -16,9 +17,9 @@ export interface ReceivedJson {
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-/** The body as received, if jsonb would read it as JSON.parse read `text`; `textIsStorable` as pgText.ts finds it. */
-export function verbatim(received: ReceivedJson | null, textIsStorable: boolean): ReceivedJson | null {
-  if (!received || !textIsStorable) return null;
+/** The body as received, if jsonb would read it as JSON.parse read `text`: `eventsPassed`, every event passed its content checks. */
+export function verbatim(received: ReceivedJson | null, eventsPassed: boolean): ReceivedJson | null {
+  if (!received || !eventsPassed) return null;
   const { bytes } = received;
   return isUtf8(bytes) && !bytes.subarray(0, 3).equals(BOM) ? received : null;
 }

@@ -48,6 +48,9 @@ describeEachBackend('city administration', (city) => {
     // Text PostgreSQL cannot store is refused before any route reads it, on either database.
     expectCleanError(await createDevice('410102', '金水\u0000'), 400, 'invalid_request');
     expectCleanError(await createDevice('410102', '金水\ud800'), 400, 'invalid_request');
+    // So is JSON nested deeper than any body of the API: jsonb gives up at some thousands of levels.
+    const deep = `{"countyCode":"410102","name":"x","extra":${'['.repeat(50_000)}${']'.repeat(50_000)}}`;
+    expectCleanError(await city.app.inject({ method: 'POST', url: '/api/v1/admin/devices', headers: { ...admin, 'content-type': 'application/json' }, payload: deep }), 400, 'invalid_request');
     expectCleanError(
       await city.app.inject({ method: 'POST', url: '/api/v1/admin/devices', headers: admin, payload: { countyCode: '410102', name: 'x', extra: 1 } }),
       400,

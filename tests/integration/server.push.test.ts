@@ -239,6 +239,20 @@ describeEachBackend('sync push', (city) => {
     ]);
   });
 
+  it('quarantines an event nested too deep for jsonb instead of failing the batch on every resend', async () => {
+    const device = await enrolledDevice(city.app);
+    const deep = `${'['.repeat(50_000)}${']'.repeat(50_000)}`;
+    for (const summary of [deep, `{"a":${deep}}`]) {
+      const seq = (await deviceInfo(city.app, device.deviceId)).lastSeq + 1;
+      const text = JSON.stringify(pushBody(device.deviceId, [matterEvent(seq, { payload: matterPayload({ summary: 'DEEP' }) }), matterEvent(seq + 1)])).replace('"DEEP"', summary);
+      const r = await push(city.app, device, text, { 'content-type': 'application/json' });
+      expect(r.statusCode).toBe(200);
+      expect(r.json()).toMatchObject({ ackedSeq: seq + 1, rejected: [{ seq, code: 'too_deep' }] });
+      expect(r.json().rejected[0].message).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(await rows(city)).toEqual({ events: 2, quarantine: 2, matters: 2 });
+  });
+
   it('quarantines an event carrying U+0000 instead of failing the batch on every resend', async () => {
     const device = await enrolledDevice(city.app);
     const r = await push(city.app, device, pushBody(device.deviceId, [matterEvent(1, { payload: matterPayload({ summary: 'a\u0000b' }) }), matterEvent(2)]));
