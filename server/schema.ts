@@ -116,23 +116,26 @@ export const matters = pgTable(
   ],
 );
 
+/** A visit as registered at a window: the columns of the visits table and of the all_visits view. */
+const visitColumns = () => ({
+  visitId: uuid('visit_id').notNull(),
+  matterId: uuid('matter_id').notNull(),
+  countyCode: varchar('county_code', { length: 6 }).notNull(),
+  deviceId: pushingDevice(),
+  kind: text('kind').notNull(),
+  documentType: text('document_type').notNull(),
+  documentNumber: text('document_number').notNull(),
+  visitorName: text('visitor_name').notNull(),
+  channel: text('channel').notNull(),
+  headcount: bigint('headcount', { mode: 'number' }).notNull(),
+  terminatedMatter: boolean('terminated_matter').notNull().default(false),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+});
+
 /** Repeat visits (重复访) as registered at a window; a matter's first visit is part of its row in matters. */
 export const visits = pgTable(
   'visits',
-  {
-    visitId: uuid('visit_id').primaryKey(),
-    matterId: uuid('matter_id').notNull(),
-    countyCode: varchar('county_code', { length: 6 }).notNull(),
-    deviceId: pushingDevice(),
-    kind: text('kind').notNull(),
-    documentType: text('document_type').notNull(),
-    documentNumber: text('document_number').notNull(),
-    visitorName: text('visitor_name').notNull(),
-    channel: text('channel').notNull(),
-    headcount: bigint('headcount', { mode: 'number' }).notNull(),
-    terminatedMatter: boolean('terminated_matter').notNull().default(false),
-    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
-  },
+  { ...visitColumns(), visitId: uuid('visit_id').primaryKey() },
   (t) => [index('visits_matter_idx').on(t.matterId), index('visits_document_idx').on(t.documentNumber, t.documentType)],
 );
 
@@ -141,20 +144,7 @@ export const visits = pgTable(
  * visits out of matters, the repeat ones out of visits. Created by migration 0005; a filter on
  * it reaches both tables' indexes.
  */
-export const allVisits = pgView('all_visits', {
-  visitId: uuid('visit_id').notNull(),
-  matterId: uuid('matter_id').notNull(),
-  countyCode: varchar('county_code', { length: 6 }).notNull(),
-  deviceId: uuid('device_id').notNull(),
-  kind: text('kind').notNull(),
-  documentType: text('document_type').notNull(),
-  documentNumber: text('document_number').notNull(),
-  visitorName: text('visitor_name').notNull(),
-  channel: text('channel').notNull(),
-  headcount: bigint('headcount', { mode: 'number' }).notNull(),
-  terminatedMatter: boolean('terminated_matter').notNull(),
-  receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
-}).existing();
+export const allVisits = pgView('all_visits', visitColumns()).existing();
 
 /**
  * The one change counter behind the pull cursor (DESIGN.md §4). Every write the devices pull
