@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { checkCharacter } from '../domain/identity/residentId';
-import { createBackend } from '../electron/services/backend';
+import { createBackend } from '../backend/services/backend';
 import { msSince, quantile, report } from './report';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -60,7 +60,7 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
     dataDir,
     migrationsDir: path.join(root, 'db/migrations'),
     resourcesDir: path.join(root, 'resources'),
-    documentWorker: { file: path.join(root, 'electron/documents/renderWorker.dev.mjs') },
+    documentWorker: { file: path.join(root, 'backend/documents/renderWorker.dev.mjs') },
     log: () => {},
   };
 
@@ -101,7 +101,7 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
   // The first WARMUP of each loop warm the JIT and caches and are not counted.
   for (let i = -WARMUP; i < samples; i++) {
     const input = {
-      visitor: { document: { type: 'resident', number: residentId(existing + samples + WARMUP + i) }, name: '张三', mobile: '13800138000', current: { region: '410102', detail: '建设路1号' } },
+      visitor: { credential: { type: 'resident', number: residentId(existing + samples + WARMUP + i) }, name: '张三', mobile: '13800138000', current: { region: '410102', detail: '建设路1号' } },
       headcount: 1,
       categoryCode: '0101',
       placeRegion: '410102',
@@ -116,7 +116,7 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
   for (let i = -WARMUP; i < samples; i++) {
     const n = Math.floor(Math.random() * existing);
     const t0 = process.hrtime.bigint();
-    const r = await backend.dispatch('intake.lookupPerson', { document: { type: 'resident', number: residentId(n) } });
+    const r = await backend.dispatch('intake.lookupPerson', { credential: { type: 'resident', number: residentId(n) } });
     if (i >= 0) lookupTimes.push(msSince(t0));
     if (!r.ok || (r.value as { matters: unknown[] }).matters.length !== 1) throw new Error('bench lookup did not find the seeded matter');
   }

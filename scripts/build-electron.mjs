@@ -7,5 +7,5 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
 const requireShim = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 await build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'build/electron/main.mjs', format: 'esm', banner: { js: requireShim } });
-await build({ ...common, entryPoints: ['electron/documents/renderWorker.ts'], outfile: 'build/electron/renderWorker.mjs', format: 'esm', banner: { js: requireShim } });
+await build({ ...common, entryPoints: ['backend/documents/renderWorker.ts'], outfile: 'build/electron/renderWorker.mjs', format: 'esm', banner: { js: requireShim } });
 await build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'build/electron/preload.cjs', format: 'cjs' });

@@ -3,8 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createServer, type Plugin } from 'vite';
-import { createBackend } from '../electron/services/backend';
-import { createRpcMiddleware } from '../electron/web/rpcHttp';
+import { createBackend } from '../backend/services/backend';
+import { createRpcMiddleware } from '../backend/web/rpcHttp';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = path.resolve(process.env.XF_DATA_DIR ?? path.join(root, '.dev-data'));
@@ -15,7 +15,7 @@ const backend = createBackend({
   dataDir,
   migrationsDir: path.join(root, 'db/migrations'),
   resourcesDir: path.join(root, 'resources'),
-  documentWorker: { file: path.join(root, 'electron/documents/renderWorker.dev.mjs') },
+  documentWorker: { file: path.join(root, 'backend/documents/renderWorker.dev.mjs') },
 });
 backend.sync.start();
 

@@ -112,7 +112,7 @@ export const matters = pgTable(
     uniqueIndex('matters_matter_no_uq').on(t.matterNo),
     uniqueIndex('matters_first_visit_uq').on(t.firstVisitId),
     index('matters_county_idx').on(t.countyCode),
-    index('matters_document_idx').on(t.documentNumber, t.documentType),
+    index('matters_credential_idx').on(t.documentNumber, t.documentType),
   ],
 );
 
@@ -136,7 +136,7 @@ const visitColumns = () => ({
 export const visits = pgTable(
   'visits',
   { ...visitColumns(), visitId: uuid('visit_id').primaryKey() },
-  (t) => [index('visits_matter_idx').on(t.matterId), index('visits_document_idx').on(t.documentNumber, t.documentType)],
+  (t) => [index('visits_matter_idx').on(t.matterId), index('visits_credential_idx').on(t.documentNumber, t.documentType)],
 );
 
 /**

@@ -1,8 +1,8 @@
 // RPC method of the window's figures page (统计): this window's visits and the bureau's
 // published rates over a period (DOMAIN.md §6), computed the way the city computes them.
 import { z } from 'zod';
-import { isoDateSchema } from '../deadlines';
-import { INDICATOR_LABELS, indicatorsSchema, type Rate, rateSchema, REPEAT_RATE_LABEL } from '../indicators';
+import { isoDateSchema } from '../calendar/deadlines';
+import { INDICATOR_LABELS, indicatorsSchema, type Rate, rateSchema, REPEAT_RATE_LABEL } from './indicators';
 
 export const figuresPeriodSchema = z
   .strictObject({ from: isoDateSchema, to: isoDateSchema })

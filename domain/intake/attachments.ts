@@ -1,7 +1,7 @@
 // Attachments (scans, photos) of a matter: what may be attached and the event that tells the
 // city, whose bytes follow content-addressed by sha256 (DESIGN.md §4, issue #5).
 import { z } from 'zod';
-import { isoTimestamp } from '../timestamps';
+import { isoTimestamp } from '../schema/timestamps';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export const ATTACHMENT_MIME_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/bmp', 'image/tiff', 'application/pdf'] as const;

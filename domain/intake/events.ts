@@ -1,14 +1,15 @@
 // Sync event payloads of the intake desk: a new matter with its first visit, and a repeat
 // visit linked to a matter the visitor already has.
 import { z } from 'zod';
-import { documentTypeSchema } from '../identity/documents';
-import { isoTimestamp } from '../timestamps';
+import { credentialTypeSchema } from '../identity/credentials';
+import { isoTimestamp } from '../schema/timestamps';
 import { attachmentAddedPayload } from './attachments';
 import { channelSchema, flagsSchema } from './registration';
 
 export const personPayload = z.strictObject({
   visitorId: z.uuid(),
-  documentType: documentTypeSchema,
+  // Wire names of sync protocol v1 (held fixed): `document*` here is the visitor's 证件.
+  documentType: credentialTypeSchema,
   documentNumber: z.string().min(1),
   name: z.string().min(1),
   gender: z.enum(['male', 'female']).nullable(),

@@ -3,8 +3,8 @@
 // reference data by the service, which holds it.
 import { z } from 'zod';
 import { optionalPhoneOfKind } from '../contact/phone';
-import { documentInputSchema, documentTypeSchema } from '../identity/documents';
-import { optionalText, requiredText as text } from '../text';
+import { credentialInputSchema, credentialTypeSchema } from '../identity/credentials';
+import { optionalText, requiredText as text } from '../schema/text';
 
 export const channelSchema = z.enum(['visit', 'letter', 'online', 'phone']);
 export type Channel = z.infer<typeof channelSchema>;
@@ -50,7 +50,7 @@ export const addressSchema = z.strictObject({ region: regionCode, detail: option
 /** A person at the window: the visitor, or one of a group's representatives. */
 function personSchema(today: () => string) {
   return z.strictObject({
-    document: documentInputSchema(today),
+    credential: credentialInputSchema(today),
     name: text('姓名', 50),
     mobile: optionalPhoneOfKind('mobile').default(''),
   });
@@ -140,4 +140,4 @@ export const registrationSummarySchema = z.object({
 });
 export type RegistrationSummary = z.infer<typeof registrationSummarySchema>;
 
-export { documentTypeSchema };
+export { credentialTypeSchema };

@@ -1,7 +1,7 @@
 // RPC methods of the intake desk: registration, the day's list, the repeat-visit check and
 // drafts that survive a closed window.
 import { z } from 'zod';
-import { documentTypeSchema } from '../identity/documents';
+import { credentialTypeSchema } from '../identity/credentials';
 import { registerVisitInputSchema, registrationSummarySchema } from './registration';
 
 export const registeredSchema = z.object({
@@ -19,11 +19,11 @@ export type Registered = z.infer<typeof registeredSchema>;
 
 export const lookupPersonInputSchema = z
   .strictObject({
-    document: z.strictObject({ type: documentTypeSchema, number: z.string().trim().max(40) }).optional(),
+    credential: z.strictObject({ type: credentialTypeSchema, number: z.string().trim().max(40) }).optional(),
     name: z.string().trim().max(50).optional(),
     mobile: z.string().trim().max(20).optional(),
   })
-  .refine((v) => (v.document && v.document.number !== '') || (v.name && v.mobile), {
+  .refine((v) => (v.credential && v.credential.number !== '') || (v.name && v.mobile), {
     error: '请提供证件号码，或姓名加手机号码',
   });
 

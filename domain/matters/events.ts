@@ -1,9 +1,9 @@
 // Sync event payloads of a matter's life after registration: every lifecycle transition, and the
 // supervision records (督办, 包案, participants, campaigns) the city must learn of.
 import { z } from 'zod';
-import { isoDateSchema } from '../deadlines';
+import { isoDateSchema } from '../calendar/deadlines';
 import { documentKindSchema } from '../documents/kinds';
-import { isoTimestamp } from '../timestamps';
+import { isoTimestamp } from '../schema/timestamps';
 import { deliveryMethodSchema, matterCommandSchema, matterStateSchema } from './lifecycle';
 
 export const matterTransitionedPayload = z.strictObject({

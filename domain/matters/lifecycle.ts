@@ -12,7 +12,7 @@
 // Article numbers are cited only where DOMAIN.md states them (arts. 18, 30, 31, 32); the
 // review/re-review/extension rules follow DOMAIN.md §4's table.
 import { z } from 'zod';
-import { requiredText as text } from '../text';
+import { requiredText as text } from '../schema/text';
 import {
   deadlineStepSchema,
   defaultDeadlineEngine,
@@ -20,7 +20,7 @@ import {
   type DeadlineEngine,
   type DeadlineStep,
   type IsoDate,
-} from '../deadlines';
+} from '../calendar/deadlines';
 import { documentKindSchema, type DocumentKind } from '../documents/kinds';
 import { err, ok, type Err, type Result } from '../result';
 import {

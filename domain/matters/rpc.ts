@@ -1,11 +1,11 @@
 // RPC methods of a matter's life: its file, lifecycle commands, the work queue, documents and
 // supervision (督办, 包案, reception participants, campaign batches).
 import { z } from 'zod';
-import { requiredText as text } from '../text';
+import { requiredText as text } from '../schema/text';
 import { documentKindSchema } from '../documents/kinds';
-import { isoDateSchema } from '../deadlines';
+import { isoDateSchema } from '../calendar/deadlines';
 import { flagsSchema, channelSchema } from '../intake/registration';
-import { operatorSchema } from '../staff';
+import { operatorSchema } from '../staff/roles';
 import { deliveryMethodSchema, matterCommandSchema, matterLifecycleSchema } from './lifecycle';
 
 const id = z.string().min(1).max(64);
@@ -29,7 +29,7 @@ export const matterDetailSchema = z.object({
   facts: z.string(),
   flags: flagsSchema,
   /** Masked for a protected reporter unless the operator's role needs the identity. */
-  visitor: z.object({ name: z.string(), document: z.string(), mobile: z.string(), masked: z.boolean() }),
+  visitor: z.object({ name: z.string(), credential: z.string(), mobile: z.string(), masked: z.boolean() }),
   lifecycle: matterLifecycleSchema,
   nextDeadline: nextDeadlineSchema,
   allowedCommands: z.array(z.string()),

@@ -2,7 +2,7 @@
 // each feature's methods. The renderer's client, the IPC handlers and the loopback HTTP
 // transport all derive their types from here.
 import type { z } from 'zod';
-import '../zodLocale';
+import '../schema/zodLocale';
 import { figuresMethods } from '../figures/rpc';
 import { attachmentMethods } from '../intake/attachments';
 import { intakeMethods } from '../intake/rpc';

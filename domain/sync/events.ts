@@ -2,9 +2,9 @@
 // schema per event type. Device and city both validate against these.
 import { z } from 'zod';
 import { intakeEventSchemas } from '../intake/events';
-import { isoTimestamp } from '../timestamps';
+import { isoTimestamp } from '../schema/timestamps';
 // The city quarantines events with these schemas' messages, and the window shows them to clerks.
-import '../zodLocale';
+import '../schema/zodLocale';
 import { matterEventSchemas } from '../matters/events';
 
 export { isoTimestamp };

@@ -1,7 +1,7 @@
 // The city-wide repeat-petitioner lookup (DOMAIN.md §2): a window that checked a visitor
-// offline asks the city for every matter and visit of that document across all counties.
+// offline asks the city for every matter and visit of that 证件 across all counties.
 import { z } from 'zod';
-import { documentTypeSchema } from '../identity/documents';
+import { credentialTypeSchema } from '../identity/credentials';
 
 /** As the window normalises it: no spaces, upper case (a resident ID's X). */
 export const lookupDocumentNumber = z
@@ -9,7 +9,8 @@ export const lookupDocumentNumber = z
   .transform((s) => s.replace(/\s+/g, '').toUpperCase())
   .pipe(z.string().min(1).max(40));
 
-export const lookupRequestSchema = z.strictObject({ documentType: documentTypeSchema, documentNumber: lookupDocumentNumber });
+// `document*` are the city API's wire names for the visitor's 证件 (held fixed).
+export const lookupRequestSchema = z.strictObject({ documentType: credentialTypeSchema, documentNumber: lookupDocumentNumber });
 export type LookupRequest = z.input<typeof lookupRequestSchema>;
 
 export const lookupVisitSchema = z.object({

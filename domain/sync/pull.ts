@@ -1,8 +1,8 @@
 // What the city sends down (DESIGN.md §4 "Pull"): reference data it maintains and the 督办
 // notices it issued about the county's matters. Device and city validate against these shapes.
 import { z } from 'zod';
-import { categoriesFileSchema } from '../categories';
-import { chineseDaysCalendar, createDeadlineEngine, defaultDeadlineEngine, isoDateSchema as isoDate, overrideCalendar, type DeadlineEngine } from '../deadlines';
+import { categoriesFileSchema } from '../reference/categories';
+import { chineseDaysCalendar, createDeadlineEngine, defaultDeadlineEngine, isoDateSchema as isoDate, overrideCalendar, type DeadlineEngine } from '../calendar/deadlines';
 
 /** 责任单位: the bodies a matter can be routed to. Codes are permanent; a withdrawn unit is retired. */
 export const unitsSchema = z

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { METHODS } from '../../domain/rpc/contract';
-import { createBackend, type Backend } from '../services/backend';
+import { createBackend, type Backend } from '../../backend/services/backend';
 import { CONTENT_SECURITY_POLICY, isOwnPage, RPC_CHANNEL_PREFIX, webPreferences } from './security';
 
 const appRoot = app.getAppPath();

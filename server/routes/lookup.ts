@@ -3,7 +3,7 @@
 // lookup is logged with the device and the number of matters found, never the number itself.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { documentTypeSchema } from '../../domain/identity/documents';
+import { credentialTypeSchema } from '../../domain/identity/credentials';
 import { type LookupRequest, lookupDocumentNumber, lookupRequestSchema, lookupResponseSchema } from '../../domain/sync/lookup';
 import { requireAdmin, requireDevice } from '../auth';
 import type { CityDb } from '../db';
@@ -12,7 +12,7 @@ import { personMatters } from '../persons';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema };
 const adminParams = z.strictObject({ documentNumber: lookupDocumentNumber });
-const adminQuery = z.strictObject({ documentType: documentTypeSchema.optional() });
+const adminQuery = z.strictObject({ documentType: credentialTypeSchema.optional() });
 
 export function lookupRoutes(app: FastifyInstance, { db, adminToken }: { db: CityDb; adminToken: string }): void {
   app.get<{ Params: { documentNumber: string }; Querystring: z.infer<typeof adminQuery> }>(

@@ -3,7 +3,7 @@
 import { eq, max } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { isoDateSchema as isoDate } from '../../domain/deadlines';
+import { isoDateSchema as isoDate } from '../../domain/calendar/deadlines';
 import { supervisionNoticeSchema } from '../../domain/sync/pull';
 import { requireAdmin } from '../auth';
 import { nextChange } from '../changes';

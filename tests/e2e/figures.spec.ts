@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
-import { INDICATOR_FORMULAS, INDICATOR_LABELS } from '../../domain/indicators';
+import { INDICATOR_FORMULAS, INDICATOR_LABELS } from '../../domain/figures/indicators';
 import { checkCharacter } from '../../domain/identity/residentId';
 import { rpc } from './pageRpc';
 
@@ -15,7 +15,7 @@ fs.mkdirSync(SHOTS, { recursive: true });
 test('统计 shows this year’s figures with their formulas, as a table, a chart and an Excel download', async ({ page }, info) => {
   await page.goto('/');
   const first17 = `41010219800101${String(Date.now() % 1000).padStart(3, '0')}`;
-  await rpc(page, 'intake.register', { visitor: { document: { type: 'resident', number: first17 + checkCharacter(first17) }, name: '统计来访人', mobile: '13800138000' }, headcount: 2, summary: '反映小区路灯损坏' });
+  await rpc(page, 'intake.register', { visitor: { credential: { type: 'resident', number: first17 + checkCharacter(first17) }, name: '统计来访人', mobile: '13800138000' }, headcount: 2, summary: '反映小区路灯损坏' });
   const today = await page.evaluate(() => new Date().toLocaleDateString('sv-SE'));
   const expected = await rpc(page, 'figures.get', { from: `${today.slice(0, 4)}-01-01`, to: today });
   expect(expected.visits).toBeGreaterThan(0);

@@ -12,7 +12,7 @@ const SHOTS = path.resolve('test-results/screenshots');
 fs.mkdirSync(SHOTS, { recursive: true });
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 
-const ID = '#registration_visitor_document_number';
+const ID = '#registration_visitor_credential_number';
 const SUMMARY = 'registration_summary';
 
 async function openDesk(page: Page) {
@@ -116,7 +116,7 @@ test('a group visit of 12 registers 5 representatives and refuses a sixth', asyn
   // Twelve people are a group: the representatives list opens with its first row.
   await page.keyboard.press('Enter');
   for (let i = 0; i < 5; i++) {
-    await expect(page.locator(`#registration_representatives_${i}_document_number`)).toBeFocused();
+    await expect(page.locator(`#registration_representatives_${i}_credential_number`)).toBeFocused();
     await swipe(page, countyId(211 + i), `代表${'一二三四五'[i]}`);
     await expect(page.locator(`#registration_representatives_${i}_mobile`)).toBeFocused();
     await page.keyboard.type(`1390000000${i}`);
@@ -124,7 +124,7 @@ test('a group visit of 12 registers 5 representatives and refuses a sixth', asyn
   }
   // After the fifth, Enter goes on to the next field instead of opening a sixth row.
   await expect(page.locator('#registration_respondent')).toBeFocused();
-  await expect(page.locator('#registration_representatives_5_document_number')).toHaveCount(0);
+  await expect(page.locator('#registration_representatives_5_credential_number')).toHaveCount(0);
   const reps = page.getByTestId('representatives');
   await expect(reps).toContainText('集体访代表最多5人（《信访工作条例》第十八条）');
   await expect(reps.getByRole('button', { name: /添加代表/ })).toBeDisabled();
@@ -138,8 +138,8 @@ test('a group visit of 12 registers 5 representatives and refuses a sixth', asyn
   await expect(row).toContainText('12');
 
   // The backend refuses a sixth representative too, with the same rule.
-  const six = Array.from({ length: 6 }, (_, i) => ({ document: { type: 'resident', number: countyId(221 + i) }, name: `代表${i}`, mobile: '' }));
-  const refused = await rpc(page, 'intake.register', { visitor: { document: { type: 'resident', number: countyId(202) }, name: '赵六' }, headcount: 12, representatives: six, summary: '同上' });
+  const six = Array.from({ length: 6 }, (_, i) => ({ credential: { type: 'resident', number: countyId(221 + i) }, name: `代表${i}`, mobile: '' }));
+  const refused = await rpc(page, 'intake.register', { visitor: { credential: { type: 'resident', number: countyId(202) }, name: '赵六' }, headcount: 12, representatives: six, summary: '同上' });
   expect(refused).toMatchObject({ ok: false, message: '集体访代表最多5人（《信访工作条例》第十八条）', field: 'representatives' });
 });
 
@@ -176,7 +176,7 @@ test('a terminated matter is shown in red with the guidance', async ({ page }) =
   const matterNo = await registerByKeyboard(page, { id, name: '刘桂兰', summary: '要求提高征地补偿标准' });
 
   // Take the matter through handling, review and re-review to termination, as a handler would.
-  const found = await rpc(page, 'intake.lookupPerson', { document: { type: 'resident', number: id } });
+  const found = await rpc(page, 'intake.lookupPerson', { credential: { type: 'resident', number: id } });
   const matterId = (found.value as { matters: { matterId: string }[] }).matters[0]!.matterId;
   const handler = { userId: 'H001', name: '李承办', role: 'handler' };
   expect((await rpc(page, 'session.set', handler)).ok).toBe(true);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { checkCharacter } from '../../domain/identity/residentId';
-import { ROLE_LABELS, type Role } from '../../domain/staff';
+import { ROLE_LABELS, type Role } from '../../domain/staff/roles';
 import type { MethodInput } from '../../domain/rpc/contract';
 import { rpc } from './pageRpc';
 import { pdfText } from '../support/pdfText';
@@ -33,7 +33,7 @@ function nextId(): string {
 }
 
 async function register(page: Page, name: string, summary: string) {
-  return rpc(page, 'intake.register', { visitor: { document: { type: 'resident', number: nextId() }, name, mobile: '13800138000' }, headcount: 1, summary });
+  return rpc(page, 'intake.register', { visitor: { credential: { type: 'resident', number: nextId() }, name, mobile: '13800138000' }, headcount: 1, summary });
 }
 
 /** A lifecycle step straight through the RPC, for matters this test only needs in some state. */

@@ -1,4 +1,4 @@
-// Printed documents (electron/documents): every kind renders to a PDF whose extracted text
+// Printed documents (backend/documents): every kind renders to a PDF whose extracted text
 // carries the title, the matter number and its key wording with no {{placeholder}} left;
 // missing values and a missing font come back as typed errors, not exceptions.
 import { execFileSync } from 'node:child_process';
@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENT_TITLES, documentKindSchema, type DocumentKind } from '../../domain/documents/kinds';
-import { findCjkFont, type CjkFont } from '../../electron/documents/fonts';
-import { renderDocument } from '../../electron/documents/render';
+import { findCjkFont, type CjkFont } from '../../backend/documents/fonts';
+import { renderDocument } from '../../backend/documents/render';
 import { SAMPLE_FIELDS, SAMPLE_MATTER_NUMBER } from '../support/documentSamples';
 
 const KEY_PHRASES: Record<DocumentKind, string[]> = {

@@ -4,8 +4,8 @@ import ExcelJS from 'exceljs';
 import { afterEach, expect, it } from 'vitest';
 import type { WindowFigures } from '../../domain/figures/rpc';
 import { matterHistories } from '../../db/figures';
-import { countsSince, INDICATOR_FORMULAS, mayCountFrom } from '../../domain/indicators';
-import { lifecycleOf } from '../../electron/services/storedLifecycle';
+import { countsSince, INDICATOR_FORMULAS, mayCountFrom } from '../../domain/figures/indicators';
+import { lifecycleOf } from '../../backend/services/storedLifecycle';
 import { residentId, testBackend, validVisit } from '../support/backend';
 
 let clock = new Date('2026-03-02T09:00:00+08:00');
@@ -33,7 +33,7 @@ async function lived(b: ReturnType<typeof testBackend>, seq: number, day: string
   on(day);
   const { matterId } = await call<{ matterId: string }>(b, 'intake.register', {
     ...validVisit,
-    visitor: { ...validVisit.visitor, document: { type: 'resident', number: residentId('410102', '19700101', seq) }, name: `来访人${seq}` },
+    visitor: { ...validVisit.visitor, credential: { type: 'resident', number: residentId('410102', '19700101', seq) }, name: `来访人${seq}` },
   });
   await run(b, matterId, acceptOn, { type: 'classify', class: 'complaint', route: 'petition-procedure', body: '县住建局' });
   await run(b, matterId, acceptOn, { type: 'accept' });
@@ -55,7 +55,7 @@ it('shows the period’s visits and the rates of matters taken through their liv
   // The same visitor comes back about the slow matter 10 days after its reply.
   await call(b, 'intake.register', {
     ...validVisit,
-    visitor: { ...validVisit.visitor, document: { type: 'resident', number: residentId('410102', '19700101', 2) }, name: '来访人2' },
+    visitor: { ...validVisit.visitor, credential: { type: 'resident', number: residentId('410102', '19700101', 2) }, name: '来访人2' },
     link: { kind: 'repeat', matterId: slow },
   });
 

@@ -44,24 +44,24 @@ describe('intake.register', () => {
   it('numbers matters consecutively per year and reuses the visitor of a known ID number', async () => {
     const b = open();
     await b.dispatch('intake.register', validVisit);
-    const r = await b.dispatch('intake.register', { ...validVisit, visitor: { ...validVisit.visitor, document: { type: 'resident', number: VALID_ID.toLowerCase() } }, summary: '另一件事' });
+    const r = await b.dispatch('intake.register', { ...validVisit, visitor: { ...validVisit.visitor, credential: { type: 'resident', number: VALID_ID.toLowerCase() } }, summary: '另一件事' });
     expect(r.ok && (r.value as { matterNo: string }).matterNo.endsWith('-2026-000002')).toBe(true);
     expect(counts(b)).toEqual({ v: 1, m: 2, o: 2 });
   });
 
   it('upgrades an old 15-digit number to 18 digits', async () => {
     const b = open();
-    const r = await b.dispatch('intake.register', withVisitor({ document: { type: 'resident', number: '110105491231002' } }));
+    const r = await b.dispatch('intake.register', withVisitor({ credential: { type: 'resident', number: '110105491231002' } }));
     expect(r.ok).toBe(true);
     const row = b.db.$client.prepare('SELECT id_number, birth_date FROM visitor').get();
     expect(row).toEqual({ id_number: VALID_ID, birth_date: '1949-12-31' });
   });
 
   it.each([
-    ['bad check character', withVisitor({ document: { type: 'resident', number: '110105194912310020' } }), 'id_checksum', 'visitor.document.number'],
-    ['impossible date', withVisitor({ document: { type: 'resident', number: '110105194902300021' } }), 'id_birthdate', 'visitor.document.number'],
-    ['wrong length', withVisitor({ document: { type: 'resident', number: '1101051949' } }), 'id_format', 'visitor.document.number'],
-    ['unknown document type', withVisitor({ document: { type: 'library-card', number: '1' } }), 'invalid_input', 'visitor.document.type'],
+    ['bad check character', withVisitor({ credential: { type: 'resident', number: '110105194912310020' } }), 'id_checksum', 'visitor.credential.number'],
+    ['impossible date', withVisitor({ credential: { type: 'resident', number: '110105194902300021' } }), 'id_birthdate', 'visitor.credential.number'],
+    ['wrong length', withVisitor({ credential: { type: 'resident', number: '1101051949' } }), 'id_format', 'visitor.credential.number'],
+    ['unknown document type', withVisitor({ credential: { type: 'library-card', number: '1' } }), 'invalid_input', 'visitor.credential.type'],
     ['empty name', withVisitor({ name: '  ' }), 'invalid_input', 'visitor.name'],
     ['bad mobile', withVisitor({ mobile: '12345' }), 'phone_format', 'visitor.mobile'],
     ['a landline in the mobile field', withVisitor({ mobile: '0371-63212345' }), 'phone_kind', 'visitor.mobile'],
@@ -84,7 +84,7 @@ describe('intake.register', () => {
 
   it('refuses a birth date after today', async () => {
     const b = open({ now: () => new Date('2020-01-01T10:00:00+08:00') });
-    const r = await b.dispatch('intake.register', withVisitor({ document: { type: 'resident', number: residentId('110105', '20210601', 1) } }));
+    const r = await b.dispatch('intake.register', withVisitor({ credential: { type: 'resident', number: residentId('110105', '20210601', 1) } }));
     expect(r).toMatchObject({ ok: false, code: 'id_birthdate_future' });
   });
 

@@ -13,7 +13,7 @@ afterEach(async () => {
   while (backends.length) await backends.pop()!.close();
 });
 
-const rep = (i: number) => ({ document: { type: 'resident', number: residentId('410102', '19700101', 10 + i) }, name: `代表${i}`, mobile: `1390000000${i}` });
+const rep = (i: number) => ({ credential: { type: 'resident', number: residentId('410102', '19700101', 10 + i) }, name: `代表${i}`, mobile: `1390000000${i}` });
 const count = (b: ReturnType<typeof testBackend>, table: string) => (b.db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 async function register(b: ReturnType<typeof testBackend>, input: unknown) {
@@ -46,9 +46,9 @@ describe('group visits', () => {
   });
 
   it('refuses a representative with an invalid ID number', async () => {
-    const bad = { ...rep(1), document: { type: 'resident', number: '110105194912310020' } };
+    const bad = { ...rep(1), credential: { type: 'resident', number: '110105194912310020' } };
     const r = await open().dispatch('intake.register', { ...validVisit, headcount: 6, representatives: [bad] });
-    expect(r).toMatchObject({ ok: false, code: 'id_checksum', field: 'representatives.0.document.number' });
+    expect(r).toMatchObject({ ok: false, code: 'id_checksum', field: 'representatives.0.credential.number' });
   });
 });
 
@@ -56,7 +56,7 @@ describe('repeat-visit check', () => {
   it('finds every earlier matter of the person from the ID number, and links a repeat visit', async () => {
     const b = open();
     const first = await register(b, validVisit);
-    const found = await b.dispatch('intake.lookupPerson', { document: { type: 'resident', number: VALID_ID } });
+    const found = await b.dispatch('intake.lookupPerson', { credential: { type: 'resident', number: VALID_ID } });
     expect(found).toMatchObject({ ok: true, value: { provisional: true, visitorName: '张三', matters: [{ matterNo: first.matterNo, terminated: false, visits: 1 }] } });
 
     const again = await register(b, { ...validVisit, summary: '再次反映供暖问题', link: { kind: 'repeat', matterId: first.matterId } });
@@ -75,11 +75,11 @@ describe('repeat-visit check', () => {
   it('finds the person by name and mobile, and as a representative of a group', async () => {
     const b = open();
     const group = await register(b, { ...validVisit, headcount: 8, representatives: [rep(1)] });
-    const byRep = await b.dispatch('intake.lookupPerson', { document: rep(1).document });
+    const byRep = await b.dispatch('intake.lookupPerson', { credential: rep(1).credential });
     expect(byRep).toMatchObject({ ok: true, value: { matters: [{ matterNo: group.matterNo }] } });
     const byNamePhone = await b.dispatch('intake.lookupPerson', { name: '张三', mobile: '138 0013 8000' });
     expect(byNamePhone).toMatchObject({ ok: true, value: { matters: [{ matterNo: group.matterNo }] } });
-    const nobody = await b.dispatch('intake.lookupPerson', { document: { type: 'resident', number: residentId('410102', '19900101', 1) } });
+    const nobody = await b.dispatch('intake.lookupPerson', { credential: { type: 'resident', number: residentId('410102', '19900101', 1) } });
     expect(nobody).toMatchObject({ ok: true, value: { visitorName: null, matters: [] } });
   });
 
@@ -87,7 +87,7 @@ describe('repeat-visit check', () => {
     const b = open();
     const first = await register(b, validVisit);
     b.db.$client.prepare("UPDATE matter SET status = 'terminated' WHERE id = ?").run(first.matterId);
-    const found = await b.dispatch('intake.lookupPerson', { document: { type: 'resident', number: VALID_ID } });
+    const found = await b.dispatch('intake.lookupPerson', { credential: { type: 'resident', number: VALID_ID } });
     expect(found).toMatchObject({ ok: true, value: { matters: [{ terminated: true, statusLabel: expect.stringContaining('终结') }] } });
     const again = await register(b, { ...validVisit, link: { kind: 'repeat', matterId: first.matterId } });
     expect(again.terminated).toBe(true);
@@ -103,7 +103,7 @@ describe('repeat-visit check', () => {
 describe('drafts', () => {
   it('saves, lists, restores and discards a half-filled form; registering from it removes it', async () => {
     const b = open();
-    const data = { visitor: { name: '李四', document: { type: 'resident', number: '4101' } }, summary: '工资' };
+    const data = { visitor: { name: '李四', credential: { type: 'resident', number: '4101' } }, summary: '工资' };
     expect(await b.dispatch('drafts.save', { id: 'd1', title: '李四', data })).toMatchObject({ ok: true });
     expect(await b.dispatch('drafts.save', { id: 'd1', title: '李四', data: { ...data, summary: '工资被拖欠' } })).toMatchObject({ ok: true });
     expect(await b.dispatch('drafts.list', {})).toMatchObject({ ok: true, value: [{ id: 'd1', title: '李四' }] });

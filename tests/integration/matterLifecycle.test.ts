@@ -143,7 +143,7 @@ describe('whistle-blower protection', () => {
     await step(b, reg.matterId, '2026-03-03', { type: 'classify', class: 'accusation', route: 'discipline-inspection', body: '县纪委监委' });
     const asHandler = await call<MatterDetail>(b, 'matters.get', { matterId: reg.matterId });
     expect(asHandler.visitor).toMatchObject({ name: '张*', masked: true });
-    expect(asHandler.visitor.document).not.toMatch(/\d/);
+    expect(asHandler.visitor.credential).not.toMatch(/\d/);
     const queue = await call<{ items: { visitorName: string }[] }>(b, 'matters.queue', {});
     expect(queue.items[0]!.visitorName).toBe('张*');
     clock = new Date('2026-03-02T17:00:00+08:00'); // the day of the visit, for the day's list
@@ -162,7 +162,7 @@ describe('work queue', () => {
     const ids: string[] = [];
     for (const [i, day] of ['2026-01-05', '2026-02-20', '2026-03-01'].entries()) {
       clock = new Date(`${day}T09:00:00+08:00`);
-      const r = await call<{ matterId: string }>(b, 'intake.register', { ...validVisit, visitor: { ...validVisit.visitor, document: { type: 'resident', number: residentId('410102', '19700101', i) } } });
+      const r = await call<{ matterId: string }>(b, 'intake.register', { ...validVisit, visitor: { ...validVisit.visitor, credential: { type: 'resident', number: residentId('410102', '19700101', i) } } });
       ids.push(r.matterId);
     }
     clock = new Date('2026-03-05T09:00:00+08:00');

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { sha256 } from '../../server/auth';
 import { devices } from '../../server/schema';
-import { admin, describeEachBackend, deviceInfo, enrolledDevice, expectCleanError, matterEvents, push, pushBody } from './cityFixtures';
+import { admin, describeEachBackend, deviceInfo, enrolledDevice, expectCleanError, matterEvents, push, pushBody } from '../support/cityFixtures';
 
 describeEachBackend('city administration', (city) => {
   const createDevice = (countyCode: string, name = '县信访局一号窗口') =>

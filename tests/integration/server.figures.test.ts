@@ -3,8 +3,8 @@
 // published rates from the lifecycles the city replays from the windows' steps.
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { admin, describeEachBackend, enrolledDevice, expectCleanError, matterPayload, pushAll, visitEvent } from './cityFixtures';
-import { INDICATOR_FORMULAS, type Indicators } from '../../domain/indicators';
+import { admin, describeEachBackend, enrolledDevice, expectCleanError, matterPayload, pushAll, visitEvent } from '../support/cityFixtures';
+import { INDICATOR_FORMULAS, type Indicators } from '../../domain/figures/indicators';
 import { chinaDateOf, type MatterLifecycle } from '../../domain/matters/lifecycle';
 import type { SyncEvent } from '../../domain/sync/events';
 import { matters } from '../../server/schema';

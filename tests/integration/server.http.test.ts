@@ -3,7 +3,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import { openCityDb, type CityDbHandle } from '../../server/db';
-import { ADMIN_TOKEN, admin, describeEachBackend, enrolledDevice, expectCleanError, matterEvents, push, pushBody } from './cityFixtures';
+import { ADMIN_TOKEN, admin, describeEachBackend, enrolledDevice, expectCleanError, matterEvents, push, pushBody } from '../support/cityFixtures';
 
 describeEachBackend('city HTTP surface', (city) => {
   it('serves the OpenAPI document and its UI at /docs', async () => {

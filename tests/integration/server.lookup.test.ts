@@ -2,7 +2,7 @@
 // for one document, for administrators and for devices confirming an offline repeat check.
 import { expect, it } from 'vitest';
 import { lookupResponseSchema } from '../../domain/sync/lookup';
-import { admin, bearer, describeEachBackend, enrolledDevice, expectCleanError, matterPayload, pushAll, visitEvent } from './cityFixtures';
+import { admin, bearer, describeEachBackend, enrolledDevice, expectCleanError, matterPayload, pushAll, visitEvent } from '../support/cityFixtures';
 import type { SyncEvent } from '../../domain/sync/events';
 
 const ID = '11010519491231002X';

@@ -3,7 +3,7 @@
 import { Writable } from 'node:stream';
 import { expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
-import { ADMIN_TOKEN, admin, bearer, describeEachBackend, enrolledDevice, expectCleanError, matterEvent, pushAll } from './cityFixtures';
+import { ADMIN_TOKEN, admin, bearer, describeEachBackend, enrolledDevice, expectCleanError, matterEvent, pushAll } from '../support/cityFixtures';
 
 describeEachBackend('city operations', (city) => {
   it('logs JSON lines with the request id and device id, and no personal data', async () => {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { pullResponseSchema } from '../../domain/sync/pull';
-import { admin, bearer, type Device, describeEachBackend, enrolledDevice, expectCleanError, matterEvent, pushAll } from './cityFixtures';
+import { admin, bearer, type Device, describeEachBackend, enrolledDevice, expectCleanError, matterEvent, pushAll } from '../support/cityFixtures';
 
 const categories = JSON.parse(readFileSync(new URL('../../resources/categories.json', import.meta.url), 'utf8'));
 

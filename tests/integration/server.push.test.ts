@@ -20,7 +20,7 @@ import {
   push,
   pushBody,
   visitEvent,
-} from './cityFixtures';
+} from '../support/cityFixtures';
 
 async function rows(city: City) {
   const [e] = await city.db.select({ n: count() }).from(events);

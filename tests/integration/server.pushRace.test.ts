@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import { type CityDbHandle, openCityDb } from '../../server/db';
 import { matters } from '../../server/schema';
-import { ADMIN_TOKEN, enrolledDevice, matterEvent, matterPayload, push, pushBody, scratchDatabase } from './cityFixtures';
+import { ADMIN_TOKEN, enrolledDevice, matterEvent, matterPayload, push, pushBody, scratchDatabase } from '../support/cityFixtures';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 

@@ -18,7 +18,7 @@ import {
   type TestBackend,
   waitFor,
 } from '../support/faultProxy';
-import { admin } from './cityFixtures';
+import { admin } from '../support/cityFixtures';
 
 const PUSH = '/api/v1/sync/push';
 const CHINESE = /[\u4e00-\u9fff]/;

@@ -7,7 +7,7 @@ import { afterEach, expect, it } from 'vitest';
 import type { MatterDetail } from '../../domain/matters/rpc';
 import { testBackend, validVisit } from '../support/backend';
 import { enroll, enrollmentCode, noJitter, startFaultCity } from '../support/faultProxy';
-import { admin } from './cityFixtures';
+import { admin } from '../support/cityFixtures';
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -120,7 +120,7 @@ it('confirms the repeat check with the city: a matter registered in another coun
 
   const erqi = testBackend({ sync: { random: noJitter, debounceMs: 60_000, timerMs: 60_000, healthEveryMs: 60_000 } });
   cleanup.push(() => erqi.close());
-  const query = { document: validVisit.visitor.document };
+  const query = { credential: validVisit.visitor.credential };
   // Offline (not yet enrolled): only this window's records, marked provisional.
   expect(await erqi.dispatch('intake.lookupPerson', query)).toMatchObject({ ok: true, value: { provisional: true, matters: [] } });
 

@@ -8,7 +8,7 @@ import type { SyncEvent } from '../../domain/sync/events';
 import { buildApp } from '../../server/app';
 import { type CityDbHandle, openCityDb } from '../../server/db';
 import { events, matters, quarantine } from '../../server/schema';
-import { ADMIN_TOKEN, bearer, type Device, enrolledDevice, matterEvent, matterPayload } from './cityFixtures';
+import { ADMIN_TOKEN, bearer, type Device, enrolledDevice, matterEvent, matterPayload } from '../support/cityFixtures';
 
 const DEVICES = 200;
 const EVENTS_PER_DEVICE = 50;

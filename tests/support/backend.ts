@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { checkCharacter } from '../../domain/identity/residentId';
-import { createBackend, type BackendOptions } from '../../electron/services/backend';
+import { createBackend, type BackendOptions } from '../../backend/services/backend';
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../db/migrations');
 export const RESOURCES_DIR = path.resolve(import.meta.dirname, '../../resources');
 /** The document worker from source, as dev:web runs it. */
-export const DOCUMENT_WORKER = { file: path.resolve(import.meta.dirname, '../../electron/documents/renderWorker.dev.mjs') };
+export const DOCUMENT_WORKER = { file: path.resolve(import.meta.dirname, '../../backend/documents/renderWorker.dev.mjs') };
 
 export function tempDir(prefix = 'xf-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -23,7 +23,7 @@ export function testBackend(o: Partial<BackendOptions> = {}) {
 export const VALID_ID = '11010519491231002X';
 export const validVisit = {
   visitor: {
-    document: { type: 'resident', number: VALID_ID },
+    credential: { type: 'resident', number: VALID_ID },
     name: '张三',
     mobile: '13800138000',
     current: { region: '410102', detail: '建设路1号院3号楼' },

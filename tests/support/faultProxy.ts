@@ -11,7 +11,7 @@ import { eventsAfter } from '../../db/outbox';
 import { buildApp } from '../../server/app';
 import { type CityDb, type CityDbHandle, openCityDb } from '../../server/db';
 import { events } from '../../server/schema';
-import { ADMIN_TOKEN, admin } from '../integration/cityFixtures';
+import { ADMIN_TOKEN, admin } from './cityFixtures';
 import { residentId, testBackend, validVisit } from './backend';
 
 export type Fault =
@@ -190,7 +190,7 @@ export async function registerVisits(backend: TestBackend, count: number, from =
   for (let i = from; i < from + count; i++) {
     const r = await backend.dispatch('intake.register', {
       ...validVisit,
-      visitor: { ...validVisit.visitor, document: { type: 'resident', number: residentId('410102', '19800101', i) } },
+      visitor: { ...validVisit.visitor, credential: { type: 'resident', number: residentId('410102', '19800101', i) } },
     });
     if (!r.ok) throw new Error(`register ${i}: ${JSON.stringify(r)}`);
   }

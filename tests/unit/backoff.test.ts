@@ -1,7 +1,7 @@
 // Retry timing of the sync client: exponential, full jitter, capped, Retry-After honoured.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BACKOFF_MAX_MS, backoffDelay, parseRetryAfter } from '../../electron/sync/backoff';
+import { BACKOFF_MAX_MS, backoffDelay, parseRetryAfter } from '../../backend/sync/backoff';
 
 describe('backoffDelay', () => {
   it('stays within [0, min(5 min, 1 s × 2^attempt)) and never below Retry-After', () => {

@@ -2,7 +2,7 @@
 // matter counts in which period, what counts as on time, and that periods split cleanly.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { indicators, INDICATOR_FORMULAS, mayCountFrom, type Indicators, type MatterOutcome } from '../../domain/indicators';
+import { indicators, INDICATOR_FORMULAS, mayCountFrom, type Indicators, type MatterOutcome } from '../../domain/figures/indicators';
 import { initialLifecycle } from '../../domain/matters/lifecycle';
 import { live, type Step } from '../support/matterCommands';
 

@@ -3,7 +3,7 @@
 // sequences. Hand-computed dates are checked against the 2025 State Council holiday arrangement.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { deadlineFor } from '../../domain/deadlines';
+import { deadlineFor } from '../../domain/calendar/deadlines';
 import {
   COMMAND_TYPES,
   MATTER_STATES,

@@ -102,7 +102,7 @@ describe('stored forms', () => {
 describe('the registration form uses the phone rules', () => {
   const schema = registerVisitInputSchema(() => '2025-06-01');
   const withPhones = (mobile: string, landline = '') => ({
-    visitor: { document: { number: '11010519491231002X' }, name: '张三', mobile, landline },
+    visitor: { credential: { number: '11010519491231002X' }, name: '张三', mobile, landline },
     headcount: 1,
     summary: '工资被拖欠',
   });

@@ -1,6 +1,6 @@
 // Administrative regions (domain/regions/regions.ts) over the committed resources/regions.json.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import shipped from '../../resources/regions.json';
 import {
   buildRegionData,
   childrenOf,
@@ -12,7 +12,8 @@ import {
   regionSelectionSchema,
 } from '../../domain/regions/regions';
 
-const file = JSON.parse(readFileSync(new URL('../../resources/regions.json', import.meta.url), 'utf8'));
+// A plain copy of the shipped file, which the tests below may edit.
+const file = JSON.parse(JSON.stringify(shipped));
 const data = buildRegionData(file);
 
 describe('the committed data set', () => {

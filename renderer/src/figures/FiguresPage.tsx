@@ -6,7 +6,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { labelledRates, type WindowFigures } from '../../../domain/figures/rpc';
-import type { Rate } from '../../../domain/indicators';
+import type { Rate } from '../../../domain/figures/indicators';
 import { api } from '../api/client';
 import { downloadBase64 } from '../shell/download';
 import { RatesChart } from './RatesChart';

@@ -5,7 +5,7 @@ import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
-import type { Rate } from '../../../domain/indicators';
+import type { Rate } from '../../../domain/figures/indicators';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 

@@ -34,7 +34,7 @@ export function DraftsPanel({ form }: { form: FormInstance<FormValues> }) {
     // Drafts from older versions of the form lack newer fields: the defaults fill them.
     form.setFieldsValue({ ...initialValues(), ...(r.value.data as Partial<FormValues>) });
     useIntakeStore.getState().setDraftId(id);
-    focusById(fieldId(['visitor', 'document', 'number']));
+    focusById(fieldId(['visitor', 'credential', 'number']));
   };
 
   const discard = async (id: string) => {

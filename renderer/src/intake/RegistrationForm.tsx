@@ -5,12 +5,12 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Tag, Typography, type FormInstance } from 'antd';
 import dayjs from 'dayjs';
-import { parseDocument } from '../../../domain/identity/documents';
+import { parseCredential } from '../../../domain/identity/credentials';
 import { CHANNEL_LABELS, ETHNICITIES, GROUP_VISIT_THRESHOLD, MAX_REPRESENTATIVES, type Channel } from '../../../domain/intake/registration';
 import { api } from '../api/client';
 import { localContract, today } from '../api/localContract';
 import { CategoryCascader } from './CategoryCascader';
-import { VisitorDocumentFields, type NamePath, type SettleId } from './DocumentFields';
+import { VisitorCredentialFields, type NamePath, type SettleId } from './CredentialFields';
 import { FlagsFields } from './FlagsFields';
 import {
   emptyPerson,
@@ -32,7 +32,7 @@ import { RepresentativesList } from './RepresentativesList';
 import { useDraftAutosave } from './useDraftAutosave';
 import { usePersonLookup } from './usePersonLookup';
 
-const ID_FIELD = fieldId(['visitor', 'document', 'number']);
+const ID_FIELD = fieldId(['visitor', 'credential', 'number']);
 const CHANNEL_OPTIONS = (Object.keys(CHANNEL_LABELS) as Channel[]).map((value) => ({ value, label: CHANNEL_LABELS[value] }));
 const ETHNICITY_OPTIONS = ETHNICITIES.map((e) => ({ value: e, label: e }));
 const LABEL_WIDTH = 76;
@@ -46,7 +46,7 @@ function changedPaths(changed: unknown, prefix: NamePath = []): NamePath[] {
   return Object.entries(changed).flatMap(([k, v]) => (v === undefined ? [] : changedPaths(v, [...prefix, Array.isArray(changed) ? Number(k) : k])));
 }
 
-const isNumberPath = (p: NamePath) => p.at(-1) === 'number' && p.at(-2) === 'document';
+const isNumberPath = (p: NamePath) => p.at(-1) === 'number' && p.at(-2) === 'credential';
 
 /** 户籍地 or 现住地: a region down to the township, and the rest of the address. */
 function AddressFields({ name, label }: { name: 'household' | 'current'; label: string }) {
@@ -108,11 +108,11 @@ export function RegistrationForm({ form, onRegistered }: { form: FormInstance<Fo
   const settle: SettleId = useCallback(
     (base, raw) => {
       const { number, name } = splitReaderLine(raw);
-      const numberPath = [...base, 'document', 'number'];
+      const numberPath = [...base, 'credential', 'number'];
       fields.setFieldValue(numberPath, number.toUpperCase());
       if (name) fields.setFieldValue([...base, 'name'], name);
-      const type = fields.getFieldValue([...base, 'document', 'type']) as PersonValues['document']['type'];
-      const r = parseDocument(type, number, today());
+      const type = fields.getFieldValue([...base, 'credential', 'type']) as PersonValues['credential']['type'];
+      const r = parseCredential(type, number, today());
       setError(numberPath, r.ok ? null : r.message);
       if (name || number !== raw) autosave.changed();
       return { valid: r.ok, name };
@@ -123,9 +123,9 @@ export function RegistrationForm({ form, onRegistered }: { form: FormInstance<Fo
   /** While typing, a number is judged only once it could be complete: half-typed is not wrong. */
   const liveCheck = (path: NamePath) => {
     const base = path.slice(0, -2);
-    const type = fields.getFieldValue([...base, 'document', 'type']) as PersonValues['document']['type'];
+    const type = fields.getFieldValue([...base, 'credential', 'type']) as PersonValues['credential']['type'];
     const number = splitReaderLine((fields.getFieldValue(path) as string) ?? '').number;
-    const r = parseDocument(type, number, today());
+    const r = parseCredential(type, number, today());
     const complete = type === 'resident' ? number.length >= 18 : false;
     setError(path, !r.ok && complete ? r.message : null);
   };
@@ -233,7 +233,7 @@ export function RegistrationForm({ form, onRegistered }: { form: FormInstance<Fo
     const reps = (form.getFieldValue('representatives') as PersonValues[] | undefined) ?? [];
     if (t.id === fieldId(['headcount']) && reps.length > 0) {
       // Into the representatives, even while the list the new 人数 opened is still rendering.
-      setFocusRequest({ id: fieldId(['representatives', 0, 'document', 'number']) });
+      setFocusRequest({ id: fieldId(['representatives', 0, 'credential', 'number']) });
       return;
     }
     if (t.dataset.repRow !== undefined) {
@@ -241,7 +241,7 @@ export function RegistrationForm({ form, onRegistered }: { form: FormInstance<Fo
       const row = Number(t.dataset.repRow);
       if (row === reps.length - 1 && reps.length < MAX_REPRESENTATIVES && !isBlankPerson(reps[row]!)) {
         form.setFieldValue('representatives', [...reps, emptyPerson()]);
-        setFocusRequest({ id: fieldId(['representatives', row + 1, 'document', 'number']) });
+        setFocusRequest({ id: fieldId(['representatives', row + 1, 'credential', 'number']) });
         return;
       }
     }
@@ -291,7 +291,7 @@ export function RegistrationForm({ form, onRegistered }: { form: FormInstance<Fo
           initialValues={initial}
           onValuesChange={onValuesChange}
         >
-          <VisitorDocumentFields settle={settle} />
+          <VisitorCredentialFields settle={settle} />
 
           <Row gutter={8} wrap={false}>
             <Col {...half}>

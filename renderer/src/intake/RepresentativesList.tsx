@@ -3,7 +3,7 @@
 import { Button, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { MAX_REPRESENTATIVES } from '../../../domain/intake/registration';
-import { DOCUMENT_TYPE_OPTIONS, IdNumberInput, type SettleId } from './DocumentFields';
+import { CREDENTIAL_TYPE_OPTIONS, IdNumberInput, type SettleId } from './CredentialFields';
 import { emptyPerson, type FormValues } from './formModel';
 
 export const TOO_MANY_REPRESENTATIVES = `集体访代表最多${MAX_REPRESENTATIVES}人（《信访工作条例》第十八条）`;
@@ -54,12 +54,12 @@ export function RepresentativesList({ settle, listError }: Props) {
             {fields.map((field, i) => (
               <Row key={field.key} gutter={6} wrap={false} style={{ marginBottom: 6 }}>
                 <Col flex={COLUMNS.type}>
-                  <Form.Item name={[field.name, 'document', 'type']} noStyle>
-                    <Select options={DOCUMENT_TYPE_OPTIONS} aria-label={`代表${i + 1}证件类型`} popupMatchSelectWidth={false} style={{ width: '100%' }} />
+                  <Form.Item name={[field.name, 'credential', 'type']} noStyle>
+                    <Select options={CREDENTIAL_TYPE_OPTIONS} aria-label={`代表${i + 1}证件类型`} popupMatchSelectWidth={false} style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
                 <Col flex={COLUMNS.number} style={{ minWidth: 0 }}>
-                  <Form.Item name={[field.name, 'document', 'number']} normalize={(v: string) => v.toUpperCase()} style={{ marginBottom: 0 }}>
+                  <Form.Item name={[field.name, 'credential', 'number']} normalize={(v: string) => v.toUpperCase()} style={{ marginBottom: 0 }}>
                     <IdNumberInput base={['representatives', field.name]} settle={settle} placeholder="刷证或输入" aria-label={`代表${i + 1}证件号码`} />
                   </Form.Item>
                 </Col>

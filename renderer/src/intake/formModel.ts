@@ -1,14 +1,14 @@
 // The registration form's own values and how they become the 'intake.register' record: region
 // and category cascaders hold paths, 越级 holds '' for "none", blank representative rows are
 // dropped, and the card reader's "number name" line is split into its two fields.
-import type { DocumentType } from '../../../domain/identity/documents';
+import type { CredentialType } from '../../../domain/identity/credentials';
 import type { Channel, RegisterVisitInput, flagsSchema } from '../../../domain/intake/registration';
 import type { z } from 'zod';
 
 export const FORM_NAME = 'registration';
 
 export interface PersonValues {
-  document: { type: DocumentType; number: string };
+  credential: { type: CredentialType; number: string };
   name: string;
   mobile: string;
 }
@@ -37,7 +37,7 @@ export interface FormValues {
   flags: FlagValues;
 }
 
-export const emptyPerson = (): PersonValues => ({ document: { type: 'resident', number: '' }, name: '', mobile: '' });
+export const emptyPerson = (): PersonValues => ({ credential: { type: 'resident', number: '' }, name: '', mobile: '' });
 
 export function initialValues(): FormValues {
   return {
@@ -84,14 +84,14 @@ export function splitReaderLine(raw: string): { number: string; name: string } {
   return { number: m[1]!, name: m[2]! };
 }
 
-export const isBlankPerson = (p: PersonValues) => !p.document.number.trim() && !p.name.trim() && !p.mobile.trim();
+export const isBlankPerson = (p: PersonValues) => !p.credential.number.trim() && !p.name.trim() && !p.mobile.trim();
 
 /** The last code of a cascader path; a province or city alone is passed on for the rule to refuse. */
 const lastCode = (path: string[] | undefined) => path?.at(-1) ?? '';
 
 export function toInput(v: FormValues, link: RegisterVisitInput['link'], draftId: string): RegisterVisitInput {
   const person = (p: PersonValues) => ({
-    document: { type: p.document.type, number: splitReaderLine(p.document.number).number },
+    credential: { type: p.credential.type, number: splitReaderLine(p.credential.number).number },
     name: p.name,
     mobile: p.mobile,
   });
@@ -134,13 +134,13 @@ export function regionPathErrors(v: FormValues): Array<{ name: (string | number)
 }
 
 // Record paths (as zod and the backend report them) whose box has another name on the form.
-const RENAMED: Record<string, string> = { categoryCode: 'category', 'visitor.document': 'visitor.document.number' };
+const RENAMED: Record<string, string> = { categoryCode: 'category', 'visitor.credential': 'visitor.credential.number' };
 
 const FIELD_PATTERNS = new Set([
-  'visitor.document.type', 'visitor.document.number', 'visitor.name', 'visitor.mobile', 'visitor.landline', 'visitor.gender',
+  'visitor.credential.type', 'visitor.credential.number', 'visitor.name', 'visitor.mobile', 'visitor.landline', 'visitor.gender',
   'visitor.birthDate', 'visitor.ethnicity', 'visitor.household.region', 'visitor.household.detail', 'visitor.current.region',
   'visitor.current.detail', 'visitor.workUnit', 'channel', 'headcount', 'category', 'placeRegion', 'respondent', 'summary', 'facts',
-  'representatives.#.document.type', 'representatives.#.document.number', 'representatives.#.name', 'representatives.#.mobile',
+  'representatives.#.credential.type', 'representatives.#.credential.number', 'representatives.#.name', 'representatives.#.mobile',
 ]);
 
 /**
@@ -152,7 +152,7 @@ export function fieldOfErrorPath(path: string): (string | number)[] | 'represent
   if (p === 'representatives') return 'representatives';
   // A whole representative refused (a duplicate person, say): shown under that row's number.
   const row = /^representatives\.(\d+)$/.exec(p);
-  if (row) return ['representatives', Number(row[1]), 'document', 'number'];
+  if (row) return ['representatives', Number(row[1]), 'credential', 'number'];
   if (!FIELD_PATTERNS.has(p.replace(/\.\d+(?=\.|$)/g, '.#'))) return null;
   return p.split('.').map(seg);
 }
@@ -163,7 +163,7 @@ export const fieldId = (name: readonly (string | number)[]) => [FORM_NAME, ...na
 
 /** A saved draft is worth keeping only once the clerk has typed something of the visitor's. */
 export function hasContent(v: FormValues): boolean {
-  return [v.visitor.document.number, v.visitor.name, v.visitor.mobile, v.summary, v.facts, v.respondent].some((s) => (s ?? '').trim() !== '');
+  return [v.visitor.credential.number, v.visitor.name, v.visitor.mobile, v.summary, v.facts, v.respondent].some((s) => (s ?? '').trim() !== '');
 }
 
 export function draftTitle(v: FormValues): string {

@@ -3,7 +3,7 @@
 import { useEffect, useMemo } from 'react';
 import { Form, type FormInstance } from 'antd';
 import { parsePhone } from '../../../domain/contact/phone';
-import { parseDocument, type DocumentType } from '../../../domain/identity/documents';
+import { parseCredential, type CredentialType } from '../../../domain/identity/credentials';
 import type { MethodInput } from '../../../domain/rpc/contract';
 import { api } from '../api/client';
 import { today } from '../api/localContract';
@@ -15,17 +15,17 @@ const WAIT_MS = 250;
 
 type Query = MethodInput<'intake.lookupPerson'>;
 
-function queryOf(type: DocumentType, number: string, name: string, mobile: string): Query | null {
-  const doc = parseDocument(type, splitReaderLine(number).number, today());
-  if (doc.ok) return { document: { type, number: doc.value.number } };
+function queryOf(type: CredentialType, number: string, name: string, mobile: string): Query | null {
+  const doc = parseCredential(type, splitReaderLine(number).number, today());
+  if (doc.ok) return { credential: { type, number: doc.value.number } };
   const phone = parsePhone(mobile);
   if (name.trim() && phone.ok && phone.value.kind === 'mobile') return { name: name.trim(), mobile: phone.value.number };
   return null;
 }
 
 export function usePersonLookup(form: FormInstance<FormValues>): void {
-  const type = (Form.useWatch(['visitor', 'document', 'type'], form) as DocumentType | undefined) ?? 'resident';
-  const number = (Form.useWatch(['visitor', 'document', 'number'], form) as string | undefined) ?? '';
+  const type = (Form.useWatch(['visitor', 'credential', 'type'], form) as CredentialType | undefined) ?? 'resident';
+  const number = (Form.useWatch(['visitor', 'credential', 'number'], form) as string | undefined) ?? '';
   const name = (Form.useWatch(['visitor', 'name'], form) as string | undefined) ?? '';
   const mobile = (Form.useWatch(['visitor', 'mobile'], form) as string | undefined) ?? '';
   const key = useMemo(() => JSON.stringify(queryOf(type, number, name, mobile)), [type, number, name, mobile]);

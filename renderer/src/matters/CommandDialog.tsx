@@ -9,7 +9,7 @@ import type { Classification } from '../../../domain/matters/classification';
 import { COMMAND_DOCUMENTS, COMMAND_LABELS, DELIVERED_DOCUMENT, type CommandType, type MatterCommandInput } from '../../../domain/matters/lifecycle';
 import type { MatterDetail } from '../../../domain/matters/rpc';
 import type { Err } from '../../../domain/result';
-import type { Operator } from '../../../domain/staff';
+import type { Operator } from '../../../domain/staff/roles';
 import { api } from '../api/client';
 import { ClassificationWizard } from './ClassificationWizard';
 import { COMMAND_FIELDS, CommandFields, REASON_LABELS } from './CommandFields';

@@ -43,7 +43,7 @@ export function MatterBasics({ matter }: { matter: MatterDetail }) {
         </Descriptions.Item>
         {/* A number broken over two lines is misread when checked against the card. */}
         <Descriptions.Item label="证件号码">
-          <span style={{ whiteSpace: 'nowrap' }}>{visitor.document}</span>
+          <span style={{ whiteSpace: 'nowrap' }}>{visitor.credential}</span>
         </Descriptions.Item>
         <Descriptions.Item label="手机">{visitor.mobile || '—'}</Descriptions.Item>
         <Descriptions.Item label="登记时间">

@@ -2,7 +2,7 @@
 // file can reload it after its own action without passing callbacks down.
 import { create } from 'zustand';
 import type { MatterDetail } from '../../../domain/matters/rpc';
-import type { Operator } from '../../../domain/staff';
+import type { Operator } from '../../../domain/staff/roles';
 import { api } from '../api/client';
 
 interface MatterState {

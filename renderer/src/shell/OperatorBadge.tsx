@@ -2,7 +2,7 @@
 // reporter's file shows. A small form in a popover; the backend keeps the choice.
 import { Button, Form, Input, Popover, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { ROLE_LABELS, roleSchema, type Operator } from '../../../domain/staff';
+import { ROLE_LABELS, roleSchema, type Operator } from '../../../domain/staff/roles';
 import { api } from '../api/client';
 
 export function OperatorBadge() {

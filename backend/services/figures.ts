@@ -3,7 +3,7 @@
 // (domain/indicators.ts), on the holiday calendar the city sent.
 import { matterHistories, visitCounts } from '../../db/figures';
 import type { WindowFigures } from '../../domain/figures/rpc';
-import { countsSince, indicators, repeatRate } from '../../domain/indicators';
+import { countsSince, indicators, repeatRate } from '../../domain/figures/indicators';
 import { ok, type Result } from '../../domain/result';
 import { localDay, type ServiceContext } from './context';
 import { lifecycleOf } from './storedLifecycle';

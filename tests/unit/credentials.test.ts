@@ -3,28 +3,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  DOCUMENT_TYPE_LABELS,
-  documentInputSchema,
-  documentTypeSchema,
-  parseDocument,
-  type DocumentType,
-} from '../../domain/identity/documents';
+  CREDENTIAL_TYPE_LABELS,
+  credentialInputSchema,
+  credentialTypeSchema,
+  parseCredential,
+  type CredentialType,
+} from '../../domain/identity/credentials';
 import { checkCharacter, upgrade15to18 } from '../../domain/identity/residentId';
 
 const TODAY = '2025-06-01';
 const withCheck = (first17: string) => first17 + checkCharacter(first17);
-const ALL_TYPES = documentTypeSchema.options;
+const ALL_TYPES = credentialTypeSchema.options;
 
 describe('document types', () => {
   it('has a Chinese label for every type', () => {
     expect(ALL_TYPES).toHaveLength(7);
-    for (const t of ALL_TYPES) expect(DOCUMENT_TYPE_LABELS[t]).toMatch(/[\u4e00-\u9fa5]/);
+    for (const t of ALL_TYPES) expect(CREDENTIAL_TYPE_LABELS[t]).toMatch(/[\u4e00-\u9fa5]/);
   });
 });
 
 describe('居民身份证', () => {
   it('accepts a valid number and fills birth date, gender and region', () => {
-    expect(parseDocument('resident', '11010519491231002x', TODAY)).toEqual({
+    expect(parseCredential('resident', '11010519491231002x', TODAY)).toEqual({
       ok: true,
       value: {
         type: 'resident',
@@ -36,35 +36,35 @@ describe('居民身份证', () => {
     });
   });
   it('upgrades a 15-digit number', () => {
-    expect(parseDocument('resident', '110105491231002', TODAY)).toMatchObject({ ok: true, value: { number: '11010519491231002X' } });
+    expect(parseCredential('resident', '110105491231002', TODAY)).toMatchObject({ ok: true, value: { number: '11010519491231002X' } });
   });
   it('refuses a bad check character with a Chinese message on the idNumber field', () => {
-    const r = parseDocument('resident', '110105194912310021', TODAY);
+    const r = parseCredential('resident', '110105194912310021', TODAY);
     expect(r).toMatchObject({ ok: false, code: 'id_checksum', field: 'idNumber' });
     expect(!r.ok && r.message).toMatch(/校验位/);
   });
   it('sends a residence-permit number to its own document type', () => {
-    const r = parseDocument('resident', withCheck('81000019900101123'), TODAY);
+    const r = parseCredential('resident', withCheck('81000019900101123'), TODAY);
     expect(r).toMatchObject({ ok: false, code: 'id_wrong_type' });
     expect(!r.ok && r.message).toContain('港澳居民居住证');
   });
   it('asks for a number when the input is blank', () => {
-    expect(parseDocument('resident', '   ', TODAY)).toMatchObject({ ok: false, code: 'id_required' });
+    expect(parseCredential('resident', '   ', TODAY)).toMatchObject({ ok: false, code: 'id_required' });
   });
 });
 
 describe('港澳居民居住证 / 台湾居民居住证', () => {
   it('accepts 810000 and 820000 numbers with the GB 11643 check, without a mainland region', () => {
-    const hk = parseDocument('hk-macau-resident', withCheck('81000019900101123'), TODAY);
+    const hk = parseCredential('hk-macau-resident', withCheck('81000019900101123'), TODAY);
     expect(hk).toMatchObject({ ok: true, value: { type: 'hk-macau-resident', birthDate: '1990-01-01', gender: 'male' } });
     expect(hk.ok && hk.value.regionCode).toBeUndefined();
-    expect(parseDocument('hk-macau-resident', withCheck('82000019851231002'), TODAY)).toMatchObject({
+    expect(parseCredential('hk-macau-resident', withCheck('82000019851231002'), TODAY)).toMatchObject({
       ok: true,
       value: { gender: 'female' },
     });
   });
   it('accepts 830000 numbers as 台湾居民居住证', () => {
-    expect(parseDocument('taiwan-resident', withCheck('83000019700615004'), TODAY)).toMatchObject({
+    expect(parseCredential('taiwan-resident', withCheck('83000019700615004'), TODAY)).toMatchObject({
       ok: true,
       value: { birthDate: '1970-06-15', gender: 'female' },
     });
@@ -72,25 +72,25 @@ describe('港澳居民居住证 / 台湾居民居住证', () => {
   it('refuses a bad check character in words about the permit', () => {
     const good = withCheck('81000019900101123');
     const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
-    const r = parseDocument('hk-macau-resident', bad, TODAY);
+    const r = parseCredential('hk-macau-resident', bad, TODAY);
     expect(r).toMatchObject({ ok: false, code: 'id_checksum' });
     expect(!r.ok && r.message).toContain('港澳居民居住证');
   });
   it('refuses a resident-card number, a Taiwan permit under HK/Macau and vice versa', () => {
-    expect(parseDocument('hk-macau-resident', '11010519491231002X', TODAY)).toMatchObject({ ok: false, code: 'id_prefix' });
-    expect(parseDocument('hk-macau-resident', withCheck('83000019700615004'), TODAY)).toMatchObject({
+    expect(parseCredential('hk-macau-resident', '11010519491231002X', TODAY)).toMatchObject({ ok: false, code: 'id_prefix' });
+    expect(parseCredential('hk-macau-resident', withCheck('83000019700615004'), TODAY)).toMatchObject({
       ok: false,
       code: 'id_wrong_type',
     });
-    expect(parseDocument('taiwan-resident', withCheck('81000019900101123'), TODAY)).toMatchObject({
+    expect(parseCredential('taiwan-resident', withCheck('81000019900101123'), TODAY)).toMatchObject({
       ok: false,
       code: 'id_wrong_type',
     });
   });
   it('refuses 15-digit numbers, impossible and future dates', () => {
-    expect(parseDocument('taiwan-resident', '830000700615004', TODAY)).toMatchObject({ ok: false, code: 'id_format' });
-    expect(parseDocument('taiwan-resident', withCheck('83000019700230004'), TODAY)).toMatchObject({ code: 'id_birthdate' });
-    expect(parseDocument('taiwan-resident', withCheck('83000020300101004'), TODAY)).toMatchObject({
+    expect(parseCredential('taiwan-resident', '830000700615004', TODAY)).toMatchObject({ ok: false, code: 'id_format' });
+    expect(parseCredential('taiwan-resident', withCheck('83000019700230004'), TODAY)).toMatchObject({ code: 'id_birthdate' });
+    expect(parseCredential('taiwan-resident', withCheck('83000020300101004'), TODAY)).toMatchObject({
       code: 'id_birthdate_future',
     });
   });
@@ -98,49 +98,49 @@ describe('港澳居民居住证 / 台湾居民居住证', () => {
 
 describe('港澳居民来往内地通行证', () => {
   it.each(['H12345678', 'M87654321', 'H1234567801', 'h12345678', ' M 12345678 '])('accepts %j', (n) => {
-    const r = parseDocument('hk-macau-permit', n, TODAY);
+    const r = parseCredential('hk-macau-permit', n, TODAY);
     expect(r.ok).toBe(true);
     expect(r.ok && r.value.number).toBe(n.replace(/\s/g, '').toUpperCase());
   });
   it.each(['H1234567', 'H123456789', 'A12345678', '12345678', 'HM12345678', 'H12345678901'])('refuses %j', (n) => {
-    expect(parseDocument('hk-macau-permit', n, TODAY)).toMatchObject({ ok: false, code: 'id_format', field: 'idNumber' });
+    expect(parseCredential('hk-macau-permit', n, TODAY)).toMatchObject({ ok: false, code: 'id_format', field: 'idNumber' });
   });
 });
 
 describe('台湾居民来往大陆通行证', () => {
   it('accepts 8 digits', () => {
-    expect(parseDocument('taiwan-permit', '01234567', TODAY)).toEqual({
+    expect(parseCredential('taiwan-permit', '01234567', TODAY)).toEqual({
       ok: true,
       value: { type: 'taiwan-permit', number: '01234567' },
     });
   });
   it.each(['1234567', '123456789', 'T1234567', '1234567A'])('refuses %j', (n) => {
-    expect(parseDocument('taiwan-permit', n, TODAY)).toMatchObject({ ok: false, code: 'id_format' });
+    expect(parseCredential('taiwan-permit', n, TODAY)).toMatchObject({ ok: false, code: 'id_format' });
   });
 });
 
 describe('外国人永久居留身份证', () => {
   it('accepts the pre-2023 format (3 letters + 12 digits), upper-casing it', () => {
-    expect(parseDocument('foreign-permanent', 'usa310012345678', TODAY)).toEqual({
+    expect(parseCredential('foreign-permanent', 'usa310012345678', TODAY)).toEqual({
       ok: true,
       value: { type: 'foreign-permanent', number: 'USA310012345678' },
     });
   });
   it('accepts the 2023 format (9 + 17, GB 11643 check) and reads the birth date', () => {
     const n = withCheck('93184019900101001');
-    const r = parseDocument('foreign-permanent', n, TODAY);
+    const r = parseCredential('foreign-permanent', n, TODAY);
     expect(r).toEqual({ ok: true, value: { type: 'foreign-permanent', number: n, birthDate: '1990-01-01' } });
   });
   it('refuses a 2023-format number with a bad check character', () => {
     const n = withCheck('93184019900101001');
     const bad = n.slice(0, 17) + (n[17] === '1' ? '2' : '1');
-    expect(parseDocument('foreign-permanent', bad, TODAY)).toMatchObject({ ok: false, code: 'id_checksum' });
+    expect(parseCredential('foreign-permanent', bad, TODAY)).toMatchObject({ ok: false, code: 'id_checksum' });
   });
   it.each(['US3100123456789', 'USA31001234567', 'USA3100123456789', '812345678901234'])('refuses %j', (n) => {
-    expect(parseDocument('foreign-permanent', n, TODAY)).toMatchObject({ ok: false, code: 'id_format' });
+    expect(parseCredential('foreign-permanent', n, TODAY)).toMatchObject({ ok: false, code: 'id_format' });
   });
   it('points a resident-card number to 居民身份证', () => {
-    expect(parseDocument('foreign-permanent', '11010519491231002X', TODAY)).toMatchObject({ code: 'id_wrong_type' });
+    expect(parseCredential('foreign-permanent', '11010519491231002X', TODAY)).toMatchObject({ code: 'id_wrong_type' });
   });
 });
 
@@ -151,15 +151,15 @@ describe('护照', () => {
     ['12345', '12345'],
     ['A'.repeat(20), 'A'.repeat(20)],
   ])('accepts %j as %j', (input, number) => {
-    expect(parseDocument('passport', input, TODAY)).toEqual({ ok: true, value: { type: 'passport', number } });
+    expect(parseCredential('passport', input, TODAY)).toEqual({ ok: true, value: { type: 'passport', number } });
   });
   it.each(['E123', 'A'.repeat(21), 'E1234-5678', 'Е1234567' /* Cyrillic Е */, '护照12345'])('refuses %j', (n) => {
-    expect(parseDocument('passport', n, TODAY)).toMatchObject({ ok: false, code: 'id_format' });
+    expect(parseCredential('passport', n, TODAY)).toMatchObject({ ok: false, code: 'id_format' });
   });
 });
 
-describe('documentInputSchema', () => {
-  const schema = documentInputSchema(() => TODAY);
+describe('credentialInputSchema', () => {
+  const schema = credentialInputSchema(() => TODAY);
   it('defaults to the resident card and outputs the parsed document', () => {
     expect(schema.parse({ number: '11010519491231002x' })).toMatchObject({ type: 'resident', number: '11010519491231002X' });
   });
@@ -207,7 +207,7 @@ describe('properties of the GB 11643 family', () => {
   it('accepts every generated resident number with a computed check character', () => {
     fc.assert(
       fc.property(residentArb, ({ region, birth, seq, number }) => {
-        const r = parseDocument('resident', number, TODAY);
+        const r = parseCredential('resident', number, TODAY);
         expect(r).toEqual({
           ok: true,
           value: {
@@ -232,7 +232,7 @@ describe('properties of the GB 11643 family', () => {
         const replacement = chars[(chars.indexOf(old) + shift) % chars.length]!;
         fc.pre(replacement !== old);
         const altered = g.number.slice(0, pos) + replacement + g.number.slice(pos + 1);
-        expect(parseDocument('resident', altered, TODAY).ok).toBe(false);
+        expect(parseCredential('resident', altered, TODAY).ok).toBe(false);
       }),
       { numRuns: 1000 },
     );
@@ -248,35 +248,35 @@ describe('properties of the GB 11643 family', () => {
       .map(([region, d, seq]) => ({ d: ymd(d), seq, number: region + ymd(d).slice(2) + seq }));
     fc.assert(
       fc.property(old15, ({ d, seq, number }) => {
-        const r = parseDocument('resident', number, TODAY);
+        const r = parseCredential('resident', number, TODAY);
         expect(r.ok).toBe(true);
         if (!r.ok) return;
         expect(r.value.number).toBe(upgrade15to18(number));
         expect(r.value.birthDate).toBe(iso(d));
         expect(r.value.gender).toBe(Number(seq[2]) % 2 === 1 ? 'male' : 'female');
         // The upgraded number, typed again, reads the same.
-        expect(parseDocument('resident', r.value.number, TODAY)).toEqual(r);
+        expect(parseCredential('resident', r.value.number, TODAY)).toEqual(r);
       }),
       { numRuns: 300 },
     );
   });
 
   it('accepts every generated residence-permit number and 2023 permanent-residence number', () => {
-    const prefixArb = fc.constantFrom<[DocumentType, string]>(
+    const prefixArb = fc.constantFrom<[CredentialType, string]>(
       ['hk-macau-resident', '810000'],
       ['hk-macau-resident', '820000'],
       ['taiwan-resident', '830000'],
     );
     fc.assert(
       fc.property(prefixArb, birthArb, seqArb, ([type, prefix], birth, seq) => {
-        const r = parseDocument(type, withCheck(prefix + birth + seq), TODAY);
+        const r = parseCredential(type, withCheck(prefix + birth + seq), TODAY);
         expect(r).toMatchObject({ ok: true, value: { type, birthDate: iso(birth) } });
       }),
     );
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 99999 }), birthArb, seqArb, (head, birth, seq) => {
         const n = withCheck(`9${pad(head, 5)}${birth}${seq}`);
-        expect(parseDocument('foreign-permanent', n, TODAY)).toMatchObject({ ok: true, value: { birthDate: iso(birth) } });
+        expect(parseCredential('foreign-permanent', n, TODAY)).toMatchObject({ ok: true, value: { birthDate: iso(birth) } });
       }),
     );
   });
@@ -292,8 +292,8 @@ describe('fuzzed input', () => {
   it('never throws, and accepts only what the rules accept', () => {
     fc.assert(
       fc.property(fc.constantFrom(...ALL_TYPES), anyArb, (type, input) => {
-        let r!: ReturnType<typeof parseDocument>;
-        expect(() => (r = parseDocument(type, input, TODAY))).not.toThrow();
+        let r!: ReturnType<typeof parseCredential>;
+        expect(() => (r = parseCredential(type, input, TODAY))).not.toThrow();
         if (!r.ok) {
           expect(r.field).toBe('idNumber');
           expect(r.message).toMatch(/[\u4e00-\u9fa5]/);
@@ -334,7 +334,7 @@ describe('fuzzed input', () => {
   it('refuses non-string input without throwing', () => {
     for (const type of ALL_TYPES) {
       for (const bad of [undefined, null, 42, {}, []]) {
-        expect(parseDocument(type, bad as unknown as string, TODAY).ok).toBe(false);
+        expect(parseCredential(type, bad as unknown as string, TODAY).ok).toBe(false);
       }
     }
   });

@@ -5,7 +5,7 @@ import { CHANNEL_LABELS, type Channel } from '../../domain/intake/registration';
 import { maskIdNumber } from '../../domain/identity/residentId';
 import { DOCUMENT_TITLES, type DocumentKind } from '../../domain/documents/kinds';
 import { DELIVERY_METHOD_LABELS, type DeliveryMethod, type MatterCommand, type MatterLifecycle, type Opinion } from '../../domain/matters/lifecycle';
-import { maskName } from '../../domain/staff';
+import { maskName } from '../../domain/staff/roles';
 
 export interface BureauSettings {
   issuingBody: string;

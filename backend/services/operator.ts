@@ -1,7 +1,7 @@
 // The operator at the window: who every lifecycle step is recorded under, and whose role decides
 // what a protected reporter's file shows. Chosen in the app; staff accounts with passwords are
 // the security model's next step (DESIGN.md §6).
-import { canSeeReporter, operatorSchema, type Operator } from '../../domain/staff';
+import { canSeeReporter, operatorSchema, type Operator } from '../../domain/staff/roles';
 import { err, ok, type Result } from '../../domain/result';
 import { getSetting, putSetting } from '../../db/settings';
 import type { ServiceContext } from './context';

@@ -1,9 +1,9 @@
 // The repeat-visit check (DOMAIN.md §2): the moment a document number (or name + mobile) is
 // entered, every earlier matter of that person — open, answered, terminated — for the side panel.
 import { parsePhone } from '../../domain/contact/phone';
-import { parseDocument } from '../../domain/identity/documents';
+import { parseCredential } from '../../domain/identity/credentials';
 import type { lookupPersonInputSchema, PriorMatter } from '../../domain/intake/rpc';
-import type { DeadlineStep } from '../../domain/deadlines';
+import type { DeadlineStep } from '../../domain/calendar/deadlines';
 import { chinaDateOf, STATE_LABELS, STEP_LABELS, type MatterState } from '../../domain/matters/lifecycle';
 import { ok, type Result } from '../../domain/result';
 import type { z } from 'zod';
@@ -25,7 +25,7 @@ function describeState(status: string) {
 export async function lookupPerson(ctx: ServiceContext, q: Query): Promise<Result<{ provisional: boolean; visitorName: string | null; matters: PriorMatter[] }>> {
   const today = localDay(ctx.now());
   const { daysLeft } = ctx.reference().deadlines;
-  const doc = q.document && q.document.number !== '' ? parseDocument(q.document.type, q.document.number, today) : null;
+  const doc = q.credential && q.credential.number !== '' ? parseCredential(q.credential.type, q.credential.number, today) : null;
   // A half-typed number finds nobody; name + mobile may still find the person.
   if (doc && !doc.ok && !(q.name && q.mobile)) return doc;
   const phone = q.mobile ? parsePhone(q.mobile) : null;

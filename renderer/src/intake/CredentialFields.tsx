@@ -3,7 +3,7 @@
 // a card reader's line, "number⏎" or "number name⏎" (docs/id-card-reader.md).
 import { useEffect, useMemo, useRef } from 'react';
 import { Col, Form, Input, Row, Select, type InputProps } from 'antd';
-import { DOCUMENT_TYPE_LABELS, documentTypeSchema, parseDocument, type DocumentType } from '../../../domain/identity/documents';
+import { CREDENTIAL_TYPE_LABELS, credentialTypeSchema, parseCredential, type CredentialType } from '../../../domain/identity/credentials';
 import { today } from '../api/localContract';
 import { fieldId, splitReaderLine, type FormValues } from './formModel';
 import { focusById, focusNextStop } from './keyboard';
@@ -13,7 +13,7 @@ export type NamePath = (string | number)[];
 /** Splits and checks what is in a number box; says whether it is valid and what name it carried. */
 export type SettleId = (base: NamePath, raw: string) => { valid: boolean; name: string };
 
-export const DOCUMENT_TYPE_OPTIONS = documentTypeSchema.options.map((value) => ({ value, label: DOCUMENT_TYPE_LABELS[value] }));
+export const CREDENTIAL_TYPE_OPTIONS = credentialTypeSchema.options.map((value) => ({ value, label: CREDENTIAL_TYPE_LABELS[value] }));
 const GENDER_OPTIONS = [
   { value: 'male', label: '男' },
   { value: 'female', label: '女' },
@@ -52,13 +52,13 @@ export function IdNumberInput({ base, settle, ...props }: InputProps & { base: N
 }
 
 /** The visitor's document row, with gender and birth date filled from it. */
-export function VisitorDocumentFields({ settle }: { settle: SettleId }) {
+export function VisitorCredentialFields({ settle }: { settle: SettleId }) {
   const form = Form.useFormInstance<FormValues>();
-  const type = (Form.useWatch(['visitor', 'document', 'type'], form) as DocumentType | undefined) ?? 'resident';
-  const number = (Form.useWatch(['visitor', 'document', 'number'], form) as string | undefined) ?? '';
+  const type = (Form.useWatch(['visitor', 'credential', 'type'], form) as CredentialType | undefined) ?? 'resident';
+  const number = (Form.useWatch(['visitor', 'credential', 'number'], form) as string | undefined) ?? '';
   const pathOf = useReferenceStore((s) => s.pathOf);
   const info = useMemo(() => {
-    const r = parseDocument(type, splitReaderLine(number).number, today());
+    const r = parseCredential(type, splitReaderLine(number).number, today());
     return r.ok ? r.value : null;
   }, [type, number]);
 
@@ -95,12 +95,12 @@ export function VisitorDocumentFields({ settle }: { settle: SettleId }) {
       <Form.Item label="证件" required style={{ marginBottom: 0 }}>
         <Row gutter={8} wrap={false}>
           <Col flex="176px">
-            <Form.Item name={['visitor', 'document', 'type']} noStyle>
-              <Select options={DOCUMENT_TYPE_OPTIONS} aria-label="证件类型" popupMatchSelectWidth={false} />
+            <Form.Item name={['visitor', 'credential', 'type']} noStyle>
+              <Select options={CREDENTIAL_TYPE_OPTIONS} aria-label="证件类型" popupMatchSelectWidth={false} />
             </Form.Item>
           </Col>
           <Col flex="auto">
-            <Form.Item name={['visitor', 'document', 'number']} normalize={(v: string) => v.toUpperCase()}>
+            <Form.Item name={['visitor', 'credential', 'number']} normalize={(v: string) => v.toUpperCase()}>
               <IdNumberInput base={['visitor']} settle={settle} placeholder="刷证或输入证件号码" aria-label="证件号码" />
             </Form.Item>
           </Col>

@@ -1,6 +1,6 @@
 // Reference data for the form's cascaders, read from whichever copy is current (shipped, or
 // the city's after a pull).
-import { activeCategories } from '../../domain/categories';
+import { activeCategories } from '../../domain/reference/categories';
 import type { CategoryGroup, RegionNode } from '../../domain/reference/rpc';
 import { childrenOf } from '../../domain/regions/regions';
 import { ok, type Result } from '../../domain/result';

@@ -7,8 +7,8 @@
 // yet run out with nothing done counts nowhere yet; a deadline met early counts on its due day.
 import dayjs from 'dayjs';
 import { z } from 'zod';
-import { DEADLINE_RULES, defaultDeadlineEngine, type DeadlineEngine, type IsoDate } from './deadlines';
-import { handlingDeadline, type MatterLifecycle } from './matters/lifecycle';
+import { DEADLINE_RULES, defaultDeadlineEngine, type DeadlineEngine, type IsoDate } from '../calendar/deadlines';
+import { handlingDeadline, type MatterLifecycle } from '../matters/lifecycle';
 
 export const rateSchema = z.object({
   /** null when nothing was due in the period. */

@@ -3,8 +3,8 @@
 // re-reads the pulled copies after each pull.
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildCategoryIndex, type CategoryIndex } from '../../domain/categories';
-import { defaultDeadlineEngine, type DeadlineEngine } from '../../domain/deadlines';
+import { buildCategoryIndex, type CategoryIndex } from '../../domain/reference/categories';
+import { defaultDeadlineEngine, type DeadlineEngine } from '../../domain/calendar/deadlines';
 import { buildRegionData, type RegionData } from '../../domain/regions/regions';
 import { deadlineEngineFor } from '../../domain/sync/pull';
 import type { LocalDb } from '../../db/open';

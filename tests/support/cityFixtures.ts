@@ -5,7 +5,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import type { EventPayload, SyncEvent } from '../../domain/sync/events';
-import { matterPayload } from '../support/cityEvents';
+import { matterPayload } from './cityEvents';
 import { buildApp } from '../../server/app';
 import { type CityDb, type CityDbHandle, openCityDb } from '../../server/db';
 import { truncateAllSql } from '../../server/schema';

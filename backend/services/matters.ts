@@ -1,7 +1,7 @@
 // A matter's file and its life: the detail view, lifecycle commands (each a transition row, the
 // new lifecycle and one outbox event in one transaction, then its documents) and the work queue.
 import { v7 as uuidv7 } from 'uuid';
-import { categoryPath } from '../../domain/categories';
+import { categoryPath } from '../../domain/reference/categories';
 import { maskIdNumber } from '../../domain/identity/residentId';
 import { channelSchema, flagsSchema } from '../../domain/intake/registration';
 import {
@@ -18,7 +18,7 @@ import { documentDeliveredPayload, matterTransitionedPayload } from '../../domai
 import type { MatterDetail } from '../../domain/matters/rpc';
 import { DOCUMENT_TITLES, documentKindSchema } from '../../domain/documents/kinds';
 import { err, ok, type Result } from '../../domain/result';
-import { maskName } from '../../domain/staff';
+import { maskName } from '../../domain/staff/roles';
 import {
   documentsOf,
   insertTransition,
@@ -41,8 +41,8 @@ import { lifecycleOf } from './storedLifecycle';
 /** What the operator may see of the petitioner: a protected reporter is masked for most roles. */
 function visitorView(v: { name: string; idNumber: string; mobile: string }, masked: boolean) {
   return masked
-    ? { name: maskName(v.name), document: maskIdNumber(v.idNumber).replace(/\d/g, '*'), mobile: v.mobile ? '***********' : '', masked }
-    : { name: v.name, document: v.idNumber, mobile: v.mobile, masked };
+    ? { name: maskName(v.name), credential: maskIdNumber(v.idNumber).replace(/\d/g, '*'), mobile: v.mobile ? '***********' : '', masked }
+    : { name: v.name, credential: v.idNumber, mobile: v.mobile, masked };
 }
 
 export function matterDetail(ctx: ServiceContext, matterId: string): Result<MatterDetail> {

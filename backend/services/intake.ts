@@ -3,9 +3,9 @@
 // so a registration is either wholly on disk (and queued for the city) or not at all.
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import { categorySelectionSchema } from '../../domain/categories';
+import { categorySelectionSchema } from '../../domain/reference/categories';
 import { maskIdNumber } from '../../domain/identity/residentId';
-import type { DocumentInfo } from '../../domain/identity/documents';
+import type { CredentialInfo } from '../../domain/identity/credentials';
 import { matterRegisteredPayload, visitRecordedPayload, type PersonPayload } from '../../domain/intake/events';
 import { channelSchema, type RegisterVisit, type RegistrationSummary } from '../../domain/intake/registration';
 import type { Registered } from '../../domain/intake/rpc';
@@ -16,7 +16,7 @@ import { deleteDraft } from '../../db/drafts';
 import { appendEvent } from '../../db/outbox';
 import { insertMatter, insertVisit, matterById, nextCounter, upsertVisitor, visitsOn, type VisitorRow } from '../../db/registrations';
 import { getDevice, getSyncState } from '../../db/syncState';
-import { maskName } from '../../domain/staff';
+import { maskName } from '../../domain/staff/roles';
 import { reporterVisible } from './operator';
 import { localDay, localTimestamp, type ServiceContext } from './context';
 
@@ -33,7 +33,7 @@ function matterNumber(county: string | null, deviceCode: string | null, installI
 type Person = RegisterVisit['representatives'][number] & Partial<RegisterVisit['visitor']>;
 
 function personPayload(visitorId: string, p: Person): PersonPayload {
-  const doc: DocumentInfo = p.document;
+  const doc: CredentialInfo = p.credential;
   return {
     visitorId,
     documentType: doc.type,

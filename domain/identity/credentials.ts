@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { err, ok, type Result } from '../result';
 import { parseResidentId, type Gender } from './residentId';
 
-export const documentTypeSchema = z.enum([
+export const credentialTypeSchema = z.enum([
   'resident',
   'hk-macau-resident',
   'taiwan-resident',
@@ -14,9 +14,9 @@ export const documentTypeSchema = z.enum([
   'foreign-permanent',
   'passport',
 ]);
-export type DocumentType = z.infer<typeof documentTypeSchema>;
+export type CredentialType = z.infer<typeof credentialTypeSchema>;
 
-export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
+export const CREDENTIAL_TYPE_LABELS: Record<CredentialType, string> = {
   resident: '居民身份证',
   'hk-macau-resident': '港澳居民居住证',
   'taiwan-resident': '台湾居民居住证',
@@ -26,8 +26,8 @@ export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
   passport: '护照',
 };
 
-export interface DocumentInfo {
-  type: DocumentType;
+export interface CredentialInfo {
+  type: CredentialType;
   /** Normalised: trimmed, upper-case, 15-digit resident numbers upgraded to 18. */
   number: string;
   birthDate?: string; // YYYY-MM-DD
@@ -40,13 +40,13 @@ const FIELD = 'idNumber';
 const fail = (code: string, message: string) => err(code, message, FIELD);
 
 // 港澳台居民居住证 (国办发〔2018〕81号): address code 810000 (香港), 820000 (澳门), 830000 (台湾).
-const PERMIT_PREFIXES: Partial<Record<DocumentType, readonly string[]>> = {
+const PERMIT_PREFIXES: Partial<Record<CredentialType, readonly string[]>> = {
   'hk-macau-resident': ['810000', '820000'],
   'taiwan-resident': ['830000'],
 };
 
 /** Which GB 11643-shaped document an 18-character number belongs to, judged by its prefix. */
-function gb11643Kind(n: string): DocumentType {
+function gb11643Kind(n: string): CredentialType {
   if (n.startsWith('810000') || n.startsWith('820000')) return 'hk-macau-resident';
   if (n.startsWith('830000')) return 'taiwan-resident';
   if (n.startsWith('9')) return 'foreign-permanent';
@@ -57,8 +57,8 @@ function gb11643Kind(n: string): DocumentType {
  * Runs the shared GB 11643 checks (date, future date, check character) and words any refusal
  * for the document actually chosen, so a permit holder never reads "身份证号码…".
  */
-function parseGb11643(type: DocumentType, n: string, today: string): Result<DocumentInfo> {
-  const label = DOCUMENT_TYPE_LABELS[type];
+function parseGb11643(type: CredentialType, n: string, today: string): Result<CredentialInfo> {
+  const label = CREDENTIAL_TYPE_LABELS[type];
   const r = parseResidentId(n, today);
   if (!r.ok) {
     switch (r.code) {
@@ -75,10 +75,10 @@ function parseGb11643(type: DocumentType, n: string, today: string): Result<Docu
   return ok({ type, number: r.value.number, birthDate: r.value.birthDate, gender: r.value.gender });
 }
 
-function wrongType(actual: DocumentType) {
+function wrongType(actual: CredentialType) {
   return fail(
     'id_wrong_type',
-    `该号码是${DOCUMENT_TYPE_LABELS[actual]}号码，请将证件类型改为「${DOCUMENT_TYPE_LABELS[actual]}」`,
+    `该号码是${CREDENTIAL_TYPE_LABELS[actual]}号码，请将证件类型改为「${CREDENTIAL_TYPE_LABELS[actual]}」`,
   );
 }
 
@@ -86,8 +86,8 @@ function wrongType(actual: DocumentType) {
  * Validates a document number as typed or read by a card reader. `today` (YYYY-MM-DD) bounds
  * birth dates; domain/ reads no clock. Never throws, whatever the input.
  */
-export function parseDocument(type: DocumentType, input: string, today: string): Result<DocumentInfo> {
-  const label = DOCUMENT_TYPE_LABELS[type];
+export function parseCredential(type: CredentialType, input: string, today: string): Result<CredentialInfo> {
+  const label = CREDENTIAL_TYPE_LABELS[type];
   if (typeof input !== 'string' || input.trim() === '') return fail('id_required', `请填写${label}号码`);
   // Card readers and copy-paste bring stray spaces; no document number contains one.
   const raw = input.replace(/\s+/g, '').toUpperCase();
@@ -155,14 +155,14 @@ export function parseDocument(type: DocumentType, input: string, today: string):
 }
 
 /** Form / RPC shape for a chosen document and its number; the output is the parsed document. */
-export function documentInputSchema(today: () => string) {
+export function credentialInputSchema(today: () => string) {
   return z
     .strictObject({
-      type: documentTypeSchema.default('resident'),
+      type: credentialTypeSchema.default('resident'),
       number: z.string({ error: '请填写证件号码' }),
     })
     .transform((v, ctx) => {
-      const r = parseDocument(v.type, v.number, today());
+      const r = parseCredential(v.type, v.number, today());
       if (!r.ok) {
         ctx.issues.push({
           code: 'custom',
