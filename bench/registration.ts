@@ -8,10 +8,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { checkCharacter } from '../domain/identity/residentId';
+import { sourceTreeOptions } from '../backend/host/sourceTree';
 import { createBackend } from '../backend/services/backend';
 import { msSince, quantile, report } from './report';
 
-const root = path.resolve(import.meta.dirname, '..');
 const WARMUP = 100;
 
 function residentId(n: number): string {
@@ -56,13 +56,7 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
   const samples = quick ? 300 : 2000;
   const at = `${existing} matters`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xf-bench-reg-'));
-  const opts = {
-    dataDir,
-    migrationsDir: path.join(root, 'db/migrations'),
-    resourcesDir: path.join(root, 'resources'),
-    documentWorker: { file: path.join(root, 'backend/documents/renderWorker.dev.mjs') },
-    log: () => {},
-  };
+  const opts = { ...sourceTreeOptions(dataDir), log: () => {} };
 
   // Create the schema, then seed with raw inserts in large transactions (setup, not measured).
   await createBackend(opts).close();

@@ -44,3 +44,13 @@ export function openLocalDb({ file, migrationsDir }: OpenOptions): LocalDb {
   migrate(db, { migrationsFolder: migrationsDir });
   return db as LocalDb;
 }
+
+/**
+ * A second, read-only connection to the same file, for long reads off the writer's thread
+ * (the reader worker): WAL lets it read a consistent snapshot while the desk keeps writing.
+ */
+export function openReadOnlyDb(file: string): LocalDb {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  return drizzle(sqlite, { schema }) as LocalDb;
+}

@@ -1,9 +1,12 @@
-// npm run dev:web — the whole app in a normal browser: the backend in this Node process, its
-// router on /rpc of the Vite dev server (same origin), the token injected into the page.
+// npm run dev:web — the whole app in a normal browser: the backend in its own child process
+// (as in the app, where it is a utility process), its router on /rpc of the Vite dev server
+// (same origin), the token injected into the page.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createServer, type Plugin } from 'vite';
-import { createBackend } from '../backend/services/backend';
+import { childProcessEndpoint } from '../backend/host/endpoints';
+import { createBackendHost } from '../backend/host/host';
+import { SOURCE_BACKEND_ENTRY, sourceTreeOptions } from '../backend/host/sourceTree';
 import { createRpcMiddleware } from '../backend/web/rpcHttp';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -11,13 +14,11 @@ const dataDir = path.resolve(process.env.XF_DATA_DIR ?? path.join(root, '.dev-da
 const port = Number(process.env.PORT ?? 5173);
 const token = randomBytes(24).toString('base64url');
 
-const backend = createBackend({
-  dataDir,
-  migrationsDir: path.join(root, 'db/migrations'),
-  resourcesDir: path.join(root, 'resources'),
-  documentWorker: { file: path.join(root, 'backend/documents/renderWorker.dev.mjs') },
+const backend = createBackendHost({
+  start: () => childProcessEndpoint(SOURCE_BACKEND_ENTRY),
+  options: sourceTreeOptions(dataDir),
+  log: (msg) => console.error(`[dev:web] ${msg}`),
 });
-backend.sync.start();
 
 const rpc: Plugin = {
   name: 'xinfang-rpc',

@@ -9,18 +9,17 @@ import { ok } from '../../domain/result';
 import { makeContract } from '../../domain/rpc/contract';
 import { createWorkerRenderer, type WorkerEntry } from '../documents/workerRenderer';
 import { createCityClient, type Fetch } from '../sync/cityClient';
+import { createReader } from '../reader/reader';
 import { createSyncEngine, type SyncEngineOptions } from '../sync/engine';
 import { localDay, type ServiceContext } from './context';
 import { discardDraft, getRegistrationDraft, listRegistrationDrafts, saveRegistrationDraft } from './drafts';
 import { listToday, registerVisit } from './intake';
-import { windowFigures } from './figures';
-import { exportFigures } from './figuresExcel';
 import { createReferenceSource } from './reference';
 import { categoryTree, regionChildren } from './referenceQueries';
 import { lookupPerson } from './repeatCheck';
 import { addAttachment, attachmentFile, listAttachments, readAttachment } from './attachments';
 import { deliverDocument, generateDocument, readDocument } from './documents';
-import { matterDetail, runMatterCommand, workQueue } from './matters';
+import { matterDetail, runMatterCommand } from './matters';
 import { currentOperator, setOperator } from './operator';
 import { addParticipant, assignLeaderCase, createCampaign, issueSupervision, listCampaigns, resolveSupervisionNotice } from './supervision';
 import { createRouter, type Handlers } from './router';
@@ -31,6 +30,8 @@ export interface BackendOptions {
   resourcesDir: string;
   /** Where the document worker's code is (TypeScript under tsx, or the bundled file). */
   documentWorker: WorkerEntry;
+  /** Where the reader worker's code is, likewise. */
+  readerWorker: WorkerEntry;
   now?: () => Date;
   fetch?: Fetch;
   log?: (msg: string, detail?: unknown) => void;
@@ -42,9 +43,11 @@ export const DB_FILE = 'xinfang.db';
 export function createBackend(o: BackendOptions) {
   const now = o.now ?? (() => new Date());
   const log = o.log ?? ((msg: string, detail?: unknown) => console.error(`[backend] ${msg}`, detail ?? ''));
-  const db = openLocalDb({ file: path.join(o.dataDir, DB_FILE), migrationsDir: o.migrationsDir });
+  const dbFile = path.join(o.dataDir, DB_FILE);
+  const db = openLocalDb({ file: dbFile, migrationsDir: o.migrationsDir });
   ensureDevice(db, uuidv7);
   const reference = createReferenceSource(db, o.resourcesDir);
+  const reader = createReader({ entry: o.readerWorker, dbFile, resourcesDir: o.resourcesDir, now });
   const documents = createWorkerRenderer(o.documentWorker);
   const { timeoutMs, ...syncOptions } = o.sync ?? {};
   const sync = createSyncEngine({
@@ -56,7 +59,10 @@ export function createBackend(o: BackendOptions) {
       const file = attachmentFile(o.dataDir, sha256);
       return fs.existsSync(file) ? fs.readFileSync(file) : null;
     },
-    onReferencePulled: reference.refresh,
+    onReferencePulled: () => {
+      reference.refresh();
+      reader.referenceChanged();
+    },
     ...syncOptions,
   });
   const ctx: ServiceContext = {
@@ -84,7 +90,7 @@ export function createBackend(o: BackendOptions) {
     'session.set': (op) => setOperator(ctx, op),
     'matters.get': ({ matterId }) => matterDetail(ctx, matterId),
     'matters.command': ({ matterId, command }) => runMatterCommand(ctx, matterId, command),
-    'matters.queue': ({ scope, dueSoonDays }) => workQueue(ctx, scope, dueSoonDays),
+    'matters.queue': (i) => reader.read('matters.queue', i),
     'documents.generate': ({ matterId, kind }) => generateDocument(ctx, matterId, kind),
     'documents.read': ({ documentId }) => readDocument(ctx, documentId),
     'documents.deliver': ({ documentId, ...d }) => deliverDocument(ctx, documentId, d),
@@ -99,8 +105,8 @@ export function createBackend(o: BackendOptions) {
     'sync.status': () => ok(sync.status()),
     'sync.enroll': (i) => sync.enroll(i),
     'sync.now': async () => ok(await sync.syncNow()),
-    'figures.get': (period) => windowFigures(ctx, period),
-    'figures.export': (period) => exportFigures(ctx, period),
+    'figures.get': (i) => reader.read('figures.get', i),
+    'figures.export': (i) => reader.read('figures.export', i),
   };
   const dispatch = createRouter(makeContract(() => localDay(now())), handlers, (e) => log('handler crashed', e));
   return {
@@ -110,6 +116,7 @@ export function createBackend(o: BackendOptions) {
     async close(): Promise<void> {
       await sync.stop();
       await documents.close();
+      await reader.close();
       db.$client.close();
     },
   };

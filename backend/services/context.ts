@@ -22,6 +22,9 @@ export interface ServiceContext {
   cityLookup: (q: LookupRequest) => Promise<LookupResponse | null>;
 }
 
+/** What a read needs: the reader worker builds exactly this over its read-only connection. */
+export type ReadContext = Pick<ServiceContext, 'db' | 'now' | 'reference'>;
+
 /** ISO-8601 with the device's own offset: statutory clocks start at the window, in local time. */
 export const localTimestamp = (d: Date) => dayjs(d).format('YYYY-MM-DDTHH:mm:ss.SSSZ');
 export const localDay = (d: Date) => dayjs(d).format('YYYY-MM-DD');

@@ -5,10 +5,10 @@ import { matterHistories, visitCounts } from '../../db/figures';
 import type { WindowFigures } from '../../domain/figures/rpc';
 import { countsSince, indicators, repeatRate } from '../../domain/figures/indicators';
 import { ok, type Result } from '../../domain/result';
-import { localDay, type ServiceContext } from './context';
+import { localDay, type ReadContext } from './context';
 import { lifecycleOf } from './storedLifecycle';
 
-export function windowFigures(ctx: ServiceContext, period: { from: string; to: string }): Result<WindowFigures> {
+export function windowFigures(ctx: ReadContext, period: { from: string; to: string }): Result<WindowFigures> {
   const today = localDay(ctx.now());
   const counts = visitCounts(ctx.db, period.from, period.to);
   const outcomes = matterHistories(ctx.db, period.to, countsSince(period.from)).map((m) => ({ lifecycle: lifecycleOf(m.lifecycle), repeatVisitDays: m.repeatVisitDays }));

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { labelledRates, type WindowFigures } from '../../domain/figures/rpc';
 import { ok } from '../../domain/result';
-import type { ServiceContext } from './context';
+import type { ReadContext } from './context';
 import { windowFigures } from './figures';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -24,7 +24,7 @@ async function workbook(f: WindowFigures): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-export async function exportFigures(ctx: ServiceContext, period: { from: string; to: string }) {
+export async function exportFigures(ctx: ReadContext, period: { from: string; to: string }) {
   const figures = windowFigures(ctx, period);
   if (!figures.ok) return figures;
   const bytes = await workbook(figures.value);

@@ -33,7 +33,7 @@ import {
   visitsOf,
 } from '../../db/matters';
 import { appendEvent } from '../../db/outbox';
-import { localDay, localTimestamp, type ServiceContext } from './context';
+import { localDay, localTimestamp, type ReadContext, type ServiceContext } from './context';
 import { generateDocument } from './documents';
 import { reporterVisible, requireOperator } from './operator';
 import { lifecycleOf } from './storedLifecycle';
@@ -178,7 +178,7 @@ export async function runMatterCommand(ctx: ServiceContext, matterId: string, in
   return matterDetail(ctx, matterId);
 }
 
-export function workQueue(ctx: ServiceContext, scope: 'all' | 'overdue' | 'due-soon', dueSoonDays: number) {
+export function workQueue(ctx: ReadContext, scope: 'all' | 'overdue' | 'due-soon', dueSoonDays: number) {
   const today = localDay(ctx.now());
   const showReporter = reporterVisible(ctx);
   const calendar = { deadlines: ctx.reference().deadlines };

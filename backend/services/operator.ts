@@ -8,7 +8,7 @@ import type { ServiceContext } from './context';
 
 const KEY = 'operator';
 
-export function currentOperator(ctx: ServiceContext): Operator | null {
+export function currentOperator(ctx: Pick<ServiceContext, 'db'>): Operator | null {
   const parsed = operatorSchema.safeParse(getSetting(ctx.db, KEY));
   return parsed.success ? parsed.data : null;
 }
@@ -24,7 +24,7 @@ export function setOperator(ctx: ServiceContext, op: Operator): Result<Operator>
 }
 
 /** Whether a protected reporter (检举控告, 条例 art. 30) is shown to the operator at the window. */
-export function reporterVisible(ctx: ServiceContext): boolean {
+export function reporterVisible(ctx: Pick<ServiceContext, 'db'>): boolean {
   const op = currentOperator(ctx);
   return op !== null && canSeeReporter(op.role);
 }

@@ -1,16 +1,18 @@
 // Electron main: the only code besides the preload that imports 'electron'. It opens one
-// hardened window and wires IPC, one handler per contract method, to the plain-Node backend.
+// hardened window, hosts the backend in a utility process, and wires IPC, one handler per
+// contract method, to it. No SQL and no services run here (DESIGN.md §1).
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { METHODS } from '../../domain/rpc/contract';
-import { createBackend, type Backend } from '../../backend/services/backend';
+import { createBackendHost, type BackendHost } from '../../backend/host/host';
+import { utilityProcessEndpoint } from './backendProcess';
 import { CONTENT_SECURITY_POLICY, isOwnPage, RPC_CHANNEL_PREFIX, webPreferences } from './security';
 
 const appRoot = app.getAppPath();
 const indexFile = path.join(appRoot, 'build/renderer/index.html');
 const indexUrl = pathToFileURL(indexFile).href;
-let backend: Backend | null = null;
+let backend: BackendHost | null = null;
 
 function hardenSession(): void {
   const s = session.defaultSession;
@@ -36,7 +38,7 @@ function createWindow(): void {
   void win.loadFile(indexFile);
 }
 
-function wireIpc(b: Backend): void {
+function wireIpc(b: BackendHost): void {
   for (const method of METHODS) {
     ipcMain.handle(`${RPC_CHANNEL_PREFIX}${method}`, (event, input: unknown) => {
       if (!event.senderFrame || !isOwnPage(event.senderFrame.url, indexUrl)) {
@@ -53,15 +55,20 @@ app.on('web-contents-created', (_e, contents) => {
 
 void app.whenReady().then(() => {
   hardenSession();
-  backend = createBackend({
-    dataDir: app.getPath('userData'),
-    migrationsDir: path.join(appRoot, 'db/migrations'),
-    resourcesDir: path.join(appRoot, 'resources'),
-    // Outside the asar: a worker thread cannot load its code from inside the archive.
-    documentWorker: { file: path.join(appRoot.replace(/app\.asar$/, 'app.asar.unpacked'), 'build/electron/renderWorker.mjs') },
+  // Outside the asar: a worker thread cannot load its code from inside the archive.
+  const unpacked = appRoot.replace(/app\.asar$/, 'app.asar.unpacked');
+  backend = createBackendHost({
+    start: () => utilityProcessEndpoint(path.join(unpacked, 'build/backend/main.mjs')),
+    options: {
+      dataDir: app.getPath('userData'),
+      migrationsDir: path.join(appRoot, 'db/migrations'),
+      resourcesDir: path.join(appRoot, 'resources'),
+      documentWorker: { file: path.join(unpacked, 'build/backend/renderWorker.mjs') },
+      readerWorker: { file: path.join(unpacked, 'build/backend/readerWorker.mjs') },
+    },
+    log: (msg) => console.error(`[main] ${msg}`),
   });
   wireIpc(backend);
-  backend.sync.start();
   createWindow();
 });
 

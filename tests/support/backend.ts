@@ -3,20 +3,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { checkCharacter } from '../../domain/identity/residentId';
+import { sourceTreeOptions } from '../../backend/host/sourceTree';
 import { createBackend, type BackendOptions } from '../../backend/services/backend';
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../db/migrations');
-export const RESOURCES_DIR = path.resolve(import.meta.dirname, '../../resources');
-/** The document worker from source, as dev:web runs it. */
-export const DOCUMENT_WORKER = { file: path.resolve(import.meta.dirname, '../../backend/documents/renderWorker.dev.mjs') };
 
 export function tempDir(prefix = 'xf-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/**
+ * The backend's services in this test's own process, for tests that look inside (the store, the
+ * sync engine). The backend as its own process is tests/integration/backendProcess.test.ts.
+ */
 export function testBackend(o: Partial<BackendOptions> = {}) {
-  const dataDir = o.dataDir ?? tempDir();
-  return createBackend({ dataDir, migrationsDir: MIGRATIONS_DIR, resourcesDir: RESOURCES_DIR, documentWorker: DOCUMENT_WORKER, log: () => {}, ...o });
+  return createBackend({ ...sourceTreeOptions(o.dataDir ?? tempDir()), log: () => {}, ...o });
 }
 
 /** A valid 18-digit number with a computed check character, for any birth date and sequence. */

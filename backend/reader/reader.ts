@@ -1,0 +1,28 @@
+// The backend's side of the reader worker: long reads go there, each with the backend's clock;
+// a worker that dies answers what it held with an error and the next read starts a new one.
+import { err, type Result } from '../../domain/result';
+import type { MethodOutput, MethodParsedInput } from '../../domain/rpc/contract';
+import { createCaller } from '../host/calls';
+import { workerEndpoint } from '../host/endpoints';
+import type { WorkerEntry } from '../documents/workerRenderer';
+import type { ReaderMethod } from './handlers';
+import type { ReaderCallContext, ReaderInit } from './readerWorker';
+
+export function createReader(o: { entry: WorkerEntry; dbFile: string; resourcesDir: string; now: () => Date }) {
+  const caller = createCaller({
+    start: () => workerEndpoint(o.entry.file),
+    init: (): ReaderInit => ({ type: 'init', dbFile: o.dbFile, resourcesDir: o.resourcesDir }),
+    lost: (why) => err('reader_failed', `查询服务意外中断（${why}），请重试`),
+    down: err('reader_down', '查询服务反复中断，请重新启动程序；如仍不能使用，请联系管理员'),
+  });
+  return {
+    read<M extends ReaderMethod>(method: M, input: MethodParsedInput<M>): Promise<Result<MethodOutput<M>>> {
+      const context: ReaderCallContext = { nowMs: o.now().getTime() };
+      return caller.call(method, input, context) as Promise<Result<MethodOutput<M>>>;
+    },
+    /** The city sent new reference data: the worker re-reads its copy before the next read. */
+    referenceChanged: () => caller.notify({ type: 'reference-changed' }),
+    close: () => caller.close(),
+  };
+}
+export type Reader = ReturnType<typeof createReader>;

@@ -1,0 +1,49 @@
+// The reader worker's thread (DESIGN.md §1): its own read-only connection to the store and its
+// own copy of the reference data, so a year's figures or an export never holds up a
+// registration on the backend's writing connection.
+import { parentPort } from 'node:worker_threads';
+import { openReadOnlyDb, type LocalDb } from '../../db/open';
+import { err } from '../../domain/result';
+import type { CallMessage } from '../host/calls';
+import { createReferenceSource, type ReferenceSource } from '../services/reference';
+import { isReaderMethod, readerHandlers } from './handlers';
+
+export interface ReaderInit {
+  type: 'init';
+  dbFile: string;
+  resourcesDir: string;
+}
+/** Beside each call: the caller's clock, so tests that fix the time fix it here too. */
+export interface ReaderCallContext {
+  nowMs: number;
+}
+export type ReaderMessage = ReaderInit | CallMessage | { type: 'reference-changed' };
+
+let db: LocalDb | null = null;
+let reference: ReferenceSource | null = null;
+
+async function answer(m: CallMessage): Promise<unknown> {
+  if (!db || !reference) return err('reader_not_ready', '查询服务尚未就绪，请稍后重试');
+  if (!isReaderMethod(m.method)) return err('unknown_method', `未知的操作：${m.method}`);
+  const { nowMs } = m.context as ReaderCallContext;
+  const ctx = { db, reference: reference.get, now: () => new Date(nowMs) };
+  const handler = readerHandlers[m.method] as (c: typeof ctx, i: unknown) => unknown;
+  try {
+    return await handler(ctx, m.input);
+  } catch (e) {
+    console.error('[reader] handler crashed', e);
+    return err('internal', '程序内部错误，本次查询未完成，请重试或联系管理员');
+  }
+}
+
+parentPort?.on('message', (m: ReaderMessage) => {
+  if (m.type === 'init') {
+    db = openReadOnlyDb(m.dbFile);
+    reference = createReferenceSource(db, m.resourcesDir);
+    parentPort?.postMessage({ type: 'ready' });
+  } else if (m.type === 'reference-changed') {
+    reference?.refresh();
+  } else if (m.type === 'call') {
+    void answer(m).then((result) => parentPort?.postMessage({ type: 'result', id: m.id, result }));
+  }
+});
