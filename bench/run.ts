@@ -6,6 +6,7 @@ const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
 const suites: [string, () => Promise<{ run: (o: { quick: boolean }) => Promise<void> }>][] = [
   ['registration', () => import('./registration')],
+  ['rpc', () => import('./duringExport')],
   ['sync', () => import('./sync')],
 ];
 
