@@ -57,6 +57,8 @@ const appliers: { [T in AppliedOneByOne]: Applier<T> } = {
   'leaderCase.assigned': recordOnly,
   'participant.recorded': recordOnly,
   'campaign.created': recordOnly,
+  // The window's audit trail, kept where that window cannot edit it.
+  'audit.recorded': recordOnly,
   'visit.recorded': async (tx, device, p) => {
     const bad = checkYear(p.receivedAt);
     if (bad) return bad;

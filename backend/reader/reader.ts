@@ -1,6 +1,7 @@
 // The backend's side of the reader worker: long reads go there, each with the backend's clock;
 // a worker that dies answers what it held with an error and the next read starts a new one.
 import { err, type Result } from '../../domain/result';
+import type { Operator } from '../../domain/staff/roles';
 import type { MethodOutput, MethodParsedInput } from '../../domain/rpc/contract';
 import { createCaller } from '../host/calls';
 import { workerEndpoint } from '../host/endpoints';
@@ -8,7 +9,7 @@ import type { WorkerEntry } from '../documents/workerRenderer';
 import type { ReaderMethod } from './handlers';
 import type { ReaderCallContext, ReaderInit } from './readerWorker';
 
-export function createReader(o: { entry: WorkerEntry; dbFile: string; resourcesDir: string; now: () => Date }) {
+export function createReader(o: { entry: WorkerEntry; dbFile: string; resourcesDir: string; now: () => Date; actor: () => Operator | null }) {
   const caller = createCaller({
     start: () => workerEndpoint(o.entry.file),
     init: (): ReaderInit => ({ type: 'init', dbFile: o.dbFile, resourcesDir: o.resourcesDir }),
@@ -17,7 +18,7 @@ export function createReader(o: { entry: WorkerEntry; dbFile: string; resourcesD
   });
   return {
     read<M extends ReaderMethod>(method: M, input: MethodParsedInput<M>): Promise<Result<MethodOutput<M>>> {
-      const context: ReaderCallContext = { nowMs: o.now().getTime() };
+      const context: ReaderCallContext = { nowMs: o.now().getTime(), actor: o.actor() };
       return caller.call(method, input, context) as Promise<Result<MethodOutput<M>>>;
     },
     /** The city sent new reference data: the worker re-reads its copy before the next read. */

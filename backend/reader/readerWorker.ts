@@ -5,6 +5,8 @@ import { parentPort } from 'node:worker_threads';
 import { openReadOnlyDb, type LocalDb } from '../../db/open';
 import { err } from '../../domain/result';
 import type { CallMessage } from '../host/calls';
+import type { Operator } from '../../domain/staff/roles';
+import type { ReadContext } from '../services/context';
 import { createReferenceSource, type ReferenceSource } from '../services/reference';
 import { isReaderMethod, readerHandlers } from './handlers';
 
@@ -13,9 +15,10 @@ export interface ReaderInit {
   dbFile: string;
   resourcesDir: string;
 }
-/** Beside each call: the caller's clock, so tests that fix the time fix it here too. */
+/** Beside each call: the caller's clock (tests that fix the time fix it here too) and who asks. */
 export interface ReaderCallContext {
   nowMs: number;
+  actor: Operator | null;
 }
 export type ReaderMessage = ReaderInit | CallMessage | { type: 'reference-changed' };
 
@@ -25,9 +28,9 @@ let reference: ReferenceSource | null = null;
 async function answer(m: CallMessage): Promise<unknown> {
   if (!db || !reference) return err('reader_not_ready', '查询服务尚未就绪，请稍后重试');
   if (!isReaderMethod(m.method)) return err('unknown_method', `未知的操作：${m.method}`);
-  const { nowMs } = m.context as ReaderCallContext;
-  const ctx = { db, reference: reference.get, now: () => new Date(nowMs) };
-  const handler = readerHandlers[m.method] as (c: typeof ctx, i: unknown) => unknown;
+  const { nowMs, actor } = m.context as ReaderCallContext;
+  const ctx: ReadContext = { db, reference: reference.get, now: () => new Date(nowMs), actor: () => actor };
+  const handler = readerHandlers[m.method] as (c: ReadContext, i: unknown) => unknown;
   try {
     return await handler(ctx, m.input);
   } catch (e) {

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { openLocalDb } from '../../db/open';
 import { ensureDevice } from '../../db/syncState';
-import { ok } from '../../domain/result';
-import { makeContract } from '../../domain/rpc/contract';
+import { ok, type Err, type Ok } from '../../domain/result';
+import { makeContract, type Method } from '../../domain/rpc/contract';
 import { createWorkerRenderer, type WorkerEntry } from '../documents/workerRenderer';
 import { createCityClient, type Fetch } from '../sync/cityClient';
 import { createReader } from '../reader/reader';
@@ -20,9 +20,12 @@ import { lookupPerson } from './repeatCheck';
 import { addAttachment, attachmentFile, listAttachments, readAttachment } from './attachments';
 import { deliverDocument, generateDocument, readDocument } from './documents';
 import { matterDetail, runMatterCommand } from './matters';
-import { currentOperator, setOperator } from './operator';
 import { addParticipant, assignLeaderCase, createCampaign, issueSupervision, listCampaigns, resolveSupervisionNotice } from './supervision';
 import { createRouter, type Handlers } from './router';
+import { checkAccess, recordCall } from './access';
+import * as accounts from './accounts';
+import { DEFAULT_SCRYPT_COST } from './passwords';
+import { createSessionState } from './session';
 
 export interface BackendOptions {
   dataDir: string;
@@ -33,6 +36,8 @@ export interface BackendOptions {
   /** Where the reader worker's code is, likewise. */
   readerWorker: WorkerEntry;
   now?: () => Date;
+  /** scrypt's work factor for new password hashes (default DEFAULT_SCRYPT_COST). */
+  scryptCost?: number;
   fetch?: Fetch;
   log?: (msg: string, detail?: unknown) => void;
   sync?: Partial<Pick<SyncEngineOptions, 'debounceMs' | 'timerMs' | 'healthEveryMs' | 'batchSize' | 'random'>> & { timeoutMs?: number };
@@ -47,7 +52,8 @@ export function createBackend(o: BackendOptions) {
   const db = openLocalDb({ file: dbFile, migrationsDir: o.migrationsDir });
   ensureDevice(db, uuidv7);
   const reference = createReferenceSource(db, o.resourcesDir);
-  const reader = createReader({ entry: o.readerWorker, dbFile, resourcesDir: o.resourcesDir, now });
+  const session = createSessionState({ now, idleMinutes: () => accounts.idleMinutes(db) });
+  const reader = createReader({ entry: o.readerWorker, dbFile, resourcesDir: o.resourcesDir, now, actor: () => session.actor() });
   const documents = createWorkerRenderer(o.documentWorker);
   const { timeoutMs, ...syncOptions } = o.sync ?? {};
   const sync = createSyncEngine({
@@ -66,6 +72,7 @@ export function createBackend(o: BackendOptions) {
     ...syncOptions,
   });
   const ctx: ServiceContext = {
+    actor: () => session.actor(),
     db,
     dataDir: o.dataDir,
     resourcesDir: o.resourcesDir,
@@ -75,6 +82,7 @@ export function createBackend(o: BackendOptions) {
     renderDocument: documents.render,
     cityLookup: sync.cityLookup,
   };
+  const staff = { db, now, session, scryptCost: o.scryptCost ?? DEFAULT_SCRYPT_COST };
   const handlers: Handlers = {
     'intake.register': (i) => registerVisit(ctx, i),
     'intake.listToday': () => listToday(ctx),
@@ -86,8 +94,18 @@ export function createBackend(o: BackendOptions) {
     'attachments.add': (i) => addAttachment(ctx, i),
     'attachments.list': ({ matterId }) => listAttachments(ctx, matterId),
     'attachments.read': ({ id }) => readAttachment(ctx, id),
-    'session.get': () => ok(currentOperator(ctx)),
-    'session.set': (op) => setOperator(ctx, op),
+    'session.get': () => ok(accounts.sessionView(staff)),
+    'session.setup': (i) => accounts.setup(staff, i),
+    'session.login': (i) => accounts.login(staff, i),
+    'session.logout': () => accounts.logout(staff),
+    'session.lock': () => accounts.lock(staff),
+    'session.unlock': ({ password }) => accounts.unlock(staff, password),
+    'session.changePassword': ({ current, next }) => accounts.changePassword(staff, current, next),
+    'accounts.list': () => accounts.listAccounts(staff),
+    'accounts.create': (i) => accounts.createAccount(staff, i),
+    'accounts.resetPassword': ({ userId, password }) => accounts.resetPassword(staff, userId, password),
+    'accounts.setDisabled': ({ userId, disabled }) => accounts.setDisabled(staff, userId, disabled),
+    'settings.setIdleMinutes': ({ minutes }) => accounts.setIdleMinutes(staff, minutes),
     'matters.get': ({ matterId }) => matterDetail(ctx, matterId),
     'matters.command': ({ matterId, command }) => runMatterCommand(ctx, matterId, command),
     'matters.queue': (i) => reader.read('matters.queue', i),
@@ -108,7 +126,11 @@ export function createBackend(o: BackendOptions) {
     'figures.get': (i) => reader.read('figures.get', i),
     'figures.export': (i) => reader.read('figures.export', i),
   };
-  const dispatch = createRouter(makeContract(() => localDay(now())), handlers, (e) => log('handler crashed', e));
+  const gate = {
+    check: (m: Method) => checkAccess(session, m),
+    record: (m: Method, input: unknown, result: Ok<unknown> | Err) => recordCall({ db, now, session, afterLocalWrite: ctx.afterLocalWrite }, m, input, result),
+  };
+  const dispatch = createRouter(makeContract(() => localDay(now())), handlers, gate, (e) => log('handler crashed', e));
   return {
     dispatch,
     sync,

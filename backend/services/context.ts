@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import type { LocalDb } from '../../db/open';
 import type { LookupRequest, LookupResponse } from '../../domain/sync/lookup';
 import type { DocumentRenderer } from '../documents/workerRenderer';
+import type { Operator } from '../../domain/staff/roles';
 import type { Reference } from './reference';
 
 export interface ServiceContext {
@@ -18,12 +19,14 @@ export interface ServiceContext {
   afterLocalWrite: () => void;
   /** PDF rendering, in a worker thread. */
   renderDocument: DocumentRenderer;
+  /** Who is acting: the signed-in, unlocked user (the gate lets no other call through). */
+  actor: () => Operator | null;
   /** Asks the city about a person (the repeat check's confirmation); null when it cannot. */
   cityLookup: (q: LookupRequest) => Promise<LookupResponse | null>;
 }
 
 /** What a read needs: the reader worker builds exactly this over its read-only connection. */
-export type ReadContext = Pick<ServiceContext, 'db' | 'now' | 'reference'>;
+export type ReadContext = Pick<ServiceContext, 'db' | 'now' | 'reference' | 'actor'>;
 
 /** ISO-8601 with the device's own offset: statutory clocks start at the window, in local time. */
 export const localTimestamp = (d: Date) => dayjs(d).format('YYYY-MM-DDTHH:mm:ss.SSSZ');

@@ -15,7 +15,6 @@ import { findCjkFont, type CjkFont } from '../documents/fonts';
 import { localDay, localTimestamp, type ServiceContext } from './context';
 import { DEFAULT_BUREAU, documentFields, type BureauSettings } from './documentFields';
 import { lifecycleOf } from './storedLifecycle';
-import { currentOperator } from './operator';
 
 let font: CjkFont | null = null;
 function cjkFont(ctx: ServiceContext): Result<CjkFont> {
@@ -58,7 +57,7 @@ export async function generateDocument(
       acceptanceLastDay: ctx.reference().deadlines.deadlineFor('acceptance-notice', row.matter.receivedOn),
       handlingLastDay: lifecycle.deadlines && ['handling', 'extension'].includes(lifecycle.deadlines.nextStep) ? lifecycle.deadlines.lastDay : null,
       originalHandlingLastDay: lifecycle.acceptedOn ? ctx.reference().deadlines.deadlineFor('handling', lifecycle.acceptedOn) : null,
-      delivery: delivery && { ...delivery, by: currentOperator(ctx)?.name ?? '' },
+      delivery: delivery && { ...delivery, by: ctx.actor()?.name ?? '' },
     },
     bureau,
     today,

@@ -10,10 +10,16 @@ export type Handlers = {
 
 export type Dispatch = (method: string, input: unknown) => Promise<Ok<unknown> | Err>;
 
-export function createRouter(contract: Contract, handlers: Handlers, log: (e: unknown) => void): Dispatch {
-  return async (method, input) => {
-    if (!Object.hasOwn(contract, method)) return err('unknown_method', `未知的操作：${method}`);
-    const m = method as Method;
+/** Who may call (checked before the input is even read) and what is recorded after. */
+export interface Gate {
+  check(method: Method): Err | null;
+  record(method: Method, input: unknown, result: Ok<unknown> | Err): void;
+}
+
+export function createRouter(contract: Contract, handlers: Handlers, gate: Gate, log: (e: unknown) => void): Dispatch {
+  async function run(m: Method, input: unknown): Promise<Ok<unknown> | Err> {
+    const refused = gate.check(m);
+    if (refused) return refused;
     const parsed = contract[m].input.safeParse(input);
     if (!parsed.success) return errFromZod(parsed.error);
     try {
@@ -23,5 +29,17 @@ export function createRouter(contract: Contract, handlers: Handlers, log: (e: un
       log(e);
       return err('internal', '程序内部错误，本次操作未完成，请重试或联系管理员');
     }
+  }
+  return async (method, input) => {
+    if (!Object.hasOwn(contract, method)) return err('unknown_method', `未知的操作：${method}`);
+    const m = method as Method;
+    const result = await run(m, input);
+    try {
+      gate.record(m, input, result);
+    } catch (e) {
+      // The call itself is done (and committed); a failed audit line is logged, not hidden.
+      log(e);
+    }
+    return result;
   };
 }

@@ -73,8 +73,6 @@ export const campaignSchema = z.object({
 });
 
 export const matterMethods = {
-  'session.get': { input: z.strictObject({}), output: operatorSchema.nullable() },
-  'session.set': { input: operatorSchema, output: operatorSchema },
   'matters.get': { input: z.strictObject({ matterId: id }), output: matterDetailSchema },
   'matters.command': {
     input: z.strictObject({ matterId: id, command: matterCommandSchema }),

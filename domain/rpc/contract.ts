@@ -8,13 +8,14 @@ import { attachmentMethods } from '../intake/attachments';
 import { intakeMethods } from '../intake/rpc';
 import { matterMethods } from '../matters/rpc';
 import { referenceMethods } from '../reference/rpc';
+import { staffMethods } from '../staff/rpc';
 import { syncMethods } from '../sync/rpc';
 
 export { enrollInputSchema, syncStatusSchema, type SyncStatus } from '../sync/rpc';
 
 /** `today` (YYYY-MM-DD) comes from the caller's clock: domain/ reads none. */
 export function makeContract(today: () => string) {
-  return { ...intakeMethods(today), ...attachmentMethods, ...matterMethods, ...referenceMethods, ...syncMethods, ...figuresMethods } as const;
+  return { ...staffMethods, ...intakeMethods(today), ...attachmentMethods, ...matterMethods, ...referenceMethods, ...syncMethods, ...figuresMethods } as const;
 }
 export type Contract = ReturnType<typeof makeContract>;
 export type Method = keyof Contract;

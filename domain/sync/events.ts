@@ -6,6 +6,7 @@ import { isoTimestamp } from '../schema/timestamps';
 // The city quarantines events with these schemas' messages, and the window shows them to clerks.
 import '../schema/zodLocale';
 import { matterEventSchemas } from '../matters/events';
+import { auditEventSchemas } from '../staff/audit';
 
 export { isoTimestamp };
 
@@ -13,6 +14,7 @@ export { isoTimestamp };
 export const eventPayloadSchemas = {
   ...intakeEventSchemas,
   ...matterEventSchemas,
+  ...auditEventSchemas,
 } as const;
 export type EventType = keyof typeof eventPayloadSchemas;
 export type EventPayload<T extends EventType> = z.infer<(typeof eventPayloadSchemas)[T]>;
@@ -29,6 +31,7 @@ export const EVENT_TYPE_LABELS: Readonly<Record<EventType, string>> = {
   'leaderCase.assigned': '领导包案',
   'participant.recorded': '律师、心理咨询师参与接访',
   'campaign.created': '专项工作',
+  'audit.recorded': '操作留痕',
 };
 
 /**

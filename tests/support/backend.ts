@@ -5,6 +5,8 @@ import path from 'node:path';
 import { checkCharacter } from '../../domain/identity/residentId';
 import { sourceTreeOptions } from '../../backend/host/sourceTree';
 import { createBackend, type BackendOptions } from '../../backend/services/backend';
+import type { Role } from '../../domain/staff/roles';
+import { signIn } from './staff';
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../db/migrations');
 
@@ -12,12 +14,29 @@ export function tempDir(prefix = 'xf-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/** A small scrypt work factor: tests sign in often, and the hash's strength is not under test. */
+export const TEST_SCRYPT_COST = 2 ** 10;
+
 /**
  * The backend's services in this test's own process, for tests that look inside (the store, the
  * sync engine). The backend as its own process is tests/integration/backendProcess.test.ts.
+ * Its first call signs in as `role` (a 科长 unless told), through the same RPC a person uses;
+ * `as(role)` signs in as another; `role: null` leaves it signed out.
  */
-export function testBackend(o: Partial<BackendOptions> = {}) {
-  return createBackend({ ...sourceTreeOptions(o.dataDir ?? tempDir()), log: () => {}, ...o });
+export function testBackend(o: Partial<BackendOptions> & { role?: Role | null } = {}) {
+  const { role = 'supervisor', ...options } = o;
+  const b = createBackend({ ...sourceTreeOptions(options.dataDir ?? tempDir()), log: () => {}, scryptCost: TEST_SCRYPT_COST, ...options });
+  let signedIn: Promise<void> | null = null;
+  return {
+    ...b,
+    dispatch: async (method: string, input: unknown) => {
+      if (role) await (signedIn ??= signIn(b.dispatch, role));
+      return b.dispatch(method, input);
+    },
+    async as(next: Role): Promise<void> {
+      await (signedIn = signIn(b.dispatch, next));
+    },
+  };
 }
 
 /** A valid 18-digit number with a computed check character, for any birth date and sequence. */

@@ -1,0 +1,51 @@
+// The hash-chained audit log (db/schema.ts auditLog): appending a row, and verifying the chain.
+// Each row's hash is sha256 over the previous row's hash and the row's own fields, so editing,
+// deleting or reordering any row breaks every hash after it; the verifier names the first row
+// where the chain breaks.
+import { createHash } from 'node:crypto';
+import { desc } from 'drizzle-orm';
+import type { LocalDb } from './open';
+import { auditLog } from './schema';
+
+export type AuditRow = typeof auditLog.$inferSelect;
+export type AuditEntry = Omit<AuditRow, 'seq' | 'prevHash' | 'hash'>;
+
+/** The hash before the first row. */
+export const GENESIS = '0'.repeat(64);
+
+export function auditHash(prevHash: string, seq: number, e: AuditEntry): string {
+  // A fixed field order, each field length-prefixed by JSON, so no two rows can serialise alike.
+  const fields = [seq, e.id, e.at, e.actorNo, e.actorName, e.actorRole, e.action, e.kind, e.target, e.outcome];
+  return createHash('sha256').update(prevHash).update(JSON.stringify(fields)).digest('hex');
+}
+
+/** Appends one row after the current last one; call inside the write's own transaction when there is one. */
+export function appendAudit(db: Pick<LocalDb, 'select' | 'insert'>, e: AuditEntry): AuditRow {
+  const last = db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get();
+  const seq = (last?.seq ?? 0) + 1;
+  const prevHash = last?.hash ?? GENESIS;
+  const row: AuditRow = { ...e, seq, prevHash, hash: auditHash(prevHash, seq, e) };
+  db.insert(auditLog).values(row).run();
+  return row;
+}
+
+export type AuditVerdict = { ok: true; rows: number; head: string } | { ok: false; rows: number; brokenAt: number; reason: 'edited' | 'missing-or-reordered' };
+
+/** Walks the whole chain in order; the first row whose hash or link does not hold is named. */
+export function verifyAuditChain(db: LocalDb): AuditVerdict {
+  let prevHash = GENESIS;
+  let expectedSeq = 1;
+  let rows = 0;
+  // Streamed: a log of years must not be held in memory at once.
+  const all = db.$client.prepare(
+    'SELECT seq, id, at, actor_no AS actorNo, actor_name AS actorName, actor_role AS actorRole, action, kind, target, outcome, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq',
+  );
+  for (const r of all.iterate() as IterableIterator<AuditRow>) {
+    rows++;
+    if (r.seq !== expectedSeq || r.prevHash !== prevHash) return { ok: false, rows, brokenAt: r.seq, reason: 'missing-or-reordered' };
+    if (auditHash(prevHash, r.seq, r) !== r.hash) return { ok: false, rows, brokenAt: r.seq, reason: 'edited' };
+    prevHash = r.hash;
+    expectedSeq++;
+  }
+  return { ok: true, rows, head: prevHash };
+}

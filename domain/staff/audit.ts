@@ -1,0 +1,73 @@
+// What the audit log records (DESIGN.md §6): every write, every view of a full personal record,
+// and every sign-in, sign-out and lock — each method's kind in one table, so a new method cannot
+// be added without deciding whether it is audited. Also the shape in which each row goes to the
+// city (the 'audit.recorded' event).
+import { z } from 'zod';
+import type { Method } from '../rpc/contract';
+import { isoTimestamp } from '../schema/timestamps';
+import { roleSchema } from './roles';
+
+export const auditKindSchema = z.enum(['write', 'view', 'session']);
+export type AuditKind = z.infer<typeof auditKindSchema>;
+
+export const METHOD_AUDIT: Readonly<Record<Method, AuditKind | null>> = {
+  'session.get': null,
+  'session.setup': 'session',
+  'session.login': 'session',
+  'session.logout': 'session',
+  'session.lock': 'session',
+  'session.unlock': 'session',
+  'session.changePassword': 'session',
+  'accounts.list': null,
+  'accounts.create': 'write',
+  'accounts.resetPassword': 'write',
+  'accounts.setDisabled': 'write',
+  'settings.setIdleMinutes': 'write',
+  'intake.register': 'write',
+  'intake.listToday': null,
+  // The window sees every earlier matter of the person it names: a view of personal records.
+  'intake.lookupPerson': 'view',
+  'drafts.save': null,
+  'drafts.list': null,
+  'drafts.get': null,
+  'drafts.discard': null,
+  'attachments.add': 'write',
+  'attachments.list': null,
+  'attachments.read': 'view',
+  'matters.get': 'view',
+  'matters.command': 'write',
+  'matters.queue': null,
+  'documents.generate': 'write',
+  'documents.read': 'view',
+  'documents.deliver': 'write',
+  'supervision.issue': 'write',
+  'supervision.resolve': 'write',
+  'leaderCase.assign': 'write',
+  'participants.add': 'write',
+  'campaigns.create': 'write',
+  'campaigns.list': null,
+  'reference.regions': null,
+  'reference.categories': null,
+  'sync.status': null,
+  'sync.enroll': 'write',
+  'sync.now': null,
+  'figures.get': null,
+  'figures.export': 'view',
+};
+
+export const auditRecordedPayload = z.strictObject({
+  seq: z.number().int().min(1),
+  id: z.uuid(),
+  at: isoTimestamp,
+  actorNo: z.string(),
+  actorName: z.string(),
+  actorRole: roleSchema.or(z.literal('')),
+  action: z.string().min(1),
+  kind: auditKindSchema,
+  target: z.string().nullable(),
+  outcome: z.string().min(1),
+  prevHash: z.string().regex(/^[0-9a-f]{64}$/),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+export const auditEventSchemas = { 'audit.recorded': auditRecordedPayload } as const;

@@ -1,0 +1,93 @@
+// Who may do what at the window (DESIGN.md §6): every RPC method against the four roles, and
+// every lifecycle step, in one table the backend checks on each call — never the renderer.
+// The split of duties is our reading of a county bureau (configurable later, not statutory):
+// the 登记员 registers and hands over papers, the 承办人 handles, the 科长/督办 decides,
+// supervises and alone sees a protected reporter (canSeeReporter), and the 管理员 keeps the
+// accounts, the enrolment and the settings but does no casework.
+import type { CommandType } from '../matters/lifecycle';
+import type { Method } from '../rpc/contract';
+import type { Role } from './roles';
+
+/** Anyone (the sign-in screen), anyone signed in and unlocked, or only the roles listed. */
+export type Access = 'public' | 'signed-in' | readonly Role[];
+
+const CASEWORK: readonly Role[] = ['clerk', 'handler', 'supervisor'];
+const HANDLING: readonly Role[] = ['handler', 'supervisor'];
+const SUPERVISOR: readonly Role[] = ['supervisor'];
+const ADMIN: readonly Role[] = ['admin'];
+
+export const METHOD_ACCESS: Readonly<Record<Method, Access>> = {
+  'session.get': 'public',
+  'session.setup': 'public',
+  'session.login': 'public',
+  'session.logout': 'public',
+  'session.lock': 'public',
+  // The only call a locked session may make besides the ones above.
+  'session.unlock': 'public',
+  'session.changePassword': 'signed-in',
+  'accounts.list': ADMIN,
+  'accounts.create': ADMIN,
+  'accounts.resetPassword': ADMIN,
+  'accounts.setDisabled': ADMIN,
+  'settings.setIdleMinutes': ADMIN,
+  'intake.register': CASEWORK,
+  'intake.listToday': CASEWORK,
+  'intake.lookupPerson': CASEWORK,
+  'drafts.save': CASEWORK,
+  'drafts.list': CASEWORK,
+  'drafts.get': CASEWORK,
+  'drafts.discard': CASEWORK,
+  'attachments.add': CASEWORK,
+  'attachments.list': CASEWORK,
+  'attachments.read': CASEWORK,
+  'matters.get': CASEWORK,
+  'matters.command': CASEWORK,
+  'matters.queue': CASEWORK,
+  'documents.generate': CASEWORK,
+  'documents.read': CASEWORK,
+  'documents.deliver': CASEWORK,
+  'supervision.issue': SUPERVISOR,
+  'supervision.resolve': HANDLING,
+  'leaderCase.assign': SUPERVISOR,
+  'participants.add': CASEWORK,
+  'campaigns.create': SUPERVISOR,
+  'campaigns.list': CASEWORK,
+  'reference.regions': 'signed-in',
+  'reference.categories': 'signed-in',
+  'sync.status': 'signed-in',
+  'sync.now': 'signed-in',
+  'sync.enroll': ADMIN,
+  'figures.get': [...HANDLING, 'admin'],
+  'figures.export': [...SUPERVISOR, 'admin'],
+};
+
+/**
+ * Each lifecycle step by role: deciding (classify, accept, decline, route) and handling are the
+ * 承办人's and the 科长's; an extension needs the head's approval (条例 art. 34), so only the
+ * 科长 records it; the window may hand over a paper (送达), take a rating and note a repeat visit.
+ */
+export const COMMAND_ACCESS: Readonly<Record<CommandType, readonly Role[]>> = {
+  classify: HANDLING,
+  guide: HANDLING,
+  transfer: HANDLING,
+  assign: HANDLING,
+  accept: HANDLING,
+  decline: HANDLING,
+  startHandling: HANDLING,
+  extend: SUPERVISOR,
+  reply: HANDLING,
+  deliver: CASEWORK,
+  rate: CASEWORK,
+  close: HANDLING,
+  requestReview: CASEWORK,
+  reviewOpinion: HANDLING,
+  requestReReview: CASEWORK,
+  reReviewOpinion: HANDLING,
+  terminate: SUPERVISOR,
+  pauseForHearing: HANDLING,
+  repeatVisit: CASEWORK,
+};
+
+export function mayCall(access: Access, role: Role): boolean {
+  return access === 'public' || access === 'signed-in' || access.includes(role);
+}
