@@ -19,7 +19,7 @@ export const flagsSchema = z.strictObject({
   majorUrgent: z.boolean().default(false),
 });
 export type Flags = z.output<typeof flagsSchema>;
-export const FLAG_KEYS = flagsSchema.keyof().options;
+const FLAG_KEYS = flagsSchema.keyof().options;
 
 /** The yes/no marks and their names (越级 has its own levels). */
 export const FLAG_LABELS = {

@@ -43,7 +43,6 @@ function personSchema(today: () => string) {
 
 /** 初访 starts a matter; 重复访 links the visit to one the visitor already has. */
 export const visitKindSchema = z.enum(['first', 'repeat']);
-export type VisitKind = z.infer<typeof visitKindSchema>;
 export const visitLinkSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal(visitKindSchema.enum.first) }),
   z.strictObject({ kind: z.literal(visitKindSchema.enum.repeat), matterId: z.string().min(1) }),

@@ -28,7 +28,7 @@ export type Transition = {
 };
 
 /** Error codes of applyCommand; stable, for programs. */
-export type LifecycleErrorCode =
+type LifecycleErrorCode =
   | 'already_terminated'
   | 'illegal_transition'
   | 'extension_limit'

@@ -21,7 +21,7 @@ export type LifecycleContext = {
 export const engineOf = (ctx?: LifecycleContext): DeadlineEngine => ctx?.deadlines ?? defaultDeadlineEngine;
 
 /** Who must act before each deadline: the petitioner only for asking review or re-review. */
-export const DEADLINE_PARTY: Readonly<Record<DeadlineStep, DeadlineParty>> = {
+const DEADLINE_PARTY: Readonly<Record<DeadlineStep, DeadlineParty>> = {
   'acceptance-notice': 'authority',
   handling: 'authority',
   extension: 'authority',
