@@ -1,6 +1,8 @@
 // Reading and updating a matter's file: its lifecycle, transitions, documents, visits,
 // supervision and campaigns. Only tables and queries here; the rules live in domain/.
 import { and, asc, count, desc, eq, inArray, isNull, lte, notInArray, sql } from 'drizzle-orm';
+import type { DeadlineStep } from '../domain/calendar/deadlines';
+import type { DeliveryMethod } from '../domain/matters/commands';
 import type { LocalDb } from './open';
 import { campaign, campaignMatter, document, leaderCase, matter, participant, supervision, transition, visit, visitor } from './schema';
 
@@ -19,7 +21,7 @@ export function matterByNo(db: Tx, matterNo: string) {
 export function saveLifecycle(
   tx: Tx,
   matterId: string,
-  m: { status: string; lifecycle: string; nextStep: string | null; nextDue: string | null; reporterProtected: boolean; updatedAt: string },
+  m: { status: string; lifecycle: string; nextStep: DeadlineStep | null; nextDue: string | null; reporterProtected: boolean; updatedAt: string },
 ): void {
   tx.update(matter).set(m).where(eq(matter.id, matterId)).run();
 }
@@ -44,7 +46,7 @@ export function documentsOf(db: LocalDb, matterId: string) {
   return db.select().from(document).where(eq(document.matterId, matterId)).orderBy(asc(document.createdAt), asc(document.id)).all();
 }
 
-export function recordDelivery(tx: Tx, id: string, d: { deliveryMethod: string; deliveredTo: string; deliveredAt: string }): void {
+export function recordDelivery(tx: Tx, id: string, d: { deliveryMethod: DeliveryMethod; deliveredTo: string; deliveredAt: string }): void {
   tx.update(document).set(d).where(eq(document.id, id)).run();
 }
 

@@ -2,6 +2,9 @@
 // tests/integration/schemaSnapshot.test.ts holds the released shape.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { DeadlineStep } from '../domain/calendar/deadlines';
+import type { DeliveryMethod } from '../domain/matters/commands';
+import type { MatterState } from '../domain/matters/states';
 
 const bool = (name: string) => integer(name, { mode: 'boolean' }).notNull().default(false);
 
@@ -55,9 +58,9 @@ export const matter = sqliteTable(
     matterHouseholdApart: bool('matter_household_apart'),
     lawRelated: bool('law_related'), // 涉法涉诉
     majorUrgent: bool('major_urgent'),
-    status: text('status').notNull(), // lifecycle state (domain/matters/lifecycle.ts)
+    status: text('status').notNull(), // lifecycle state (domain/matters/states.ts)
     lifecycle: text('lifecycle').notNull().default('{}'), // the domain's MatterLifecycle as JSON
-    nextStep: text('next_step'),
+    nextStep: text('next_step').$type<DeadlineStep>(),
     nextDue: text('next_due'), // YYYY-MM-DD, for the work queue
     reporterProtected: bool('reporter_protected'), // 检举控告: mask the reporter (条例 art. 30)
     receivedAt: text('received_at').notNull(), // ISO with the device's offset
@@ -149,8 +152,8 @@ export const transition = sqliteTable(
     matterId: text('matter_id')
       .notNull()
       .references(() => matter.id),
-    fromState: text('from_state').notNull(),
-    toState: text('to_state').notNull(),
+    fromState: text('from_state').$type<MatterState>().notNull(),
+    toState: text('to_state').$type<MatterState>().notNull(),
     command: text('command').notNull(), // the command as JSON
     actorId: text('actor_id').notNull(),
     actorName: text('actor_name').notNull(),
@@ -174,7 +177,7 @@ export const document = sqliteTable(
     sha256: text('sha256').notNull(),
     fileName: text('file_name').notNull(),
     createdAt: text('created_at').notNull(),
-    deliveryMethod: text('delivery_method'),
+    deliveryMethod: text('delivery_method').$type<DeliveryMethod>(),
     deliveredTo: text('delivered_to'),
     deliveredAt: text('delivered_at'),
   },

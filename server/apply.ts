@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { applyCommand } from '../domain/matters/lifecycle';
+import { applyCommand } from '../domain/matters/applyCommand';
 import { eventPayloadSchemas, type EventPayload, type EventType, type SyncEvent } from '../domain/sync/events';
 import type { AuthedDevice } from './auth';
 import { type CityDb, takesJsonbBytes } from './db';

@@ -5,7 +5,7 @@ import { and, eq, gte, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { periodFiguresSchema } from '../domain/figures/rpc';
 import { countsSince, indicators, repeatRate, type Indicators, type MatterOutcome } from '../domain/figures/indicators';
-import { chinaDateOf } from '../domain/matters/lifecycle';
+import { chinaDateOf } from '../domain/calendar/chinaDay';
 import { deadlineEngineFor, deviceSettingsSchema } from '../domain/sync/pull';
 import type { CityDb } from './db';
 import { cityLifecycle } from './lifecycles';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { CityDb } from './db';
 import { matters } from './schema';
 import { personPayload } from '../domain/intake/events';
-import { flagsSchema } from '../domain/intake/registration';
+import { flagsSchema } from '../domain/intake/flags';
 
 export const matterQuerySchema = z.strictObject({
   matterNo: z.string().min(1).optional(),

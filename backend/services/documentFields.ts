@@ -4,7 +4,8 @@ import dayjs from 'dayjs';
 import { CHANNEL_LABELS, type Channel } from '../../domain/intake/registration';
 import { maskIdNumber } from '../../domain/identity/residentId';
 import { DOCUMENT_TITLES, type DocumentKind } from '../../domain/documents/kinds';
-import { DELIVERY_METHOD_LABELS, type DeliveryMethod, type MatterCommand, type MatterLifecycle, type Opinion } from '../../domain/matters/lifecycle';
+import { DELIVERY_METHOD_LABELS, type DeliveryMethod, type MatterCommand, type Opinion } from '../../domain/matters/commands';
+import type { MatterLifecycle } from '../../domain/matters/lifecycle';
 import { maskName } from '../../domain/staff/roles';
 
 export interface BureauSettings {

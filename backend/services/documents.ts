@@ -6,7 +6,7 @@ import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { DOCUMENT_TITLES, documentKindSchema, type DocumentKind } from '../../domain/documents/kinds';
 import { documentDeliveredPayload } from '../../domain/matters/events';
-import { matterCommandSchema, type DeliveryMethod } from '../../domain/matters/lifecycle';
+import { matterCommandSchema, type DeliveryMethod } from '../../domain/matters/commands';
 import { err, ok, type Result } from '../../domain/result';
 import { documentById, insertDocument, matterWithVisitor, recordDelivery, transitionsOf } from '../../db/matters';
 import { appendEvent } from '../../db/outbox';

@@ -7,9 +7,11 @@ import { categorySelectionSchema } from '../../domain/reference/categories';
 import { maskIdNumber } from '../../domain/identity/residentId';
 import type { CredentialInfo } from '../../domain/identity/credentials';
 import { matterRegisteredPayload, visitRecordedPayload, type PersonPayload } from '../../domain/intake/events';
+import { pickFlags } from '../../domain/intake/flags';
 import { channelSchema, type RegisterVisit, type RegistrationSummary } from '../../domain/intake/registration';
 import type { Registered } from '../../domain/intake/rpc';
-import { initialLifecycle, nextDeadline } from '../../domain/matters/lifecycle';
+import { initialLifecycle } from '../../domain/matters/applyCommand';
+import { nextDeadline } from '../../domain/matters/deadlines';
 import { regionSelectionSchema } from '../../domain/regions/regions';
 import { err, errFromZod, ok, type Err, type Result } from '../../domain/result';
 import { deleteDraft } from '../../db/drafts';
@@ -143,15 +145,7 @@ export function registerVisit(ctx: ServiceContext, input: RegisterVisit): Result
       respondent: input.respondent,
       summary: input.summary,
       facts: input.facts,
-      skipLevel: input.flags.skipLevel,
-      crossRegion: input.flags.crossRegion,
-      crossDepartment: input.flags.crossDepartment,
-      crossSector: input.flags.crossSector,
-      personHouseholdApart: input.flags.personHouseholdApart,
-      personMatterApart: input.flags.personMatterApart,
-      matterHouseholdApart: input.flags.matterHouseholdApart,
-      lawRelated: input.flags.lawRelated,
-      majorUrgent: input.flags.majorUrgent,
+      ...pickFlags(input.flags),
       status: lifecycle.state,
       lifecycle: JSON.stringify(lifecycle),
       nextStep: next?.step ?? null,
@@ -183,7 +177,7 @@ export function registerVisit(ctx: ServiceContext, input: RegisterVisit): Result
       visitorId: visitor.visitorId,
       receivedAt,
       terminated: false,
-      nextDeadline: next ? { label: next.label, lastDay: next.lastDay } : null,
+      nextDeadline: next,
     };
   });
   ctx.afterLocalWrite();

@@ -3,20 +3,16 @@
 import { v7 as uuidv7 } from 'uuid';
 import { categoryPath } from '../../domain/reference/categories';
 import { maskIdNumber } from '../../domain/identity/residentId';
-import { channelSchema, flagsSchema } from '../../domain/intake/registration';
-import {
-  allowedCommandsFor,
-  applyCommand,
-  COMMAND_LABELS,
-  DELIVERED_DOCUMENT,
-  matterCommandSchema,
-  nextDeadline,
-  STATE_LABELS,
-  type MatterCommandInput,
-} from '../../domain/matters/lifecycle';
+import { channelSchema } from '../../domain/intake/registration';
+import { pickFlags } from '../../domain/intake/flags';
+import { allowedCommandsFor, DELIVERED_DOCUMENT } from '../../domain/matters/transitions';
+import { applyCommand } from '../../domain/matters/applyCommand';
+import { COMMAND_LABELS, matterCommandSchema, type MatterCommand, type MatterCommandInput } from '../../domain/matters/commands';
+import { nextDeadline } from '../../domain/matters/deadlines';
+import { STATE_LABELS } from '../../domain/matters/states';
 import { documentDeliveredPayload, matterTransitionedPayload } from '../../domain/matters/events';
 import type { MatterDetail } from '../../domain/matters/rpc';
-import { DOCUMENT_TITLES, documentKindSchema } from '../../domain/documents/kinds';
+import { DOCUMENT_TITLES, documentKindSchema, type DocumentKind } from '../../domain/documents/kinds';
 import { err, ok, type Result } from '../../domain/result';
 import { maskName } from '../../domain/staff/roles';
 import {
@@ -51,12 +47,11 @@ export function matterDetail(ctx: ServiceContext, matterId: string): Result<Matt
   const m = row.matter;
   const lifecycle = lifecycleOf(m.lifecycle);
   const today = localDay(ctx.now());
-  const next = nextDeadline(lifecycle, today, { deadlines: ctx.reference().deadlines });
   const lc = leaderCaseOf(ctx.db, matterId);
   return ok({
     matterId: m.id,
     matterNo: m.matterNo,
-    status: m.status,
+    status: lifecycle.state,
     statusLabel: STATE_LABELS[lifecycle.state],
     receivedAt: m.receivedAt,
     channel: channelSchema.parse(m.channel),
@@ -66,23 +61,13 @@ export function matterDetail(ctx: ServiceContext, matterId: string): Result<Matt
     respondent: m.respondent,
     summary: m.summary,
     facts: m.facts,
-    flags: flagsSchema.parse({
-      skipLevel: m.skipLevel,
-      crossRegion: m.crossRegion,
-      crossDepartment: m.crossDepartment,
-      crossSector: m.crossSector,
-      personHouseholdApart: m.personHouseholdApart,
-      personMatterApart: m.personMatterApart,
-      matterHouseholdApart: m.matterHouseholdApart,
-      lawRelated: m.lawRelated,
-      majorUrgent: m.majorUrgent,
-    }),
+    flags: pickFlags(m),
     visitor: visitorView(row.visitor, m.reporterProtected && !reporterVisible(ctx)),
     lifecycle,
-    nextDeadline: next && { step: next.step, label: next.label, lastDay: next.lastDay, daysLeft: next.daysLeft, overdue: next.overdue },
+    nextDeadline: nextDeadline(lifecycle, today, { deadlines: ctx.reference().deadlines }),
     allowedCommands: allowedCommandsFor(lifecycle),
     transitions: transitionsOf(ctx.db, matterId).map((t) => {
-      const command = JSON.parse(t.command) as { type: keyof typeof COMMAND_LABELS };
+      const command = JSON.parse(t.command) as MatterCommand;
       return {
         id: t.id,
         at: t.at,
@@ -92,7 +77,7 @@ export function matterDetail(ctx: ServiceContext, matterId: string): Result<Matt
         label: COMMAND_LABELS[command.type],
         actorName: t.actorName,
         reason: t.reason,
-        documents: JSON.parse(t.documents) as string[],
+        documents: JSON.parse(t.documents) as DocumentKind[],
       };
     }),
     documents: documentsOf(ctx.db, matterId).map((d) => {
@@ -184,14 +169,13 @@ export function workQueue(ctx: ReadContext, scope: 'all' | 'overdue' | 'due-soon
   const calendar = { deadlines: ctx.reference().deadlines };
   const items = openMattersDue(ctx.db, null).map((m) => {
     const lifecycle = lifecycleOf(m.lifecycle);
-    const next = nextDeadline(lifecycle, today, calendar);
     return {
       matterId: m.matterId,
       matterNo: m.matterNo,
       visitorName: m.reporterProtected && !showReporter ? maskName(m.visitorName) : m.visitorName,
       summary: m.summary,
       statusLabel: STATE_LABELS[lifecycle.state],
-      nextDeadline: next && { step: next.step, label: next.label, lastDay: next.lastDay, daysLeft: next.daysLeft, overdue: next.overdue },
+      nextDeadline: nextDeadline(lifecycle, today, calendar),
       supervised: Boolean(m.supervised),
     };
   });

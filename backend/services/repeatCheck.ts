@@ -3,8 +3,9 @@
 import { parsePhone } from '../../domain/contact/phone';
 import { parseCredential } from '../../domain/identity/credentials';
 import type { lookupPersonInputSchema, PriorMatter } from '../../domain/intake/rpc';
-import type { DeadlineStep } from '../../domain/calendar/deadlines';
-import { chinaDateOf, STATE_LABELS, STEP_LABELS, type MatterState } from '../../domain/matters/lifecycle';
+import { chinaDateOf } from '../../domain/calendar/chinaDay';
+import { STATE_LABELS, type MatterState } from '../../domain/matters/states';
+import { deadlineOn } from '../../domain/matters/deadlines';
 import { ok, type Result } from '../../domain/result';
 import type { z } from 'zod';
 import { findVisitorIds, mattersOfVisitors, visitorById } from '../../db/registrations';
@@ -24,7 +25,6 @@ function describeState(status: string) {
  */
 export async function lookupPerson(ctx: ServiceContext, q: Query): Promise<Result<{ provisional: boolean; visitorName: string | null; matters: PriorMatter[] }>> {
   const today = localDay(ctx.now());
-  const { daysLeft } = ctx.reference().deadlines;
   const doc = q.credential && q.credential.number !== '' ? parseCredential(q.credential.type, q.credential.number, today) : null;
   // A half-typed number finds nobody; name + mobile may still find the person.
   if (doc && !doc.ok && !(q.name && q.mobile)) return doc;
@@ -46,10 +46,7 @@ export async function lookupPerson(ctx: ServiceContext, q: Query): Promise<Resul
       receivedOn: m.receivedOn,
       visits: m.visits,
       lastVisitOn: m.lastVisitOn,
-      nextDeadline:
-        m.nextStep && m.nextDue
-          ? { label: STEP_LABELS[m.nextStep as DeadlineStep] ?? m.nextStep, lastDay: m.nextDue, daysLeft: daysLeft(m.nextDue, today), overdue: daysLeft(m.nextDue, today) < 0 }
-          : null,
+      nextDeadline: m.nextStep && m.nextDue ? deadlineOn(m.nextStep, m.nextDue, today, ctx.reference().deadlines) : null,
     }),
   );
   const first = ids[0] ? visitorById(ctx.db, ids[0]) : undefined;

@@ -8,7 +8,8 @@
 import dayjs from 'dayjs';
 import { z } from 'zod';
 import { DEADLINE_RULES, defaultDeadlineEngine, type DeadlineEngine, type IsoDate } from '../calendar/deadlines';
-import { handlingDeadline, type MatterLifecycle } from '../matters/lifecycle';
+import { handlingDeadline } from '../matters/deadlines';
+import type { MatterLifecycle } from '../matters/lifecycle';
 
 export const rateSchema = z.object({
   /** null when nothing was due in the period. */

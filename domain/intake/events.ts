@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { credentialTypeSchema } from '../identity/credentials';
 import { isoTimestamp } from '../schema/timestamps';
 import { attachmentAddedPayload } from './attachments';
-import { channelSchema, flagsSchema } from './registration';
+import { channelSchema } from './registration';
+import { flagsSchema } from './flags';
 
 export const personPayload = z.strictObject({
   visitorId: z.uuid(),

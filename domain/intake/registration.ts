@@ -5,26 +5,11 @@ import { z } from 'zod';
 import { optionalPhoneOfKind } from '../contact/phone';
 import { credentialInputSchema, credentialTypeSchema } from '../identity/credentials';
 import { optionalText, requiredText as text } from '../schema/text';
+import { flagsSchema } from './flags';
 
 export const channelSchema = z.enum(['visit', 'letter', 'online', 'phone']);
 export type Channel = z.infer<typeof channelSchema>;
 export const CHANNEL_LABELS: Record<Channel, string> = { visit: '来访', letter: '来信', online: '网上', phone: '电话' };
-
-/** 越级: the level a visitor went to, skipping the competent one (DOMAIN.md §2). */
-export const skipLevelSchema = z.enum(['city', 'province', 'national']);
-export const SKIP_LEVEL_LABELS: Record<z.infer<typeof skipLevelSchema>, string> = { city: '越级到市', province: '越级到省', national: '越级进京' };
-
-export const FLAG_LABELS = {
-  crossRegion: '跨地区',
-  crossDepartment: '跨部门',
-  crossSector: '跨行业',
-  personHouseholdApart: '人户分离',
-  personMatterApart: '人事分离',
-  matterHouseholdApart: '事户分离',
-  lawRelated: '涉法涉诉',
-  majorUrgent: '重大紧急',
-} as const;
-export type FlagName = keyof typeof FLAG_LABELS;
 
 /** 条例 art. 18: a group elects at most five representatives. */
 export const MAX_REPRESENTATIVES = 5;
@@ -56,22 +41,11 @@ function personSchema(today: () => string) {
   });
 }
 
-export const flagsSchema = z.strictObject({
-  skipLevel: skipLevelSchema.nullable().default(null),
-  crossRegion: z.boolean().default(false),
-  crossDepartment: z.boolean().default(false),
-  crossSector: z.boolean().default(false),
-  personHouseholdApart: z.boolean().default(false),
-  personMatterApart: z.boolean().default(false),
-  matterHouseholdApart: z.boolean().default(false),
-  lawRelated: z.boolean().default(false),
-  majorUrgent: z.boolean().default(false),
-});
-
 /** 初访 starts a matter; 重复访 links the visit to one the visitor already has. */
+export const visitKindSchema = z.enum(['first', 'repeat']);
 export const visitLinkSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('first') }),
-  z.strictObject({ kind: z.literal('repeat'), matterId: z.string().min(1) }),
+  z.strictObject({ kind: z.literal(visitKindSchema.enum.first) }),
+  z.strictObject({ kind: z.literal(visitKindSchema.enum.repeat), matterId: z.string().min(1) }),
 ]);
 
 /** What the clerk submits. `today` is needed to refuse future birth dates, so it is a factory. */
@@ -129,7 +103,7 @@ export type RegisterVisit = z.output<ReturnType<typeof registerVisitInputSchema>
 export const registrationSummarySchema = z.object({
   matterId: z.string(),
   matterNo: z.string(),
-  visitKind: z.enum(['first', 'repeat']),
+  visitKind: visitKindSchema,
   visitorName: z.string(),
   maskedIdNumber: z.string(),
   headcount: z.number().int(),

@@ -2,18 +2,19 @@
 // drafts that survive a closed window.
 import { z } from 'zod';
 import { credentialTypeSchema } from '../identity/credentials';
-import { registerVisitInputSchema, registrationSummarySchema } from './registration';
+import { nextDeadlineSchema } from '../matters/deadlines';
+import { registerVisitInputSchema, registrationSummarySchema, visitKindSchema } from './registration';
 
 export const registeredSchema = z.object({
   matterId: z.string(),
   matterNo: z.string(),
   visitId: z.string(),
-  visitKind: z.enum(['first', 'repeat']),
+  visitKind: visitKindSchema,
   visitorId: z.string(),
   receivedAt: z.string(),
   /** The linked matter is terminated: registered, and the visitor is told it is not accepted again. */
   terminated: z.boolean(),
-  nextDeadline: z.object({ label: z.string(), lastDay: z.string() }).nullable(),
+  nextDeadline: nextDeadlineSchema.nullable(),
 });
 export type Registered = z.infer<typeof registeredSchema>;
 
@@ -33,6 +34,7 @@ export const priorMatterSchema = z.object({
   countyCode: z.string().nullable(),
   matterId: z.string(),
   matterNo: z.string(),
+  /** A string, not the state enum: the city's record may carry a state this window does not know yet. */
   status: z.string(),
   statusLabel: z.string(),
   terminated: z.boolean(),
@@ -40,7 +42,7 @@ export const priorMatterSchema = z.object({
   receivedOn: z.string(),
   visits: z.number().int(),
   lastVisitOn: z.string().nullable(),
-  nextDeadline: z.object({ label: z.string(), lastDay: z.string(), daysLeft: z.number().int(), overdue: z.boolean() }).nullable(),
+  nextDeadline: nextDeadlineSchema.nullable(),
 });
 export type PriorMatter = z.infer<typeof priorMatterSchema>;
 

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { isoDateSchema } from '../calendar/deadlines';
 import { documentKindSchema } from '../documents/kinds';
 import { isoTimestamp } from '../schema/timestamps';
-import { deliveryMethodSchema, matterCommandSchema, matterStateSchema } from './lifecycle';
+import { deliveryMethodSchema, matterCommandSchema } from './commands';
+import { matterStateSchema } from './states';
+import { participantRoleSchema } from './supervision';
 
 export const matterTransitionedPayload = z.strictObject({
   matterId: z.uuid(),
@@ -51,7 +53,7 @@ export const participantRecordedPayload = z.strictObject({
   participantId: z.uuid(),
   visitId: z.uuid(),
   matterId: z.uuid(),
-  role: z.enum(['lawyer', 'psychologist']),
+  role: participantRoleSchema,
   name: z.string().min(1),
   organisation: z.string(),
 });

@@ -4,20 +4,21 @@ import { z } from 'zod';
 import { requiredText as text } from '../schema/text';
 import { documentKindSchema } from '../documents/kinds';
 import { isoDateSchema } from '../calendar/deadlines';
-import { flagsSchema, channelSchema } from '../intake/registration';
+import { flagsSchema } from '../intake/flags';
+import { channelSchema, visitKindSchema } from '../intake/registration';
 import { operatorSchema } from '../staff/roles';
-import { deliveryMethodSchema, matterCommandSchema, matterLifecycleSchema } from './lifecycle';
+import { commandTypeSchema, deliveryMethodSchema, matterCommandSchema } from './commands';
+import { nextDeadlineSchema } from './deadlines';
+import { matterLifecycleSchema } from './lifecycle';
+import { matterStateSchema } from './states';
+import { participantRoleSchema, supervisionOriginSchema } from './supervision';
 
 const id = z.string().min(1).max(64);
-
-export const nextDeadlineSchema = z
-  .object({ step: z.string(), label: z.string(), lastDay: z.string(), daysLeft: z.number().int(), overdue: z.boolean() })
-  .nullable();
 
 export const matterDetailSchema = z.object({
   matterId: z.string(),
   matterNo: z.string(),
-  status: z.string(),
+  status: matterStateSchema,
   statusLabel: z.string(),
   receivedAt: z.string(),
   channel: channelSchema,
@@ -31,18 +32,36 @@ export const matterDetailSchema = z.object({
   /** Masked for a protected reporter unless the operator's role needs the identity. */
   visitor: z.object({ name: z.string(), credential: z.string(), mobile: z.string(), masked: z.boolean() }),
   lifecycle: matterLifecycleSchema,
-  nextDeadline: nextDeadlineSchema,
-  allowedCommands: z.array(z.string()),
+  nextDeadline: nextDeadlineSchema.nullable(),
+  allowedCommands: z.array(commandTypeSchema),
   transitions: z.array(
-    z.object({ id: z.string(), at: z.string(), from: z.string(), to: z.string(), command: z.string(), label: z.string(), actorName: z.string(), reason: z.string(), documents: z.array(z.string()) }),
+    z.object({
+      id: z.string(),
+      at: z.string(),
+      from: matterStateSchema,
+      to: matterStateSchema,
+      command: commandTypeSchema,
+      label: z.string(),
+      actorName: z.string(),
+      reason: z.string(),
+      documents: z.array(documentKindSchema),
+    }),
   ),
   documents: z.array(
-    z.object({ id: z.string(), kind: documentKindSchema, title: z.string(), fileName: z.string(), createdAt: z.string(), deliveredAt: z.string().nullable(), deliveryMethod: z.string().nullable() }),
+    z.object({
+      id: z.string(),
+      kind: documentKindSchema,
+      title: z.string(),
+      fileName: z.string(),
+      createdAt: z.string(),
+      deliveredAt: z.string().nullable(),
+      deliveryMethod: deliveryMethodSchema.nullable(),
+    }),
   ),
-  visits: z.array(z.object({ visitId: z.string(), kind: z.string(), receivedAt: z.string(), headcount: z.number().int() })),
-  supervision: z.array(z.object({ id: z.string(), noticeNo: z.string(), issuedBy: z.string(), issuedAt: z.string(), dueOn: z.string(), content: z.string(), resolvedAt: z.string().nullable(), origin: z.string() })),
+  visits: z.array(z.object({ visitId: z.string(), kind: visitKindSchema, receivedAt: z.string(), headcount: z.number().int() })),
+  supervision: z.array(z.object({ id: z.string(), noticeNo: z.string(), issuedBy: z.string(), issuedAt: z.string(), dueOn: z.string(), content: z.string(), resolvedAt: z.string().nullable(), origin: supervisionOriginSchema })),
   leaderCase: z.object({ leader: z.string(), staff: z.string(), plan: z.string(), dueOn: z.string(), assignedAt: z.string() }).nullable(),
-  participants: z.array(z.object({ visitId: z.string(), role: z.string(), name: z.string(), organisation: z.string() })),
+  participants: z.array(z.object({ visitId: z.string(), role: participantRoleSchema, name: z.string(), organisation: z.string() })),
 });
 export type MatterDetail = z.infer<typeof matterDetailSchema>;
 
@@ -52,7 +71,7 @@ export const queueItemSchema = z.object({
   visitorName: z.string(),
   summary: z.string(),
   statusLabel: z.string(),
-  nextDeadline: nextDeadlineSchema,
+  nextDeadline: nextDeadlineSchema.nullable(),
   supervised: z.boolean(),
 });
 export const queueSchema = z.object({
@@ -101,7 +120,7 @@ export const matterMethods = {
     output: z.object({ matterId: z.string() }),
   },
   'participants.add': {
-    input: z.strictObject({ visitId: id, role: z.enum(['lawyer', 'psychologist']), name: text('姓名', 50), organisation: z.string().trim().max(100).default('') }),
+    input: z.strictObject({ visitId: id, role: participantRoleSchema, name: text('姓名', 50), organisation: z.string().trim().max(100).default('') }),
     output: z.object({ id: z.string() }),
   },
   'campaigns.create': {

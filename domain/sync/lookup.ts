@@ -2,6 +2,7 @@
 // offline asks the city for every matter and visit of that 证件 across all counties.
 import { z } from 'zod';
 import { credentialTypeSchema } from '../identity/credentials';
+import { visitKindSchema } from '../intake/registration';
 
 /** As the window normalises it: no spaces, upper case (a resident ID's X). */
 export const lookupDocumentNumber = z
@@ -15,7 +16,7 @@ export type LookupRequest = z.input<typeof lookupRequestSchema>;
 
 export const lookupVisitSchema = z.object({
   visitId: z.string(),
-  kind: z.enum(['first', 'repeat']),
+  kind: visitKindSchema,
   countyCode: z.string(),
   receivedAt: z.string(),
   channel: z.string(),

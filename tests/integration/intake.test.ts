@@ -30,8 +30,8 @@ describe('intake.register', () => {
     const v = r.value as { matterNo: string; matterId: string; receivedAt: string; nextDeadline: unknown };
     expect(v.matterNo).toMatch(/^000000-L[0-9A-F]{4}-2026-000001$/);
     expect(v.receivedAt).toBe('2026-03-01T08:30:00.000+08:00');
-    // 15 days from 2026-03-01 is Monday 2026-03-16 (DOMAIN.md §4).
-    expect(v.nextDeadline).toEqual({ label: expect.stringContaining('受理'), lastDay: '2026-03-16' });
+    // 15 days from 2026-03-01 is Monday 2026-03-16 (DOMAIN.md §4); the desk registers on the 1st.
+    expect(v.nextDeadline).toEqual({ step: 'acceptance-notice', label: '受理告知期限', lastDay: '2026-03-16', daysLeft: 15, overdue: false, party: 'authority' });
     expect(counts(b)).toEqual({ v: 1, m: 1, o: 1 });
     const ev = b.db.$client.prepare('SELECT * FROM outbox').get() as { seq: number; type: string; entity_id: string; payload: string };
     expect(ev).toMatchObject({ seq: 1, type: 'matter.registered', entity_id: v.matterId });

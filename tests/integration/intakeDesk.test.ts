@@ -19,7 +19,7 @@ const count = (b: ReturnType<typeof testBackend>, table: string) => (b.db.$clien
 async function register(b: ReturnType<typeof testBackend>, input: unknown) {
   const r = await b.dispatch('intake.register', input);
   if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
-  return r.value as { matterId: string; matterNo: string; visitKind: string; terminated: boolean };
+  return r.value as { matterId: string; matterNo: string; visitKind: string; terminated: boolean; nextDeadline: unknown };
 }
 
 describe('group visits', () => {
@@ -57,7 +57,11 @@ describe('repeat-visit check', () => {
     const b = open();
     const first = await register(b, validVisit);
     const found = await b.dispatch('intake.lookupPerson', { credential: { type: 'resident', number: VALID_ID } });
-    expect(found).toMatchObject({ ok: true, value: { provisional: true, visitorName: '张三', matters: [{ matterNo: first.matterNo, terminated: false, visits: 1 }] } });
+    // The side panel shows the running deadline as the registration told it, shape and all.
+    expect(found).toMatchObject({
+      ok: true,
+      value: { provisional: true, visitorName: '张三', matters: [{ matterNo: first.matterNo, terminated: false, visits: 1, nextDeadline: first.nextDeadline }] },
+    });
 
     const again = await register(b, { ...validVisit, summary: '再次反映供暖问题', link: { kind: 'repeat', matterId: first.matterId } });
     expect(again).toMatchObject({ visitKind: 'repeat', matterNo: first.matterNo, terminated: false });

@@ -1,7 +1,7 @@
 // Valid sync event payloads for the city's tests and benchmarks (no test runner imported here,
 // so bench/ can use it too).
 import { randomUUID } from 'node:crypto';
-import { flagsSchema } from '../../domain/intake/registration';
+import { flagsSchema } from '../../domain/intake/flags';
 import type { EventPayload } from '../../domain/sync/events';
 
 type MatterPayload = EventPayload<'matter.registered'>;

@@ -1,5 +1,7 @@
 // Well-formed lifecycle commands for tests, with default contents, and applying them strictly.
-import { applyCommand, initialLifecycle, matterCommandSchema, type CommandType, type MatterCommand, type MatterLifecycle, type Transition } from '../../domain/matters/lifecycle';
+import { applyCommand, initialLifecycle, type Transition } from '../../domain/matters/applyCommand';
+import { matterCommandSchema, type CommandType, type MatterCommand } from '../../domain/matters/commands';
+import type { MatterLifecycle } from '../../domain/matters/lifecycle';
 
 export const actor = { userId: 'u-001', name: '王晓', role: 'clerk' };
 

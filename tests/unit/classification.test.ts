@@ -1,20 +1,10 @@
 // 依法分类处理 (domain/matters/classification.ts): each route of 条例 art. 31, the accusation
-// rule of art. 30, the wizard's order of questions and its refusals.
+// rule of art. 30, and the refusals of incomplete or malformed answers.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  CLASSIFICATION_QUESTIONS,
-  CLASS_LABELS,
-  QUESTION_BY_ID,
-  ROUTE_LABELS,
-  classificationAnswersSchema,
-  classify,
-  isLegalRoute,
-  matterRouteSchema,
-  nextQuestion,
-  routeFitsClass,
-  type Classification,
-} from '../../domain/matters/classification';
+import { QUESTION_BY_ID, classificationAnswersSchema } from '../../domain/matters/questions';
+import { isLegalRoute, routeFitsClass } from '../../domain/matters/routes';
+import { classify, type Classification } from '../../domain/matters/classification';
 
 const NONE = { class: 'complaint', litigation: 'no', arbitration: false, partyAppeal: false, administrative: 'no', dutyPerformance: false } as const;
 
@@ -114,43 +104,6 @@ describe('classify — refusals', () => {
     expect(classify({ class: 'complaint', litigation: 'maybe' })).toMatchObject({ code: 'invalid_answers' });
     expect(classify({ class: 'accusation' })).toMatchObject({ code: 'invalid_answers' });
     expect(classify({ class: 'suggestion', arbitration: true })).toMatchObject({ code: 'invalid_answers' });
-  });
-});
-
-describe('the wizard', () => {
-  it('asks the complaint questions in the order of art. 31', () => {
-    expect(CLASSIFICATION_QUESTIONS.map((q) => q.id)).toEqual([
-      'class',
-      'accusedIsPublicOfficial',
-      'litigation',
-      'arbitration',
-      'partyAppeal',
-      'administrative',
-      'dutyPerformance',
-    ]);
-    for (const q of CLASSIFICATION_QUESTIONS) {
-      expect(q.prompt).toMatch(/[\u4e00-\u9fff]/);
-      if (q.kind === 'choice') expect(q.options?.length).toBeGreaterThan(1);
-    }
-    expect(QUESTION_BY_ID.class.options?.map((o) => o.label)).toEqual(Object.values(CLASS_LABELS));
-  });
-  it('nextQuestion walks the questions until an answer settles the route', () => {
-    expect(nextQuestion(undefined)).toBe('class');
-    expect(nextQuestion({ class: 'suggestion' })).toBeNull();
-    expect(nextQuestion({ class: 'accusation' } as never)).toBe('accusedIsPublicOfficial');
-    const seq: (string | null)[] = [];
-    let answers: Record<string, unknown> = { class: 'complaint' };
-    const no: Record<string, unknown> = { litigation: 'no', arbitration: false, partyAppeal: false, administrative: 'no', dutyPerformance: false };
-    for (;;) {
-      const q = nextQuestion(answers as never);
-      seq.push(q);
-      if (q === null) break;
-      answers = { ...answers, [q]: no[q] };
-    }
-    expect(seq).toEqual(['litigation', 'arbitration', 'partyAppeal', 'administrative', 'dutyPerformance', null]);
-  });
-  it('labels every route in Chinese', () => {
-    for (const r of matterRouteSchema.options) expect(ROUTE_LABELS[r]).toMatch(/[\u4e00-\u9fff]/);
   });
 });
 

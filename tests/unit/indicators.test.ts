@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { indicators, INDICATOR_FORMULAS, mayCountFrom, type Indicators, type MatterOutcome } from '../../domain/figures/indicators';
-import { initialLifecycle } from '../../domain/matters/lifecycle';
+import { initialLifecycle } from '../../domain/matters/applyCommand';
 import { live, type Step } from '../support/matterCommands';
 
 const lived = (receivedOn: string, steps: Step[]) => live(receivedOn, steps).lifecycle;

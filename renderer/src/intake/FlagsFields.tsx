@@ -1,7 +1,7 @@
 // 标记: 越级 (DOMAIN.md §2: registered here, guided to the competent level), 三跨三分离 (joint
 // handling), 涉法涉诉 and 重大紧急 — what routing and the bureau's daily figures count.
 import { Checkbox, Col, Form, Row, Select } from 'antd';
-import { FLAG_LABELS, SKIP_LEVEL_LABELS, skipLevelSchema, type FlagName } from '../../../domain/intake/registration';
+import { FLAG_LABELS, SKIP_LEVEL_LABELS, skipLevelSchema, type FlagName } from '../../../domain/intake/flags';
 
 const SKIP_OPTIONS = [
   { value: '', label: '否' },

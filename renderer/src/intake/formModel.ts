@@ -2,8 +2,8 @@
 // and category cascaders hold paths, 越级 holds '' for "none", blank representative rows are
 // dropped, and the card reader's "number name" line is split into its two fields.
 import type { CredentialType } from '../../../domain/identity/credentials';
-import type { Channel, RegisterVisitInput, flagsSchema } from '../../../domain/intake/registration';
-import type { z } from 'zod';
+import type { Channel, RegisterVisitInput } from '../../../domain/intake/registration';
+import { flagsSchema, type Flags } from '../../../domain/intake/flags';
 
 export const FORM_NAME = 'registration';
 
@@ -13,7 +13,6 @@ export interface PersonValues {
   mobile: string;
 }
 
-type Flags = z.output<typeof flagsSchema>;
 export type FlagValues = Omit<Flags, 'skipLevel'> & { skipLevel: NonNullable<Flags['skipLevel']> | '' };
 
 export interface FormValues {
@@ -59,17 +58,7 @@ export function initialValues(): FormValues {
     respondent: '',
     summary: '',
     facts: '',
-    flags: {
-      skipLevel: '',
-      crossRegion: false,
-      crossDepartment: false,
-      crossSector: false,
-      personHouseholdApart: false,
-      personMatterApart: false,
-      matterHouseholdApart: false,
-      lawRelated: false,
-      majorUrgent: false,
-    },
+    flags: { ...flagsSchema.parse({}), skipLevel: '' },
   };
 }
 

@@ -3,18 +3,9 @@
 // classify() makes of the answers: class, route, the kind of body and the words for the visitor.
 import { Alert, Button, Descriptions, Radio, Steps, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import {
-  CLASS_LABELS,
-  classify,
-  nextQuestion,
-  OUTCOME_LABELS,
-  QUESTION_BY_ID,
-  ROUTE_LABELS,
-  type Classification,
-  type ClassificationAnswers,
-  type ClassificationQuestion,
-  type QuestionId,
-} from '../../../domain/matters/classification';
+import { CLASS_LABELS, OUTCOME_LABELS, ROUTE_LABELS } from '../../../domain/matters/routes';
+import { classify, type Classification } from '../../../domain/matters/classification';
+import { nextQuestion, QUESTION_BY_ID, type ClassificationAnswers, type ClassificationQuestion, type QuestionId } from '../../../domain/matters/questions';
 
 type Answer = { id: QuestionId; value: string | boolean };
 

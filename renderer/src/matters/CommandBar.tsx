@@ -2,7 +2,7 @@
 // its CommandDialog. Nothing is offered that the state and route rules would refuse.
 import { Button, Space } from 'antd';
 import { useState } from 'react';
-import { COMMAND_LABELS, COMMAND_TYPES, type CommandType } from '../../../domain/matters/lifecycle';
+import { COMMAND_LABELS, COMMAND_TYPES, type CommandType } from '../../../domain/matters/commands';
 import type { MatterDetail } from '../../../domain/matters/rpc';
 import { CommandDialog } from './CommandDialog';
 

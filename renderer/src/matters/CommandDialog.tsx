@@ -6,13 +6,14 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { DOCUMENT_TITLES, type DocumentKind } from '../../../domain/documents/kinds';
 import type { Classification } from '../../../domain/matters/classification';
-import { COMMAND_DOCUMENTS, COMMAND_LABELS, DELIVERED_DOCUMENT, type CommandType, type MatterCommandInput } from '../../../domain/matters/lifecycle';
+import { COMMAND_DOCUMENTS, COMMAND_FIELDS, COMMAND_LABELS, type CommandType, type MatterCommandInput } from '../../../domain/matters/commands';
+import { DELIVERED_DOCUMENT } from '../../../domain/matters/transitions';
 import type { MatterDetail } from '../../../domain/matters/rpc';
 import type { Err } from '../../../domain/result';
 import type { Operator } from '../../../domain/staff/roles';
 import { api } from '../api/client';
 import { ClassificationWizard } from './ClassificationWizard';
-import { COMMAND_FIELDS, CommandFields, REASON_LABELS } from './CommandFields';
+import { CommandFields, REASON_LABELS } from './CommandFields';
 import { useMatterStore } from './matterStore';
 
 type Values = { at: Dayjs; reason?: string; documents?: DocumentKind[]; body?: string; note?: string } & Record<string, unknown>;
@@ -22,7 +23,7 @@ function buildCommand(type: CommandType, values: Values, actor: Operator, classi
   if (type === 'classify' && classification) {
     return { ...envelope, type, class: classification.class, route: classification.route, body: values.body ?? '', note: values.note ?? '' };
   }
-  const own = Object.fromEntries((COMMAND_FIELDS[type] ?? []).map((f) => [f, values[f]]));
+  const own = Object.fromEntries(COMMAND_FIELDS[type].map((f) => [f, values[f]]));
   // The fields come from COMMAND_FIELDS by name, which TypeScript cannot tie to the union's
   // member; the backend parses the command with matterCommandSchema anyway.
   return { ...envelope, ...own, type } as MatterCommandInput;

@@ -1,31 +1,10 @@
 // The fields each lifecycle command asks for beyond the common envelope (time, reason,
-// documents), with the names matterCommandSchema gives them, so the form's values go to the
-// backend as they are.
+// documents), named as matterCommandSchema names them (COMMAND_FIELDS reads the names off it),
+// so the form's values go to the backend as they are.
 import { Form, Input, InputNumber, Radio, Select } from 'antd';
-import {
-  DELIVERY_METHOD_LABELS,
-  deliveryMethodSchema,
-  OPINION_LABELS,
-  opinionSchema,
-  RATING_LABELS,
-  ratingSchema,
-  type CommandType,
-} from '../../../domain/matters/lifecycle';
+import { DELIVERY_METHOD_LABELS, deliveryMethodSchema, OPINION_LABELS, opinionSchema, RATING_LABELS, ratingSchema, type CommandType } from '../../../domain/matters/commands';
 
-/** The command-specific field names, picked from the form when the command is built. */
-export const COMMAND_FIELDS: Partial<Record<CommandType, readonly string[]>> = {
-  transfer: ['toBody'],
-  assign: ['toBody'],
-  extend: ['days', 'approvedBy'],
-  reply: ['opinion', 'basis', 'text'],
-  deliver: ['method', 'to'],
-  rate: ['rating'],
-  reviewOpinion: ['opinion', 'text'],
-  reReviewOpinion: ['opinion', 'text'],
-  pauseForHearing: ['days'],
-};
-
-/** The envelope's reason is required for these two and says what it is (lifecycle.ts). */
+/** The envelope's reason is required for these two and says what it is (commands.ts). */
 export const REASON_LABELS: Partial<Record<CommandType, string>> = { decline: '不予受理理由', extend: '延期理由（将告知信访人）' };
 
 const required = (label: string) => [{ required: true, whitespace: true, message: `请填写${label}` }];

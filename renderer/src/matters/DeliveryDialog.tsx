@@ -2,7 +2,7 @@
 // from the backend, which then appears in the list.
 import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { DELIVERY_METHOD_LABELS, deliveryMethodSchema, type DeliveryMethod } from '../../../domain/matters/lifecycle';
+import { DELIVERY_METHOD_LABELS, deliveryMethodSchema, type DeliveryMethod } from '../../../domain/matters/commands';
 import { api } from '../api/client';
 import { FormDialog } from './FormDialog';
 

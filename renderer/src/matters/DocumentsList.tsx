@@ -4,7 +4,7 @@ import { App, Button, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { DELIVERY_METHOD_LABELS, deliveryMethodSchema } from '../../../domain/matters/lifecycle';
+import { DELIVERY_METHOD_LABELS, deliveryMethodSchema } from '../../../domain/matters/commands';
 import type { MatterDetail } from '../../../domain/matters/rpc';
 import { DeliveryDialog } from './DeliveryDialog';
 import { downloadDocument } from './download';

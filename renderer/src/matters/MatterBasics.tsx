@@ -3,8 +3,9 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Alert, Descriptions, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { CHANNEL_LABELS, FLAG_LABELS, SKIP_LEVEL_LABELS, type FlagName } from '../../../domain/intake/registration';
-import { CLASS_LABELS, ROUTE_LABELS } from '../../../domain/matters/classification';
+import { CHANNEL_LABELS } from '../../../domain/intake/registration';
+import { FLAG_LABELS, SKIP_LEVEL_LABELS, type FlagName } from '../../../domain/intake/flags';
+import { CLASS_LABELS, ROUTE_LABELS } from '../../../domain/matters/routes';
 import type { MatterDetail } from '../../../domain/matters/rpc';
 
 function Flags({ flags }: { flags: MatterDetail['flags'] }) {

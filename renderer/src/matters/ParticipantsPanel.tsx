@@ -4,15 +4,13 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { MatterDetail } from '../../../domain/matters/rpc';
+import { PARTICIPANT_ROLE_LABELS, participantRoleSchema, type ParticipantRole } from '../../../domain/matters/supervision';
 import { api } from '../api/client';
 import { FormDialog } from './FormDialog';
 import { useMatterStore } from './matterStore';
 
 type Participant = MatterDetail['participants'][number];
-type Role = 'lawyer' | 'psychologist';
-type Values = { visitId: string; role: Role; name: string; organisation?: string };
-
-const ROLE_LABELS: Record<Role, string> = { lawyer: '律师', psychologist: '心理咨询师' };
+type Values = { visitId: string; role: ParticipantRole; name: string; organisation?: string };
 
 export function ParticipantsPanel({ matter }: { matter: MatterDetail }) {
   const [adding, setAdding] = useState(false);
@@ -28,7 +26,7 @@ export function ParticipantsPanel({ matter }: { matter: MatterDetail }) {
 
   const columns: ColumnsType<Participant> = [
     { title: '接访', dataIndex: 'visitId', width: 170, render: visitLabel },
-    { title: '身份', dataIndex: 'role', width: 100, render: (r: string) => ROLE_LABELS[r as Role] ?? r },
+    { title: '身份', dataIndex: 'role', width: 100, render: (r: ParticipantRole) => PARTICIPANT_ROLE_LABELS[r] },
     { title: '姓名', dataIndex: 'name', width: 100 },
     { title: '单位', dataIndex: 'organisation' },
   ];
@@ -55,7 +53,7 @@ export function ParticipantsPanel({ matter }: { matter: MatterDetail }) {
             <Select options={matter.visits.map((v) => ({ value: v.visitId, label: visitLabel(v.visitId) }))} />
           </Form.Item>
           <Form.Item name="role" label="身份">
-            <Radio.Group options={(Object.keys(ROLE_LABELS) as Role[]).map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+            <Radio.Group options={participantRoleSchema.options.map((r) => ({ value: r, label: PARTICIPANT_ROLE_LABELS[r] }))} />
           </Form.Item>
           <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
             <Input maxLength={50} />

@@ -1,0 +1,165 @@
+// The commands that move a matter's life on (DOMAIN.md §3–§5): their zod schemas, the
+// vocabularies they use, their names at the window, the documents each usually produces and
+// the fields each asks for beyond what every command carries. Which state a command may follow
+// is in transitions.ts; what it does to a matter is in applyCommand.ts.
+import { z } from 'zod';
+import { requiredText as text } from '../schema/text';
+import { documentKindSchema, type DocumentKind } from '../documents/kinds';
+import { matterClassSchema, matterRouteSchema, routeFitsClass } from './routes';
+
+// --- vocabularies used by the commands
+
+/** 条例 art. 32: support / explain / not support, each with its legal basis. */
+export const opinionSchema = z.enum(['support', 'explain', 'not-support']);
+export type Opinion = z.infer<typeof opinionSchema>;
+export const OPINION_LABELS: Readonly<Record<Opinion, string>> = {
+  support: '予以支持',
+  explain: '解释说明',
+  'not-support': '不予支持',
+};
+
+export const deliveryMethodSchema = z.enum(['in-person', 'post', 'electronic', 'left', 'announcement']);
+export type DeliveryMethod = z.infer<typeof deliveryMethodSchema>;
+export const DELIVERY_METHOD_LABELS: Readonly<Record<DeliveryMethod, string>> = {
+  'in-person': '直接送达',
+  post: '邮寄送达',
+  electronic: '电子送达',
+  left: '留置送达',
+  announcement: '公告送达',
+};
+
+export const ratingSchema = z.enum(['satisfied', 'basically-satisfied', 'unsatisfied']);
+export type Rating = z.infer<typeof ratingSchema>;
+export const RATING_LABELS: Readonly<Record<Rating, string>> = {
+  satisfied: '满意',
+  'basically-satisfied': '基本满意',
+  unsatisfied: '不满意',
+};
+
+// --- commands
+
+export const actorSchema = z.strictObject({
+  userId: text('操作人编号', 100),
+  name: text('操作人姓名', 50),
+  role: text('操作人角色', 50),
+});
+export type Actor = z.infer<typeof actorSchema>;
+
+/** What every command carries: who, when (an instant with its offset), why, and the documents produced. */
+const envelope = {
+  actor: actorSchema,
+  at: z.iso.datetime({ offset: true, error: '时间应为带时区的 ISO 时间' }),
+  reason: z.string().trim().max(1000, { error: '事由不能超过1000个字' }).default(''),
+  documents: z.array(documentKindSchema).max(20).default([]),
+};
+
+const classifyCommandSchema = z
+  .strictObject({
+    ...envelope,
+    type: z.literal('classify'),
+    class: matterClassSchema,
+    route: matterRouteSchema,
+    body: text('责任单位', 100),
+    note: z.string().trim().max(1000).default(''),
+  })
+  .refine((c) => routeFitsClass(c.class, c.route), { error: '处理途径与事项类别不符', path: ['route'] });
+
+export const matterCommandSchema = z.discriminatedUnion('type', [
+  classifyCommandSchema,
+  z.strictObject({ ...envelope, type: z.literal('guide') }),
+  z.strictObject({ ...envelope, type: z.literal('transfer'), toBody: text('转送单位', 100) }),
+  z.strictObject({ ...envelope, type: z.literal('assign'), toBody: text('交办单位', 100) }),
+  z.strictObject({ ...envelope, type: z.literal('accept') }),
+  // The envelope's reason is the reason for not accepting: required here.
+  z.strictObject({ ...envelope, type: z.literal('decline'), reason: text('不予受理理由', 1000) }),
+  z.strictObject({ ...envelope, type: z.literal('startHandling') }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('extend'),
+    // DOMAIN §4: +30 days at most, with the head's approval, the reason told to the petitioner.
+    days: z
+      .number({ error: '延长天数应为数字' })
+      .int({ error: '延长天数应为整数' })
+      .min(1, { error: '延长天数至少为1日' })
+      .max(30, { error: '延长期限不得超过30日' }),
+    reason: text('延期理由', 1000),
+    approvedBy: text('批准人', 50),
+  }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('reply'),
+    opinion: opinionSchema,
+    basis: text('法律法规依据', 2000),
+    text: text('处理意见', 20000),
+  }),
+  z.strictObject({ ...envelope, type: z.literal('deliver'), method: deliveryMethodSchema, to: text('受送达人', 100) }),
+  z.strictObject({ ...envelope, type: z.literal('rate'), rating: ratingSchema }),
+  z.strictObject({ ...envelope, type: z.literal('close') }),
+  z.strictObject({ ...envelope, type: z.literal('requestReview') }),
+  z.strictObject({ ...envelope, type: z.literal('reviewOpinion'), opinion: opinionSchema, text: text('复查意见', 20000) }),
+  z.strictObject({ ...envelope, type: z.literal('requestReReview') }),
+  z.strictObject({ ...envelope, type: z.literal('reReviewOpinion'), opinion: opinionSchema, text: text('复核意见', 20000) }),
+  z.strictObject({ ...envelope, type: z.literal('terminate') }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('pauseForHearing'),
+    days: z.number({ error: '听证天数应为数字' }).int({ error: '听证天数应为整数' }).min(1, { error: '听证天数至少为1日' }).max(365),
+  }),
+  z.strictObject({ ...envelope, type: z.literal('repeatVisit') }),
+]);
+export type MatterCommand = z.output<typeof matterCommandSchema>;
+export type MatterCommandInput = z.input<typeof matterCommandSchema>;
+export type CommandType = MatterCommand['type'];
+export const COMMAND_TYPES: readonly CommandType[] = matterCommandSchema.options.map((o) => o.shape.type.value);
+export const commandTypeSchema = z.enum(COMMAND_TYPES);
+
+/** Each command's own fields, read off its schema: what a form asks for besides the envelope (who, when, why, documents). */
+export const COMMAND_FIELDS = Object.fromEntries(
+  matterCommandSchema.options.map((o): [CommandType, readonly string[]] => [o.shape.type.value, Object.keys(o.shape).filter((k) => !(k in envelope) && k !== 'type')]),
+) as Readonly<Record<CommandType, readonly string[]>>;
+
+export const COMMAND_LABELS: Readonly<Record<CommandType, string>> = {
+  classify: '分类',
+  guide: '导入法定途径',
+  transfer: '转送',
+  assign: '交办',
+  accept: '受理',
+  decline: '不予受理',
+  startHandling: '开始办理',
+  extend: '延期',
+  reply: '答复',
+  deliver: '送达',
+  rate: '满意度评价',
+  close: '办结',
+  requestReview: '申请复查',
+  reviewOpinion: '出具复查意见',
+  requestReReview: '申请复核',
+  reReviewOpinion: '出具复核意见',
+  terminate: '终结',
+  pauseForHearing: '听证（期间不计入复核期限）',
+  repeatVisit: '登记重复访',
+};
+
+/** The documents a command usually produces, to preselect in the UI (not enforced). */
+export const COMMAND_DOCUMENTS: Readonly<Record<CommandType, readonly DocumentKind[]>> = {
+  classify: [],
+  // Guiding into a legal route is told in writing with the route and the competent body (DOMAIN §3).
+  guide: ['non-acceptance-notice'],
+  transfer: ['transfer-notice'],
+  assign: ['transfer-notice'],
+  accept: ['acceptance-notice'],
+  decline: ['non-acceptance-notice'],
+  startHandling: [],
+  extend: ['extension-notice'],
+  reply: ['handling-opinion'],
+  deliver: ['delivery-receipt'],
+  rate: [],
+  close: [],
+  requestReview: [],
+  reviewOpinion: ['review-opinion'],
+  requestReReview: [],
+  reReviewOpinion: ['re-review-opinion'],
+  terminate: [],
+  pauseForHearing: [],
+  repeatVisit: [],
+};

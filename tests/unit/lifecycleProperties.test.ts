@@ -1,0 +1,152 @@
+// Properties of a matter's life over random command sequences (domain/matters/applyCommand.ts):
+// only known states, refusals that change nothing and carry a stable code, deadlines that fall
+// after the event they count from, and a terminated matter that stays terminated.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { chinaDateOf } from '../../domain/calendar/chinaDay';
+import { deadlineFor } from '../../domain/calendar/deadlines';
+import { applyCommand, initialLifecycle, type ApplyResult } from '../../domain/matters/applyCommand';
+import { COMMAND_TYPES, type MatterCommand } from '../../domain/matters/commands';
+import type { MatterLifecycle } from '../../domain/matters/lifecycle';
+import type { MatterClass, MatterRoute } from '../../domain/matters/routes';
+import { MATTER_STATES } from '../../domain/matters/states';
+import { allowedCommands, allowedCommandsFor } from '../../domain/matters/transitions';
+import { at, command } from '../support/matterCommands';
+import { matterIn, RECEIVED } from '../support/matterPaths';
+
+const STABLE_CODES = new Set([
+  'already_terminated',
+  'illegal_transition',
+  'extension_limit',
+  'review_window_closed',
+  'route_mismatch',
+  'time_out_of_order',
+  'invalid_command',
+]);
+const CLASS_ROUTES: [MatterClass, MatterRoute][] = [
+  ['suggestion', 'study-and-reply'],
+  ['accusation', 'discipline-inspection'],
+  ['accusation', 'competent-body'],
+  ['complaint', 'litigation-etc'],
+  ['complaint', 'arbitration'],
+  ['complaint', 'party-appeal'],
+  ['complaint', 'administrative'],
+  ['complaint', 'duty-performance'],
+  ['complaint', 'petition-procedure'],
+  ['complaint', 'petition-procedure'], // weighted: the route with the longest life
+];
+
+/** One random step: which command (steered towards allowed ones half the time), how much later, and contents. */
+const stepArb = fc.record({
+  steer: fc.boolean(),
+  pick: fc.nat(1000),
+  gapHours: fc.oneof(fc.integer({ min: 0, max: 48 }), fc.integer({ min: 0, max: 24 * 45 })),
+  routePick: fc.nat(CLASS_ROUTES.length - 1),
+  days: fc.integer({ min: 1, max: 40 }),
+});
+type RandomStep = typeof stepArb extends fc.Arbitrary<infer T> ? T : never;
+
+const START_MS = Date.parse(at(RECEIVED, 9));
+function toCommand(m: MatterLifecycle, s: RandomStep, clockMs: number): MatterCommand {
+  const choices = s.steer ? allowedCommandsFor(m) : COMMAND_TYPES;
+  const type = (choices.length > 0 ? choices : COMMAND_TYPES)[s.pick % (choices.length || COMMAND_TYPES.length)]!;
+  const [cls, route] = CLASS_ROUTES[s.routePick]!;
+  const when = new Date(clockMs).toISOString();
+  const extra: Record<string, unknown> =
+    type === 'classify' ? { class: cls, route } : type === 'extend' || type === 'pauseForHearing' ? { days: Math.min(s.days, 30) } : {};
+  const c = command(type, when, extra);
+  // Sometimes an extension beyond the limit, bypassing the schema as a buggy caller would.
+  return type === 'extend' && s.days > 30 ? ({ ...c, days: s.days } as MatterCommand) : c;
+}
+
+/**
+ * Walks the steps from a new matter: each command built for the matter as it stands, a copy of
+ * the matter taken before applying it, and what applying it gave; accepted commands move it on.
+ */
+function* walk(steps: RandomStep[]): Generator<{ m: MatterLifecycle; before: MatterLifecycle; c: MatterCommand; r: ApplyResult }> {
+  let m = initialLifecycle(RECEIVED);
+  let clock = START_MS;
+  for (const s of steps) {
+    clock += s.gapHours * 3_600_000;
+    const c = toCommand(m, s, clock);
+    const before = structuredClone(m);
+    const r = applyCommand(m, c);
+    yield { m, before, c, r };
+    if (r.ok) m = r.value.matter;
+  }
+}
+
+describe('properties over random command sequences', () => {
+  it('never reach an unknown state; history grows by one per accepted command; refusals change nothing', () => {
+    fc.assert(
+      fc.property(fc.array(stepArb, { maxLength: 40 }), (steps) => {
+        for (const { m, before, c, r } of walk(steps)) {
+          expect(m).toEqual(before);
+          if (!r.ok) {
+            expect(STABLE_CODES.has(r.code), r.code).toBe(true);
+            // A command the state allows is never refused as an illegal transition from the table.
+            if (!allowedCommands(m.state).includes(c.type) && m.state !== 'terminated' && r.code !== 'extension_limit') {
+              expect(r.code).toBe('illegal_transition');
+            }
+            continue;
+          }
+          const next = r.value.matter;
+          expect(MATTER_STATES).toContain(next.state);
+          expect(allowedCommands(m.state)).toContain(c.type);
+          expect(next.historyLength).toBe(m.historyLength + 1);
+          expect(r.value.transition.from).toBe(m.state);
+          expect(r.value.transition.to).toBe(next.state);
+          if (c.type === 'repeatVisit' || c.type === 'pauseForHearing') expect(next.state).toBe(m.state);
+          if (next.extended) expect(next.extensionDays).toBeLessThanOrEqual(30);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('deadlines always fall after the event they count from, which is on or after receipt', () => {
+    fc.assert(
+      fc.property(fc.array(stepArb, { maxLength: 40 }), (steps) => {
+        for (const { r } of walk(steps)) {
+          if (!r.ok) continue;
+          const m = r.value.matter;
+          const d = m.deadlines;
+          if (!d) continue;
+          expect(d.lastDay > d.from, JSON.stringify(d)).toBe(true);
+          expect(d.from >= m.receivedOn).toBe(true);
+          if (d.nextStep !== 'extension' && m.lastEventAt) expect(d.from <= chinaDateOf(m.lastEventAt)).toBe(true);
+          expect(d.lastDay >= deadlineFor(d.nextStep === 'extension' ? 'handling' : d.nextStep, d.nextStep === 'extension' ? m.acceptedOn! : d.from)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the steered walk reaches the end of the road (terminated) in some runs', () => {
+    // Guards the generator: the properties above would be weak if they never got deep.
+    let deepest = 0;
+    fc.assert(
+      fc.property(fc.array(stepArb.map((s) => ({ ...s, steer: true, gapHours: s.gapHours % 72 })), { minLength: 30, maxLength: 60 }), (steps) => {
+        let m = initialLifecycle(RECEIVED);
+        for (const { r } of walk(steps)) if (r.ok) m = r.value.matter;
+        deepest = Math.max(deepest, MATTER_STATES.indexOf(m.state));
+      }),
+      { numRuns: 300, seed: 20250303 },
+    );
+    expect(MATTER_STATES[deepest]).toBe('terminated');
+  });
+
+  it('a terminated matter refuses every command and stays as it is', () => {
+    const terminated = matterIn('terminated');
+    fc.assert(
+      fc.property(stepArb, fc.integer({ min: 0, max: 24 * 400 }), (s, hours) => {
+        const clock = Date.parse(terminated.lastEventAt!) + hours * 3_600_000;
+        const c = toCommand(terminated, { ...s, steer: false }, clock);
+        const before = structuredClone(terminated);
+        const r = applyCommand(terminated, c);
+        expect(r).toMatchObject({ ok: false, code: 'already_terminated' });
+        expect(terminated).toEqual(before);
+      }),
+    );
+  });
+});
