@@ -6,7 +6,7 @@ import type { Result } from '../../domain/result';
 import type { ReadContext } from '../services/context';
 import { windowFigures } from '../services/figures';
 import { exportFigures } from '../services/figuresExcel';
-import { workQueue } from '../services/matters';
+import { workQueue } from '../services/matters/workQueue';
 
 export const READER_METHODS = ['figures.get', 'figures.export', 'matters.queue'] as const satisfies readonly Method[];
 export type ReaderMethod = (typeof READER_METHODS)[number];

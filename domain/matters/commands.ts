@@ -45,17 +45,18 @@ export const actorSchema = z.strictObject({
 });
 export type Actor = z.infer<typeof actorSchema>;
 
-/** What every command carries: who, when (an instant with its offset), why, and the documents produced. */
-const envelope = {
-  actor: actorSchema,
+/** What the window sends with every command: when (an instant with its offset), why, and the documents produced. */
+const requestEnvelope = {
   at: z.iso.datetime({ offset: true, error: '时间应为带时区的 ISO 时间' }),
   reason: z.string().trim().max(1000, { error: '事由不能超过1000个字' }).default(''),
   documents: z.array(documentKindSchema).max(20).default([]),
 };
+/** What every stored command carries besides: who took the step, in the backend's own word. */
+const envelope = { actor: actorSchema, ...requestEnvelope };
 
 const classifyCommandSchema = z
   .strictObject({
-    ...envelope,
+    ...requestEnvelope,
     type: z.literal('classify'),
     class: matterClassSchema,
     route: matterRouteSchema,
@@ -64,17 +65,17 @@ const classifyCommandSchema = z
   })
   .refine((c) => routeFitsClass(c.class, c.route), { error: '处理途径与事项类别不符', path: ['route'] });
 
-export const matterCommandSchema = z.discriminatedUnion('type', [
+const REQUEST_OPTIONS = [
   classifyCommandSchema,
-  z.strictObject({ ...envelope, type: z.literal('guide') }),
-  z.strictObject({ ...envelope, type: z.literal('transfer'), toBody: text('转送单位', 100) }),
-  z.strictObject({ ...envelope, type: z.literal('assign'), toBody: text('交办单位', 100) }),
-  z.strictObject({ ...envelope, type: z.literal('accept') }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('guide') }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('transfer'), toBody: text('转送单位', 100) }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('assign'), toBody: text('交办单位', 100) }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('accept') }),
   // The envelope's reason is the reason for not accepting: required here.
-  z.strictObject({ ...envelope, type: z.literal('decline'), reason: text('不予受理理由', 1000) }),
-  z.strictObject({ ...envelope, type: z.literal('startHandling') }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('decline'), reason: text('不予受理理由', 1000) }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('startHandling') }),
   z.strictObject({
-    ...envelope,
+    ...requestEnvelope,
     type: z.literal('extend'),
     // DOMAIN §4: +30 days at most, with the head's approval, the reason told to the petitioner.
     days: z
@@ -86,27 +87,43 @@ export const matterCommandSchema = z.discriminatedUnion('type', [
     approvedBy: text('批准人', 50),
   }),
   z.strictObject({
-    ...envelope,
+    ...requestEnvelope,
     type: z.literal('reply'),
     opinion: opinionSchema,
     basis: text('法律法规依据', 2000),
     text: text('处理意见', 20000),
   }),
-  z.strictObject({ ...envelope, type: z.literal('deliver'), method: deliveryMethodSchema, to: text('受送达人', 100) }),
-  z.strictObject({ ...envelope, type: z.literal('rate'), rating: ratingSchema }),
-  z.strictObject({ ...envelope, type: z.literal('close') }),
-  z.strictObject({ ...envelope, type: z.literal('requestReview') }),
-  z.strictObject({ ...envelope, type: z.literal('reviewOpinion'), opinion: opinionSchema, text: text('复查意见', 20000) }),
-  z.strictObject({ ...envelope, type: z.literal('requestReReview') }),
-  z.strictObject({ ...envelope, type: z.literal('reReviewOpinion'), opinion: opinionSchema, text: text('复核意见', 20000) }),
-  z.strictObject({ ...envelope, type: z.literal('terminate') }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('deliver'), method: deliveryMethodSchema, to: text('受送达人', 100) }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('rate'), rating: ratingSchema }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('close') }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('requestReview') }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('reviewOpinion'), opinion: opinionSchema, text: text('复查意见', 20000) }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('requestReReview') }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('reReviewOpinion'), opinion: opinionSchema, text: text('复核意见', 20000) }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('terminate') }),
   z.strictObject({
-    ...envelope,
+    ...requestEnvelope,
     type: z.literal('pauseForHearing'),
     days: z.number({ error: '听证天数应为数字' }).int({ error: '听证天数应为整数' }).min(1, { error: '听证天数至少为1日' }).max(365),
   }),
-  z.strictObject({ ...envelope, type: z.literal('repeatVisit') }),
-]);
+  z.strictObject({ ...requestEnvelope, type: z.literal('repeatVisit') }),
+] as const;
+
+/**
+ * A command as the window asks for it: no actor, since who acts is the backend's session, never
+ * the caller's claim (the RPC `matters.command` takes this).
+ */
+export const commandRequestSchema = z.discriminatedUnion('type', REQUEST_OPTIONS);
+export type CommandRequest = z.input<typeof commandRequestSchema>;
+
+type WithActor<T extends readonly z.ZodObject[]> = { -readonly [K in keyof T]: z.ZodObject<T[K]['shape'] & { actor: typeof actorSchema }, z.core.$strict> };
+
+/** A command as taken and stored (and sent to the city): the request with who took it. */
+export const matterCommandSchema = z.discriminatedUnion(
+  'type',
+  // safeExtend keeps the classify command's refinement; its declared type loses the shapes, hence the cast.
+  REQUEST_OPTIONS.map((o) => o.safeExtend({ actor: actorSchema })) as unknown as WithActor<typeof REQUEST_OPTIONS>,
+);
 export type MatterCommand = z.output<typeof matterCommandSchema>;
 export type MatterCommandInput = z.input<typeof matterCommandSchema>;
 export type CommandType = MatterCommand['type'];

@@ -6,8 +6,7 @@ import { documentKindSchema } from '../documents/kinds';
 import { isoDateSchema } from '../calendar/deadlines';
 import { flagsSchema } from '../intake/flags';
 import { channelSchema, visitKindSchema } from '../intake/registration';
-import { operatorSchema } from '../staff/roles';
-import { commandTypeSchema, deliveryMethodSchema, matterCommandSchema } from './commands';
+import { commandRequestSchema, commandTypeSchema, deliveryMethodSchema } from './commands';
 import { nextDeadlineSchema } from './deadlines';
 import { matterLifecycleSchema } from './lifecycle';
 import { matterStateSchema } from './states';
@@ -91,11 +90,15 @@ export const campaignSchema = z.object({
   resolutionRate: z.number().nullable(),
 });
 
+/** A step taken: the file as it now stands, and what did not go as planned after the commit. */
+export const commandOutcomeSchema = z.object({ detail: matterDetailSchema, warnings: z.array(z.string()) });
+export type CommandOutcome = z.infer<typeof commandOutcomeSchema>;
+
 export const matterMethods = {
   'matters.get': { input: z.strictObject({ matterId: id }), output: matterDetailSchema },
   'matters.command': {
-    input: z.strictObject({ matterId: id, command: matterCommandSchema }),
-    output: matterDetailSchema,
+    input: z.strictObject({ matterId: id, command: commandRequestSchema }),
+    output: commandOutcomeSchema,
   },
   'matters.queue': {
     input: z.strictObject({ scope: z.enum(['all', 'overdue', 'due-soon']).default('all'), dueSoonDays: z.number().int().min(0).max(30).default(3) }),

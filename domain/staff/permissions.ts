@@ -4,7 +4,7 @@
 // the 登记员 registers and hands over papers, the 承办人 handles, the 科长/督办 decides,
 // supervises and alone sees a protected reporter (canSeeReporter), and the 管理员 keeps the
 // accounts, the enrolment and the settings but does no casework.
-import type { CommandType } from '../matters/lifecycle';
+import type { CommandType } from '../matters/commands';
 import type { Method } from '../rpc/contract';
 import type { Role } from './roles';
 
