@@ -16,6 +16,8 @@ const backend = createBackend({
   migrationsDir: path.join(root, 'db/migrations'),
   resourcesDir: path.join(root, 'resources'),
   documentWorker: { file: path.join(root, 'backend/documents/renderWorker.dev.mjs') },
+  // Development only: a city started with `npm run server` listens on plain http://127.0.0.1.
+  sync: { allowInsecure: true },
 });
 backend.sync.start();
 

@@ -34,7 +34,7 @@ export interface BackendOptions {
   now?: () => Date;
   fetch?: Fetch;
   log?: (msg: string, detail?: unknown) => void;
-  sync?: Partial<Pick<SyncEngineOptions, 'debounceMs' | 'timerMs' | 'healthEveryMs' | 'batchSize' | 'random'>> & { timeoutMs?: number };
+  sync?: Partial<Pick<SyncEngineOptions, 'debounceMs' | 'timerMs' | 'healthEveryMs' | 'batchSize' | 'random' | 'allowInsecure'>> & { timeoutMs?: number };
 }
 
 export const DB_FILE = 'xinfang.db';

@@ -14,9 +14,11 @@ export function tempDir(prefix = 'xf-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/** The test city listens on http://127.0.0.1, so plain http is allowed unless a test says otherwise. */
 export function testBackend(o: Partial<BackendOptions> = {}) {
   const dataDir = o.dataDir ?? tempDir();
-  return createBackend({ dataDir, migrationsDir: MIGRATIONS_DIR, resourcesDir: RESOURCES_DIR, documentWorker: DOCUMENT_WORKER, log: () => {}, ...o });
+  const sync = { allowInsecure: true, ...o.sync };
+  return createBackend({ dataDir, migrationsDir: MIGRATIONS_DIR, resourcesDir: RESOURCES_DIR, documentWorker: DOCUMENT_WORKER, log: () => {}, ...o, sync });
 }
 
 /** A valid 18-digit number with a computed check character, for any birth date and sequence. */
