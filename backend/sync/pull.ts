@@ -1,10 +1,10 @@
 // Brings down what the city maintains (DESIGN.md §4 "Pull"): reference data and 督办 notices,
 // page by page, each page with its cursor in one local transaction.
 import { applyPulledPage } from '../../db/pulled';
-import { getSyncState } from '../../db/syncState';
+import { getSyncState, recordSuccess } from '../../db/syncState';
 import { pullQuerySchema } from '../../domain/sync/pull';
 import { badResponse } from './cityClient';
-import type { RunContext, StepEnd } from './run';
+import { clockOffset, type RunContext, type StepEnd } from './run';
 
 const MAX_PULL_PAGES = 50;
 // The cursor goes back as `since`: one the city's own query would refuse would stop every pull after it.
@@ -18,6 +18,8 @@ export async function pullAll(ctx: RunContext, onReferencePulled?: () => void): 
     if (!r.ok) return r;
     if (!cursorSchema.safeParse(r.value.cursor).success) return badResponse(`pull cursor ${JSON.stringify(r.value.cursor.slice(0, 120))} cannot be sent back`);
     applyPulledPage(db, r.value);
+    // A good exchange with nothing waiting to push must still clear an error an earlier run left.
+    recordSuccess(db, { ackedSeq: getSyncState(db).lastAckedSeq, at: ctx.now().toISOString(), clockOffsetMs: clockOffset(db, ctx.now, r.serverDate), rejected: [] });
     ctx.reached();
     if (r.value.reference.length > 0) onReferencePulled?.();
     if (!r.value.hasMore) break;

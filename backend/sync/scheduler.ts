@@ -26,6 +26,7 @@ export interface SchedulerOptions {
 export function createScheduler(o: SchedulerOptions) {
   const random = o.random ?? Math.random;
   let running: Promise<void> | null = null;
+  let probing: Promise<void> | null = null;
   let attempt = 0;
   let stopped = true;
   let retryTimer: NodeJS.Timeout | null = null;
@@ -58,7 +59,18 @@ export function createScheduler(o: SchedulerOptions) {
   }
 
   function auto(): void {
-    if (!o.blocked()) void runNow();
+    if (!stopped && !o.blocked()) void runNow();
+  }
+
+  /** Asks the city whether it answers; syncs when it is back, or in any case with `thenSync`. */
+  function probe(thenSync: boolean): void {
+    probing ??= o
+      .networkBack()
+      .then((back) => {
+        if (back || thenSync) auto();
+      })
+      .catch((e: unknown) => o.log('health check crashed', e))
+      .finally(() => (probing = null));
   }
 
   function schedule(kind: 'retry' | 'debounce', ms: number): void {
@@ -88,17 +100,18 @@ export function createScheduler(o: SchedulerOptions) {
     },
     start(): void {
       stopped = false;
-      void o.networkBack().then(auto);
+      probe(true);
       periodic = setInterval(auto, o.timerMs ?? 5 * 60 * 1000);
       periodic.unref();
-      health = setInterval(() => void o.networkBack().then((back) => back && auto()), o.healthEveryMs ?? 30_000);
+      health = setInterval(() => probe(false), o.healthEveryMs ?? 30_000);
       health.unref();
     },
+    /** No timer fires after this; resolves once the run and health check under way have ended. */
     async stop(): Promise<void> {
       stopped = true;
       for (const t of [retryTimer, debounceTimer]) if (t) clearTimeout(t);
       for (const t of [periodic, health]) if (t) clearInterval(t);
-      await running;
+      await Promise.all([running, probing]);
     },
   };
 }

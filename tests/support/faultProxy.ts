@@ -70,7 +70,8 @@ export async function startFaultCity(o: { dataDir?: string; rateLimitPerMinute?:
 
   async function up(): Promise<void> {
     handle = await openCityDb({ dataDir: o.dataDir });
-    app = await buildApp({ db: handle.db, adminToken: ADMIN_TOKEN, rateLimitPerMinute: o.rateLimitPerMinute ?? 100_000 });
+    // Enrolment's own limit is off too: a test file may enrol dozens of devices with one city.
+    app = await buildApp({ db: handle.db, adminToken: ADMIN_TOKEN, rateLimitPerMinute: o.rateLimitPerMinute ?? 100_000, enrollRateLimitPerMinute: 100_000 });
     await app.listen({ host: '127.0.0.1', port: 0 });
     upstream = new URL(listenUrl(app.server));
   }
