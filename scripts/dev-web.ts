@@ -16,7 +16,8 @@ const token = randomBytes(24).toString('base64url');
 
 const backend = createBackendHost({
   start: () => childProcessEndpoint(SOURCE_BACKEND_ENTRY),
-  options: sourceTreeOptions(dataDir),
+  // Development only: a city started with `npm run server` listens on plain http://127.0.0.1.
+  options: { ...sourceTreeOptions(dataDir), sync: { allowInsecure: true } },
   log: (msg) => console.error(`[dev:web] ${msg}`),
 });
 

@@ -41,7 +41,7 @@ export interface BackendOptions {
   scryptCost?: number;
   fetch?: Fetch;
   log?: (msg: string, detail?: unknown) => void;
-  sync?: Partial<Pick<SyncEngineOptions, 'debounceMs' | 'timerMs' | 'healthEveryMs' | 'batchSize' | 'random'>> & { timeoutMs?: number };
+  sync?: Partial<Pick<SyncEngineOptions, 'debounceMs' | 'timerMs' | 'healthEveryMs' | 'batchSize' | 'random' | 'allowInsecure'>> & { timeoutMs?: number };
 }
 
 export const DB_FILE = 'xinfang.db';

@@ -34,7 +34,10 @@ export const enrollInputSchema = z.strictObject({
   serverUrl: z
     .string()
     .trim()
-    .regex(/^https?:\/\/[^\s/]+(:\d+)?(\/.*)?$/, { error: '服务器地址应以 http:// 或 https:// 开头' }),
+    // Only scheme, host, port and path: the client appends /api/v1/… to it, and a user name or
+    // password in the address would travel with every request. Whether plain http:// is allowed
+    // is the sync client's call (development only).
+    .regex(/^https?:\/\/(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?(\/[^\s?#@]*)?$/i, { error: '服务器地址应为 https:// 开头的网址，例如 https://xinfang.example.gov.cn' }),
   code: z.string().trim().min(4, { error: '请填写注册码' }).max(64),
   name: z.string().trim().min(1, { error: '请填写本机名称' }).max(100),
 });

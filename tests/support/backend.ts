@@ -25,7 +25,9 @@ export const TEST_SCRYPT_COST = 2 ** 10;
  */
 export function testBackend(o: Partial<BackendOptions> & { role?: Role | null } = {}) {
   const { role = 'supervisor', ...options } = o;
-  const b = createBackend({ ...sourceTreeOptions(options.dataDir ?? tempDir()), log: () => {}, scryptCost: TEST_SCRYPT_COST, ...options });
+  // The test city listens on http://127.0.0.1, so plain http is allowed unless a test says otherwise.
+  const sync = { allowInsecure: true, ...options.sync };
+  const b = createBackend({ ...sourceTreeOptions(options.dataDir ?? tempDir()), log: () => {}, scryptCost: TEST_SCRYPT_COST, ...options, sync });
   let signedIn: Promise<void> | null = null;
   return {
     ...b,

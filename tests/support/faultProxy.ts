@@ -1,6 +1,7 @@
 // The sync test rig: a real city server (buildApp on 127.0.0.1, PGlite) behind a small HTTP proxy
 // that can misbehave per request — fail with a status, hang, drop the connection mid-request,
-// commit and then lose the answer, restart the server, answer slowly — plus helpers that fill a
+// commit and then lose the answer, restart the server, answer slowly, let the city commit and
+// then answer something else (a lying or broken city) — plus helpers that fill a
 // device's outbox and compare it with what the city holds. The device only ever talks to the
 // proxy, so every fault is seen exactly as a county window would see it on a bad line.
 import http from 'node:http';
@@ -20,7 +21,15 @@ export type Fault =
   | { kind: 'dropRequest' }
   | { kind: 'loseResponse' }
   | { kind: 'restart' }
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  | { kind: 'rewrite'; answer: (real: Answer) => Answer };
+
+/** An answer as the rewrite fault sees and makes it: header names lower-case, the body as text. */
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
 
 export interface Seen {
   path: string;
@@ -61,7 +70,8 @@ export async function startFaultCity(o: { dataDir?: string; rateLimitPerMinute?:
 
   async function up(): Promise<void> {
     handle = await openCityDb({ dataDir: o.dataDir });
-    app = await buildApp({ db: handle.db, adminToken: ADMIN_TOKEN, rateLimitPerMinute: o.rateLimitPerMinute ?? 100_000 });
+    // Enrolment's own limit is off too: a test file may enrol dozens of devices with one city.
+    app = await buildApp({ db: handle.db, adminToken: ADMIN_TOKEN, rateLimitPerMinute: o.rateLimitPerMinute ?? 100_000, enrollRateLimitPerMinute: 100_000 });
     await app.listen({ host: '127.0.0.1', port: 0 });
     upstream = new URL(listenUrl(app.server));
   }
@@ -148,6 +158,14 @@ export async function startFaultCity(o: { dataDir?: string; rateLimitPerMinute?:
       delete headers['transfer-encoding'];
       delete headers.connection;
       delete headers['keep-alive'];
+      if (fault?.kind === 'rewrite') {
+        const real = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, String(v)]));
+        delete real['content-length'];
+        const lie = fault.answer({ status: answer.status, headers: real, body: answer.body.toString('utf8') });
+        res.writeHead(lie.status, lie.headers);
+        res.end(lie.body);
+        return;
+      }
       res.writeHead(answer.status, headers);
       res.end(answer.body);
     })();
