@@ -1,6 +1,7 @@
 // The transactional outbox: written only inside the transaction that changes the rows it
 // reports, read by the sync client in seq order.
-import { asc, count, gt, max, min } from 'drizzle-orm';
+import { and, asc, count, eq, gt, max, min, not } from 'drizzle-orm';
+import { AUDIT_EVENT } from '../domain/staff/audit';
 import type { SyncEvent } from '../domain/sync/events';
 import type { LocalDb } from './open';
 import { outbox } from './schema';
@@ -28,8 +29,14 @@ export function eventsAfter(db: LocalDb, afterSeq: number, limit: number): SyncE
 }
 
 /** Derived from the outbox itself, so the status bar can never claim "synced" while rows wait. */
-export function waitingStats(db: LocalDb, ackedSeq: number): { waiting: number; oldestWaitingAt: string | null; lastSeq: number } {
-  const w = db.select({ n: count(), oldest: min(outbox.occurredAt) }).from(outbox).where(gt(outbox.seq, ackedSeq)).get();
+/**
+ * What waits for the city: the records people made (registrations, steps…) apart from the audit
+ * trail's lines, which every call adds and which would drown the count the window shows.
+ */
+export function waitingStats(db: LocalDb, ackedSeq: number): { waiting: number; auditWaiting: number; oldestWaitingAt: string | null; lastSeq: number } {
+  const isAudit = eq(outbox.type, AUDIT_EVENT);
+  const w = db.select({ n: count(), oldest: min(outbox.occurredAt) }).from(outbox).where(and(gt(outbox.seq, ackedSeq), not(isAudit))).get();
+  const a = db.select({ n: count() }).from(outbox).where(and(gt(outbox.seq, ackedSeq), isAudit)).get();
   const last = db.select({ s: max(outbox.seq) }).from(outbox).get();
-  return { waiting: w?.n ?? 0, oldestWaitingAt: w?.oldest ?? null, lastSeq: last?.s ?? 0 };
+  return { waiting: w?.n ?? 0, auditWaiting: a?.n ?? 0, oldestWaitingAt: w?.oldest ?? null, lastSeq: last?.s ?? 0 };
 }

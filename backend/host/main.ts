@@ -8,7 +8,7 @@ import type { CallMessage } from './calls';
 /** What the host sends first: everything but the in-process hooks (clock, fetch, logger). */
 export interface InitMessage {
   type: 'init';
-  options: Omit<BackendOptions, 'now' | 'fetch' | 'log' | 'sync'> & { sync?: Omit<NonNullable<BackendOptions['sync']>, 'random'> };
+  options: Omit<BackendOptions, 'now' | 'idleClock' | 'fetch' | 'log' | 'sync'> & { sync?: Omit<NonNullable<BackendOptions['sync']>, 'random'> };
 }
 
 interface Port {

@@ -7,7 +7,7 @@ import type { LocalDb } from '../../db/open';
 import { appendEvent } from '../../db/outbox';
 import { err, type Err, type Ok } from '../../domain/result';
 import type { Method } from '../../domain/rpc/contract';
-import { auditRecordedPayload, METHOD_AUDIT } from '../../domain/staff/audit';
+import { AUDIT_EVENT, auditRecordedPayload, METHOD_AUDIT } from '../../domain/staff/audit';
 import { mayCall, METHOD_ACCESS } from '../../domain/staff/permissions';
 import { ROLE_LABELS } from '../../domain/staff/roles';
 import { localTimestamp } from './context';
@@ -76,7 +76,7 @@ export function recordCall(ctx: AuditContext, method: Method, input: unknown, re
       target: targetOf(input, result),
       outcome: result.ok ? 'ok' : result.code,
     });
-    appendEvent(tx, { id: uuidv7(), type: 'audit.recorded', entityId: row.id, occurredAt: at, payload: auditRecordedPayload.parse(row) });
+    appendEvent(tx, { id: uuidv7(), type: AUDIT_EVENT, entityId: row.id, occurredAt: at, payload: auditRecordedPayload.parse(row) });
   });
   ctx.afterLocalWrite();
 }

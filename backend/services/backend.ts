@@ -37,6 +37,8 @@ export interface BackendOptions {
   /** Where the reader worker's code is, likewise. */
   readerWorker: WorkerEntry;
   now?: () => Date;
+  /** Monotonic milliseconds for the idle lock (tests pass their own; the business clock is `now`). */
+  idleClock?: () => number;
   /** scrypt's work factor for new password hashes (default DEFAULT_SCRYPT_COST). */
   scryptCost?: number;
   fetch?: Fetch;
@@ -53,7 +55,7 @@ export function createBackend(o: BackendOptions) {
   const db = openLocalDb({ file: dbFile, migrationsDir: o.migrationsDir });
   ensureDevice(db, uuidv7);
   const reference = createReferenceSource(db, o.resourcesDir);
-  const session = createSessionState({ now, idleMinutes: () => accounts.idleMinutes(db) });
+  const session = createSessionState({ clock: o.idleClock ?? (() => performance.now()), idleMinutes: () => accounts.idleMinutes(db) });
   const reader = createReader({ entry: o.readerWorker, dbFile, resourcesDir: o.resourcesDir, now, actor: () => session.actor() });
   const documents = createWorkerRenderer(o.documentWorker);
   const { timeoutMs, ...syncOptions } = o.sync ?? {};

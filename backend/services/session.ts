@@ -8,12 +8,13 @@ export interface SignedIn extends Operator {
   mustChangePassword: boolean;
 }
 
-export function createSessionState(o: { now: () => Date; idleMinutes: () => number }) {
+/** `clock` is monotonic milliseconds: idleness is real time at the desk, not the business date. */
+export function createSessionState(o: { clock: () => number; idleMinutes: () => number }) {
   let user: SignedIn | null = null;
   let lastActive = 0;
   let locked = false;
 
-  const idleFor = () => o.now().getTime() - lastActive;
+  const idleFor = () => o.clock() - lastActive;
   function refresh(): void {
     if (user && !locked && idleFor() > o.idleMinutes() * 60_000) locked = true;
   }
@@ -36,7 +37,7 @@ export function createSessionState(o: { now: () => Date; idleMinutes: () => numb
     signIn(u: SignedIn): void {
       user = u;
       locked = false;
-      lastActive = o.now().getTime();
+      lastActive = o.clock();
     },
     signOut(): void {
       user = null;
@@ -47,7 +48,7 @@ export function createSessionState(o: { now: () => Date; idleMinutes: () => numb
     },
     /** A call made while signed in and unlocked keeps the session awake. */
     touch(): void {
-      if (user && !locked) lastActive = o.now().getTime();
+      if (user && !locked) lastActive = o.clock();
     },
     update(u: Partial<SignedIn>): void {
       if (user) user = { ...user, ...u };

@@ -43,7 +43,8 @@ export async function pushAll(ctx: RunContext, batchSize: number): Promise<StepE
   const { db, client, dev } = ctx;
   let rewinds = 0;
   const startAcked = getSyncState(db).lastAckedSeq;
-  const total = waitingStats(db, startAcked).waiting;
+  const w = waitingStats(db, startAcked);
+  const total = w.waiting + w.auditWaiting;
   for (;;) {
     const acked = getSyncState(db).lastAckedSeq;
     const batch = fitBatch(eventsAfter(db, acked, batchSize), batchSize);

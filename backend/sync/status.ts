@@ -23,6 +23,7 @@ export function readStatus(db: LocalDb, live: LiveState, syncing: boolean): Sync
     online: live.online,
     syncing,
     waiting: w.waiting,
+    auditWaiting: w.auditWaiting,
     oldestWaitingAt: w.oldestWaitingAt,
     lastSuccessAt: st.lastSuccessAt,
     lastError: st.lastErrorCode ? { code: st.lastErrorCode, message: st.lastErrorMessage ?? '' } : null,

@@ -70,4 +70,5 @@ export const auditRecordedPayload = z.strictObject({
   hash: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
-export const auditEventSchemas = { 'audit.recorded': auditRecordedPayload } as const;
+export const AUDIT_EVENT = 'audit.recorded';
+export const auditEventSchemas = { [AUDIT_EVENT]: auditRecordedPayload } as const;

@@ -10,6 +10,8 @@ export const syncStatusSchema = z.object({
   online: z.boolean().nullable(),
   syncing: z.boolean(),
   waiting: z.number().int(),
+  /** Audit lines waiting besides (counted apart: every call adds one). */
+  auditWaiting: z.number().int(),
   oldestWaitingAt: z.string().nullable(),
   lastSuccessAt: z.string().nullable(),
   lastError: z.object({ code: z.string(), message: z.string() }).nullable(),

@@ -20,13 +20,12 @@ async function call<T>(b: ReturnType<typeof testBackend>, method: string, input:
   return r.value as T;
 }
 
-const actor = { userId: 'H001', name: '李承办', role: 'handler' };
 const on = (day: string) => {
   clock = new Date(`${day}T10:00:00+08:00`);
   return `${day}T10:00:00+08:00`;
 };
 const run = (b: ReturnType<typeof testBackend>, matterId: string, day: string, command: Record<string, unknown>) =>
-  call(b, 'matters.command', { matterId, command: { actor, at: on(day), ...command } });
+  call(b, 'matters.command', { matterId, command: { at: on(day), ...command } });
 
 /** Registered on `day`, classified the next day, accepted on `acceptOn` and replied on `replyOn`. */
 async function lived(b: ReturnType<typeof testBackend>, seq: number, day: string, acceptOn: string, replyOn: string, rating: string) {
@@ -47,7 +46,6 @@ async function lived(b: ReturnType<typeof testBackend>, seq: number, day: string
 it('shows the period’s visits and the rates of matters taken through their lives, with formulas', async () => {
   const b = testBackend({ now: () => clock });
   backends.push(b);
-  await call(b, 'session.set', { userId: 'H001', name: '李承办', role: 'handler' });
   // Both received on Monday 2 March 2026: the acceptance notice is due on 17 March.
   await lived(b, 1, '2026-03-02', '2026-03-05', '2026-04-10', 'satisfied');
   const slow = await lived(b, 2, '2026-03-02', '2026-03-25', '2026-06-30', 'unsatisfied');
