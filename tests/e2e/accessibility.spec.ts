@@ -1,6 +1,8 @@
 // Every screen of the desk against axe-core's WCAG 2.1 A/AA rules, with real content on it: the
-// intake form with a person's earlier matters and a field error, the work queue, the figures,
-// and a matter's file.
+// intake form empty and with a person's earlier matters and field errors, the work queue, the
+// figures, and a matter's file. Each screen is also photographed, to look at after a theme change.
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { countyId } from '../support/city';
 import { accessibilityViolations } from './axe';
@@ -8,6 +10,10 @@ import { rpc } from './pageRpc';
 
 // The page's CSP forbids injected scripts; axe is injected, so this context bypasses it.
 test.use({ bypassCSP: true });
+
+const SHOTS = path.resolve('test-results/screenshots');
+fs.mkdirSync(SHOTS, { recursive: true });
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `a11y-${name}.png`) });
 
 async function registerSomeone(page: Page, seq: number) {
   return rpc(page, 'intake.register', {
@@ -40,6 +46,7 @@ test('来访登记 passes axe empty, and with a registration made, earlier matte
   await page.keyboard.press('Control+Enter');
   await expect(page.locator('#registration_summary_help')).toHaveText('请填写诉求摘要');
   expect(await accessibilityViolations(page)).toEqual([]);
+  await shot(page, 'intake');
 });
 
 test('工作台 passes axe', async ({ page }) => {
@@ -48,6 +55,7 @@ test('工作台 passes axe', async ({ page }) => {
   await page.getByRole('menuitem', { name: '工作台' }).click();
   await expect(page.getByTestId('queue-table').getByRole('row', { name: new RegExp(matterNo) })).toBeVisible();
   expect(await accessibilityViolations(page)).toEqual([]);
+  await shot(page, 'queue');
 });
 
 test('统计 passes axe', async ({ page }) => {
@@ -55,6 +63,7 @@ test('统计 passes axe', async ({ page }) => {
   await page.getByRole('menuitem', { name: '统计' }).click();
   await expect(page.getByTestId('rates-table')).toBeVisible();
   expect(await accessibilityViolations(page)).toEqual([]);
+  await shot(page, 'figures');
 });
 
 test('事项详情 passes axe', async ({ page }) => {
@@ -64,4 +73,5 @@ test('事项详情 passes axe', async ({ page }) => {
   await page.getByTestId('queue-table').getByRole('row', { name: new RegExp(matterNo) }).click();
   await expect(page.getByTestId('matter-no')).toHaveText(matterNo);
   expect(await accessibilityViolations(page)).toEqual([]);
+  await shot(page, 'matter');
 });

@@ -13,6 +13,9 @@ export interface Violation {
 }
 
 export async function accessibilityViolations(page: Page): Promise<Violation[]> {
+  // Colours are judged once fades have ended (a table fading in after loading is half
+  // transparent for 0.3 s); endless animations such as a spinner are no reason to wait.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.effect?.getTiming().iterations === Infinity));
   const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
   return results.violations.map((v) => ({
     rule: v.id,
