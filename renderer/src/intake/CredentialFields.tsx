@@ -5,11 +5,10 @@ import { useEffect, useMemo, useRef } from 'react';
 import { Col, Form, Input, Row, Select, type InputProps } from 'antd';
 import { CREDENTIAL_TYPE_LABELS, credentialTypeSchema, parseCredential, type CredentialType } from '../../../domain/identity/credentials';
 import { today } from '../api/localContract';
-import { fieldId, splitReaderLine, type FormValues } from './formModel';
+import { fieldId, splitReaderLine, type FormValues, type NamePath } from './formModel';
 import { focusById, focusNextStop } from './keyboard';
 import { useReferenceStore } from './referenceStore';
 
-export type NamePath = (string | number)[];
 /** Splits and checks what is in a number box; says whether it is valid and what name it carried. */
 export type SettleId = (base: NamePath, raw: string) => { valid: boolean; name: string };
 

@@ -26,9 +26,11 @@ interface Props {
   value?: string[];
   onChange?: (path: string[]) => void;
   placeholder?: string;
+  /** For a cascader whose form label names the whole row rather than this box. */
+  'aria-label'?: string;
 }
 
-export function RegionCascader({ id, value, onChange, placeholder = '省 / 市 / 区县 / 乡镇' }: Props) {
+export function RegionCascader({ id, value, onChange, placeholder = '省 / 市 / 区县 / 乡镇', 'aria-label': ariaLabel }: Props) {
   const regions = useReferenceStore((s) => s.regions);
   const loadRegions = useReferenceStore((s) => s.loadRegions);
   const options = useMemo(() => toOptions(regions, ROOT_REGION) ?? [], [regions]);
@@ -43,6 +45,7 @@ export function RegionCascader({ id, value, onChange, placeholder = '省 / 市 /
   return (
     <Cascader
       id={id}
+      aria-label={ariaLabel}
       value={value}
       options={options}
       loadData={(selected) => void loadRegions(String(selected.at(-1)!.value))}

@@ -1,15 +1,14 @@
 // 代表: the representatives a group visit elects, at most five (条例 art. 18). The sixth is
 // refused here (the add button is disabled with the rule beside it) and again by the backend.
-import { Button, Col, Form, Input, Row, Select, Typography } from 'antd';
+import { Button, Col, Form, Input, Row, Select, theme, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { MAX_REPRESENTATIVES } from '../../../domain/intake/registration';
 import { CREDENTIAL_TYPE_OPTIONS, IdNumberInput, type SettleId } from './CredentialFields';
+import { LABEL_WIDTH } from './formLayout';
 import { emptyPerson, type FormValues } from './formModel';
 
 export const TOO_MANY_REPRESENTATIVES = `集体访代表最多${MAX_REPRESENTATIVES}人（《信访工作条例》第十八条）`;
 
-/** Lines up with the form's label column. */
-const LABEL_WIDTH = 76;
 const COLUMNS = { type: '150px', number: 'auto', name: '96px', mobile: '128px', remove: '32px' } as const;
 
 interface Props {
@@ -22,6 +21,7 @@ export function RepresentativesList({ settle, listError }: Props) {
   const form = Form.useFormInstance<FormValues>();
   const count = ((Form.useWatch('representatives', form) as FormValues['representatives'] | undefined) ?? []).length;
   const full = count >= MAX_REPRESENTATIVES;
+  const { token } = theme.useToken();
 
   return (
     // Full width under its own heading: four boxes a row do not fit beside the label column.
@@ -31,7 +31,7 @@ export function RepresentativesList({ settle, listError }: Props) {
           <div data-testid="representatives">
             <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', marginBottom: 4 }}>
               <span style={{ width: LABEL_WIDTH, textAlign: 'right' }}>
-                {count > 0 && <span style={{ color: '#ff4d4f', marginInlineEnd: 4 }}>*</span>}代表
+                {count > 0 && <span style={{ color: token.colorError, marginInlineEnd: 4 }}>*</span>}代表
               </span>
               <Button size="small" icon={<PlusOutlined />} disabled={full} onClick={() => add(emptyPerson())}>
                 添加代表（{count}/{MAX_REPRESENTATIVES}）
@@ -43,7 +43,7 @@ export function RepresentativesList({ settle, listError }: Props) {
               )}
             </div>
             {fields.length > 0 && (
-              <Row gutter={6} wrap={false} style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12, lineHeight: '20px' }}>
+              <Row gutter={6} wrap={false} style={{ color: token.colorTextDescription, fontSize: 12, lineHeight: '20px' }}>
                 <Col flex={COLUMNS.type}>证件类型</Col>
                 <Col flex={COLUMNS.number}>证件号码</Col>
                 <Col flex={COLUMNS.name}>姓名</Col>

@@ -7,6 +7,9 @@ import { flagsSchema, type Flags } from '../../../domain/intake/flags';
 
 export const FORM_NAME = 'registration';
 
+/** A field's place in the form's values: ['visitor', 'name'], ['representatives', 2, 'mobile']. */
+export type NamePath = (string | number)[];
+
 export interface PersonValues {
   credential: { type: CredentialType; number: string };
   name: string;
@@ -111,8 +114,8 @@ export function toInput(v: FormValues, link: RegisterVisitInput['link'], draftId
 }
 
 /** Region codes shorter than a county's cannot be filed; say so in the clerk's words. */
-export function regionPathErrors(v: FormValues): Array<{ name: (string | number)[]; message: string }> {
-  const paths: Array<[(string | number)[], string[] | undefined]> = [
+export function regionPathErrors(v: FormValues): Array<{ name: NamePath; message: string }> {
+  const paths: Array<[NamePath, string[] | undefined]> = [
     [['visitor', 'household', 'region'], v.visitor.household.region],
     [['visitor', 'current', 'region'], v.visitor.current.region],
     [['placeRegion'], v.placeRegion],
@@ -136,7 +139,7 @@ const FIELD_PATTERNS = new Set([
  * Where an error path lands: a form field's name path, 'representatives' for the list as a
  * whole, or null when no box fits (the message then goes to the top of the page).
  */
-export function fieldOfErrorPath(path: string): (string | number)[] | 'representatives' | null {
+export function fieldOfErrorPath(path: string): NamePath | 'representatives' | null {
   const p = RENAMED[path] ?? path;
   if (p === 'representatives') return 'representatives';
   // A whole representative refused (a duplicate person, say): shown under that row's number.
@@ -149,6 +152,17 @@ const seg = (s: string | number) => (typeof s === 'string' && /^\d+$/.test(s) ? 
 
 /** antd's DOM id for a field: the form name and the path, joined with '_'. */
 export const fieldId = (name: readonly (string | number)[]) => [FORM_NAME, ...name].join('_');
+
+/**
+ * The fields an edit touched, from antd's onValuesChange object (a partial copy of the values):
+ * its leaf paths, where a cascader's path array counts as one leaf.
+ */
+export function changedPaths(changed: unknown, prefix: NamePath = []): NamePath[] {
+  if (typeof changed !== 'object' || changed === null || (Array.isArray(changed) && changed.every((x) => typeof x !== 'object'))) {
+    return [prefix];
+  }
+  return Object.entries(changed).flatMap(([k, v]) => (v === undefined ? [] : changedPaths(v, [...prefix, Array.isArray(changed) ? Number(k) : k])));
+}
 
 /** A saved draft is worth keeping only once the clerk has typed something of the visitor's. */
 export function hasContent(v: FormValues): boolean {

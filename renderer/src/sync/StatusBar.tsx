@@ -138,7 +138,9 @@ export function StatusBar({ onSynced }: { onSynced: () => void }) {
                   {status.rejected.map((r) => (
                     <RejectedRecord key={r.seq} record={r} />
                   ))}
-                  <li style={{ listStyle: 'none', marginTop: 6, color: '#888' }}>这些记录已保存在本机，请根据原因更正后重新登记，或联系管理员。</li>
+                  <li style={{ listStyle: 'none', marginTop: 6 }}>
+                    <Typography.Text type="secondary">这些记录已保存在本机，请根据原因更正后重新登记，或联系管理员。</Typography.Text>
+                  </li>
                 </ul>
               }
             >
