@@ -3,7 +3,10 @@
 // deleting or reordering any row breaks every hash after it; the verifier names the first row
 // where the chain breaks.
 import { createHash } from 'node:crypto';
-import { desc } from 'drizzle-orm';
+import { asc, desc, gt } from 'drizzle-orm';
+import { AUDIT_EVENT, auditRecordedPayload } from '../domain/staff/audit';
+import { appendEvent } from './outbox';
+import { getSetting, putSetting } from './settings';
 import type { LocalDb } from './open';
 import { auditLog } from './schema';
 
@@ -48,4 +51,21 @@ export function verifyAuditChain(db: LocalDb): AuditVerdict {
     expectedSeq++;
   }
   return { ok: true, rows, head: prevHash };
+}
+
+const QUEUED_KEY = 'audit_queued_seq';
+
+/**
+ * Puts the audit lines not yet bound for the city into the outbox, one event each, in one
+ * transaction with the mark of how far it got: run by the sync engine before each push, so the
+ * trail travels with the records without every call writing to the outbox.
+ */
+export function queueAuditForSync(db: LocalDb): number {
+  return db.transaction((tx) => {
+    const from = Number(getSetting(tx, QUEUED_KEY) ?? 0);
+    const rows = tx.select().from(auditLog).where(gt(auditLog.seq, from)).orderBy(asc(auditLog.seq)).all();
+    for (const r of rows) appendEvent(tx, { id: r.id, type: AUDIT_EVENT, entityId: r.id, occurredAt: r.at, payload: auditRecordedPayload.parse(r) });
+    if (rows.length > 0) putSetting(tx, QUEUED_KEY, rows.at(-1)!.seq);
+    return rows.length;
+  });
 }

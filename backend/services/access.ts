@@ -4,10 +4,9 @@
 import { v7 as uuidv7 } from 'uuid';
 import { appendAudit } from '../../db/audit';
 import type { LocalDb } from '../../db/open';
-import { appendEvent } from '../../db/outbox';
 import { err, type Err, type Ok } from '../../domain/result';
 import type { Method } from '../../domain/rpc/contract';
-import { AUDIT_EVENT, auditRecordedPayload, METHOD_AUDIT } from '../../domain/staff/audit';
+import { METHOD_AUDIT } from '../../domain/staff/audit';
 import { mayCall, METHOD_ACCESS } from '../../domain/staff/permissions';
 import { ROLE_LABELS } from '../../domain/staff/roles';
 import { localTimestamp } from './context';
@@ -49,13 +48,12 @@ export interface AuditContext {
   db: LocalDb;
   now: () => Date;
   session: SessionState;
-  afterLocalWrite: () => void;
 }
 
 /**
- * Writes the call's audit line and its event for the city in one transaction. Session events
- * are recorded whatever their outcome (a failed sign-in matters most); writes and views when
- * they happened, or when the role was refused.
+ * Writes the call's audit line (the sync engine takes it to the city). Session events are
+ * recorded whatever their outcome (a failed sign-in matters most); writes and views when they
+ * happened, or when the role was refused.
  */
 export function recordCall(ctx: AuditContext, method: Method, input: unknown, result: Ok<unknown> | Err): void {
   const kind = METHOD_AUDIT[method];
@@ -64,19 +62,15 @@ export function recordCall(ctx: AuditContext, method: Method, input: unknown, re
   const user = ctx.session.user();
   const attempted = typeof (input as { userNo?: unknown })?.userNo === 'string' ? (input as { userNo: string }).userNo : '';
   const at = localTimestamp(ctx.now());
-  ctx.db.transaction((tx) => {
-    const row = appendAudit(tx, {
-      id: uuidv7(),
-      at,
-      actorNo: user?.userId ?? attempted,
-      actorName: user?.name ?? '',
-      actorRole: user?.role ?? '',
-      action: method,
-      kind,
-      target: targetOf(input, result),
-      outcome: result.ok ? 'ok' : result.code,
-    });
-    appendEvent(tx, { id: uuidv7(), type: AUDIT_EVENT, entityId: row.id, occurredAt: at, payload: auditRecordedPayload.parse(row) });
+  appendAudit(ctx.db, {
+    id: uuidv7(),
+    at,
+    actorNo: user?.userId ?? attempted,
+    actorName: user?.name ?? '',
+    actorRole: user?.role ?? '',
+    action: method,
+    kind,
+    target: targetOf(input, result),
+    outcome: result.ok ? 'ok' : result.code,
   });
-  ctx.afterLocalWrite();
 }

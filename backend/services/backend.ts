@@ -131,7 +131,7 @@ export function createBackend(o: BackendOptions) {
   };
   const gate = {
     check: (m: Method) => checkAccess(session, m),
-    record: (m: Method, input: unknown, result: Ok<unknown> | Err) => recordCall({ db, now, session, afterLocalWrite: ctx.afterLocalWrite }, m, input, result),
+    record: (m: Method, input: unknown, result: Ok<unknown> | Err) => recordCall({ db, now, session }, m, input, result),
   };
   const dispatch = createRouter(makeContract(() => localDay(now())), handlers, gate, (e) => log('handler crashed', e));
   return {

@@ -11,6 +11,7 @@ import { MAX_BATCH_EVENTS } from '../../domain/sync/events';
 import type { CityClient, Failure } from './cityClient';
 import { ENROLL_MESSAGES, FATAL_SYNC_ERRORS, OFFLINE_SYNC_ERRORS, SYNC_MESSAGES, type SyncErrorCode } from './messages';
 import { pullAll } from './pull';
+import { queueAuditForSync } from '../../db/audit';
 import { pushAll } from './push';
 import { clockOffset, type Enrolled, type RunContext } from './run';
 import { createScheduler } from './scheduler';
@@ -59,6 +60,7 @@ export function createSyncEngine(o: SyncEngineOptions) {
     const dev = enrolled();
     if (!dev) return null;
     const ctx: RunContext = { db: o.db, client: o.client, dev, now: o.now, live, reached };
+    queueAuditForSync(o.db);
     try {
       return (await pushAll(ctx, batchSize)) ?? (await pullAll(ctx, o.onReferencePulled)) ?? (await uploadAttachments(ctx, o.attachmentBytes));
     } finally {

@@ -8,7 +8,8 @@ import { childProcessEndpoint } from '../../backend/host/endpoints';
 import { createBackendHost, type BackendHost } from '../../backend/host/host';
 import { SOURCE_BACKEND_ENTRY, sourceTreeOptions } from '../../backend/host/sourceTree';
 import { err } from '../../domain/result';
-import { tempDir, validVisit } from '../support/backend';
+import { tempDir, TEST_SCRYPT_COST, validVisit } from '../support/backend';
+import { signIn } from '../support/staff';
 
 let hosts: BackendHost[] = [];
 afterEach(async () => {
@@ -25,10 +26,17 @@ function hostOnDisk(dataDir = tempDir()) {
       children.push(e.pid);
       return e;
     },
-    options: sourceTreeOptions(dataDir),
+    options: { ...sourceTreeOptions(dataDir), scryptCost: TEST_SCRYPT_COST },
   });
   hosts.push(host);
   return { host, current: () => children.at(-1)!, started: () => children.length };
+}
+
+/** A host signed in as a 登记员, as the window would be after its sign-in screen. */
+async function signedInHost() {
+  const h = hostOnDisk();
+  await signIn(h.host.dispatch, 'clerk');
+  return h;
 }
 
 async function waitUntil(check: () => boolean, ms = 20_000): Promise<void> {
@@ -41,7 +49,7 @@ async function waitUntil(check: () => boolean, ms = 20_000): Promise<void> {
 
 describe('the backend in a child process', () => {
   it('registers a visitor and lists it, through the port', async () => {
-    const { host } = hostOnDisk();
+    const { host } = await signedInHost();
     const r = await host.dispatch('intake.register', validVisit);
     expect(r).toMatchObject({ ok: true, value: { matterNo: expect.any(String) } });
     const today = await host.dispatch('intake.listToday', {});
@@ -52,7 +60,7 @@ describe('the backend in a child process', () => {
   });
 
   it('a backend killed while a call waits answers it with a clear error, restarts, and keeps what was committed', async () => {
-    const { host, current, started } = hostOnDisk();
+    const { host, current, started } = await signedInHost();
     const first = await host.dispatch('intake.register', validVisit);
     expect(first.ok).toBe(true);
 
@@ -66,8 +74,11 @@ describe('the backend in a child process', () => {
     expect(lost).toMatchObject({ ok: false, code: 'backend_restarted' });
     expect(!lost.ok && lost.message).toMatch(/后台服务意外中断.*重新启动/);
 
-    // A new process, on the same store: the registration made before the kill is there.
+    // A new process, on the same store: the registration made before the kill is there. The
+    // session lived in the dead process, so the window signs in again.
     await waitUntil(() => started() === 2);
+    expect(await host.dispatch('intake.listToday', {})).toMatchObject({ ok: false, code: 'not_signed_in' });
+    await signIn(host.dispatch, 'clerk');
     const after = await host.dispatch('intake.listToday', {});
     expect(after.ok && (after.value as unknown[]).length).toBe(1);
     expect(current()).not.toBe(victim);
@@ -75,6 +86,7 @@ describe('the backend in a child process', () => {
 
   it('long reads run on the reader worker of the backend process', async () => {
     const { host } = hostOnDisk();
+    await signIn(host.dispatch, 'supervisor');
     await host.dispatch('intake.register', validVisit);
     const figures = await host.dispatch('figures.get', { from: '2000-01-01', to: '2099-12-31' });
     expect(figures).toMatchObject({ ok: true, value: { visits: 1, firstVisits: 1 } });

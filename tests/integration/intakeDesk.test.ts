@@ -1,7 +1,7 @@
 // The intake desk beyond a single visitor: group visits and their representatives, the
 // repeat-visit check and linking, terminated matters, and drafts that survive a closed window.
 import { afterEach, describe, expect, it } from 'vitest';
-import { residentId, testBackend, validVisit, VALID_ID } from '../support/backend';
+import { OUTBOX_RECORDS, residentId, testBackend, validVisit, VALID_ID } from '../support/backend';
 
 const backends: ReturnType<typeof testBackend>[] = [];
 function open() {
@@ -29,7 +29,7 @@ describe('group visits', () => {
     expect(r.visitKind).toBe('first');
     expect(count(b, 'representative')).toBe(5);
     expect(count(b, 'visitor')).toBe(6);
-    const payload = JSON.parse((b.db.$client.prepare('SELECT payload FROM outbox').get() as { payload: string }).payload);
+    const payload = JSON.parse((b.db.$client.prepare(`SELECT payload FROM ${OUTBOX_RECORDS}`).get() as { payload: string }).payload);
     expect(payload.representatives.map((p: { name: string }) => p.name)).toEqual(['代表1', '代表2', '代表3', '代表4', '代表5']);
   });
 
@@ -37,7 +37,7 @@ describe('group visits', () => {
     const b = open();
     const r = await b.dispatch('intake.register', { ...validVisit, headcount: 12, representatives: [1, 2, 3, 4, 5, 6].map(rep) });
     expect(r).toMatchObject({ ok: false, field: 'representatives', message: expect.stringContaining('最多5人') });
-    expect(count(b, 'visitor') + count(b, 'matter') + count(b, 'outbox')).toBe(0);
+    expect(count(b, 'visitor') + count(b, 'matter') + count(b, OUTBOX_RECORDS)).toBe(0);
   });
 
   it('asks for representatives when five or more come in person', async () => {
@@ -67,7 +67,7 @@ describe('repeat-visit check', () => {
     expect(again).toMatchObject({ visitKind: 'repeat', matterNo: first.matterNo, terminated: false });
     expect(count(b, 'matter')).toBe(1);
     expect(count(b, 'visit')).toBe(2);
-    const types = b.db.$client.prepare('SELECT type FROM outbox ORDER BY seq').all();
+    const types = b.db.$client.prepare(`SELECT type FROM ${OUTBOX_RECORDS} ORDER BY seq`).all();
     expect(types).toEqual([{ type: 'matter.registered' }, { type: 'visit.recorded' }]);
     const list = await b.dispatch('intake.listToday', {});
     expect(list.ok && (list.value as { visitKind: string; summary: string }[]).map((v) => [v.visitKind, v.summary])).toEqual([

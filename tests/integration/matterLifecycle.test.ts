@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandOutcome, MatterDetail } from '../../domain/matters/rpc';
 import { STAFF } from '../support/staff';
-import { residentId, testBackend, validVisit } from '../support/backend';
+import { OUTBOX_RECORDS, residentId, testBackend, validVisit } from '../support/backend';
 import { pdfText } from '../support/pdfText';
 
 let clock = new Date('2026-03-02T09:00:00+08:00');
@@ -115,10 +115,10 @@ describe('a matter from registration to termination', () => {
   it('refuses an illegal step with a stable code and writes nothing', async () => {
     const b = open();
     const reg = await call<{ matterId: string }>(b, 'intake.register', validVisit);
-    const before = b.db.$client.prepare('SELECT count(*) AS n FROM outbox').get();
+    const before = b.db.$client.prepare(`SELECT count(*) AS n FROM ${OUTBOX_RECORDS}`).get();
     const r = await b.dispatch('matters.command', { matterId: reg.matterId, command: { at: '2026-03-03T10:00:00+08:00', type: 'reply', opinion: 'support', basis: 'x', text: 'y' } });
     expect(r).toMatchObject({ ok: false, code: 'illegal_transition', message: expect.stringMatching(/不能执行/) });
-    expect(b.db.$client.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual(before);
+    expect(b.db.$client.prepare(`SELECT count(*) AS n FROM ${OUTBOX_RECORDS}`).get()).toEqual(before);
     expect(await b.dispatch('matters.command', { matterId: reg.matterId, command: { type: 'fly' } })).toMatchObject({ ok: false, code: 'invalid_input' });
   });
 
@@ -201,7 +201,7 @@ describe('supervision', () => {
     expect(m.leaderCase).toMatchObject({ leader: '赵副县长' });
     expect(m.participants).toMatchObject([{ role: 'lawyer', name: '孙律师' }]);
     await call(b, 'supervision.resolve', { id: s.id });
-    const types = (b.db.$client.prepare("SELECT type FROM outbox WHERE type != 'audit.recorded' ORDER BY seq").all() as { type: string }[]).map((r) => r.type);
+    const types = (b.db.$client.prepare(`SELECT type FROM ${OUTBOX_RECORDS} ORDER BY seq`).all() as { type: string }[]).map((r) => r.type);
     expect(types).toEqual(['matter.registered', 'supervision.issued', 'leaderCase.assigned', 'participant.recorded', 'campaign.created', 'supervision.resolved']);
   });
 

@@ -49,17 +49,17 @@ const pushCount = (city: FaultCity) => city.seen.filter((s) => s.path === PUSH).
 
 it('enrols with a good code, and refuses a bad one in Chinese on the code field', async () => {
   const { city, backend } = await rig();
-  const bad = await backend.dispatch('sync.enroll', { serverUrl: city.url, code: 'NOT-A-REAL-CODE', name: '一号窗口' });
+  const bad = await backend.callAs('admin', 'sync.enroll', { serverUrl: city.url, code: 'NOT-A-REAL-CODE', name: '一号窗口' });
   expect(bad).toMatchObject({ ok: false, code: 'enroll_code_invalid', field: 'code' });
   expect(!bad.ok && bad.message).toMatch(CHINESE);
   expect(backend.sync.status().enrolled).toBe(false);
 
   const { code } = await enrollmentCode(city);
-  const good = await backend.dispatch('sync.enroll', { serverUrl: `${city.url}/`, code, name: '一号窗口' });
+  const good = await backend.callAs('admin', 'sync.enroll', { serverUrl: `${city.url}/`, code, name: '一号窗口' });
   expect(good).toMatchObject({ ok: true, value: { enrolled: true, serverUrl: city.url, deviceCode: 'D001', countyCode: '410102' } });
 
   // A code works once.
-  const again = await testBackend().dispatch('sync.enroll', { serverUrl: city.url, code, name: '二号窗口' });
+  const again = await testBackend().callAs('admin', 'sync.enroll', { serverUrl: city.url, code, name: '二号窗口' });
   expect(again).toMatchObject({ ok: false, code: 'enroll_code_invalid', field: 'code' });
 });
 

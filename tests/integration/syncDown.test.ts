@@ -125,7 +125,7 @@ it('confirms the repeat check with the city: a matter registered in another coun
   expect(await erqi.dispatch('intake.lookupPerson', query)).toMatchObject({ ok: true, value: { provisional: true, matters: [] } });
 
   const { code } = await enrollmentCode(city, '410103');
-  expect(await erqi.dispatch('sync.enroll', { serverUrl: city.url, code, name: '二七区窗口' })).toMatchObject({ ok: true });
+  expect(await erqi.callAs('admin', 'sync.enroll', { serverUrl: city.url, code, name: '二七区窗口' })).toMatchObject({ ok: true });
   const confirmed = await erqi.dispatch('intake.lookupPerson', query);
   expect(confirmed).toMatchObject({
     ok: true,

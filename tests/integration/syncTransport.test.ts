@@ -30,12 +30,12 @@ async function city(): Promise<FaultCity> {
 it('outside development an http:// city is refused on the server address field before anything is sent', async () => {
   const c = await city();
   const { code } = await enrollmentCode(c);
-  const r = await app({ allowInsecure: false }).dispatch('sync.enroll', { serverUrl: c.url, code, name: '一号窗口' });
+  const r = await app({ allowInsecure: false }).callAs('admin', 'sync.enroll', { serverUrl: c.url, code, name: '一号窗口' });
   expect(r).toMatchObject({ ok: false, code: 'insecure_server_url', field: 'serverUrl' });
   expect(!r.ok && r.message).toMatch(CHINESE);
   expect(c.seen).toEqual([]);
   // The code itself was good: a development build enrols with it.
-  expect(await app({ allowInsecure: true }).dispatch('sync.enroll', { serverUrl: c.url, code, name: '一号窗口' })).toMatchObject({ ok: true });
+  expect(await app({ allowInsecure: true }).callAs('admin', 'sync.enroll', { serverUrl: c.url, code, name: '一号窗口' })).toMatchObject({ ok: true });
 });
 
 it('a window enrolled over http:// in development sends nothing once the app opens its data, and says why', async () => {
@@ -62,7 +62,7 @@ it.each([false, true])('a city whose certificate nobody vouches for is refused a
   expect(await getTrusting(`${untrusted.url}/api/v1/health`, untrusted.cert)).toEqual({ status: 200, body: '{"ok":true}' });
   const handled = untrusted.requests.length;
 
-  const r = await app({ allowInsecure }).dispatch('sync.enroll', { serverUrl: untrusted.url, code: 'ABCD-1234', name: '一号窗口' });
+  const r = await app({ allowInsecure }).callAs('admin', 'sync.enroll', { serverUrl: untrusted.url, code: 'ABCD-1234', name: '一号窗口' });
   expect(r).toMatchObject({ ok: false, code: 'tls_untrusted', field: 'serverUrl' });
   expect(!r.ok && r.message).toMatch(CHINESE);
   // The enrolment code never crossed the handshake.
@@ -74,7 +74,7 @@ it.each([
   ['a query string', 'https://city.example.gov.cn/?next=x'],
   ['another scheme', 'ftp://city.example.gov.cn'],
 ])('a server address with %s is refused on its field', async (_what, serverUrl) => {
-  const r = await app({ allowInsecure: false }).dispatch('sync.enroll', { serverUrl, code: 'ABCD-1234', name: '一号窗口' });
+  const r = await app({ allowInsecure: false }).callAs('admin', 'sync.enroll', { serverUrl, code: 'ABCD-1234', name: '一号窗口' });
   expect(r).toMatchObject({ ok: false, field: 'serverUrl' });
   expect(!r.ok && r.message).toMatch(CHINESE);
 });

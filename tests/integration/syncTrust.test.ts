@@ -213,7 +213,7 @@ it.each([
 ])('an enrolment answer that is %s is bad_response on the server address, and the device stays unenrolled', async (_what, status, body) => {
   const backend = device();
   lieOn(ENROLL, () => ({ status, headers: { 'content-type': status === 404 ? 'text/html' : 'application/json' }, body }));
-  const r = await backend.dispatch('sync.enroll', { serverUrl: city.url, code: 'ABCD-1234', name: '一号窗口' });
+  const r = await backend.callAs('admin', 'sync.enroll', { serverUrl: city.url, code: 'ABCD-1234', name: '一号窗口' });
   expect(r).toMatchObject({ ok: false, code: 'bad_response', field: 'serverUrl' });
   expect(!r.ok && r.message).toMatch(CHINESE);
   expect(backend.sync.status().enrolled).toBe(false);

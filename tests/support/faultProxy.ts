@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { eventsAfter } from '../../db/outbox';
+import { AUDIT_EVENT } from '../../domain/staff/audit';
 import { buildApp } from '../../server/app';
 import { type CityDb, type CityDbHandle, openCityDb } from '../../server/db';
 import { events } from '../../server/schema';
@@ -217,7 +218,7 @@ export async function registerVisits(backend: TestBackend, count: number, from =
 /** Enrols the device with the city behind the proxy; throws unless it worked. */
 export async function enroll(backend: TestBackend, city: FaultCity): Promise<string> {
   const { deviceId, code } = await enrollmentCode(city);
-  const r = await backend.dispatch('sync.enroll', { serverUrl: city.url, code, name: '一号窗口' });
+  const r = await backend.callAs('admin', 'sync.enroll', { serverUrl: city.url, code, name: '一号窗口' });
   if (!r.ok) throw new Error(`enrol: ${JSON.stringify(r)}`);
   return deviceId;
 }
@@ -241,6 +242,17 @@ export async function cityMatters(city: FaultCity) {
 /** The device's whole outbox, in seq order. */
 export function localOutbox(backend: TestBackend) {
   return eventsAfter(backend.db, 0, 1_000_000);
+}
+
+/** The outbox's records, without the audit trail's lines that travel among them. */
+export function localRecords(backend: TestBackend) {
+  return localOutbox(backend).filter((e) => e.type !== AUDIT_EVENT);
+}
+
+/** Nothing waits: neither records nor audit lines. */
+export function drained(backend: TestBackend): boolean {
+  const s = backend.sync.status();
+  return s.waiting === 0 && s.auditWaiting === 0 && !s.syncing;
 }
 
 /**
