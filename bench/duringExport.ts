@@ -9,7 +9,9 @@ import path from 'node:path';
 import { childProcessEndpoint } from '../backend/host/endpoints';
 import { createBackendHost, type BackendHost } from '../backend/host/host';
 import { SOURCE_BACKEND_ENTRY, sourceTreeOptions } from '../backend/host/sourceTree';
+import { devKeyKeeper } from '../backend/host/storeKey';
 import { msSince, quantile, report } from './report';
+import { signIn } from '../tests/support/staff';
 import { residentId, seedStore } from './seed';
 
 const WARMUP = 50;
@@ -38,8 +40,9 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
   const samples = quick ? 200 : 1000;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xf-bench-export-'));
   await seedStore(dataDir, existing);
-  const host = createBackendHost({ start: () => childProcessEndpoint(SOURCE_BACKEND_ENTRY), options: sourceTreeOptions(dataDir) });
+  const host = createBackendHost({ start: () => childProcessEndpoint(SOURCE_BACKEND_ENTRY), options: sourceTreeOptions(dataDir), keys: devKeyKeeper(dataDir) });
 
+  await signIn(host.dispatch, 'supervisor');
   const idle = await registrations(host, existing, samples);
 
   let reading = true;

@@ -4,7 +4,9 @@
 // the figures and the work queue have real work to do over it.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { applyKey } from '../db/open';
+import { devKeyKeeper, newStoreKey } from '../backend/host/storeKey';
 import { v7 as uuidv7 } from 'uuid';
 import { sourceTreeOptions } from '../backend/host/sourceTree';
 import { createBackend } from '../backend/services/backend';
@@ -70,12 +72,24 @@ export function prepareRaw(db: Database.Database) {
   };
 }
 
-/** A data folder whose store holds `count` matters, its schema made by the backend itself. */
-export async function seedStore(dataDir: string, count: number): Promise<void> {
-  fs.mkdirSync(dataDir, { recursive: true });
-  await createBackend({ ...sourceTreeOptions(dataDir), log: () => {} }).close();
+/** The store, encrypted with `key` as the backend opens it: for raw baselines on the same file. */
+export function openRaw(dataDir: string, key: string): Database.Database {
   const raw = new Database(path.join(dataDir, DB_FILE));
+  applyKey(raw, key);
   raw.pragma('journal_mode = WAL');
+  return raw;
+}
+
+/**
+ * A data folder whose encrypted store holds `count` matters, its schema made by the backend
+ * itself; its key is kept as dev:web keeps one (storeKey.ts) and returned.
+ */
+export async function seedStore(dataDir: string, count: number): Promise<string> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const key = newStoreKey();
+  devKeyKeeper(dataDir).save(key);
+  await createBackend({ ...sourceTreeOptions(dataDir), key, log: () => {} }).close();
+  const raw = openRaw(dataDir, key);
   const insert = prepareRaw(raw);
   const chunk = raw.transaction((from: number, to: number) => {
     for (let n = from; n < to; n++) insert(rowsFor(n));
@@ -83,4 +97,5 @@ export async function seedStore(dataDir: string, count: number): Promise<void> {
   for (let n = 0; n < count; n += 50_000) chunk(n, Math.min(count, n + 50_000));
   raw.pragma('wal_checkpoint(TRUNCATE)');
   raw.close();
+  return key;
 }

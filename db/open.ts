@@ -1,8 +1,9 @@
-// Opens the local store: pragmas for durability, a backup copy before any pending migration,
-// then drizzle's migrator (one transaction). The only place that knows the file layout.
+// Opens the local store: encrypted with a SQLCipher-compatible cipher (DESIGN.md §3, §6), pragmas
+// for durability, a backup copy before any pending migration, then drizzle's migrator (one
+// transaction). The only place that knows the file layout.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
@@ -24,12 +25,39 @@ export interface OpenOptions {
   file: string;
   /** db/migrations in the source tree; the packaged app passes its own copy's path. */
   migrationsDir: string;
+  /** The database key: 32 random bytes as 64 hex digits (backend/host/storeKey.ts). */
+  key: string;
 }
 
-export function openLocalDb({ file, migrationsDir }: OpenOptions): LocalDb {
+/** Thrown when the key does not open the file: a wrong key, or a file that is not a store. */
+export class WrongKeyError extends Error {}
+
+const KEY_RE = /^[0-9a-f]{64}$/;
+
+/**
+ * Keys the connection. SQLCipher 4's format (`legacy=4`), chosen before the key as the cipher
+ * library requires; a raw 256-bit key, so no passphrase derivation runs at each open. Reading
+ * the schema proves the key: SQLite only finds out at the first page it reads.
+ */
+export function applyKey(sqlite: Database.Database, key: string): void {
+  if (!KEY_RE.test(key)) throw new Error('database key must be 64 hex digits');
+  sqlite.pragma(`cipher = 'sqlcipher'`);
+  sqlite.pragma('legacy = 4');
+  sqlite.pragma(`key = "x'${key}'"`);
+  try {
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (e) {
+    sqlite.close();
+    throw new WrongKeyError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+export function openLocalDb({ file, migrationsDir, key }: OpenOptions): LocalDb {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
   const sqlite = new Database(file);
+  // The key first, then WAL: WAL set before the key breaks a new file (TOOLCHAIN.md).
+  applyKey(sqlite, key);
   sqlite.pragma('journal_mode = WAL');
   // better-sqlite3 defaults WAL to NORMAL on reopen; a registration must survive a power cut.
   sqlite.pragma('synchronous = FULL');
@@ -49,8 +77,9 @@ export function openLocalDb({ file, migrationsDir }: OpenOptions): LocalDb {
  * A second, read-only connection to the same file, for long reads off the writer's thread
  * (the reader worker): WAL lets it read a consistent snapshot while the desk keeps writing.
  */
-export function openReadOnlyDb(file: string): LocalDb {
+export function openReadOnlyDb(file: string, key: string): LocalDb {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  applyKey(sqlite, key);
   sqlite.pragma('busy_timeout = 5000');
   return drizzle(sqlite, { schema }) as LocalDb;
 }

@@ -7,6 +7,7 @@ import { createServer, type Plugin } from 'vite';
 import { childProcessEndpoint } from '../backend/host/endpoints';
 import { createBackendHost } from '../backend/host/host';
 import { SOURCE_BACKEND_ENTRY, sourceTreeOptions } from '../backend/host/sourceTree';
+import { devKeyKeeper } from '../backend/host/storeKey';
 import { createRpcMiddleware } from '../backend/web/rpcHttp';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -18,6 +19,8 @@ const backend = createBackendHost({
   start: () => childProcessEndpoint(SOURCE_BACKEND_ENTRY),
   // Development only: a city started with `npm run server` listens on plain http://127.0.0.1.
   options: { ...sourceTreeOptions(dataDir), sync: { allowInsecure: true } },
+  // Development only: the key in a file in the data folder, or XF_DB_KEY (storeKey.ts).
+  keys: devKeyKeeper(dataDir),
   log: (msg) => console.error(`[dev:web] ${msg}`),
 });
 

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { newStoreKey } from '../backend/host/storeKey';
 import { openLocalDb } from '../db/open';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -16,7 +17,7 @@ export function migrationHashes(dir: string): { tag: string; sha256: string }[] 
 
 export function localSchema(migrationsDir: string): Record<string, string[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xf-schema-'));
-  const db = openLocalDb({ file: path.join(dir, 'x.db'), migrationsDir });
+  const db = openLocalDb({ file: path.join(dir, 'x.db'), migrationsDir, key: newStoreKey() });
   const tables = db.$client.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name").all() as { name: string }[];
   const out: Record<string, string[]> = {};
   for (const { name } of tables) {

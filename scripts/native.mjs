@@ -1,17 +1,19 @@
-// better-sqlite3 is a native module built for one ABI at a time: Node's for tests and dev:web,
-// Electron's for the app. Rebuild only when the one on disk does not load in this runtime.
+// The SQLite modules are native, built for one ABI at a time: Node's for tests and dev:web,
+// Electron's for the app. Rebuild only the one on disk that does not load in this runtime.
+// better-sqlite3-multiple-ciphers is the store's driver; plain better-sqlite3 is loaded by
+// drizzle's driver module and must load too.
 import { execSync, spawnSync } from 'node:child_process';
 
-const probe = "const D=require('better-sqlite3'); new D(':memory:').close()";
+const MODULES = ['better-sqlite3-multiple-ciphers', 'better-sqlite3'];
 
 export function ensureNodeBuild() {
-  const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
-  if (r.status === 0) return;
-  if (!/NODE_MODULE_VERSION|was compiled against/.test(r.stderr)) {
-    throw new Error(`better-sqlite3 does not load: ${r.stderr}`);
+  for (const name of MODULES) {
+    const r = spawnSync(process.execPath, ['-e', `const D=require('${name}'); new D(':memory:').close()`], { encoding: 'utf8' });
+    if (r.status === 0) continue;
+    if (!/NODE_MODULE_VERSION|was compiled against/.test(r.stderr)) throw new Error(`${name} does not load: ${r.stderr}`);
+    console.log(`${name} was built for another runtime (Electron); rebuilding it for Node…`);
+    execSync(`npm rebuild ${name}`, { stdio: 'inherit' });
   }
-  console.log('better-sqlite3 was built for another runtime (Electron); rebuilding it for Node…');
-  execSync('npm rebuild better-sqlite3', { stdio: 'inherit' });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) ensureNodeBuild();

@@ -15,7 +15,7 @@ export interface CallMessage {
   input: unknown;
   context?: unknown;
 }
-/** What comes back: the answer to one call, readiness, or why it cannot serve at all. */
+/** What comes back: the answer to one call, readiness, why it cannot serve at all, or a notice. */
 export type ReplyMessage = { type: 'result'; id: number; result: Answer } | { type: 'ready' } | { type: 'fatal'; error: Err };
 
 /** One live peer: a child process, a utility process or a worker thread. */
@@ -41,8 +41,11 @@ export interface CallerOptions {
   maxDeathsPerMinute?: number;
   now?: () => number;
   onDeath?: (why: string) => void;
+  /** Messages the peer sends of its own accord (not answers): the backend's new key, say. */
+  onNotice?: (message: unknown) => void;
 }
 
+/** Any message with a type: a reply (ReplyMessage) or a notice of the peer's own. */
 const isReply = (m: unknown): m is ReplyMessage => typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string';
 
 export function createCaller(o: CallerOptions) {
@@ -63,6 +66,8 @@ export function createCaller(o: CallerOptions) {
         pending.get(m.id)?.(m.result);
         pending.delete(m.id);
       } else if (m.type === 'fatal') fatal = m.error;
+      else if (m.type === 'ready') return;
+      else o.onNotice?.(m);
     });
     p.onExit((why) => {
       if (peer === p) peer = null;
@@ -102,6 +107,12 @@ export function createCaller(o: CallerOptions) {
     /** Passes a message that needs no answer (say, "reference data changed"). */
     notify(message: unknown): void {
       peer?.post(message);
+    },
+    /** Ends the current peer; the next call starts a new one (with a fresh init). */
+    async recycle(): Promise<void> {
+      const p = peer;
+      peer = null;
+      await p?.stop();
     },
     async close(): Promise<void> {
       closed = true;

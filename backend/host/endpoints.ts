@@ -7,9 +7,16 @@ import type { Endpoint } from './calls';
 
 const STOP_GRACE_MS = 5000;
 
-/** A child process running `entry` (TypeScript through tsx when `execArgv` says so). */
-export function childProcessEndpoint(entry: string, o: { execArgv?: string[]; env?: NodeJS.ProcessEnv } = {}): Endpoint & { pid: number } {
-  const child = fork(entry, [], { execArgv: o.execArgv ?? [], env: o.env ?? process.env, serialization: 'advanced', stdio: 'inherit' });
+/**
+ * A child process running `entry`. Its output goes to this process's, or, given `output`, to
+ * that function (a test reads what the backend logs).
+ */
+export function childProcessEndpoint(entry: string, o: { env?: NodeJS.ProcessEnv; output?: (chunk: Buffer) => void } = {}): Endpoint & { pid: number } {
+  const child = fork(entry, [], { env: o.env ?? process.env, serialization: 'advanced', stdio: o.output ? 'pipe' : 'inherit' });
+  if (o.output) {
+    child.stdout?.on('data', o.output);
+    child.stderr?.on('data', o.output);
+  }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     pid: child.pid!,

@@ -6,7 +6,7 @@ import type { InitMessage } from './main';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-export function sourceTreeOptions(dataDir: string): InitMessage['options'] {
+export function sourceTreeOptions(dataDir: string): Omit<InitMessage['options'], 'keys'> {
   return {
     dataDir,
     migrationsDir: path.join(ROOT, 'db/migrations'),

@@ -9,10 +9,10 @@ import type { WorkerEntry } from '../documents/workerRenderer';
 import type { ReaderMethod } from './handlers';
 import type { ReaderCallContext, ReaderInit } from './readerWorker';
 
-export function createReader(o: { entry: WorkerEntry; dbFile: string; resourcesDir: string; now: () => Date; actor: () => Operator | null }) {
+export function createReader(o: { entry: WorkerEntry; dbFile: string; key: () => string; resourcesDir: string; now: () => Date; actor: () => Operator | null }) {
   const caller = createCaller({
     start: () => workerEndpoint(o.entry.file),
-    init: (): ReaderInit => ({ type: 'init', dbFile: o.dbFile, resourcesDir: o.resourcesDir }),
+    init: (): ReaderInit => ({ type: 'init', dbFile: o.dbFile, key: o.key(), resourcesDir: o.resourcesDir }),
     lost: (why) => err('reader_failed', `查询服务意外中断（${why}），请重试`),
     down: err('reader_down', '查询服务反复中断，请重新启动程序；如仍不能使用，请联系管理员'),
   });
@@ -23,6 +23,8 @@ export function createReader(o: { entry: WorkerEntry; dbFile: string; resourcesD
     },
     /** The city sent new reference data: the worker re-reads its copy before the next read. */
     referenceChanged: () => caller.notify({ type: 'reference-changed' }),
+    /** Closes the worker's connection now; the next read opens a new one (say, under a new key). */
+    recycle: () => caller.recycle(),
     close: () => caller.close(),
   };
 }

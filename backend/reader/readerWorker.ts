@@ -13,6 +13,8 @@ import { isReaderMethod, readerHandlers } from './handlers';
 export interface ReaderInit {
   type: 'init';
   dbFile: string;
+  /** The store's key: the worker opens its own connection, so it needs it too (same process). */
+  key: string;
   resourcesDir: string;
 }
 /** Beside each call: the caller's clock (tests that fix the time fix it here too) and who asks. */
@@ -41,7 +43,7 @@ async function answer(m: CallMessage): Promise<unknown> {
 
 parentPort?.on('message', (m: ReaderMessage) => {
   if (m.type === 'init') {
-    db = openReadOnlyDb(m.dbFile);
+    db = openReadOnlyDb(m.dbFile, m.key);
     reference = createReferenceSource(db, m.resourcesDir);
     parentPort?.postMessage({ type: 'ready' });
   } else if (m.type === 'reference-changed') {

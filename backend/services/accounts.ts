@@ -31,6 +31,8 @@ export interface AccountsContext {
   session: SessionState;
   /** scrypt's work factor for new hashes (passwords.ts). */
   scryptCost: number;
+  /** Seals the store's key under a new recovery code and returns the code (recovery.ts). */
+  issueRecoveryCode: () => Promise<string>;
 }
 
 export function idleMinutes(db: LocalDb): number {
@@ -45,6 +47,7 @@ export function sessionView(ctx: AccountsContext): Session {
     user: u && { userId: u.userId, name: u.name, role: u.role, mustChangePassword: u.mustChangePassword },
     locked: ctx.session.locked(),
     idleMinutes: idleMinutes(ctx.db),
+    recoveryNeeded: false,
   };
 }
 
@@ -62,8 +65,11 @@ function signIn(ctx: AccountsContext, r: AccountRow): void {
   ctx.session.signIn({ accountId: r.id, userId: r.userNo, name: r.name, role: r.role, mustChangePassword: r.mustChangePassword });
 }
 
-/** The first administrator, once: refused as soon as any account exists. */
-export async function setup(ctx: AccountsContext, input: z.output<typeof setupInputSchema>): Promise<Result<Session>> {
+/**
+ * The first administrator, once: refused as soon as any account exists. The county recovery
+ * code is made now and shown this once, before any record exists that it would have to save.
+ */
+export async function setup(ctx: AccountsContext, input: z.output<typeof setupInputSchema>): Promise<Result<Session & { recoveryCode: string }>> {
   if (accountCount(ctx.db) > 0) return err('already_set_up', '本机已设置管理员，请直接登录');
   const at = localTimestamp(ctx.now());
   const row: AccountRow = {
@@ -81,9 +87,10 @@ export async function setup(ctx: AccountsContext, input: z.output<typeof setupIn
   };
   // Checked again after the hash's await: two set-ups racing must not make two administrators.
   if (accountCount(ctx.db) > 0) return err('already_set_up', '本机已设置管理员，请直接登录');
+  const recoveryCode = await ctx.issueRecoveryCode();
   insertAccount(ctx.db, row);
   signIn(ctx, row);
-  return ok(sessionView(ctx));
+  return ok({ ...sessionView(ctx), recoveryCode });
 }
 
 const BAD_LOGIN = err('login_failed', '工号或密码不正确', 'password');

@@ -1,7 +1,7 @@
-// Attachments: the bytes are copied into the data folder under their sha256 (the same scan
-// attached twice is stored once), the row and an attachment.added event in one transaction.
+// Attachments: the bytes are sealed into the data folder under their sha256 (the same scan
+// attached twice is stored once; sealedFiles.ts), the row and an attachment.added event in one
+// transaction.
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
@@ -22,13 +22,7 @@ export function addAttachment(ctx: ServiceContext, i: z.output<typeof attachment
   const bytes = Buffer.from(i.dataBase64, 'base64');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const file = attachmentFile(ctx.dataDir, sha256);
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(attachmentsDir(ctx.dataDir), { recursive: true });
-    // Written under a temporary name and renamed, so a crash never leaves half a file under the hash.
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, bytes, { flush: true });
-    fs.renameSync(tmp, file);
-  }
+  if (ctx.files.read(file).kind !== 'ok') ctx.files.write(file, bytes);
   const id = uuidv7();
   const addedAt = localTimestamp(ctx.now());
   ctx.db.transaction((tx) => {
@@ -45,7 +39,8 @@ export const listAttachments = (ctx: ServiceContext, matterId: string) => ok(att
 export function readAttachment(ctx: ServiceContext, id: string): Result<{ fileName: string; mime: string; dataBase64: string }> {
   const a = attachmentById(ctx.db, id);
   if (!a) return err('attachment_not_found', '附件不存在');
-  const file = attachmentFile(ctx.dataDir, a.sha256);
-  if (!fs.existsSync(file)) return err('attachment_file_missing', '附件文件缺失');
-  return ok({ fileName: a.fileName, mime: a.mime, dataBase64: fs.readFileSync(file).toString('base64') });
+  const f = ctx.files.read(attachmentFile(ctx.dataDir, a.sha256));
+  if (f.kind === 'missing') return err('attachment_file_missing', '附件文件缺失');
+  if (f.kind === 'damaged') return err('attachment_file_damaged', '附件文件已损坏，无法打开');
+  return ok({ fileName: a.fileName, mime: a.mime, dataBase64: f.bytes.toString('base64') });
 }

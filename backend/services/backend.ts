@@ -1,11 +1,10 @@
 // Assembles the backend in plain Node: store, sync engine, services and the router. Electron's
 // main process and the dev:web loopback server both host exactly this.
-import fs from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { openLocalDb } from '../../db/open';
 import { ensureDevice } from '../../db/syncState';
-import { ok, type Err, type Ok } from '../../domain/result';
+import { err, ok, type Err, type Ok } from '../../domain/result';
 import { makeContract, type Method } from '../../domain/rpc/contract';
 import { createWorkerRenderer, type WorkerEntry } from '../documents/workerRenderer';
 import { createCityClient, type Fetch } from '../sync/cityClient';
@@ -26,10 +25,17 @@ import { createRouter, type Handlers } from './router';
 import { checkAccess, recordCall } from './access';
 import * as accounts from './accounts';
 import { DEFAULT_SCRYPT_COST } from './passwords';
+import { writeRecovery } from './recovery';
+import { rekeyStore } from './rekey';
+import { sealedFiles } from './sealedFiles';
 import { createSessionState } from './session';
 
 export interface BackendOptions {
   dataDir: string;
+  /** The store's key, 64 hex digits: from the OS keystore in the app (backend/host/storeKey.ts). */
+  key: string;
+  /** Told of a new key (a re-key), for the host to keep before the store changes. */
+  onKeyChanged?: (key: string) => void;
   migrationsDir: string;
   resourcesDir: string;
   /** Where the document worker's code is (TypeScript under tsx, or the bundled file). */
@@ -52,11 +58,13 @@ export function createBackend(o: BackendOptions) {
   const now = o.now ?? (() => new Date());
   const log = o.log ?? ((msg: string, detail?: unknown) => console.error(`[backend] ${msg}`, detail ?? ''));
   const dbFile = path.join(o.dataDir, DB_FILE);
-  const db = openLocalDb({ file: dbFile, migrationsDir: o.migrationsDir });
+  let key = o.key;
+  const db = openLocalDb({ file: dbFile, migrationsDir: o.migrationsDir, key });
   ensureDevice(db, uuidv7);
+  const files = sealedFiles(db);
   const reference = createReferenceSource(db, o.resourcesDir);
   const session = createSessionState({ clock: o.idleClock ?? (() => performance.now()), idleMinutes: () => accounts.idleMinutes(db) });
-  const reader = createReader({ entry: o.readerWorker, dbFile, resourcesDir: o.resourcesDir, now, actor: () => session.actor() });
+  const reader = createReader({ entry: o.readerWorker, dbFile, key: () => key, resourcesDir: o.resourcesDir, now, actor: () => session.actor() });
   const documents = createWorkerRenderer(o.documentWorker);
   const { timeoutMs, ...syncOptions } = o.sync ?? {};
   const sync = createSyncEngine({
@@ -65,8 +73,8 @@ export function createBackend(o: BackendOptions) {
     now,
     log,
     attachmentBytes: (sha256) => {
-      const file = attachmentFile(o.dataDir, sha256);
-      return fs.existsSync(file) ? fs.readFileSync(file) : null;
+      const f = files.read(attachmentFile(o.dataDir, sha256));
+      return f.kind === 'ok' ? f.bytes : f.kind === 'missing' ? null : 'damaged';
     },
     onReferencePulled: () => {
       reference.refresh();
@@ -75,6 +83,7 @@ export function createBackend(o: BackendOptions) {
     ...syncOptions,
   });
   const ctx: ServiceContext = {
+    files,
     actor: () => session.actor(),
     db,
     dataDir: o.dataDir,
@@ -85,7 +94,7 @@ export function createBackend(o: BackendOptions) {
     renderDocument: documents.render,
     cityLookup: sync.cityLookup,
   };
-  const staff = { db, now, session, scryptCost: o.scryptCost ?? DEFAULT_SCRYPT_COST };
+  const staff = { db, now, session, scryptCost: o.scryptCost ?? DEFAULT_SCRYPT_COST, issueRecoveryCode: () => writeRecovery(o.dataDir, key) };
   const handlers: Handlers = {
     'intake.register': (i) => registerVisit(ctx, i),
     'intake.listToday': () => listToday(ctx),
@@ -109,6 +118,17 @@ export function createBackend(o: BackendOptions) {
     'accounts.resetPassword': ({ userId, password }) => accounts.resetPassword(staff, userId, password),
     'accounts.setDisabled': ({ userId, disabled }) => accounts.setDisabled(staff, userId, disabled),
     'settings.setIdleMinutes': ({ minutes }) => accounts.setIdleMinutes(staff, minutes),
+    'store.recover': () => err('store_open', '本机数据已正常打开，无需恢复'),
+    'store.rekey': () =>
+      rekeyStore({
+        db,
+        dataDir: o.dataDir,
+        quiesce: () => reader.recycle(),
+        keyChanged: (next) => {
+          key = next;
+          o.onKeyChanged?.(next);
+        },
+      }),
     'matters.get': ({ matterId }) => matterDetail(ctx, matterId),
     'matters.command': ({ matterId, command }) => runMatterCommand(ctx, matterId, command),
     'matters.queue': (i) => reader.read('matters.queue', i),

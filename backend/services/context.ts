@@ -6,11 +6,14 @@ import type { LookupRequest, LookupResponse } from '../../domain/sync/lookup';
 import type { DocumentRenderer } from '../documents/workerRenderer';
 import type { Operator } from '../../domain/staff/roles';
 import type { Reference } from './reference';
+import type { SealedFiles } from './sealedFiles';
 
 export interface ServiceContext {
   db: LocalDb;
   /** The app's data folder: the store, attachments and produced documents live under it. */
   dataDir: string;
+  /** Attachments and printed documents, sealed on disk (sealedFiles.ts). */
+  files: SealedFiles;
   /** Shipped data: regions, categories, document templates, fonts. */
   resourcesDir: string;
   now: () => Date;

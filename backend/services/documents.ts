@@ -1,7 +1,6 @@
 // Produces a matter's documents as PDFs, stores them content-addressed under the data folder
 // and records their delivery (送达). Rendering takes 0.1–0.9 s; it runs after the transaction.
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { DOCUMENT_TITLES, documentKindSchema, type DocumentKind } from '../../domain/documents/kinds';
@@ -65,8 +64,7 @@ export async function generateDocument(
   const pdf = await ctx.renderDocument(kind, fields, { font: f.value, templatesDir: path.join(ctx.resourcesDir, 'documents') });
   if (!pdf.ok) return pdf;
   const sha256 = createHash('sha256').update(pdf.value).digest('hex');
-  fs.mkdirSync(documentsDir(ctx), { recursive: true });
-  fs.writeFileSync(path.join(documentsDir(ctx), `${sha256}.pdf`), pdf.value);
+  ctx.files.write(path.join(documentsDir(ctx), `${sha256}.pdf`), pdf.value);
   const documentId = uuidv7();
   const fileName = `${row.matter.matterNo}-${DOCUMENT_TITLES[kind]}.pdf`;
   insertDocument(ctx.db, { id: documentId, matterId, kind, sha256, fileName, createdAt: localTimestamp(ctx.now()) });
@@ -76,9 +74,9 @@ export async function generateDocument(
 export function readDocument(ctx: ServiceContext, documentId: string): Result<{ fileName: string; mime: string; dataBase64: string }> {
   const d = documentById(ctx.db, documentId);
   if (!d) return err('document_not_found', '文书不存在');
-  const file = path.join(documentsDir(ctx), `${d.sha256}.pdf`);
-  if (!fs.existsSync(file)) return err('document_file_missing', '文书文件缺失，请重新生成');
-  return ok({ fileName: d.fileName, mime: 'application/pdf', dataBase64: fs.readFileSync(file).toString('base64') });
+  const f = ctx.files.read(path.join(documentsDir(ctx), `${d.sha256}.pdf`));
+  if (f.kind !== 'ok') return err('document_file_missing', '文书文件缺失或损坏，请重新生成');
+  return ok({ fileName: d.fileName, mime: 'application/pdf', dataBase64: f.bytes.toString('base64') });
 }
 
 /** Records how a document reached its recipient; paper deliveries also get a 送达回证. */

@@ -16,7 +16,7 @@ import { pushAll } from './push';
 import { clockOffset, type Enrolled, type RunContext } from './run';
 import { createScheduler } from './scheduler';
 import { type LiveState, readStatus } from './status';
-import { uploadAttachments } from './upload';
+import { uploadAttachments, type AttachmentBytes } from './upload';
 
 export interface SyncEngineOptions {
   db: LocalDb;
@@ -33,8 +33,8 @@ export interface SyncEngineOptions {
    */
   allowInsecure?: boolean;
   log?: (msg: string, detail?: unknown) => void;
-  /** Bytes of a stored attachment by its sha256, or null when the file is gone. */
-  attachmentBytes?: (sha256: string) => Buffer | null;
+  /** Bytes of a stored attachment by its sha256 (upload.ts). */
+  attachmentBytes?: AttachmentBytes;
   /** Called after a pull brought reference data, so the services re-read it. */
   onReferencePulled?: () => void;
 }

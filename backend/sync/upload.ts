@@ -21,14 +21,17 @@ function chunkAnswerMisfit(state: UploadState, sha256: string, end: number, size
   return fits ? null : `upload answer says ${state.received}/${state.total} bytes, complete=${state.complete}; sent ${end}/${size}`;
 }
 
-/** Uploads every stored attachment the city lacks; `bytesOf` reads one by sha256 (null when the file is gone). */
-export async function uploadAttachments(ctx: RunContext, bytesOf?: (sha256: string) => Buffer | null): Promise<StepEnd> {
+/** An attachment's bytes by sha256: null when the file is gone, 'damaged' when it no longer opens. */
+export type AttachmentBytes = (sha256: string) => Buffer | null | 'damaged';
+
+/** Uploads every stored attachment the city lacks. */
+export async function uploadAttachments(ctx: RunContext, bytesOf?: AttachmentBytes): Promise<StepEnd> {
   const { db, client, dev } = ctx;
   for (const a of attachmentsNotUploaded(db, 100)) {
     const bytes = bytesOf?.(a.sha256);
     if (!bytes) continue;
     // A file damaged on this disk would be refused by the city every time: say so, go on with the rest.
-    if (createHash('sha256').update(bytes).digest('hex') !== a.sha256) {
+    if (bytes === 'damaged' || createHash('sha256').update(bytes).digest('hex') !== a.sha256) {
       recordFailure(db, { at: ctx.now().toISOString(), code: 'attachment_corrupt', message: `${SYNC_MESSAGES.attachment_corrupt}（${a.fileName}）` });
       continue;
     }

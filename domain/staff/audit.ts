@@ -23,6 +23,8 @@ export const METHOD_AUDIT: Readonly<Record<Method, AuditKind | null>> = {
   'accounts.resetPassword': 'write',
   'accounts.setDisabled': 'write',
   'settings.setIdleMinutes': 'write',
+  'store.recover': 'session',
+  'store.rekey': 'write',
   'intake.register': 'write',
   'intake.listToday': null,
   // The window sees every earlier matter of the person it names: a view of personal records.

@@ -20,6 +20,8 @@ export const sessionSchema = z.object({
   /** Signed in, but idle too long: only the password unlocks it, and the form keeps its draft. */
   locked: z.boolean(),
   idleMinutes: z.number().int(),
+  /** The store did not open with this machine's key: only the recovery code opens it. */
+  recoveryNeeded: z.boolean(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 
@@ -27,7 +29,8 @@ const empty = z.strictObject({});
 
 export const staffMethods = {
   'session.get': { input: empty, output: sessionSchema },
-  'session.setup': { input: setupInputSchema, output: sessionSchema },
+  // The recovery code is shown once, here, to be printed and kept offline (backend/services/recovery.ts).
+  'session.setup': { input: setupInputSchema, output: sessionSchema.extend({ recoveryCode: z.string() }) },
   'session.login': { input: loginInputSchema, output: sessionSchema },
   'session.logout': { input: empty, output: sessionSchema },
   'session.lock': { input: empty, output: sessionSchema },
@@ -38,4 +41,7 @@ export const staffMethods = {
   'accounts.resetPassword': { input: resetPasswordInputSchema, output: accountSchema },
   'accounts.setDisabled': { input: z.strictObject({ userId: z.string().min(1).max(64), disabled: z.boolean() }), output: accountSchema },
   'settings.setIdleMinutes': { input: z.strictObject({ minutes: idleMinutesSchema }), output: sessionSchema },
+  'store.recover': { input: z.strictObject({ code: z.string().trim().min(1, { error: '请填写恢复密钥' }).max(64) }), output: sessionSchema },
+  // A new store key, and with it a new recovery code (the old printout no longer opens it).
+  'store.rekey': { input: empty, output: z.object({ recoveryCode: z.string() }) },
 } as const;

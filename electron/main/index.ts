@@ -7,6 +7,7 @@ import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { METHODS } from '../../domain/rpc/contract';
 import { createBackendHost, type BackendHost } from '../../backend/host/host';
 import { utilityProcessEndpoint } from './backendProcess';
+import { keystoreKeeper } from './keystore';
 import { CONTENT_SECURITY_POLICY, isOwnPage, RPC_CHANNEL_PREFIX, webPreferences } from './security';
 
 const appRoot = app.getAppPath();
@@ -66,6 +67,7 @@ void app.whenReady().then(() => {
       documentWorker: { file: path.join(unpacked, 'build/backend/renderWorker.mjs') },
       readerWorker: { file: path.join(unpacked, 'build/backend/readerWorker.mjs') },
     },
+    keys: keystoreKeeper(app.getPath('userData')),
     log: (msg) => console.error(`[main] ${msg}`),
   });
   wireIpc(backend);

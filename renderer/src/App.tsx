@@ -1,5 +1,5 @@
-// The window's shell: title bar with the pages (来访登记, 工作台, 统计) and the operator, the page, and
-// the sync status bar.
+// The window's shell, once someone is signed in: title bar with the pages the role may use
+// (来访登记, 工作台, 统计, 账号管理) and the user, the page, and the sync status bar.
 import { Layout, Menu, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useCallback } from 'react';
@@ -7,8 +7,12 @@ import { IntakePage } from './intake/IntakePage';
 import { useTodayStore } from './intake/todayStore';
 import { MatterPage } from './matters/MatterPage';
 import { QueuePage } from './queue/QueuePage';
-import { OperatorBadge } from './shell/OperatorBadge';
+import { AccountsPage } from './accounts/AccountsPage';
+import { SessionGate } from './session/SessionGate';
+import { UserMenu } from './session/UserMenu';
+import { useMayCall } from './session/useMayCall';
 import { useNavigation, type Page } from './shell/navigation';
+import type { Method } from '../../domain/rpc/contract';
 import { StatusBar } from './sync/StatusBar';
 import { useSyncStore } from './sync/syncStore';
 
@@ -27,17 +31,32 @@ function PageView({ page }: { page: Page }) {
           <FiguresPage />
         </Suspense>
       );
+    case 'accounts':
+      return <AccountsPage />;
     case 'matter':
       return <MatterPage matterId={page.matterId} />;
   }
 }
 
-export function App() {
+type MenuPage = Exclude<Page['name'], 'matter'>;
+/** Each page of the menu and the call it is built on: a role that may not make it does not see it. */
+const MENU: readonly { key: MenuPage; label: string; needs: Method }[] = [
+  { key: 'intake', label: '来访登记', needs: 'intake.register' },
+  { key: 'queue', label: '工作台', needs: 'matters.queue' },
+  { key: 'figures', label: '统计', needs: 'figures.get' },
+  { key: 'accounts', label: '账号管理', needs: 'accounts.list' },
+];
+
+function Desk() {
   const { page, open } = useNavigation();
+  const may = useMayCall();
+  const items = MENU.filter((m) => may.method(m.needs));
   const refreshAll = useCallback(() => {
     void useTodayStore.getState().refresh();
     void useSyncStore.getState().refresh();
   }, []);
+  // A page the role may not use (an administrator signs in where a clerk was) gives way to the first it may.
+  const shown: Page = page.name === 'matter' || items.some((i) => i.key === page.name) ? page : { name: items[0]?.key ?? 'figures' };
 
   return (
     <Layout style={{ height: '100%' }}>
@@ -48,22 +67,26 @@ export function App() {
         <Menu
           theme="dark"
           mode="horizontal"
-          selectedKeys={[page.name === 'matter' ? 'queue' : page.name]}
-          onClick={({ key }) => open({ name: key as 'intake' | 'queue' | 'figures' })}
-          items={[
-            { key: 'intake', label: '来访登记' },
-            { key: 'queue', label: '工作台' },
-            { key: 'figures', label: '统计' },
-          ]}
+          selectedKeys={[shown.name === 'matter' ? 'queue' : shown.name]}
+          onClick={({ key }) => open({ name: key as MenuPage })}
+          items={items.map(({ key, label }) => ({ key, label }))}
           style={{ flex: '1 1 auto', minWidth: 0, background: 'transparent' }}
         />
-        <OperatorBadge />
+        <UserMenu />
         <Typography.Text style={{ color: 'rgba(255,255,255,0.85)', whiteSpace: 'nowrap' }}>{dayjs().format('YYYY年M月D日 dddd')}</Typography.Text>
       </Layout.Header>
       <Layout.Content style={{ padding: 12, minHeight: 0, overflow: 'auto' }}>
-        <PageView page={page} />
+        <PageView page={shown} />
       </Layout.Content>
       <StatusBar onSynced={refreshAll} />
     </Layout>
+  );
+}
+
+export function App() {
+  return (
+    <SessionGate>
+      <Desk />
+    </SessionGate>
   );
 }

@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { countyId } from '../support/city';
 import { accessibilityViolations } from './axe';
 import { rpc } from './pageRpc';
+import { openAs } from './session';
 
 // The page's CSP forbids injected scripts; axe is injected, so this context bypasses it.
 test.use({ bypassCSP: true });
@@ -24,7 +25,7 @@ async function registerSomeone(page: Page, seq: number) {
 }
 
 test('来访登记 passes axe empty, and with a registration made, earlier matters, representatives and field errors on it', async ({ page }) => {
-  await page.goto('/');
+  await openAs(page, 'supervisor');
   const id = countyId(801, '19700505');
   const idBox = page.locator('#registration_visitor_credential_number');
   await expect(idBox).toBeFocused();
@@ -50,7 +51,7 @@ test('来访登记 passes axe empty, and with a registration made, earlier matte
 });
 
 test('工作台 passes axe', async ({ page }) => {
-  await page.goto('/');
+  await openAs(page, 'supervisor');
   const { matterNo } = await registerSomeone(page, 802);
   await page.getByRole('menuitem', { name: '工作台' }).click();
   await expect(page.getByTestId('queue-table').getByRole('row', { name: new RegExp(matterNo) })).toBeVisible();
@@ -59,7 +60,7 @@ test('工作台 passes axe', async ({ page }) => {
 });
 
 test('统计 passes axe', async ({ page }) => {
-  await page.goto('/');
+  await openAs(page, 'supervisor');
   await page.getByRole('menuitem', { name: '统计' }).click();
   await expect(page.getByTestId('rates-table')).toBeVisible();
   expect(await accessibilityViolations(page)).toEqual([]);
@@ -67,7 +68,7 @@ test('统计 passes axe', async ({ page }) => {
 });
 
 test('事项详情 passes axe', async ({ page }) => {
-  await page.goto('/');
+  await openAs(page, 'supervisor');
   const { matterNo } = await registerSomeone(page, 803);
   await page.getByRole('menuitem', { name: '工作台' }).click();
   await page.getByTestId('queue-table').getByRole('row', { name: new RegExp(matterNo) }).click();

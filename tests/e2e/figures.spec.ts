@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import { INDICATOR_FORMULAS, INDICATOR_LABELS } from '../../domain/figures/indicators';
 import { checkCharacter } from '../../domain/identity/residentId';
 import { rpc } from './pageRpc';
+import { openAs } from './session';
 
 const SHOTS = 'test-results/screenshots';
 /** A statistic card's whole text: its title, the number and the unit. */
@@ -13,7 +14,7 @@ const shown = (title: string, n: number, unit: string) => new RegExp(`^${title}\
 fs.mkdirSync(SHOTS, { recursive: true });
 
 test('统计 shows this year’s figures with their formulas, as a table, a chart and an Excel download', async ({ page }, info) => {
-  await page.goto('/');
+  await openAs(page, 'supervisor');
   const first17 = `41010219800101${String(Date.now() % 1000).padStart(3, '0')}`;
   await rpc(page, 'intake.register', { visitor: { credential: { type: 'resident', number: first17 + checkCharacter(first17) }, name: '统计来访人', mobile: '13800138000' }, headcount: 2, summary: '反映小区路灯损坏' });
   const today = await page.evaluate(() => new Date().toLocaleDateString('sv-SE'));

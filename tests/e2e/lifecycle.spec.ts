@@ -7,16 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { checkCharacter } from '../../domain/identity/residentId';
-import { ROLE_LABELS, type Role } from '../../domain/staff/roles';
 import type { MethodInput } from '../../domain/rpc/contract';
 import { rpc } from './pageRpc';
+import { openAs, switchUser } from './session';
 import { pdfText } from '../support/pdfText';
 
 const SHOTS = 'test-results/screenshots';
 fs.mkdirSync(SHOTS, { recursive: true });
 
-const HANDLER = { userId: 'h001', name: '李承办', role: 'handler' as const };
-const SUPERVISOR = { userId: 's001', name: '赵科长', role: 'supervisor' as const };
 
 // --- identities and the backend
 
@@ -38,22 +36,11 @@ async function register(page: Page, name: string, summary: string) {
 
 /** A lifecycle step straight through the RPC, for matters this test only needs in some state. */
 async function command(page: Page, matterId: string, cmd: Record<string, unknown>) {
-  const input = { actor: HANDLER, at: new Date().toISOString(), ...cmd } as MethodInput<'matters.command'>['command'];
+  const input = { at: new Date().toISOString(), ...cmd } as MethodInput<'matters.command'>['command'];
   return rpc(page, 'matters.command', { matterId, command: input });
 }
 
 // --- the UI
-
-async function setOperator(page: Page, op: { userId: string; name: string; role: Role }) {
-  await page.getByTestId('operator').click();
-  const popover = page.locator('.ant-popover:visible');
-  await popover.getByLabel('工号').fill(op.userId);
-  await popover.getByLabel('姓名').fill(op.name);
-  await popover.getByLabel('岗位').click();
-  await page.locator('.ant-select-dropdown:visible').getByText(ROLE_LABELS[op.role], { exact: true }).click();
-  await popover.getByRole('button', { name: /确\s*定/ }).click();
-  await expect(page.getByTestId('operator')).toHaveText(`${op.name}（${ROLE_LABELS[op.role]}）`);
-}
 
 async function openFromQueue(page: Page, matterNo: string) {
   await page.getByRole('menuitem', { name: '工作台' }).click();
@@ -116,8 +103,7 @@ async function shoot(page: Page, name: string, minHeight = 0) {
 }
 
 test('a matter goes from registration through the classification wizard, handling, review and re-review to termination', async ({ page }) => {
-  await page.goto('/');
-  await setOperator(page, HANDLER);
+  await openAs(page, 'handler');
   const { matterId, matterNo } = await register(page, '张三', '反映某公司拖欠工资三个月');
 
   await page.getByRole('menuitem', { name: '工作台' }).click();
@@ -240,8 +226,7 @@ test('a matter goes from registration through the classification wizard, handlin
 });
 
 test('the queue lists the nearest deadlines first and its counts are the backend’s', async ({ page }) => {
-  await page.goto('/');
-  await setOperator(page, HANDLER);
+  await openAs(page, 'handler');
   // Three deadlines: acceptance notice (15 days), transfer objection (5 working days), handling (60 days).
   const waiting = await register(page, '陈一', '反映小区噪音扰民');
   const transferred = await register(page, '陈二', '请求查处非法采砂');
@@ -301,8 +286,7 @@ test('the queue lists the nearest deadlines first and its counts are the backend
 });
 
 test('a 检举控告 reporter is masked for a handler and shown to a supervisor, who supervises the matter', async ({ page }) => {
-  await page.goto('/');
-  await setOperator(page, HANDLER);
+  await openAs(page, 'handler');
   const { matterNo } = await register(page, '王五', '检举某局干部违规收受礼金');
   await openFromQueue(page, matterNo);
   await step(page, 'classify', '已分类', async (dialog) => {
@@ -322,9 +306,10 @@ test('a 检举控告 reporter is masked for a handler and shown to a supervisor,
   await expect(page.getByTestId('matter-basics')).not.toContainText('13800138000');
   await shoot(page, 'accusation-masked.png');
 
-  // The supervisor sees who reported, and issues and closes a supervision notice.
-  await setOperator(page, SUPERVISOR);
-  await page.getByRole('button', { name: /刷\s*新/ }).click();
+  // The supervisor, signed in with the sign-in form, sees who reported, and issues and closes a
+  // supervision notice.
+  await switchUser(page, 'supervisor');
+  await openFromQueue(page, matterNo);
   await expect(page.getByTestId('visitor-name')).toHaveText('王五');
   await expect(page.getByTestId('reporter-protected')).toHaveCount(0);
 

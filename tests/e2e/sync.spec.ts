@@ -4,11 +4,12 @@
 import { expect, test } from '@playwright/test';
 import { countyId } from '../support/city';
 import { startCityServer } from '../support/cityServer';
+import { openAs, switchUser } from './session';
 
 test('a registration made offline reaches the city after enrolment and 立即同步', async ({ page }) => {
   const city = await startCityServer();
   try {
-    await page.goto('/');
+    await openAs(page, 'clerk');
     const idNumber = countyId(901, '19750315');
     const idField = page.getByLabel(/证件号码|身份证号码/).first();
     await idField.click();
@@ -24,6 +25,9 @@ test('a registration made offline reaches the city after enrolment and 立即同
     await expect(row).toContainText('待同步');
     await expect(page.getByTestId('status-bar')).toContainText('未注册到市级服务器');
 
+    // Only the administrator enrols the window.
+    await expect(page.getByTestId('status-bar')).toContainText('请管理员登录后注册本机');
+    await switchUser(page, 'admin');
     const code = await city.enrollmentCode();
     await page.getByRole('button', { name: /同步设置/ }).click();
     await page.getByLabel('市级服务器地址').fill(city.url);
@@ -31,6 +35,7 @@ test('a registration made offline reaches the city after enrolment and 立即同
     await page.getByLabel('本机名称').fill('中原区一号窗口');
     await page.getByRole('dialog').getByRole('button', { name: /确\s*定|注\s*册|保\s*存/ }).click();
     await expect(page.getByTestId('sync-waiting')).toContainText('待同步 0 条', { timeout: 20_000 });
+    await switchUser(page, 'clerk');
     await expect(row).toContainText('已同步', { timeout: 20_000 });
     await page.screenshot({ path: 'test-results/screenshots/sync-enrolled.png', fullPage: true });
 

@@ -26,7 +26,10 @@ describe('attachments', () => {
     const added = await b.dispatch('attachments.add', { matterId, fileName: '身份证复印件.png', mime: 'image/png', dataBase64: png.toString('base64') });
     expect(added).toMatchObject({ ok: true, value: { fileName: '身份证复印件.png', size: png.length, uploaded: false } });
     const sha = (added as { value: { sha256: string } }).value.sha256;
-    expect(fs.readFileSync(path.join(dataDir, 'attachments', sha))).toEqual(png);
+    // On disk only sealed (sealedFiles.ts): not the bytes, and not a trace of them.
+    const onDisk = fs.readFileSync(path.join(dataDir, 'attachments', sha));
+    expect(onDisk.includes(png.subarray(0, 8))).toBe(false);
+    expect(onDisk.length).toBeGreaterThan(png.length);
     // The same scan twice is one file, two rows.
     await b.dispatch('attachments.add', { matterId, fileName: '复印件2.png', mime: 'image/png', dataBase64: png.toString('base64') });
     expect(fs.readdirSync(path.join(dataDir, 'attachments'))).toEqual([sha]);

@@ -7,6 +7,7 @@ import { createCaller, type Endpoint } from '../../backend/host/calls';
 import { childProcessEndpoint } from '../../backend/host/endpoints';
 import { createBackendHost, type BackendHost } from '../../backend/host/host';
 import { SOURCE_BACKEND_ENTRY, sourceTreeOptions } from '../../backend/host/sourceTree';
+import { devKeyKeeper } from '../../backend/host/storeKey';
 import { err } from '../../domain/result';
 import { tempDir, TEST_SCRYPT_COST, validVisit } from '../support/backend';
 import { signIn } from '../support/staff';
@@ -27,6 +28,7 @@ function hostOnDisk(dataDir = tempDir()) {
       return e;
     },
     options: { ...sourceTreeOptions(dataDir), scryptCost: TEST_SCRYPT_COST },
+    keys: devKeyKeeper(dataDir),
   });
   hosts.push(host);
   return { host, current: () => children.at(-1)!, started: () => children.length };

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localSchema, migrationHashes } from '../../scripts/lock-migrations';
-import { MIGRATIONS_DIR } from '../support/backend';
+import { MIGRATIONS_DIR, TEST_KEY } from '../support/backend';
 
 const lock = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/local-schema.lock.json'), 'utf8')) as {
   migrations: { tag: string; sha256: string }[];
@@ -32,7 +32,7 @@ describe('opening a store with a pending migration', () => {
     const os = await import('node:os');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xf-migrate-'));
     const file = path.join(dir, 'x.db');
-    const first = openLocalDb({ file, migrationsDir: MIGRATIONS_DIR });
+    const first = openLocalDb({ file, migrationsDir: MIGRATIONS_DIR, key: TEST_KEY });
     first.$client.prepare("INSERT INTO setting (key, value) VALUES ('k', '1')").run();
     first.$client.close();
 
@@ -44,7 +44,7 @@ describe('opening a store with a pending migration', () => {
     fs.writeFileSync(path.join(next, 'meta/_journal.json'), JSON.stringify(journal));
     fs.writeFileSync(path.join(next, '9999_test_extra.sql'), 'CREATE TABLE `extra` (`id` integer PRIMARY KEY);');
 
-    const again = openLocalDb({ file, migrationsDir: next });
+    const again = openLocalDb({ file, migrationsDir: next, key: TEST_KEY });
     expect(again.$client.prepare("SELECT value FROM setting WHERE key = 'k'").get()).toEqual({ value: '1' });
     expect(again.$client.prepare("SELECT name FROM sqlite_master WHERE name = 'extra'").get()).toEqual({ name: 'extra' });
     again.$client.close();

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { checkCharacter } from '../../domain/identity/residentId';
 import { sourceTreeOptions } from '../../backend/host/sourceTree';
+import { newStoreKey } from '../../backend/host/storeKey';
 import { createBackend, type BackendOptions } from '../../backend/services/backend';
 import type { Role } from '../../domain/staff/roles';
 import { signIn } from './staff';
@@ -13,6 +14,9 @@ export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../db/migrat
 export function tempDir(prefix = 'xf-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
+
+/** One store key for the tests' stores (the app's comes from the OS keystore: backend/host/storeKey.ts). */
+export const TEST_KEY = newStoreKey();
 
 /** A small scrypt work factor: tests sign in often, and the hash's strength is not under test. */
 export const TEST_SCRYPT_COST = 2 ** 10;
@@ -27,7 +31,7 @@ export function testBackend(o: Partial<BackendOptions> & { role?: Role | null } 
   const { role = 'supervisor', ...options } = o;
   // The test city listens on http://127.0.0.1, so plain http is allowed unless a test says otherwise.
   const sync = { allowInsecure: true, ...options.sync };
-  const b = createBackend({ ...sourceTreeOptions(options.dataDir ?? tempDir()), log: () => {}, scryptCost: TEST_SCRYPT_COST, ...options, sync });
+  const b = createBackend({ ...sourceTreeOptions(options.dataDir ?? tempDir()), key: TEST_KEY, log: () => {}, scryptCost: TEST_SCRYPT_COST, ...options, sync });
   let signedIn: Promise<void> | null = null;
   return {
     ...b,

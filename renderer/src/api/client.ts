@@ -20,4 +20,22 @@ const httpBridge: Bridge = {
   },
 };
 
-export const api: Bridge = window.api ?? httpBridge;
+const transport: Bridge = window.api ?? httpBridge;
+
+/** Answers that mean the session changed under the page (locked for idleness, signed out, a restart). */
+const SESSION_CODES = new Set(['not_signed_in', 'session_locked', 'password_change_required']);
+const sessionListeners = new Set<() => void>();
+
+/** Called whenever a call finds the session gone or locked, so the shell can show the lock or sign-in. */
+export function onSessionChanged(listener: () => void): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
+
+export const api: Bridge = {
+  async invoke(method, input) {
+    const r = await transport.invoke(method, input);
+    if (!r.ok && SESSION_CODES.has(r.code)) for (const l of sessionListeners) l();
+    return r;
+  },
+};

@@ -1,8 +1,9 @@
 // The lifecycle steps the backend allows now (allowedCommands), one button each; a button opens
-// its CommandDialog. Nothing is offered that the state and route rules would refuse.
+// its CommandDialog. Nothing is offered that the state and route rules, or the signed-in role, would refuse.
 import { Button, Space } from 'antd';
 import { useState } from 'react';
 import { COMMAND_LABELS, COMMAND_TYPES, type CommandType } from '../../../domain/matters/commands';
+import { useMayCall } from '../session/useMayCall';
 import type { MatterDetail } from '../../../domain/matters/rpc';
 import { CommandDialog } from './CommandDialog';
 
@@ -11,7 +12,8 @@ const SIDE_STEPS: readonly CommandType[] = ['repeatVisit', 'pauseForHearing'];
 
 export function CommandBar({ matter }: { matter: MatterDetail }) {
   const [open, setOpen] = useState<CommandType | null>(null);
-  const commands = COMMAND_TYPES.filter((t) => matter.allowedCommands.includes(t));
+  const may = useMayCall();
+  const commands = COMMAND_TYPES.filter((t) => matter.allowedCommands.includes(t) && may.step(t));
   const forward = commands.filter((t) => !SIDE_STEPS.includes(t));
   return (
     <>

@@ -6,11 +6,10 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { DOCUMENT_TITLES, type DocumentKind } from '../../../domain/documents/kinds';
 import type { Classification } from '../../../domain/matters/classification';
-import { COMMAND_DOCUMENTS, COMMAND_FIELDS, COMMAND_LABELS, type CommandType, type MatterCommandInput } from '../../../domain/matters/commands';
+import { COMMAND_DOCUMENTS, COMMAND_FIELDS, COMMAND_LABELS, type CommandRequest, type CommandType } from '../../../domain/matters/commands';
 import { DELIVERED_DOCUMENT } from '../../../domain/matters/transitions';
 import type { MatterDetail } from '../../../domain/matters/rpc';
 import type { Err } from '../../../domain/result';
-import type { Operator } from '../../../domain/staff/roles';
 import { api } from '../api/client';
 import { ClassificationWizard } from './ClassificationWizard';
 import { CommandFields, REASON_LABELS } from './CommandFields';
@@ -18,15 +17,16 @@ import { useMatterStore } from './matterStore';
 
 type Values = { at: Dayjs; reason?: string; documents?: DocumentKind[]; body?: string; note?: string } & Record<string, unknown>;
 
-function buildCommand(type: CommandType, values: Values, actor: Operator, classification: Classification | null): MatterCommandInput {
-  const envelope = { actor, at: values.at.format(), reason: values.reason ?? '', documents: values.documents ?? [] };
+/** The command as the window asks for it: who takes the step is the backend's signed-in user. */
+function buildCommand(type: CommandType, values: Values, classification: Classification | null): CommandRequest {
+  const envelope = { at: values.at.format(), reason: values.reason ?? '', documents: values.documents ?? [] };
   if (type === 'classify' && classification) {
     return { ...envelope, type, class: classification.class, route: classification.route, body: values.body ?? '', note: values.note ?? '' };
   }
   const own = Object.fromEntries(COMMAND_FIELDS[type].map((f) => [f, values[f]]));
   // The fields come from COMMAND_FIELDS by name, which TypeScript cannot tie to the union's
-  // member; the backend parses the command with matterCommandSchema anyway.
-  return { ...envelope, ...own, type } as MatterCommandInput;
+  // member; the backend parses the command with commandRequestSchema anyway.
+  return { ...envelope, ...own, type } as CommandRequest;
 }
 
 export function CommandDialog({ matter, type, onClose }: { matter: MatterDetail; type: CommandType; onClose: () => void }) {
@@ -45,14 +45,8 @@ export function CommandDialog({ matter, type, onClose }: { matter: MatterDetail;
   async function submit(values: Values) {
     setBusy(true);
     setRefusal(null);
-    // The backend records the session's operator; the schema still wants an actor, so send it.
-    const session = await api.invoke('session.get', {});
-    if (!session.ok || !session.value) {
-      setBusy(false);
-      return setRefusal({ ok: false, code: 'no_operator', message: '请先在右上角“当前操作人”中填写工号、姓名和岗位' });
-    }
     // A 送达 step records the delivery of the document it hands over, and its 送达回证, itself.
-    const command = buildCommand(type, values, session.value, classification);
+    const command = buildCommand(type, values, classification);
     const r = await api.invoke('matters.command', { matterId: matter.matterId, command });
     setBusy(false);
     if (!r.ok) {
@@ -61,8 +55,10 @@ export function CommandDialog({ matter, type, onClose }: { matter: MatterDetail;
       void useMatterStore.getState().reload();
       return;
     }
-    useMatterStore.getState().show(r.value);
-    message.success(`已${COMMAND_LABELS[type]}`);
+    useMatterStore.getState().show(r.value.detail);
+    // The step stands; a paper that failed after it is said plainly, and can be made again.
+    if (r.value.warnings.length > 0) for (const w of r.value.warnings) message.warning(w, 8);
+    else message.success(`已${COMMAND_LABELS[type]}`);
     onClose();
   }
 

@@ -8,17 +8,17 @@ import { useState } from 'react';
 import type { MatterDetail } from '../../../domain/matters/rpc';
 import { api } from '../api/client';
 import { FormDialog } from './FormDialog';
+import { useMayCall } from '../session/useMayCall';
 import { useMatterStore } from './matterStore';
 
 type Notice = MatterDetail['supervision'][number];
 type IssueValues = { dueOn: Dayjs; content: string };
 
 /** The backend refuses others too (forbidden_role); hiding the button spares the round trip. */
-const canIssue = (role: string | undefined) => role === 'supervisor' || role === 'admin';
 
 export function SupervisionPanel({ matter }: { matter: MatterDetail }) {
   const { message } = App.useApp();
-  const operator = useMatterStore((s) => s.operator);
+  const may = useMayCall();
   const [issuing, setIssuing] = useState(false);
   const reload = () => void useMatterStore.getState().reload();
 
@@ -56,7 +56,7 @@ export function SupervisionPanel({ matter }: { matter: MatterDetail }) {
   return (
     <>
       <Table<Notice> data-testid="supervision" size="small" rowKey="id" columns={columns} dataSource={matter.supervision} pagination={false} locale={{ emptyText: '未督办' }} />
-      {canIssue(operator?.role) && (
+      {may.method('supervision.issue') && (
         <Button size="small" style={{ marginTop: 8 }} onClick={() => setIssuing(true)}>
           签发督办
         </Button>

@@ -1,15 +1,12 @@
-// The matter file on screen and the operator looking at it, in one store so every panel of the
-// file can reload it after its own action without passing callbacks down.
+// The matter file on screen, in one store so every panel of the file can reload it after its own
+// action without passing callbacks down.
 import { create } from 'zustand';
 import type { MatterDetail } from '../../../domain/matters/rpc';
-import type { Operator } from '../../../domain/staff/roles';
 import { api } from '../api/client';
 
 interface MatterState {
   matterId: string | null;
   detail: MatterDetail | null;
-  /** Read with the file: the role decides the supervisor-only actions and what is masked. */
-  operator: Operator | null;
   error: string | null;
   load: (matterId: string) => Promise<void>;
   reload: () => Promise<void>;
@@ -20,18 +17,13 @@ interface MatterState {
 export const useMatterStore = create<MatterState>()((set, get) => ({
   matterId: null,
   detail: null,
-  operator: null,
   error: null,
   load: async (matterId) => {
     // Another matter's file must not flash while this one loads.
     if (get().matterId !== matterId) set({ matterId, detail: null, error: null });
-    const [detail, operator] = await Promise.all([api.invoke('matters.get', { matterId }), api.invoke('session.get', {})]);
+    const detail = await api.invoke('matters.get', { matterId });
     if (get().matterId !== matterId) return;
-    set({
-      detail: detail.ok ? detail.value : get().detail,
-      error: detail.ok ? null : detail.message,
-      operator: operator.ok ? operator.value : null,
-    });
+    set({ detail: detail.ok ? detail.value : get().detail, error: detail.ok ? null : detail.message });
   },
   reload: async () => {
     const id = get().matterId;

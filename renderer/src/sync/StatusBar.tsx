@@ -9,6 +9,7 @@ import relativeTime from 'dayjs/plugin/relativeTime';
 import { EVENT_TYPE_LABELS, type EventType } from '../../../domain/sync/events';
 import type { SyncStatus } from '../../../domain/sync/rpc';
 import { useNavigation } from '../shell/navigation';
+import { useMayCall } from '../session/useMayCall';
 import { EnrollDialog } from './EnrollDialog';
 import { useSyncStore } from './syncStore';
 
@@ -53,6 +54,7 @@ export function StatusBar({ onSynced }: { onSynced: () => void }) {
   const status = useSyncStore((s) => s.status);
   const backendError = useSyncStore((s) => s.backendError);
   const [enrollOpen, setEnrollOpen] = useState(false);
+  const may = useMayCall();
   const [pushing, setPushing] = useState(false);
 
   useEffect(() => {
@@ -164,15 +166,20 @@ export function StatusBar({ onSynced }: { onSynced: () => void }) {
         >
           立即同步
         </Button>
-        <Button
-          size="small"
-          // Until enrolled nothing can reach the city, so this is the one thing to do.
-          type={enrolled ? 'default' : 'primary'}
-          icon={<SettingOutlined />}
-          onClick={() => setEnrollOpen(true)}
-        >
-          同步设置
-        </Button>
+        {/* Enrolling is the administrator's (domain/staff/permissions.ts); others are told who. */}
+        {may.method('sync.enroll') ? (
+          <Button
+            size="small"
+            // Until enrolled nothing can reach the city, so this is the one thing to do.
+            type={enrolled ? 'default' : 'primary'}
+            icon={<SettingOutlined />}
+            onClick={() => setEnrollOpen(true)}
+          >
+            同步设置
+          </Button>
+        ) : (
+          !enrolled && <Typography.Text type="secondary">请管理员登录后注册本机</Typography.Text>
+        )}
       </Space>
       <EnrollDialog open={enrollOpen} onClose={() => setEnrollOpen(false)} />
     </div>
