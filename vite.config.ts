@@ -6,6 +6,15 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
+  // Every source file, lazy pages too, is crawled for its packages at start: a package first met
+  // later makes Vite re-bundle and reload the page under whoever is using it.
+  optimizeDeps: { entries: ['src/**/*.{ts,tsx}'] },
   build: { outDir: '../build/renderer', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
-  server: { host: '127.0.0.1' },
+  server: {
+    host: '127.0.0.1',
+    // dev:web is for development, not an open door: no other origin may read from it, and it
+    // serves the renderer, the domain code it imports and the packages, nothing else of the tree.
+    cors: false,
+    fs: { strict: true, allow: ['renderer', 'domain', 'node_modules'], deny: ['.env', '.env.*', '*.{crt,pem,key}', '*.db', '*.db-*', 'dev-db-key'] },
+  },
 });

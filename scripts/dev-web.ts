@@ -2,6 +2,7 @@
 // (as in the app, where it is a utility process), its router on /rpc of the Vite dev server
 // (same origin), the token injected into the page.
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { createServer, type Plugin } from 'vite';
 import { childProcessEndpoint } from '../backend/host/endpoints';
@@ -11,7 +12,8 @@ import { devKeyKeeper } from '../backend/host/storeKey';
 import { createRpcMiddleware } from '../backend/web/rpcHttp';
 
 const root = path.resolve(import.meta.dirname, '..');
-const dataDir = path.resolve(process.env.XF_DATA_DIR ?? path.join(root, '.dev-data'));
+// Outside the repository: Vite serves files under the project, and the data is no file of it.
+const dataDir = path.resolve(process.env.XF_DATA_DIR ?? path.join(os.homedir(), '.xinfang-dev-data'));
 const port = Number(process.env.PORT ?? 5173);
 const token = randomBytes(24).toString('base64url');
 
@@ -27,7 +29,7 @@ const backend = createBackendHost({
 const rpc: Plugin = {
   name: 'xinfang-rpc',
   configureServer(server) {
-    const mw = createRpcMiddleware(backend.dispatch, token);
+    const mw = createRpcMiddleware(backend.dispatch, token, `http://127.0.0.1:${port}`);
     server.middlewares.use((req, res, next) => void mw(req, res, next));
   },
   transformIndexHtml: (html) => html.replace('%RPC_TOKEN%', token),

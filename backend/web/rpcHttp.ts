@@ -29,17 +29,48 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** A connect-style middleware: handles POST /rpc/<method>, passes everything else on. */
-export function createRpcMiddleware(dispatch: Dispatch, token: string) {
+/**
+ * Deeper than any input of the contract: refused before it reaches validation or the port to
+ * the backend process, which would otherwise spend its stack on it.
+ */
+const MAX_DEPTH = 64;
+
+function tooDeep(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if ((c === '{' || c === '[') && ++depth > MAX_DEPTH) return true;
+    else if (c === '}' || c === ']') depth--;
+  }
+  return false;
+}
+
+/**
+ * A connect-style middleware: handles POST /rpc/<method>, passes everything else on. Only the
+ * page this server serves may call: the exact origin (a page of another site or port is
+ * refused even with a token it cannot have) and the per-run token.
+ */
+export function createRpcMiddleware(dispatch: Dispatch, token: string, origin: string) {
+  const host = new URL(origin).host;
   return async (req: IncomingMessage, res: ServerResponse, next: () => void): Promise<void> => {
     const m = /^\/rpc\/([\w.]+)$/.exec(req.url ?? '');
     if (!m) return next();
     if (req.method !== 'POST') return send(res, 405, { ok: false, code: 'method_not_allowed', message: '只接受 POST 请求' });
+    // A renamed host (DNS rebinding) or another origin never reaches the backend.
+    if (req.headers.host !== host || (req.headers.origin !== undefined && req.headers.origin !== origin)) {
+      return send(res, 403, { ok: false, code: 'forbidden_origin', message: '拒绝来自其他来源的调用' });
+    }
     if (!tokenMatches(req.headers.authorization, token)) {
       return send(res, 401, { ok: false, code: 'unauthorized', message: '未授权的调用' });
     }
     const text = await readBody(req);
     if (text === null) return send(res, 413, { ok: false, code: 'body_too_large', message: '请求内容过大' });
+    if (tooDeep(text)) return send(res, 400, { ok: false, code: 'too_deep', message: '请求内容嵌套过深' });
     let input: unknown;
     try {
       input = text === '' ? {} : JSON.parse(text);

@@ -103,7 +103,7 @@ async function shoot(page: Page, name: string, minHeight = 0) {
 }
 
 test('a matter goes from registration through the classification wizard, handling, review and re-review to termination', async ({ page }) => {
-  await openAs(page, 'handler');
+  await openAs(page, 'supervisor');
   const { matterId, matterNo } = await register(page, '张三', '反映某公司拖欠工资三个月');
 
   await page.getByRole('menuitem', { name: '工作台' }).click();
@@ -226,7 +226,7 @@ test('a matter goes from registration through the classification wizard, handlin
 });
 
 test('the queue lists the nearest deadlines first and its counts are the backend’s', async ({ page }) => {
-  await openAs(page, 'handler');
+  await openAs(page, 'supervisor');
   // Three deadlines: acceptance notice (15 days), transfer objection (5 working days), handling (60 days).
   const waiting = await register(page, '陈一', '反映小区噪音扰民');
   const transferred = await register(page, '陈二', '请求查处非法采砂');

@@ -81,6 +81,18 @@ export function AccountsPage() {
     if (!r.ok) message.error(r.message);
   }
 
+  function rekey() {
+    modal.confirm({
+      title: '更换数据密钥',
+      content: '将用新的随机密钥重新加密本机数据，并生成新的恢复密钥；原恢复密钥随即作废。',
+      onOk: async () => {
+        const r = await api.invoke('store.rekey', {});
+        if (!r.ok) return message.error(r.message);
+        useSessionStore.getState().showRecoveryCode(r.value.recoveryCode);
+      },
+    });
+  }
+
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Card title="账号" extra={<Button type="primary" onClick={() => setCreating(true)}>新建账号</Button>}>
@@ -111,6 +123,12 @@ export function AccountsPage() {
             },
           ]}
         />
+      </Card>
+      <Card title="数据加密">
+        <Space>
+          <span>本机数据已加密保存。怀疑密钥泄露、或恢复密钥遗失时，可更换密钥。</span>
+          <Button onClick={rekey}>更换数据密钥</Button>
+        </Space>
       </Card>
       <Card title="自动锁定">
         <Space>

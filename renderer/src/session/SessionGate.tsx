@@ -1,19 +1,23 @@
-// What the window shows before the desk: set-up, sign-in, the forced password change, or the
-// desk itself — under the lock screen while the session is locked, so nothing typed is lost.
+// What the window shows before the desk: the recovery code's screen when the store does not
+// open, set-up, sign-in, the forced password change, or the desk itself — under the lock screen
+// while the session is locked, so nothing typed is lost.
 import { Card, Result, Spin, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { LockScreen } from './LockScreen';
 import { PasswordForm } from './PasswordForm';
+import { RecoveryCodeNotice } from './RecoveryCodeNotice';
+import { RecoveryScreen } from './RecoveryScreen';
 import { SignInScreen } from './SignInScreen';
 import { useIdleLock } from './useIdleLock';
 import { useSessionStore } from './sessionStore';
 
 export function SessionGate({ children }: { children: ReactNode }) {
-  const { session, error } = useSessionStore();
+  const { session, error, recoveryCode, keptRecoveryCode } = useSessionStore();
   useEffect(() => void useSessionStore.getState().refresh(), []);
   useIdleLock();
 
   if (!session) return error ? <Result status="error" title="无法连接本机后台服务" subTitle={error} /> : <Spin style={{ display: 'block', marginTop: 96 }} />;
+  if (session.recoveryNeeded) return <RecoveryScreen />;
   if (session.setupNeeded) return <SignInScreen setup />;
   if (!session.user) return <SignInScreen setup={false} />;
   if (session.user.mustChangePassword && !session.locked) {
@@ -30,6 +34,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
     <>
       {children}
       {session.locked && <LockScreen />}
+      {recoveryCode && <RecoveryCodeNotice code={recoveryCode} onDone={keptRecoveryCode} />}
     </>
   );
 }

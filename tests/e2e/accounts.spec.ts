@@ -1,0 +1,79 @@
+// Accounts at the window, as people use them: the administrator makes an account; its owner
+// signs in with the first password and must change it; a locked window keeps the half-typed
+// form and opens only with the password; a re-key shows the new recovery code once. The
+// sign-in screen and the accounts page pass axe-core too.
+import { expect, test } from '@playwright/test';
+import { ROLE_LABELS } from '../../domain/staff/roles';
+import { accessibilityViolations } from './axe';
+import { openAs } from './session';
+import { pageDispatch } from './pageRpc';
+import { PASSWORD } from '../support/staff';
+
+// The page's CSP forbids injected scripts; axe is injected, so this context bypasses it.
+test.use({ bypassCSP: true });
+
+test('an account made by the administrator signs in, must change its first password, and the sign-in screen passes axe', async ({ page }) => {
+  await openAs(page, 'admin');
+  await page.getByRole('menuitem', { name: '账号管理' }).click();
+  expect(await accessibilityViolations(page)).toEqual([]);
+  const userNo = `C${Date.now() % 100_000}`;
+  await page.getByRole('button', { name: '新建账号' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('工号').fill(userNo);
+  await dialog.getByLabel('姓名').fill('孙登记');
+  await dialog.getByLabel('初始密码').fill('Chushi2026');
+  await dialog.getByRole('button', { name: /创\s*建/ }).click();
+  await expect(page.getByRole('row', { name: new RegExp(userNo) })).toContainText('待本人改密码');
+
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await expect(page.getByRole('button', { name: /登\s*录/ })).toBeVisible();
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await page.getByLabel('工号').fill(userNo);
+  await page.getByLabel('密码').fill('wrong-password1');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await expect(page.getByRole('alert')).toContainText('工号或密码不正确');
+  await page.getByLabel('密码').fill('Chushi2026');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+
+  await expect(page.getByText('首次登录，请修改初始密码')).toBeVisible();
+  await page.getByLabel('当前密码').fill('Chushi2026');
+  await page.getByLabel('新密码', { exact: true }).fill('Xinmima2026');
+  await page.getByLabel('再次输入新密码').fill('Xinmima2026');
+  await page.getByRole('button', { name: /修改密码/ }).click();
+  await expect(page.getByTestId('user-menu')).toHaveText(`孙登记（${ROLE_LABELS.clerk}）`);
+  // A 登记员 sees the desk's pages, not the administrator's.
+  await expect(page.getByRole('menuitem', { name: '来访登记' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: '账号管理' })).toHaveCount(0);
+});
+
+test('a locked window keeps the half-typed registration and opens only with the password', async ({ page }) => {
+  await openAs(page, 'clerk');
+  await page.getByLabel('诉求摘要').fill('锁屏前录入一半的诉求');
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: '锁定窗口' }).click();
+  const lock = page.getByRole('dialog', { name: '窗口已锁定' });
+  await expect(lock).toBeVisible();
+  // Behind the lock the backend answers nothing but the unlock.
+  expect(await pageDispatch(page)('intake.listToday', {})).toMatchObject({ ok: false, code: 'session_locked' });
+  await lock.getByLabel('密码').fill('not-my-password1');
+  await lock.getByRole('button', { name: /解\s*锁/ }).click();
+  await expect(lock.getByRole('alert')).toContainText('密码不正确');
+  await lock.getByLabel('密码').fill(PASSWORD);
+  await lock.getByRole('button', { name: /解\s*锁/ }).click();
+  await expect(lock).toHaveCount(0);
+  await expect(page.getByLabel('诉求摘要')).toHaveValue('锁屏前录入一半的诉求');
+});
+
+test('a re-key shows the new recovery code once, to be kept', async ({ page }) => {
+  await openAs(page, 'admin');
+  await page.getByRole('menuitem', { name: '账号管理' }).click();
+  await page.getByRole('button', { name: '更换数据密钥' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+  const notice = page.getByRole('dialog', { name: '请打印并妥善保管恢复密钥' });
+  await expect(notice.getByTestId('recovery-code')).toHaveText(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}/);
+  await expect(notice.getByRole('button', { name: '我已保存，继续' })).toBeDisabled();
+  await notice.getByRole('checkbox').check();
+  await notice.getByRole('button', { name: '我已保存，继续' }).click();
+  await expect(notice).toHaveCount(0);
+});
