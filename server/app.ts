@@ -4,10 +4,10 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { CityDb } from './db';
-import { HttpError, registerErrorHandling } from './errors';
-import { decodeContentEncoding } from './gzip';
-import { loggerOptions } from './logging';
+import type { CityDb } from './store/db';
+import { HttpError, registerErrorHandling } from './http/errors';
+import { decodeContentEncoding } from './http/gzip';
+import { loggerOptions } from './http/logging';
 import { adminRoutes } from './routes/admin';
 import { attachmentRoutes } from './routes/attachments';
 import { enrollRoutes } from './routes/enroll';
@@ -18,8 +18,8 @@ import { pullRoutes } from './routes/pull';
 import { pushRoutes } from './routes/push';
 import { referenceRoutes } from './routes/reference';
 import { supervisionRoutes } from './routes/supervision';
-import { refuseUnstorableText } from './storableInput';
-import { useZodSchemas, zodToOpenApiTransform } from './zodRoutes';
+import { refuseUnstorableText } from './http/storableInput';
+import { useZodSchemas, zodToOpenApiTransform } from './http/zodRoutes';
 
 export interface BuildAppOptions {
   db: CityDb;

@@ -1,7 +1,7 @@
 // `npm run server`: starts the city server from environment settings (DESIGN.md §5):
 // HOST, PORT, DATABASE_URL (PostgreSQL) or CITY_DATA_DIR (PGlite), and CITY_ADMIN_TOKEN.
 import { buildApp } from './app';
-import { openCityDb } from './db';
+import { openCityDb } from './store/db';
 
 const adminToken = process.env.CITY_ADMIN_TOKEN;
 if (!adminToken) {

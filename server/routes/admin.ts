@@ -2,11 +2,11 @@
 // create, inspect and revoke devices, and read the city's matters.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { requireAdmin } from '../auth';
-import type { CityDb } from '../db';
-import { createDevice, getDeviceInfo, revokeDevice } from '../devices';
-import { errorBodySchema, HttpError } from '../errors';
-import { cityMatterSchema, listMatters, type MatterQuery, matterQuerySchema } from '../matters';
+import { requireAdmin } from '../http/auth';
+import type { CityDb } from '../store/db';
+import { createDevice, getDeviceInfo, revokeDevice } from '../city/devices';
+import { errorBodySchema, HttpError } from '../http/errors';
+import { cityMatterSchema, listMatters, type MatterQuery, matterQuerySchema } from '../city/matters';
 
 const createDeviceBody = z.strictObject({
   countyCode: z.string().regex(/^\d{6}$/, { error: '县级行政区划代码应为6位数字 / countyCode must be 6 digits' }),

@@ -3,10 +3,10 @@
 // plugin so the raw-bytes body parser and the 20 MiB body limit apply to this route only.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { chunkRange, declaredRange, MAX_ATTACHMENT_BYTES, storeChunk, type UploadState, uploadState } from '../attachments';
-import { requireDevice } from '../auth';
-import type { CityDb } from '../db';
-import { errorBodySchema, HttpError } from '../errors';
+import { chunkRange, declaredRange, MAX_ATTACHMENT_BYTES, storeChunk, type UploadState, uploadState } from '../city/attachments';
+import { requireDevice } from '../http/auth';
+import type { CityDb } from '../store/db';
+import { errorBodySchema, HttpError } from '../http/errors';
 
 const params = z.strictObject({
   sha256: z

@@ -1,9 +1,9 @@
 // Device enrolment (DESIGN.md §4): a one-time code from the administrator buys the device its token.
 import type { FastifyInstance } from 'fastify';
 import { enrollRequestSchema, enrollResponseSchema } from '../../domain/sync/events';
-import type { CityDb } from '../db';
-import { enrollDevice } from '../devices';
-import { errorBodySchema, HttpError } from '../errors';
+import type { CityDb } from '../store/db';
+import { enrollDevice } from '../city/devices';
+import { errorBodySchema, HttpError } from '../http/errors';
 
 export function enrollRoutes(app: FastifyInstance, { db, rateLimitPerMinute }: { db: CityDb; rateLimitPerMinute: number }): void {
   app.post<{ Body: { code: string; name: string } }>(

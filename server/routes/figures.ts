@@ -2,10 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { figuresPeriodSchema as query } from '../../domain/figures/rpc';
-import { requireAdmin } from '../auth';
-import type { CityDb } from '../db';
-import { errorBodySchema } from '../errors';
-import { countyFigures, countyFiguresSchema } from '../figures';
+import { requireAdmin } from '../http/auth';
+import type { CityDb } from '../store/db';
+import { errorBodySchema } from '../http/errors';
+import { countyFigures, countyFiguresSchema } from '../city/figures';
 
 const response = z.object({
   from: z.string(),

@@ -5,10 +5,10 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { credentialTypeSchema } from '../../domain/identity/credentials';
 import { type LookupRequest, lookupDocumentNumber, lookupRequestSchema, lookupResponseSchema } from '../../domain/sync/lookup';
-import { requireAdmin, requireDevice } from '../auth';
-import type { CityDb } from '../db';
-import { errorBodySchema } from '../errors';
-import { personMatters } from '../persons';
+import { requireAdmin, requireDevice } from '../http/auth';
+import type { CityDb } from '../store/db';
+import { errorBodySchema } from '../http/errors';
+import { personMatters } from '../city/persons';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema };
 const adminParams = z.strictObject({ documentNumber: lookupDocumentNumber });

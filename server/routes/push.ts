@@ -1,15 +1,15 @@
 // POST /api/v1/sync/push (DESIGN.md §4): authentication, limits and envelope validation happen
 // here, before anything is read from or written to the device's record; the batch then joins the
 // push queue, which checks its content and writes it with whatever else arrived meanwhile.
-// A plugin of its own: its JSON parser keeps the body as received (receivedJson.ts).
+// A plugin of its own: its JSON parser keeps the body as received (push/receivedJson.ts).
 import type { FastifyPluginAsync } from 'fastify';
 import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, type PushBody, pushBodySchema, pushResponseSchema } from '../../domain/sync/events';
-import { checkDeviceMeanwhile } from '../auth';
-import type { CityDb } from '../db';
-import { errorBodySchema, HttpError } from '../errors';
-import { applyPushes } from '../push';
-import { createPushQueue } from '../pushQueue';
-import type { ReceivedJson } from '../receivedJson';
+import { checkDeviceMeanwhile } from '../http/auth';
+import type { CityDb } from '../store/db';
+import { errorBodySchema, HttpError } from '../http/errors';
+import { applyPushes } from '../push/applyPushes';
+import { createPushQueue } from '../push/queue';
+import type { ReceivedJson } from '../push/receivedJson';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -37,7 +37,7 @@ export const pushRoutes: FastifyPluginAsync<{ db: CityDb }> = async (app, { db }
     '/api/v1/sync/push',
     {
       bodyLimit: MAX_BATCH_BYTES,
-      // An event holding such text is quarantined (pushPlan.ts), not the whole batch refused.
+      // An event holding such text is quarantined (push/plan.ts), not the whole batch refused.
       config: { keepsUnstorableText: true },
       onRequest: device.onRequest,
       preValidation: [

@@ -3,11 +3,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { type ReferenceKey, referenceKeySchema, referenceValueSchemas } from '../../domain/sync/pull';
-import { requireAdmin } from '../auth';
-import { nextChange } from '../changes';
-import type { CityDb } from '../db';
-import { errorBodySchema } from '../errors';
-import { referenceData } from '../schema';
+import { requireAdmin } from '../http/auth';
+import { nextChange } from '../store/changes';
+import type { CityDb } from '../store/db';
+import { errorBodySchema } from '../http/errors';
+import { referenceData } from '../store/schema';
 
 const params = z.strictObject({ key: referenceKeySchema });
 const anyValue = z.union(Object.values(referenceValueSchemas));

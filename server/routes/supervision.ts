@@ -5,11 +5,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isoDateSchema as isoDate } from '../../domain/calendar/deadlines';
 import { supervisionNoticeSchema } from '../../domain/sync/pull';
-import { requireAdmin } from '../auth';
-import { nextChange } from '../changes';
-import type { CityDb } from '../db';
-import { errorBodySchema, HttpError } from '../errors';
-import { matters, supervisionNotices } from '../schema';
+import { requireAdmin } from '../http/auth';
+import { nextChange } from '../store/changes';
+import type { CityDb } from '../store/db';
+import { errorBodySchema, HttpError } from '../http/errors';
+import { matters, supervisionNotices } from '../store/schema';
 
 const text = (maxLength: number) => z.string().trim().min(1).max(maxLength);
 

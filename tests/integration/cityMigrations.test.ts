@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
 
-const folder = fileURLToPath(new URL('../../server/migrations/', import.meta.url));
+const folder = fileURLToPath(new URL('../../server/store/migrations/', import.meta.url));
 const files = readdirSync(folder)
   .filter((f) => f.endsWith('.sql'))
   .sort();

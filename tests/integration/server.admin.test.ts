@@ -2,8 +2,8 @@
 // device creation, one-time enrolment codes, device info and revocation.
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { sha256 } from '../../server/auth';
-import { devices } from '../../server/schema';
+import { sha256 } from '../../server/http/auth';
+import { devices } from '../../server/store/schema';
 import { admin, describeEachBackend, deviceInfo, enrolledDevice, expectCleanError, matterEvents, push, pushBody } from '../support/cityFixtures';
 
 describeEachBackend('city administration', (city) => {

@@ -7,7 +7,7 @@ import { admin, describeEachBackend, enrolledDevice, expectCleanError, matterPay
 import { INDICATOR_FORMULAS, type Indicators } from '../../domain/figures/indicators';
 import { chinaDateOf, type MatterLifecycle } from '../../domain/matters/lifecycle';
 import type { SyncEvent } from '../../domain/sync/events';
-import { matters } from '../../server/schema';
+import { matters } from '../../server/store/schema';
 import { live, type Step } from '../support/matterCommands';
 
 type Matter = ReturnType<typeof matterPayload>;

@@ -2,7 +2,7 @@
 // unknown routes and internal failures, and the rate limit.
 import { afterEach, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
-import { openCityDb, type CityDbHandle } from '../../server/db';
+import { openCityDb, type CityDbHandle } from '../../server/store/db';
 import { ADMIN_TOKEN, admin, describeEachBackend, enrolledDevice, expectCleanError, matterEvents, push, pushBody } from '../support/cityFixtures';
 
 describeEachBackend('city HTTP surface', (city) => {

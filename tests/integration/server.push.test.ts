@@ -4,8 +4,8 @@ import { gzipSync } from 'node:zlib';
 import { count, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { type EventPayload, MAX_BATCH_BYTES, type SyncEvent } from '../../domain/sync/events';
-import { applyPushes } from '../../server/push';
-import { allVisits, events, matters, quarantine } from '../../server/schema';
+import { applyPushes } from '../../server/push/applyPushes';
+import { allVisits, events, matters, quarantine } from '../../server/store/schema';
 import {
   admin,
   type City,

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import type { EventPayload, SyncEvent } from '../../domain/sync/events';
 import { matterPayload } from './cityEvents';
 import { buildApp } from '../../server/app';
-import { type CityDb, type CityDbHandle, openCityDb } from '../../server/db';
-import { truncateAllSql } from '../../server/schema';
+import { type CityDb, type CityDbHandle, openCityDb } from '../../server/store/db';
+import { truncateAllSql } from '../../server/store/schema';
 
 export const ADMIN_TOKEN = 'test-admin-token';
 export const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };

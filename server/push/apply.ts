@@ -4,13 +4,13 @@
 import { createHash } from 'node:crypto';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { applyCommand } from '../domain/matters/lifecycle';
-import { eventPayloadSchemas, type EventPayload, type EventType, type SyncEvent } from '../domain/sync/events';
-import type { AuthedDevice } from './auth';
-import { type CityDb, takesJsonbBytes } from './db';
-import { cityLifecycle } from './lifecycles';
+import { applyCommand } from '../../domain/matters/lifecycle';
+import { eventPayloadSchemas, type EventPayload, type EventType, type SyncEvent } from '../../domain/sync/events';
+import type { AuthedDevice } from '../http/auth';
+import { type CityDb, takesJsonbBytes } from '../store/db';
+import { cityLifecycle } from '../city/lifecycles';
 import { jsonbArray, type ReceivedJson } from './receivedJson';
-import { matters, visits } from './schema';
+import { matters, visits } from '../store/schema';
 
 // Turns a statement into its text and parameters, as the session would.
 const dialect = new PgDialect();
@@ -34,7 +34,7 @@ async function recordOnly(): Promise<Verdict> {
 
 const appliers: { [T in AppliedOneByOne]: Applier<T> } = {
   // The city follows each matter's state, and replays the step on the matter's lifecycle with
-  // the domain's own rules, for the published rates (figures.ts).
+  // the domain's own rules, for the published rates (city/figures.ts).
   'matter.transitioned': async (tx, _device, p) => {
     const [row] = await tx.select({ lifecycle: matters.lifecycle, receivedAt: matters.receivedAt }).from(matters).where(eq(matters.matterId, p.matterId)).for('update');
     if (!row) return { ok: false, code: 'matter_unknown', message: `市里没有信访事项 ${p.matterNo}` };
@@ -137,7 +137,7 @@ export function partsWithoutRepeats<T extends { r: Registration }>(candidates: T
 
 /** How applyMatterRegistrations goes about it. */
 export interface RegistrationOptions {
-  /** Another write of the same transaction, sent with the last statement to save a round trip (push.ts: the devices' lastSeq). */
+  /** Another write of the same transaction, sent with the last statement to save a round trip (applyPushes.ts: the devices' lastSeq). */
   alongside?: SQL | null;
   /**
    * Look every matter key up before inserting, and refuse a matter whose id, number or first
@@ -218,7 +218,7 @@ async function insertRegistrations(tx: CityDb, part: Candidate[], alongside: SQL
           payload->>'respondent', payload->>'summary', payload->>'facts', payload->'flags', received_at, (payload->>'clockOffsetMs')::numeric::bigint
         FROM e
         -- A visit id a repeat visit already has is refused: no unique index spans both tables.
-        -- A matter key the city already has fails the statement on its unique index, and push.ts
+        -- A matter key the city already has fails the statement on its unique index, and applyPushes.ts
         -- runs the group again with lookUpKeys, which refuses it here; so is a key that a
         -- transaction in flight meanwhile committed. (ON CONFLICT's speculative insertion cost
         -- more than either.) Each key is probed in its index, as scalar subqueries are never

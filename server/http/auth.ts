@@ -4,9 +4,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preValidationAsyncHookHandler } from 'fastify';
-import type { CityDb } from './db';
+import type { CityDb } from '../store/db';
 import { HttpError } from './errors';
-import { devices } from './schema';
+import { devices } from '../store/schema';
 
 export interface AuthedDevice {
   id: string;

@@ -2,9 +2,9 @@
 // enrolment code), the device enrols once to get its token, and an administrator can revoke it.
 import { randomUUID } from 'node:crypto';
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
-import { hashEnrollmentCode, newDeviceToken, newEnrollmentCode, sha256 } from './auth';
-import type { CityDb } from './db';
-import { devices, quarantine } from './schema';
+import { hashEnrollmentCode, newDeviceToken, newEnrollmentCode, sha256 } from '../http/auth';
+import type { CityDb } from '../store/db';
+import { devices, quarantine } from '../store/schema';
 
 export async function createDevice(db: CityDb, countyCode: string, name: string) {
   const enrollmentCode = newEnrollmentCode();

@@ -1,11 +1,11 @@
 // Refuses with 400 invalid_request any request whose body, query or path holds what PostgreSQL
-// cannot store (pgText.ts), before a route reads it: otherwise PGlite fails the statement with a
+// cannot store (store/pgText.ts), before a route reads it: otherwise PGlite fails the statement with a
 // 500 and PostgreSQL silently turns a lone surrogate into U+FFFD, and walking a body nested some
 // thousands deep would exhaust the stack. The push opts out, because there
 // one bad event is quarantined and the rest of its batch still applies.
 import type { FastifyInstance } from 'fastify';
 import { HttpError } from './errors';
-import { MAX_DEPTH, unstorable } from './pgText';
+import { MAX_DEPTH, unstorable } from '../store/pgText';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -1,7 +1,7 @@
 // City database schema (DESIGN.md §4–5): enrolled devices, the append-only record of accepted
 // sync events, the quarantine of events whose content failed, the city's matter projection,
 // what the city sends down (reference data, 督办 notices) and the attachments devices upload.
-// Migrations are generated from this file by drizzle-kit into server/migrations.
+// Migrations are generated from this file by drizzle-kit into server/store/migrations.
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, customType, date, foreignKey, index, integer, jsonb, pgTable, pgView, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 
@@ -35,7 +35,7 @@ export const devices = pgTable(
 
 /**
  * The device that sent a pushed row. Not a foreign key: every such row is written in the
- * transaction that holds the device's row lock (push.ts), which proves the device exists, and
+ * transaction that holds the device's row lock (push/applyPushes.ts), which proves the device exists, and
  * devices are revoked, never deleted. The per-row check cost a fifth of each push's statement.
  */
 const pushingDevice = () => uuid('device_id').notNull();
@@ -77,7 +77,7 @@ export const matters = pgTable(
   'matters',
   {
     matterId: uuid('matter_id').primaryKey(),
-    /** The first visit's id: unique among all visits, with visits.visit_id (apply.ts checks both). */
+    /** The first visit's id: unique among all visits, with visits.visit_id (push/apply.ts checks both). */
     firstVisitId: uuid('first_visit_id'),
     matterNo: text('matter_no').notNull(),
     countyCode: varchar('county_code', { length: 6 }).notNull(),

@@ -1,9 +1,9 @@
 // Finds a person's matters across every county: those registered for their document, and those
 // they came back about (a visit under their document), with every visit of each.
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
-import { LOOKUP_LIMIT, type LookupResponse } from '../domain/sync/lookup';
-import type { CityDb } from './db';
-import { allVisits, matters } from './schema';
+import { LOOKUP_LIMIT, type LookupResponse } from '../../domain/sync/lookup';
+import type { CityDb } from '../store/db';
+import { allVisits, matters } from '../store/schema';
 
 export async function personMatters(db: CityDb, documentNumber: string, documentType?: string): Promise<LookupResponse> {
   const byDocument = (t: typeof matters | typeof allVisits) =>

@@ -3,11 +3,11 @@
 // batch is refused whole for a seq gap or a seq conflict. Pure, so a batch refused here leaves
 // the other batches committed with it untouched; the caller reads lastSeq and the stored events
 // under the device's lock.
-import { checkEventContent, type PushBody, type PushResponse, type SyncEvent } from '../domain/sync/events';
+import { checkEventContent, type PushBody, type PushResponse, type SyncEvent } from '../../domain/sync/events';
 import type { Verdict } from './apply';
-import type { AuthedDevice } from './auth';
-import { HttpError } from './errors';
-import { MAX_DEPTH, type Unstorable, unstorable } from './pgText';
+import type { AuthedDevice } from '../http/auth';
+import { HttpError } from '../http/errors';
+import { MAX_DEPTH, type Unstorable, unstorable } from '../store/pgText';
 import { mayEscapeUnstorable, type ReceivedJson, rewritten, verbatim } from './receivedJson';
 
 type Rejected = PushResponse['rejected'][number];
