@@ -1,32 +1,20 @@
-// Applies an accepted event to the city's projections, one applier per event type. An applier
-// may still refuse an event whose content is valid but cannot be stored (say, a matter number
-// another device already used); the push quarantines it like any other content failure.
-import { createHash } from 'node:crypto';
-import { eq, type SQL, sql } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
+// Applies an accepted event other than a registration (registrations.ts) to the city's
+// projections, one applier per event type. A device acts only on its own county's matters: an
+// event about a matter the city does not hold, or one another county registered, is refused,
+// and so is one whose content is valid but cannot be stored (a visit id the city already has);
+// the push quarantines it like any other content failure.
+import { eq, inArray } from 'drizzle-orm';
 import { applyCommand } from '../../domain/matters/lifecycle';
 import { eventPayloadSchemas, type EventPayload, type EventType, type SyncEvent } from '../../domain/sync/events';
-import type { AuthedDevice } from '../http/auth';
-import { type CityDb, takesJsonbBytes } from '../store/db';
 import { cityLifecycle } from '../city/lifecycles';
-import { jsonbArray, type ReceivedJson } from './receivedJson';
+import type { AuthedDevice } from '../http/auth';
+import type { CityDb } from '../store/db';
 import { matters, visits } from '../store/schema';
+import type { Verdict } from './eventChecks';
 
-// Turns a statement into its text and parameters, as the session would.
-const dialect = new PgDialect();
-
-export type Verdict = { ok: true } | { ok: false; code: string; message: string };
 // 'matter.registered' goes through applyMatterRegistrations, a run at a time.
 type AppliedOneByOne = Exclude<EventType, 'matter.registered'>;
 type Applier<T extends EventType> = (tx: CityDb, device: AuthedDevice, payload: EventPayload<T>) => Promise<Verdict>;
-
-// timestamptz refuses years before 1 AD, which Date.parse accepts; no real matter is that old.
-const MIN_YEAR = 1900;
-
-function checkYear(iso: string): Verdict | null {
-  const year = new Date(iso).getUTCFullYear();
-  return year < MIN_YEAR || year > 9999 ? { ok: false, code: 'bad_payload', message: `receivedAt 超出合理范围：${iso}` } : null;
-}
 
 async function recordOnly(): Promise<Verdict> {
   return { ok: true };
@@ -37,8 +25,7 @@ const appliers: { [T in AppliedOneByOne]: Applier<T> } = {
   // the domain's own rules, for the published rates (city/figures.ts).
   'matter.transitioned': async (tx, _device, p) => {
     const [row] = await tx.select({ lifecycle: matters.lifecycle, receivedAt: matters.receivedAt }).from(matters).where(eq(matters.matterId, p.matterId)).for('update');
-    if (!row) return { ok: false, code: 'matter_unknown', message: `市里没有信访事项 ${p.matterNo}` };
-    const replayed = applyCommand(cityLifecycle(row), p.command);
+    const replayed = applyCommand(cityLifecycle(row!), p.command);
     // The window is the authority on its matters: a step it took is never refused here. Only a
     // window check on another holiday calendar could make the replay refuse one; the state still
     // follows, and the lifecycle keeps what it had.
@@ -58,8 +45,6 @@ const appliers: { [T in AppliedOneByOne]: Applier<T> } = {
   'participant.recorded': recordOnly,
   'campaign.created': recordOnly,
   'visit.recorded': async (tx, device, p) => {
-    const bad = checkYear(p.receivedAt);
-    if (bad) return bad;
     const conflict: Verdict = { ok: false, code: 'visit_conflict', message: `来访记录 ${p.visitId} 已在市里登记` };
     // A visit id is unique among first visits (kept in matters) and repeat visits together.
     const [first] = await tx.select({ id: matters.matterId }).from(matters).where(eq(matters.firstVisitId, p.visitId)).limit(1);
@@ -86,173 +71,26 @@ function visitRow(device: AuthedDevice, p: EventPayload<'visit.recorded'>) {
   };
 }
 
-function matterConflict(p: EventPayload<'matter.registered'>): Verdict {
-  return { ok: false, code: 'matter_conflict', message: `信访件编号 ${p.matterNo} 或事项 ${p.matterId} 已在市里登记` };
+/** The matters an event is about: every event type but a registration names one, a campaign several. */
+function mattersNamed(payload: { matterId?: string; matterIds?: string[] }): string[] {
+  return [...new Set([...(payload.matterIds ?? []), ...(payload.matterId ? [payload.matterId] : [])].map((id) => id.toLowerCase()))];
 }
 
-/** Call only after checkEventContent passed, and not for 'matter.registered'; the parse here just gives the applier its typed payload. */
-export function applyEvent(tx: CityDb, device: AuthedDevice, e: SyncEvent): Promise<Verdict> {
+/** Refuses an event about a matter the city does not hold, or one registered by another county. */
+async function checkOwnership(tx: CityDb, device: AuthedDevice, ids: string[]): Promise<Verdict> {
+  const held = await tx.select({ matterId: matters.matterId, countyCode: matters.countyCode }).from(matters).where(inArray(matters.matterId, ids));
+  const unknown = ids.find((id) => !held.some((m) => m.matterId === id));
+  if (unknown) return { ok: false, code: 'matter_unknown', message: `市里没有信访事项 ${unknown}` };
+  const foreign = held.find((m) => m.countyCode !== device.countyCode);
+  if (foreign) return { ok: false, code: 'foreign_matter', message: `信访事项 ${foreign.matterId} 由其他县区（${foreign.countyCode}）登记，本机不能变更` };
+  return { ok: true };
+}
+
+/** Call only after the event's content checks passed, and not for 'matter.registered'; the parse here just gives the applier its typed payload. */
+export async function applyEvent(tx: CityDb, device: AuthedDevice, e: SyncEvent): Promise<Verdict> {
   const type = e.type as AppliedOneByOne;
-  const applier = appliers[type] as Applier<EventType>;
-  return applier(tx, device, eventPayloadSchemas[type].parse(e.payload));
-}
-
-
-/** One 'matter.registered' event whose content passed checkEventContent, with its typed payload, and who sent it. */
-export interface Registration {
-  e: SyncEvent;
-  p: EventPayload<'matter.registered'>;
-  device: AuthedDevice;
-  batchId: string;
-  /** The batch as JSON, and the event's place in it: the payload is read out of that (receivedJson.ts). */
-  json: ReceivedJson;
-  at: number;
-}
-
-/** A registration that passed every check so far, and its place in the run. */
-type Candidate = { r: Registration; i: number };
-
-/** The keys a registration claims; uuids in lower case, as PostgreSQL compares them. */
-const claims = ({ p }: Registration) => [`m ${p.matterId.toLowerCase()}`, `n ${p.matterNo}`, `v ${p.visitId.toLowerCase()}`];
-
-/**
- * The candidates in order, cut before any that claims a key an earlier one of the same part
- * claimed: within one statement the winner of two claims would depend on row order, and applied
- * part after part the first claim wins as it would one at a time. Almost every run is one part.
- */
-export function partsWithoutRepeats<T extends { r: Registration }>(candidates: T[]): T[][] {
-  const parts: T[][] = [];
-  let claimed = new Set<string>();
-  for (const c of candidates) {
-    const keys = claims(c.r);
-    if (parts.length === 0 || keys.some((k) => claimed.has(k))) {
-      parts.push([]);
-      claimed = new Set();
-    }
-    parts.at(-1)!.push(c);
-    for (const k of keys) claimed.add(k);
-  }
-  return parts;
-}
-
-/** How applyMatterRegistrations goes about it. */
-export interface RegistrationOptions {
-  /** Another write of the same transaction, sent with the last statement to save a round trip (applyPushes.ts: the devices' lastSeq). */
-  alongside?: SQL | null;
-  /**
-   * Look every matter key up before inserting, and refuse a matter whose id, number or first
-   * visit the city already has. Without it a clash fails the statement on a unique index, and
-   * the caller runs the transaction again with it: clashes are rare, and the lookups cost about
-   * 2 ms of every 500 registrations.
-   */
-  lookUpKeys?: boolean;
-}
-
-/**
- * A run of consecutive 'matter.registered' events — the bulk of every push — in as few
- * statements as partsWithoutRepeats allows instead of three per event, with the verdicts applying
- * them one by one in order would give.
- */
-export async function applyMatterRegistrations(tx: CityDb, run: Registration[], { alongside = null, lookUpKeys = true }: RegistrationOptions = {}): Promise<Verdict[]> {
-  const verdicts: (Verdict | null)[] = run.map(({ p }) => checkYear(p.receivedAt));
-  const parts = partsWithoutRepeats(run.flatMap((r, i) => (verdicts[i] ? [] : [{ r, i }])));
-  for (const [k, part] of parts.entries()) {
-    const refused = await insertRegistrations(tx, part, k === parts.length - 1 ? alongside : null, lookUpKeys);
-    for (const { r, i } of part) verdicts[i] = refused.has(i) ? matterConflict(r.p) : { ok: true };
-  }
-  if (parts.length === 0 && alongside) await tx.execute(alongside);
-  return verdicts as Verdict[];
-}
-
-/**
- * One statement for registrations that claim no key twice; answers the places in the run of
- * those refused. The same statement writes the events record of the matters inserted, so the
- * caller records only the other events.
- *
- * Three jsonb parameters carry them: each event's envelope fields, each batch's device, and the
- * batches as they were received, out of which each payload is read; the projections are read out
- * of each payload in SQL. Building multi-row VALUES lists through the query builder, sending
- * every payload twice, or serialising the payloads again cost more than PostgreSQL's own work.
- * The payload schema transforms nothing, so the payload as received holds the same values as the
- * parsed one.
- */
-async function insertRegistrations(tx: CityDb, part: Candidate[], alongside: SQL | null, lookUpKeys: boolean): Promise<Set<number>> {
-  const batches = new Map<ReceivedJson, { b: number; device_id: string; county_code: string; batch_id: string }>();
-  const batchOf = ({ json, device, batchId }: Registration) => {
-    const known = batches.get(json);
-    if (known) return known.b;
-    batches.set(json, { b: batches.size, device_id: device.id, county_code: device.countyCode, batch_id: batchId });
-    return batches.size - 1;
-  };
-  const events = part.map(({ r, i }) => ({
-    i,
-    b: batchOf(r),
-    at: r.at,
-    seq: r.e.seq,
-    event_id: r.e.id,
-    entity_id: r.e.entityId,
-    occurred_at: r.e.occurredAt,
-    // As the driver would send a Date: the string as the device wrote it may carry no offset.
-    received_at: new Date(r.p.receivedAt).toISOString(),
-  }));
-  const received = jsonbArray([...batches.keys()], takesJsonbBytes(tx));
-  const refused = await preparedRows<{ i: number }>(
-    tx,
-    sql`WITH e AS MATERIALIZED (
-        -- The keys are read out once here: comparing them out of the payload in the joins below
-        -- cost more than all the inserts together.
-        SELECT x.*, (payload->>'matterId')::uuid AS matter_id, payload->>'matterNo' AS matter_no, (payload->>'visitId')::uuid AS visit_id
-        FROM (
-          -- #> walks into the batch without copying it; -> would copy the whole batch for each event.
-          SELECT r.*, b.device_id, b.county_code, b.batch_id, ${received}::jsonb #> ARRAY[r.b::text, 'events', r.at::text, 'payload'] AS payload
-          FROM jsonb_to_recordset(${JSON.stringify(events)}::jsonb)
-            AS r(i integer, b integer, at integer, seq integer, event_id uuid, entity_id text, occurred_at text, received_at timestamptz)
-          JOIN jsonb_to_recordset(${JSON.stringify([...batches.values()])}::jsonb) AS b(b integer, device_id uuid, county_code text, batch_id uuid) USING (b)
-        ) x
-      ), m AS (
-        INSERT INTO matters (matter_id, first_visit_id, matter_no, county_code, device_id, visitor_id, visitor_name, document_type, document_number,
-          visitor, representatives, channel, headcount, category_code, place_region, respondent, summary, facts, flags, received_at, clock_offset_ms)
-        SELECT matter_id, visit_id, matter_no, county_code, device_id, (payload->'visitor'->>'visitorId')::uuid,
-          payload->'visitor'->>'name', payload->'visitor'->>'documentType', payload->'visitor'->>'documentNumber', payload->'visitor',
-          payload->'representatives', payload->>'channel', (payload->>'headcount')::numeric::bigint, payload->>'categoryCode', payload->>'placeRegion',
-          payload->>'respondent', payload->>'summary', payload->>'facts', payload->'flags', received_at, (payload->>'clockOffsetMs')::numeric::bigint
-        FROM e
-        -- A visit id a repeat visit already has is refused: no unique index spans both tables.
-        -- A matter key the city already has fails the statement on its unique index, and applyPushes.ts
-        -- runs the group again with lookUpKeys, which refuses it here; so is a key that a
-        -- transaction in flight meanwhile committed. (ON CONFLICT's speculative insertion cost
-        -- more than either.) Each key is probed in its index, as scalar subqueries are never
-        -- turned into joins: taking the run for the default hundred rows, the planner would
-        -- otherwise hash a whole table.
-        WHERE (SELECT true FROM visits v WHERE v.visit_id = e.visit_id LIMIT 1) IS NULL${
-          lookUpKeys
-            ? sql`
-          AND (SELECT true FROM matters x WHERE x.first_visit_id = e.visit_id LIMIT 1) IS NULL
-          AND (SELECT true FROM matters x WHERE x.matter_id = e.matter_id LIMIT 1) IS NULL
-          AND (SELECT true FROM matters x WHERE x.matter_no = e.matter_no LIMIT 1) IS NULL`
-            : sql``
-        }
-        RETURNING matter_id
-      ), won AS (
-        SELECT e.* FROM e JOIN m USING (matter_id)
-      ), recorded AS (
-        INSERT INTO events (device_id, seq, event_id, type, entity_id, occurred_at, payload, batch_id)
-        SELECT device_id, seq, event_id, 'matter.registered', entity_id, occurred_at, payload, batch_id FROM won
-      )${alongside ? sql`, alongside AS (${alongside})` : sql``}
-      -- Only the refused come back: almost always none.
-      SELECT e.i FROM e LEFT JOIN m USING (matter_id) WHERE m.matter_id IS NULL`,
-  );
-  return new Set(refused.map((r) => r.i));
-}
-
-/**
- * The rows of a statement prepared once per connection, under a name taken from its text
- * (PGlite, one connection, ignores the name): parsing and planning the registration statement
- * anew was a tenth of every push (A/B on the write path, 200,000 events).
- */
-async function preparedRows<T>(tx: CityDb, query: SQL): Promise<T[]> {
-  const built = dialect.sqlToQuery(query);
-  const name = `xf_${createHash('sha1').update(built.sql).digest('hex').slice(0, 20)}`;
-  // node-postgres and PGlite both answer with `rows`.
-  return ((await tx._.session.prepareQuery(built, undefined, name, false).execute()) as { rows: T[] }).rows;
+  const payload = eventPayloadSchemas[type].parse(e.payload);
+  const owned = await checkOwnership(tx, device, mattersNamed(payload));
+  if (!owned.ok) return owned;
+  return (appliers[type] as Applier<EventType>)(tx, device, payload);
 }

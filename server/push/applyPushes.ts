@@ -5,7 +5,9 @@
 // device writes nothing and leaves the others to commit.
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type EventPayload, MAX_BATCH_EVENTS, type PushResponse } from '../../domain/sync/events';
-import { applyEvent, applyMatterRegistrations, type Registration, type Verdict } from './apply';
+import { applyEvent } from './apply';
+import type { Verdict } from './eventChecks';
+import { applyMatterRegistrations, type Registration } from './registrations';
 import { deviceRevoked } from '../http/auth';
 import type { CityDb } from '../store/db';
 import type { HttpError } from '../http/errors';

@@ -20,6 +20,8 @@ export const devices = pgTable(
     deviceCode: text('device_code').notNull(),
     tokenHash: text('token_hash'),
     enrollmentCodeHash: text('enrollment_code_hash').notNull(),
+    /** A code not used by then enrols nothing (city/devices.ts). */
+    enrollmentExpiresAt: timestamp('enrollment_expires_at', { withTimezone: true }).notNull(),
     enrollmentUsedAt: timestamp('enrollment_used_at', { withTimezone: true }),
     enrolledAt: timestamp('enrolled_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
@@ -251,5 +253,23 @@ export const attachmentUploadParts = pgTable(
   ],
 );
 
+/**
+ * Every person lookup (DESIGN.md §6: audited), by a device or by the administrator (device null):
+ * who asked about which 证件, when, and how many matters the answer held.
+ */
+export const personLookups = pgTable(
+  'person_lookups',
+  {
+    id: uuid('id').primaryKey(),
+    deviceId: uuid('device_id'),
+    /** Null: any type (the administrator may leave it out). */
+    documentType: text('document_type'),
+    documentNumber: text('document_number').notNull(),
+    mattersFound: integer('matters_found').notNull(),
+    lookedUpAt: timestamp('looked_up_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('person_lookups_credential_idx').on(t.documentNumber, t.documentType), index('person_lookups_device_idx').on(t.deviceId, t.lookedUpAt)],
+);
+
 /** For tests and tools that need to empty the city database. */
-export const truncateAllSql = sql`TRUNCATE events, quarantine, visits, supervision_notices, reference_data, change_counter, attachment_upload_parts, attachment_uploads, attachments, matters, devices`;
+export const truncateAllSql = sql`TRUNCATE events, quarantine, visits, supervision_notices, reference_data, change_counter, attachment_upload_parts, attachment_uploads, attachments, matters, person_lookups, devices`;

@@ -2,7 +2,7 @@
 // device creation, one-time enrolment codes, device info and revocation.
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { sha256 } from '../../server/http/auth';
+import { sha256 } from '../../server/city/credentials';
 import { devices } from '../../server/store/schema';
 import { admin, describeEachBackend, deviceInfo, enrolledDevice, expectCleanError, matterEvents, push, pushBody } from '../support/cityFixtures';
 

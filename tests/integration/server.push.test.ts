@@ -432,7 +432,7 @@ describeEachBackend('sync push', (city) => {
     const group = (device: Device, events: SyncEvent[], asReceived = true) => {
       const body = pushBody(device.deviceId, events);
       const text = JSON.stringify(body);
-      return { device: { id: device.deviceId, countyCode: device.countyCode }, body, received: asReceived ? { text, bytes: Buffer.from(text) } : null };
+      return { device: { id: device.deviceId, countyCode: device.countyCode, deviceCode: device.deviceCode }, body, received: asReceived ? { text, bytes: Buffer.from(text) } : null };
     };
     const aFirst = matterEvents(1, 3);
     // c resends its seq 2 and claims a's third matter number: the first claim in the group wins.

@@ -2,7 +2,7 @@
 // registrations cut so that no statement holds two claims to one key.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { partsWithoutRepeats, type Registration } from '../../server/push/apply';
+import { partsWithoutRepeats, type Registration } from '../../server/push/registrations';
 import { unstorable } from '../../server/store/pgText';
 import { jsonbArray, mayEscapeUnstorable, type ReceivedJson, rewritten, verbatim } from '../../server/push/receivedJson';
 import { matterPayload } from '../support/cityEvents';
