@@ -17,7 +17,9 @@ declare module 'fastify' {
 export function refuseUnstorableText(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     const body = request.routeOptions.config.keepsUnstorableBody ? null : unstorable(request.body);
-    const reason = body ?? unstorable(request.query) ?? unstorable(request.params);
+    // Spread into plain objects: the query parser's objects have a prototype of their own, which
+    // unstorable would take for something other than parsed JSON and not walk.
+    const reason = body ?? unstorable({ ...(request.query as object) }) ?? unstorable({ ...(request.params as object) });
     if (reason === 'too_deep') throw new HttpError(400, 'invalid_request', `内容嵌套超过 ${MAX_DEPTH} 层 / JSON nested deeper than ${MAX_DEPTH} levels`);
     if (reason) throw new HttpError(400, 'invalid_request', '内容含有 U+0000 或不成对的代理字符 / text contains U+0000 or a lone surrogate');
   });
