@@ -5,6 +5,7 @@ import { count, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { type EventPayload, MAX_BATCH_BYTES, type SyncEvent } from '../../domain/sync/events';
 import { applyPushes } from '../../server/push/applyPushes';
+import { MAX_TEXT_LENGTH } from '../../server/push/eventChecks';
 import { allVisits, events, matters, quarantine } from '../../server/store/schema';
 import {
   admin,
@@ -251,6 +252,35 @@ describeEachBackend('sync push', (city) => {
       expect(r.json().rejected[0].message).toMatch(/[\u4e00-\u9fff]/);
     }
     expect(await rows(city)).toEqual({ events: 2, quarantine: 2, matters: 2 });
+  });
+
+  it('quarantines an event whose type is named like an object property as an unknown type, whichever way the body arrives', async () => {
+    const device = await enrolledDevice(city.app);
+    const types = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
+    const batch = [...types.map((type, k) => matterEvent(k + 1, { type })), matterEvent(types.length + 1)];
+    // As JSON text, where "__proto__" is an own key like any other, and compressed.
+    const r = await push(city.app, device, gzipSync(JSON.stringify(pushBody(device.deviceId, batch))), { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual({ ackedSeq: types.length + 1, rejected: types.map((_, k) => ({ seq: k + 1, code: 'unknown_type', message: expect.stringMatching(/^未知的事件类型/) })) });
+    expect(await rows(city)).toEqual({ events: 1, quarantine: types.length, matters: 1 });
+  });
+
+  it('quarantines an event with a string longer than any field of the forms, in the payload or its envelope, and keeps the rest of the batch', async () => {
+    const device = await enrolledDevice(city.app);
+    const long = '长'.repeat(MAX_TEXT_LENGTH + 1);
+    const r = await push(
+      city.app,
+      device,
+      pushBody(device.deviceId, [
+        matterEvent(1, { payload: matterPayload({ facts: long }) }),
+        matterEvent(2, { entityId: long }),
+        matterEvent(3, { type: long }),
+        matterEvent(4, { payload: { ...matterPayload(), [long]: 1 } }),
+        matterEvent(5, { payload: matterPayload({ facts: '长'.repeat(MAX_TEXT_LENGTH) }) }),
+      ]),
+    );
+    expect(r.json()).toEqual({ ackedSeq: 5, rejected: [1, 2, 3, 4].map((seq) => ({ seq, code: 'text_too_long', message: expect.stringContaining(String(MAX_TEXT_LENGTH)) })) });
+    expect(await rows(city)).toEqual({ events: 1, quarantine: 4, matters: 1 });
   });
 
   it('quarantines an event carrying U+0000 instead of failing the batch on every resend', async () => {
