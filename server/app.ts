@@ -5,7 +5,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { requireAdmin } from './http/auth';
-import { HttpError, registerErrorHandling } from './http/errors';
+import { answerRouterErrors, HttpError, registerErrorHandling } from './http/errors';
 import { decodeContentEncoding } from './http/gzip';
 import { loggerOptions } from './http/logging';
 import { refuseUnstorableText } from './http/storableInput';
@@ -48,7 +48,7 @@ export async function buildApp({
 }: BuildAppOptions): Promise<FastifyInstance> {
   if (!adminToken) throw new Error('buildApp: adminToken is required');
   // Typed as the plain HTTP server: nothing here depends on which of the two it is.
-  const app = Fastify({ logger: loggerOptions(logger), ...(https ? { https } : {}) }) as unknown as FastifyInstance;
+  const app = Fastify({ logger: loggerOptions(logger), frameworkErrors: answerRouterErrors, ...(https ? { https } : {}) }) as unknown as FastifyInstance;
   app.decorateRequest('device', null);
   useZodSchemas(app);
   app.addHook('preParsing', decodeContentEncoding);

@@ -1,7 +1,7 @@
 // The one error shape of the city API (domain/sync/events.ts apiErrorSchema): every failure of
 // every route answers JSON {code, message} with a stable snake_case code, and nothing of a stack
 // trace or an internal message ever reaches the client.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { apiErrorSchema } from '../../domain/sync/events';
@@ -24,7 +24,14 @@ const FRAMEWORK_CODES: Record<string, { code: string; message: string }> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_json', message: '请求体为空 / empty JSON body' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: '不支持的内容类型 / unsupported content type' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'bad_request', message: 'Content-Length 与请求体不符 / content length mismatch' },
+  FST_ERR_BAD_URL: { code: 'bad_url', message: '地址含有无法解码的字符 / the URL cannot be decoded' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'bad_url', message: '地址中的参数过长 / a path parameter is too long' },
 };
+
+/** Fastify's `frameworkErrors`: what the router refuses before any route or error handler sees it, in the same shape. */
+export function answerRouterErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  reply.status(400).send(FRAMEWORK_CODES[error.code] ?? { code: 'bad_request', message: '请求无效 / bad request' });
+}
 
 const STATUS_CODES: Record<number, string> = {
   400: 'bad_request',
