@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['build/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.dev-data/**', '.city-data/**', 'db/migrations/**', 'server/migrations/**'] },
+  { ignores: ['build/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.dev-data/**', '.city-data/**', 'db/migrations/**', 'server/store/migrations/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

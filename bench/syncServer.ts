@@ -13,7 +13,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { SyncEvent } from '../domain/sync/events';
 import { buildApp } from '../server/app';
-import { openCityDb } from '../server/db';
+import { openCityDb } from '../server/store/db';
 
 type Started = { url: string; close: () => Promise<void> };
 

@@ -1,16 +1,18 @@
 // Builds the city server (DESIGN.md §5) as a Fastify instance that is not yet listening, so
-// tests drive it with inject() and main.ts decides where it listens.
+// tests drive it with inject() and main.ts decides where it listens, and whether over HTTPS.
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { CityDb } from './db';
-import { HttpError, registerErrorHandling } from './errors';
-import { decodeContentEncoding } from './gzip';
-import { loggerOptions } from './logging';
+import { requireAdmin } from './http/auth';
+import { answerRouterErrors, HttpError, registerErrorHandling } from './http/errors';
+import { decodeContentEncoding } from './http/gzip';
+import { loggerOptions } from './http/logging';
+import { refuseUnstorableText } from './http/storableInput';
+import { useZodSchemas, zodToOpenApi } from './http/zodSchemas';
 import { adminRoutes } from './routes/admin';
 import { attachmentRoutes } from './routes/attachments';
-import { enrollRoutes } from './routes/enroll';
+import { deviceRoutes } from './routes/devices';
 import { figuresRoutes } from './routes/figures';
 import { healthRoutes } from './routes/health';
 import { lookupRoutes } from './routes/lookup';
@@ -18,29 +20,35 @@ import { pullRoutes } from './routes/pull';
 import { pushRoutes } from './routes/push';
 import { referenceRoutes } from './routes/reference';
 import { supervisionRoutes } from './routes/supervision';
-import { refuseUnstorableText } from './storableInput';
-import { useZodSchemas, zodToOpenApiTransform } from './zodRoutes';
+import type { CityDb } from './store/db';
 
 export interface BuildAppOptions {
   db: CityDb;
   adminToken: string;
   /** pino options, or true for defaults; off unless given. */
   logger?: FastifyServerOptions['logger'];
+  /** The certificate and its key (PEM): the server then speaks only HTTPS. */
+  https?: { cert: Buffer | string; key: Buffer | string };
   /** Requests per minute per client address. */
   rateLimitPerMinute?: number;
   /** Enrolment attempts per minute per client address: kept low against guessing codes. */
   enrollRateLimitPerMinute?: number;
+  /** Person lookups per minute per device. */
+  lookupRateLimitPerMinute?: number;
 }
 
 export async function buildApp({
   db,
   adminToken,
   logger = false,
+  https,
   rateLimitPerMinute = 600,
   enrollRateLimitPerMinute = 10,
+  lookupRateLimitPerMinute = 60,
 }: BuildAppOptions): Promise<FastifyInstance> {
   if (!adminToken) throw new Error('buildApp: adminToken is required');
-  const app = Fastify({ logger: loggerOptions(logger) });
+  // Typed as the plain HTTP server: nothing here depends on which of the two it is.
+  const app = Fastify({ logger: loggerOptions(logger), frameworkErrors: answerRouterErrors, ...(https ? { https } : {}) }) as unknown as FastifyInstance;
   app.decorateRequest('device', null);
   useZodSchemas(app);
   app.addHook('preParsing', decodeContentEncoding);
@@ -64,19 +72,20 @@ export async function buildApp({
         },
       },
     },
-    transform: zodToOpenApiTransform,
+    transform: zodToOpenApi,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // The document lists every route and shape of the API: for the city's administrators only.
+  await app.register(swaggerUi, { routePrefix: '/docs', uiHooks: { onRequest: requireAdmin(adminToken) } });
 
-  healthRoutes(app);
-  adminRoutes(app, { db, adminToken });
-  enrollRoutes(app, { db, rateLimitPerMinute: enrollRateLimitPerMinute });
+  await app.register(healthRoutes);
+  await app.register(adminRoutes, { db, adminToken });
+  await app.register(deviceRoutes, { db, enrollRateLimitPerMinute });
   await app.register(pushRoutes, { db });
-  pullRoutes(app, { db });
-  lookupRoutes(app, { db, adminToken });
-  referenceRoutes(app, { db, adminToken });
-  supervisionRoutes(app, { db, adminToken });
-  figuresRoutes(app, { db, adminToken });
+  await app.register(pullRoutes, { db });
+  await app.register(lookupRoutes, { db, adminToken, perDevicePerMinute: lookupRateLimitPerMinute });
+  await app.register(referenceRoutes, { db, adminToken });
+  await app.register(supervisionRoutes, { db, adminToken });
+  await app.register(figuresRoutes, { db, adminToken });
   await app.register(attachmentRoutes, { db });
   await app.ready();
   return app;

@@ -3,6 +3,6 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './server/schema.ts',
-  out: './server/migrations',
+  schema: './server/store/schema.ts',
+  out: './server/store/migrations',
 });

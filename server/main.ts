@@ -1,21 +1,37 @@
 // `npm run server`: starts the city server from environment settings (DESIGN.md §5):
-// HOST, PORT, DATABASE_URL (PostgreSQL) or CITY_DATA_DIR (PGlite), and CITY_ADMIN_TOKEN.
+// HOST, PORT, DATABASE_URL (PostgreSQL) or CITY_DATA_DIR (PGlite), CITY_ADMIN_TOKEN, and
+// CITY_TLS_CERT with CITY_TLS_KEY (PEM file paths) to serve HTTPS.
+import { readFileSync } from 'node:fs';
 import { buildApp } from './app';
-import { openCityDb } from './db';
+import { openCityDb } from './store/db';
 
-const adminToken = process.env.CITY_ADMIN_TOKEN;
-if (!adminToken) {
-  console.error('未设置 CITY_ADMIN_TOKEN，市级服务无法启动。 CITY_ADMIN_TOKEN is not set, so the city server will not start.');
+function refuse(why: string): never {
+  console.error(why);
   process.exit(1);
 }
 
+const adminToken = process.env.CITY_ADMIN_TOKEN;
+if (!adminToken) refuse('未设置 CITY_ADMIN_TOKEN，市级服务无法启动。 CITY_ADMIN_TOKEN is not set, so the city server will not start.');
+
+/** The certificate and key when both are named; refuses to start on one without the other, or on a file it cannot read. */
+function tlsFiles(certPath: string | undefined, keyPath: string | undefined) {
+  if (!certPath && !keyPath) return undefined;
+  if (!certPath || !keyPath) refuse('CITY_TLS_CERT 与 CITY_TLS_KEY 须同时设置。 Set both CITY_TLS_CERT and CITY_TLS_KEY, or neither.');
+  try {
+    return { cert: readFileSync(certPath), key: readFileSync(keyPath) };
+  } catch (e) {
+    refuse(`无法读取证书或私钥文件：${(e as Error).message}。 Cannot read the TLS certificate or key.`);
+  }
+}
+
+const https = tlsFiles(process.env.CITY_TLS_CERT || undefined, process.env.CITY_TLS_KEY || undefined);
 const host = process.env.HOST || '127.0.0.1';
 const port = Number(process.env.PORT || 8787);
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const dataDir = process.env.CITY_DATA_DIR || './.city-data';
 
 const city = await openCityDb(databaseUrl ? { databaseUrl } : { dataDir });
-const app = await buildApp({ db: city.db, adminToken, logger: { level: process.env.LOG_LEVEL || 'info' } });
+const app = await buildApp({ db: city.db, adminToken, https, logger: { level: process.env.LOG_LEVEL || 'info' } });
 
 // Finish requests in flight and close the database cleanly, so PGlite's files are left consistent.
 let stopping = false;
@@ -31,4 +47,4 @@ process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
 
 await app.listen({ host, port });
-app.log.info({ store: databaseUrl ? 'postgresql' : `pglite:${dataDir}` }, 'city server ready');
+app.log.info({ store: databaseUrl ? 'postgresql' : `pglite:${dataDir}`, https: https !== undefined }, 'city server ready');

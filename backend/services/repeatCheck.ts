@@ -63,7 +63,8 @@ export async function lookupPerson(ctx: ServiceContext, q: Query): Promise<Resul
         matterId: m.matterId,
         matterNo: m.matterNo,
         ...describeState(m.status),
-        summary: m.summary,
+        // The city tells another window's matter apart only by number, county, state and dates.
+        summary: '',
         receivedOn: chinaDateOf(m.receivedAt),
         visits: m.visits.length,
         lastVisitOn: visitDays.at(-1) ?? null,

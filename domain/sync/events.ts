@@ -70,10 +70,16 @@ export const pushResponseSchema = z.object({
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
+/** Every error the city answers, on every route: a stable code, a message, and what some codes add. */
 export const apiErrorSchema = z.object({
   code: z.string(),
   message: z.string(),
+  /** seq_gap: the seq to resend from. */
   expectedSeq: z.number().int().optional(),
+  /** seq_conflict: the seq already used by another event. */
+  seq: z.number().int().optional(),
+  /** Attachment uploads: the byte to resume from. */
+  uploadOffset: z.number().int().optional(),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
@@ -86,9 +92,13 @@ export const enrollResponseSchema = z.object({
 });
 export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
 
+/** POST /api/v1/devices/rotate-token: the device's new token; the one it called with stops working. */
+export const rotateTokenResponseSchema = z.object({ token: z.string() });
+
 /** Content check of one event, after the envelope passed: type known, payload fits, time real. */
 export function checkEventContent(e: SyncEvent): { ok: true } | { ok: false; code: string; message: string } {
-  const schema = (eventPayloadSchemas as Record<string, z.ZodType>)[e.type];
+  // Own keys only: a type named like an inherited property ("constructor", "__proto__") is unknown too.
+  const schema = Object.hasOwn(eventPayloadSchemas, e.type) ? (eventPayloadSchemas as Record<string, z.ZodType>)[e.type] : undefined;
   if (!schema) return { ok: false, code: 'unknown_type', message: `未知的事件类型 ${e.type}` };
   if (!isoTimestamp.safeParse(e.occurredAt).success) {
     return { ok: false, code: 'bad_timestamp', message: 'occurredAt 不是有效时间' };

@@ -1,5 +1,8 @@
 // The city-wide repeat-petitioner lookup (DOMAIN.md §2): a window that checked a visitor
-// offline asks the city for every matter and visit of that 证件 across all counties.
+// offline asks the city for every matter and visit of that 证件 across all counties. The answer
+// holds only what the repeat check needs: that the matters exist, where, their state and dates;
+// nothing of what they are about, and nothing at all of a matter whose reporter is protected
+// (检举控告, 条例 art. 30).
 import { z } from 'zod';
 import { credentialTypeSchema } from '../identity/credentials';
 import { visitKindSchema } from '../intake/registration';
@@ -19,8 +22,6 @@ export const lookupVisitSchema = z.object({
   kind: visitKindSchema,
   countyCode: z.string(),
   receivedAt: z.string(),
-  channel: z.string(),
-  headcount: z.number().int(),
   terminatedMatter: z.boolean(),
 });
 
@@ -30,7 +31,6 @@ export const lookupMatterSchema = z.object({
   countyCode: z.string(),
   receivedAt: z.string(),
   status: z.string(),
-  summary: z.string(),
   visits: z.array(lookupVisitSchema),
 });
 

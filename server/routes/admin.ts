@@ -1,63 +1,58 @@
 // Administration over HTTP (DESIGN.md §5), all behind `Authorization: Bearer $CITY_ADMIN_TOKEN`:
 // create, inspect and revoke devices, and read the city's matters.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireAdmin } from '../auth';
-import type { CityDb } from '../db';
-import { createDevice, getDeviceInfo, revokeDevice } from '../devices';
-import { errorBodySchema, HttpError } from '../errors';
-import { cityMatterSchema, listMatters, type MatterQuery, matterQuerySchema } from '../matters';
+import { createDevice, DEFAULT_ENROLLMENT_DAYS, getDeviceInfo, MAX_ENROLLMENT_DAYS, revokeDevice } from '../city/devices';
+import { cityMatterSchema, listMatters, matterQuerySchema } from '../city/matters';
+import { requireAdmin } from '../http/auth';
+import { HttpError } from '../http/errors';
+import type { CityDb } from '../store/db';
 
 const createDeviceBody = z.strictObject({
   countyCode: z.string().regex(/^\d{6}$/, { error: '县级行政区划代码应为6位数字 / countyCode must be 6 digits' }),
   name: z.string().trim().min(1).max(100),
+  /** Days the enrolment code stays good. */
+  enrollmentValidDays: z.number().int().min(1).max(MAX_ENROLLMENT_DAYS).default(DEFAULT_ENROLLMENT_DAYS),
 });
 const deviceParams = z.strictObject({ deviceId: z.uuid() });
-type DeviceParams = z.infer<typeof deviceParams>;
 
 const deviceNotFound = () => new HttpError(404, 'device_not_found', '没有这台设备 / no such device');
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 404: errorBodySchema };
 
-export function adminRoutes(app: FastifyInstance, { db, adminToken }: { db: CityDb; adminToken: string }): void {
-  const base = { onRequest: requireAdmin(adminToken) };
-  const security = [{ adminToken: [] }];
+export const adminRoutes: FastifyPluginAsyncZod<{ db: CityDb; adminToken: string }> = async (app, { db, adminToken }) => {
+  app.addHook('onRequest', requireAdmin(adminToken));
+  const doc = { tags: ['admin'], security: [{ adminToken: [] }] };
 
-  app.post<{ Body: z.infer<typeof createDeviceBody> }>(
+  app.post(
     '/api/v1/admin/devices',
     {
-      ...base,
       schema: {
-        tags: ['admin'],
-        security,
+        ...doc,
         body: createDeviceBody,
         response: {
-          201: z.object({ deviceId: z.string(), enrollmentCode: z.string(), deviceCode: z.string(), countyCode: z.string() }),
-          ...errors,
+          201: z.object({ deviceId: z.string(), enrollmentCode: z.string(), enrollmentExpiresAt: z.string(), deviceCode: z.string(), countyCode: z.string() }),
         },
       },
     },
     async (request, reply) => {
-      const created = await createDevice(db, request.body.countyCode, request.body.name);
-      return reply.status(201).send(created);
+      const { countyCode, name, enrollmentValidDays } = request.body;
+      return reply.status(201).send(await createDevice(db, countyCode, name, enrollmentValidDays));
     },
   );
 
-  app.post<{ Params: DeviceParams }>(
+  app.post(
     '/api/v1/admin/devices/:deviceId/revoke',
-    { ...base, schema: { tags: ['admin'], security, params: deviceParams, response: errors } },
+    { schema: { ...doc, params: deviceParams, response: { 204: z.undefined() } } },
     async (request, reply) => {
       if (!(await revokeDevice(db, request.params.deviceId))) throw deviceNotFound();
       return reply.status(204).send();
     },
   );
 
-  app.get<{ Params: DeviceParams }>(
+  app.get(
     '/api/v1/admin/devices/:deviceId',
     {
-      ...base,
       schema: {
-        tags: ['admin'],
-        security,
+        ...doc,
         params: deviceParams,
         response: {
           200: z.object({
@@ -71,10 +66,10 @@ export function adminRoutes(app: FastifyInstance, { db, adminToken }: { db: City
             revokedAt: z.string().nullable(),
             enrolled: z.boolean(),
             enrolledAt: z.string().nullable(),
+            enrollmentExpiresAt: z.string(),
             createdAt: z.string(),
             quarantinedCount: z.number().int(),
           }),
-          ...errors,
         },
       },
     },
@@ -85,17 +80,9 @@ export function adminRoutes(app: FastifyInstance, { db, adminToken }: { db: City
     },
   );
 
-  app.get<{ Querystring: MatterQuery }>(
+  app.get(
     '/api/v1/admin/matters',
-    {
-      ...base,
-      schema: {
-        tags: ['admin'],
-        security,
-        querystring: matterQuerySchema,
-        response: { 200: z.object({ matters: z.array(cityMatterSchema) }), ...errors },
-      },
-    },
+    { schema: { ...doc, querystring: matterQuerySchema, response: { 200: z.object({ matters: z.array(cityMatterSchema) }) } } },
     async (request) => ({ matters: await listMatters(db, request.query) }),
   );
-}
+};

@@ -1,12 +1,14 @@
 // PUT and HEAD /api/v1/sync/attachments/:sha256 (DESIGN.md §4): raw bytes in, resumable with
 // Content-Range; HEAD tells a device where to resume (Upload-Offset). Registered as its own
-// plugin so the raw-bytes body parser and the 20 MiB body limit apply to this route only.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+// plugin so the raw-bytes body parser and the 20 MiB body limit apply to this route only. A
+// device sees only its own county's files (city/attachments.ts).
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { chunkRange, declaredRange, MAX_ATTACHMENT_BYTES, storeChunk, type UploadState, uploadState } from '../attachments';
-import { requireDevice } from '../auth';
-import type { CityDb } from '../db';
-import { errorBodySchema, HttpError } from '../errors';
+import { chunkRange, declaredRange, MAX_ATTACHMENT_BYTES, storeChunk, type UploadState, uploadState } from '../city/attachments';
+import { requireDevice } from '../http/auth';
+import { HttpError } from '../http/errors';
+import type { CityDb } from '../store/db';
 
 const params = z.strictObject({
   sha256: z
@@ -14,24 +16,22 @@ const params = z.strictObject({
     .regex(/^[0-9a-fA-F]{64}$/, { error: 'sha256 应为64位十六进制 / sha256 must be 64 hex digits' })
     .transform((s) => s.toLowerCase()),
 });
-type Params = z.infer<typeof params>;
 
 // Only the octet-stream parser is registered here, so a body is a Buffer, or absent for an empty file.
 const rawBytes = z.custom<Buffer | undefined>((b) => b === undefined || Buffer.isBuffer(b)).meta({ type: 'string', format: 'binary' });
 const uploadStateSchema = z.object({ sha256: z.string(), received: z.number().int(), total: z.number().int(), complete: z.boolean() });
-const uploadErrorSchema = errorBodySchema.extend({ uploadOffset: z.number().int().optional() });
 const security = [{ deviceToken: [] }];
 
 function withOffset(reply: FastifyReply, state: UploadState): FastifyReply {
   return reply.header('Upload-Offset', String(state.received)).header('Upload-Length', String(state.total));
 }
 
-export async function attachmentRoutes(app: FastifyInstance, { db }: { db: CityDb }): Promise<void> {
+export const attachmentRoutes: FastifyPluginAsyncZod<{ db: CityDb }> = async (app, { db }) => {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   const onRequest = requireDevice(db);
 
-  app.put<{ Params: Params; Body: Buffer | undefined }>(
+  app.put(
     '/api/v1/sync/attachments/:sha256',
     {
       bodyLimit: MAX_ATTACHMENT_BYTES,
@@ -41,18 +41,7 @@ export async function attachmentRoutes(app: FastifyInstance, { db }: { db: CityD
         declaredRange(request.headers['content-range']);
         return payload;
       },
-      schema: {
-        tags: ['sync'],
-        security,
-        params,
-        consumes: ['application/octet-stream'],
-        body: rawBytes,
-        response: {
-          200: uploadStateSchema,
-          201: uploadStateSchema,
-          ...Object.fromEntries([400, 401, 409, 413, 415, 422].map((s) => [s, uploadErrorSchema])),
-        },
-      },
+      schema: { tags: ['sync'], security, params, consumes: ['application/octet-stream'], body: rawBytes, response: { 200: uploadStateSchema, 201: uploadStateSchema } },
     },
     async (request, reply) => {
       const chunk = request.body ?? Buffer.alloc(0);
@@ -67,13 +56,13 @@ export async function attachmentRoutes(app: FastifyInstance, { db }: { db: CityD
     },
   );
 
-  app.head<{ Params: Params }>(
+  app.head(
     '/api/v1/sync/attachments/:sha256',
     {
       onRequest,
       // @fastify/swagger leaves HEAD routes out unless asked; this one is part of the protocol.
       config: { swagger: { exposeHeadRoute: true } },
-      schema: { tags: ['sync'], security, params, response: { 200: z.null(), 400: errorBodySchema, 401: errorBodySchema, 404: errorBodySchema } },
+      schema: { tags: ['sync'], security, params, response: { 200: z.undefined() } },
     },
     async (request, reply) => {
       const state = await uploadState(db, request.device!, request.params.sha256);
@@ -81,4 +70,4 @@ export async function attachmentRoutes(app: FastifyInstance, { db }: { db: CityD
       return withOffset(reply, state).header('Upload-Complete', state.complete ? '1' : '0').status(200).send();
     },
   );
-}
+};

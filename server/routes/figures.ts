@@ -1,11 +1,10 @@
 // GET /api/v1/admin/figures?from&to: per-county figures and published rates for the city's administrators.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { figuresPeriodSchema as query } from '../../domain/figures/rpc';
-import { requireAdmin } from '../auth';
-import type { CityDb } from '../db';
-import { errorBodySchema } from '../errors';
-import { countyFigures, countyFiguresSchema } from '../figures';
+import { countyFigures, countyFiguresSchema } from '../city/figures';
+import { requireAdmin } from '../http/auth';
+import type { CityDb } from '../store/db';
 
 const response = z.object({
   from: z.string(),
@@ -15,13 +14,10 @@ const response = z.object({
   total: countyFiguresSchema,
 });
 
-export function figuresRoutes(app: FastifyInstance, { db, adminToken }: { db: CityDb; adminToken: string }): void {
-  app.get<{ Querystring: z.infer<typeof query> }>(
+export const figuresRoutes: FastifyPluginAsyncZod<{ db: CityDb; adminToken: string }> = async (app, { db, adminToken }) => {
+  app.get(
     '/api/v1/admin/figures',
-    {
-      onRequest: requireAdmin(adminToken),
-      schema: { tags: ['admin'], security: [{ adminToken: [] }], querystring: query, response: { 200: response, 400: errorBodySchema, 401: errorBodySchema } },
-    },
+    { onRequest: requireAdmin(adminToken), schema: { tags: ['admin'], security: [{ adminToken: [] }], querystring: query, response: { 200: response } } },
     async (request) => countyFigures(db, request.query.from, request.query.to),
   );
-}
+};

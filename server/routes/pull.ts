@@ -1,27 +1,21 @@
 // GET /api/v1/sync/pull?since=<cursor> (DESIGN.md §4): reference data changed since the cursor,
 // and the 督办 notices about this device's county, read in one snapshot so the new cursor
-// covers exactly what was sent (see changes.ts for why no row committed late is skipped).
+// covers exactly what was sent (see store/changes.ts for why no row committed late is skipped).
 import { and, asc, eq, gt, lte } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PULL_PAGE_SIZE, type PullResponse, pullQuerySchema, pullResponseSchema, type ReferenceItem } from '../../domain/sync/pull';
-import { requireDevice } from '../auth';
-import { currentChange, decodeCursor, encodeCursor } from '../changes';
-import type { CityDb } from '../db';
-import { errorBodySchema } from '../errors';
-import { referenceData, supervisionNotices } from '../schema';
+import { requireDevice } from '../http/auth';
+import { currentChange, decodeCursor, encodeCursor } from '../store/changes';
+import type { CityDb } from '../store/db';
+import { referenceData, supervisionNotices } from '../store/schema';
 import { toNotice } from './supervision';
 
-export function pullRoutes(app: FastifyInstance, { db }: { db: CityDb }): void {
-  app.get<{ Querystring: { since?: string } }>(
+export const pullRoutes: FastifyPluginAsyncZod<{ db: CityDb }> = async (app, { db }) => {
+  app.get(
     '/api/v1/sync/pull',
     {
       onRequest: requireDevice(db),
-      schema: {
-        tags: ['sync'],
-        security: [{ deviceToken: [] }],
-        querystring: pullQuerySchema,
-        response: { 200: pullResponseSchema, 400: errorBodySchema, 401: errorBodySchema },
-      },
+      schema: { tags: ['sync'], security: [{ deviceToken: [] }], querystring: pullQuerySchema, response: { 200: pullResponseSchema } },
     },
     async (request): Promise<PullResponse> => {
       const since = decodeCursor(request.query.since);
@@ -58,4 +52,4 @@ export function pullRoutes(app: FastifyInstance, { db }: { db: CityDb }): void {
       );
     },
   );
-}
+};

@@ -1,15 +1,15 @@
 // POST /api/v1/sync/push (DESIGN.md §4): authentication, limits and envelope validation happen
 // here, before anything is read from or written to the device's record; the batch then joins the
 // push queue, which checks its content and writes it with whatever else arrived meanwhile.
-// A plugin of its own: its JSON parser keeps the body as received (receivedJson.ts).
-import type { FastifyPluginAsync } from 'fastify';
-import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, type PushBody, pushBodySchema, pushResponseSchema } from '../../domain/sync/events';
-import { checkDeviceMeanwhile } from '../auth';
-import type { CityDb } from '../db';
-import { errorBodySchema, HttpError } from '../errors';
-import { applyPushes } from '../push';
-import { createPushQueue } from '../pushQueue';
-import type { ReceivedJson } from '../receivedJson';
+// A plugin of its own: its JSON parser keeps the body as received (push/receivedJson.ts).
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, pushBodySchema, pushResponseSchema } from '../../domain/sync/events';
+import { checkDeviceMeanwhile } from '../http/auth';
+import { HttpError } from '../http/errors';
+import { applyPushes } from '../push/applyPushes';
+import { createPushQueue } from '../push/queue';
+import type { ReceivedJson } from '../push/receivedJson';
+import type { CityDb } from '../store/db';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -17,7 +17,7 @@ declare module 'fastify' {
   }
 }
 
-export const pushRoutes: FastifyPluginAsync<{ db: CityDb }> = async (app, { db }) => {
+export const pushRoutes: FastifyPluginAsyncZod<{ db: CityDb }> = async (app, { db }) => {
   const queue = createPushQueue((pushes) => applyPushes(db, pushes));
   // Fastify's own parser (the same poisoning checks), given the text of the bytes it keeps.
   const parseJson = app.getDefaultJsonParser('error', 'error');
@@ -33,12 +33,12 @@ export const pushRoutes: FastifyPluginAsync<{ db: CityDb }> = async (app, { db }
       parseJson(request, text, done);
     }, done);
   });
-  app.post<{ Body: PushBody }>(
+  app.post(
     '/api/v1/sync/push',
     {
       bodyLimit: MAX_BATCH_BYTES,
-      // An event holding such text is quarantined (pushPlan.ts), not the whole batch refused.
-      config: { keepsUnstorableText: true },
+      // An event holding such text is quarantined (push/eventChecks.ts), not the whole batch refused.
+      config: { keepsUnstorableBody: true },
       onRequest: device.onRequest,
       preValidation: [
         device.preValidation,
@@ -50,15 +50,7 @@ export const pushRoutes: FastifyPluginAsync<{ db: CityDb }> = async (app, { db }
           }
         },
       ],
-      schema: {
-        tags: ['sync'],
-        security: [{ deviceToken: [] }],
-        body: pushBodySchema,
-        response: {
-          200: pushResponseSchema,
-          ...Object.fromEntries([400, 401, 403, 409, 413, 415].map((status) => [status, errorBodySchema])),
-        },
-      },
+      schema: { tags: ['sync'], security: [{ deviceToken: [] }], body: pushBodySchema, response: { 200: pushResponseSchema } },
     },
     async (request) => {
       const pusher = request.device!;

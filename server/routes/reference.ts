@@ -1,19 +1,19 @@
 // PUT /api/v1/admin/reference/:key: the administrator replaces one piece of reference data the
 // devices pull (DESIGN.md §4). Each key has its own zod schema in domain/sync/pull.ts.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type ReferenceKey, referenceKeySchema, referenceValueSchemas } from '../../domain/sync/pull';
-import { requireAdmin } from '../auth';
-import { nextChange } from '../changes';
-import type { CityDb } from '../db';
-import { errorBodySchema } from '../errors';
-import { referenceData } from '../schema';
+import { referenceKeySchema, referenceValueSchemas } from '../../domain/sync/pull';
+import { requireAdmin } from '../http/auth';
+import { invalidRequest } from '../http/errors';
+import { nextChange } from '../store/changes';
+import type { CityDb } from '../store/db';
+import { referenceData } from '../store/schema';
 
 const params = z.strictObject({ key: referenceKeySchema });
 const anyValue = z.union(Object.values(referenceValueSchemas));
 
-export function referenceRoutes(app: FastifyInstance, { db, adminToken }: { db: CityDb; adminToken: string }): void {
-  app.put<{ Params: { key: ReferenceKey }; Body: unknown }>(
+export const referenceRoutes: FastifyPluginAsyncZod<{ db: CityDb; adminToken: string }> = async (app, { db, adminToken }) => {
+  app.put(
     '/api/v1/admin/reference/:key',
     {
       onRequest: requireAdmin(adminToken),
@@ -22,14 +22,16 @@ export function referenceRoutes(app: FastifyInstance, { db, adminToken }: { db: 
       preValidation: async (request) => {
         const key = referenceKeySchema.safeParse((request.params as { key?: unknown }).key);
         if (!key.success) return; // params validation answers it
-        request.body = referenceValueSchemas[key.data].parse(request.body);
+        const value = referenceValueSchemas[key.data].safeParse(request.body);
+        if (!value.success) throw invalidRequest(value.error.issues.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message })));
+        request.body = value.data;
       },
       schema: {
         tags: ['admin'],
         security: [{ adminToken: [] }],
         params,
         body: anyValue,
-        response: { 200: z.object({ key: referenceKeySchema, updatedAt: z.string() }), 400: errorBodySchema, 401: errorBodySchema },
+        response: { 200: z.object({ key: referenceKeySchema, updatedAt: z.string() }) },
       },
     },
     async (request) => {
@@ -45,4 +47,4 @@ export function referenceRoutes(app: FastifyInstance, { db, adminToken }: { db: 
       return { key, updatedAt: updatedAt.toISOString() };
     },
   );
-}
+};

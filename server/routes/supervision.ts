@@ -1,15 +1,15 @@
 // POST /api/v1/admin/supervision: the city issues a 督办 notice about a matter (DOMAIN.md §6);
 // the matter's county pulls it. Notices are numbered 督〔year〕n号 from 1 each year.
 import { eq, max } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDateSchema as isoDate } from '../../domain/calendar/deadlines';
 import { supervisionNoticeSchema } from '../../domain/sync/pull';
-import { requireAdmin } from '../auth';
-import { nextChange } from '../changes';
-import type { CityDb } from '../db';
-import { errorBodySchema, HttpError } from '../errors';
-import { matters, supervisionNotices } from '../schema';
+import { requireAdmin } from '../http/auth';
+import { nextChange } from '../store/changes';
+import type { CityDb } from '../store/db';
+import { HttpError } from '../http/errors';
+import { matters, supervisionNotices } from '../store/schema';
 
 const text = (maxLength: number) => z.string().trim().min(1).max(maxLength);
 
@@ -19,13 +19,12 @@ const body = z.strictObject({
   dueOn: isoDate,
   content: text(5000),
 });
-type Body = z.infer<typeof body>;
 
 /** The year the notice is numbered in: Beijing time, whatever the host's zone. */
 const beijingYear = (at: Date) => new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
 
-export function supervisionRoutes(app: FastifyInstance, { db, adminToken }: { db: CityDb; adminToken: string }): void {
-  app.post<{ Body: Body }>(
+export const supervisionRoutes: FastifyPluginAsyncZod<{ db: CityDb; adminToken: string }> = async (app, { db, adminToken }) => {
+  app.post(
     '/api/v1/admin/supervision',
     {
       onRequest: requireAdmin(adminToken),
@@ -33,10 +32,7 @@ export function supervisionRoutes(app: FastifyInstance, { db, adminToken }: { db
         tags: ['admin'],
         security: [{ adminToken: [] }],
         body,
-        response: {
-          201: supervisionNoticeSchema.extend({ countyCode: z.string() }),
-          ...Object.fromEntries([400, 401, 404].map((s) => [s, errorBodySchema])),
-        },
+        response: { 201: supervisionNoticeSchema.extend({ countyCode: z.string() }) },
       },
     },
     async (request, reply) => {
@@ -76,7 +72,7 @@ export function supervisionRoutes(app: FastifyInstance, { db, adminToken }: { db
       return reply.status(201).send({ ...toNotice(notice), countyCode: notice.countyCode });
     },
   );
-}
+};
 
 export function toNotice(row: typeof supervisionNotices.$inferSelect): z.infer<typeof supervisionNoticeSchema> {
   return {

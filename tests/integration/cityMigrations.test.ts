@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
 
-const folder = fileURLToPath(new URL('../../server/migrations/', import.meta.url));
+const folder = fileURLToPath(new URL('../../server/store/migrations/', import.meta.url));
 const files = readdirSync(folder)
   .filter((f) => f.endsWith('.sql'))
   .sort();
@@ -40,6 +40,26 @@ describe('0005: the first visit moves into its matter', () => {
     expect((await db.query('SELECT first_visit_id FROM matters')).rows).toEqual([{ first_visit_id: first }]);
     expect((await db.query('SELECT visit_id FROM visits')).rows).toEqual([{ visit_id: repeat }]);
     expect((await db.query('SELECT * FROM all_visits ORDER BY visit_id')).rows).toEqual(before);
+    await db.close();
+  });
+});
+
+describe('0006: enrolment codes expire, lookups are recorded', () => {
+  it('gives a code issued before it seven days from its creation, and keeps the 证件 indexes under their new names', async () => {
+    const db = new PGlite();
+    const upTo = files.findIndex((f) => f.startsWith('0006_'));
+    for (const f of files.slice(0, upTo)) await migrate(db, f);
+    await db.query(
+      `INSERT INTO devices (id, county_code, name, device_code, enrollment_code_hash, created_at)
+       VALUES ('a0000000-0000-4000-8000-000000000001', '410102', '窗口', 'D001', 'h', '2026-03-01T00:00:00Z')`,
+    );
+
+    await migrate(db, files[upTo]!);
+
+    const [device] = (await db.query<{ expires: string }>(`SELECT to_char(enrollment_expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI') AS expires FROM devices`)).rows;
+    expect(device).toEqual({ expires: '2026-03-08T00:00' });
+    const indexes = (await db.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE indexname LIKE '%credential%' ORDER BY indexname`)).rows;
+    expect(indexes.map((i) => i.indexname)).toEqual(['matters_credential_idx', 'person_lookups_credential_idx', 'visits_credential_idx']);
     await db.close();
   });
 });

@@ -2,9 +2,9 @@
 // device creation, one-time enrolment codes, device info and revocation.
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { sha256 } from '../../server/auth';
-import { devices } from '../../server/schema';
-import { admin, describeEachBackend, deviceInfo, enrolledDevice, expectCleanError, matterEvents, push, pushBody } from '../support/cityFixtures';
+import { sha256 } from '../../server/city/credentials';
+import { devices } from '../../server/store/schema';
+import { admin, bearer, describeEachBackend, deviceInfo, enrolledDevice, expectCleanError, matterEvents, push, pushBody } from '../support/cityFixtures';
 
 describeEachBackend('city administration', (city) => {
   const createDevice = (countyCode: string, name = '县信访局一号窗口') =>
@@ -111,6 +111,52 @@ describeEachBackend('city administration', (city) => {
     const unused = (await createDevice('410102')).json();
     await city.app.inject({ method: 'POST', url: `/api/v1/admin/devices/${unused.deviceId}/revoke`, headers: admin });
     expectCleanError(await enroll(unused.enrollmentCode), 401, 'invalid_enrollment_code');
+  });
+
+  it('gives an enrolment code seven days unless the administrator says otherwise, and an expired code enrols nothing', async () => {
+    const created = (await createDevice('410102')).json();
+    const days = (iso: string) => (new Date(iso).getTime() - Date.now()) / 86_400_000;
+    expect(days(created.enrollmentExpiresAt)).toBeCloseTo(7, 1);
+    expect((await deviceInfo(city.app, created.deviceId)).enrollmentExpiresAt).toBe(created.enrollmentExpiresAt);
+    const short = (await city.app.inject({ method: 'POST', url: '/api/v1/admin/devices', headers: admin, payload: { countyCode: '410102', name: 'x', enrollmentValidDays: 1 } })).json();
+    expect(days(short.enrollmentExpiresAt)).toBeCloseTo(1, 1);
+    for (const enrollmentValidDays of [0, 31, 1.5]) {
+      const r = await city.app.inject({ method: 'POST', url: '/api/v1/admin/devices', headers: admin, payload: { countyCode: '410102', name: 'x', enrollmentValidDays } });
+      expectCleanError(r, 400, 'invalid_request');
+    }
+
+    // A week later (the stored expiry moved back instead of the clock forward).
+    await city.db.update(devices).set({ enrollmentExpiresAt: new Date(Date.now() - 1000) }).where(eq(devices.id, created.deviceId));
+    const late = expectCleanError(await enroll(created.enrollmentCode), 401, 'invalid_enrollment_code');
+    expect(late.message).toContain('已过期');
+    expect(await deviceInfo(city.app, created.deviceId)).toMatchObject({ enrolled: false });
+    expect((await enroll(short.enrollmentCode)).statusCode).toBe(201);
+  });
+
+  it('lets a device swap its token for a new one, after which the old one is refused', async () => {
+    const device = await enrolledDevice(city.app);
+    const rotate = (token: string) => city.app.inject({ method: 'POST', url: '/api/v1/devices/rotate-token', headers: bearer(token) });
+    const r = await rotate(device.token);
+    expect(r.statusCode).toBe(200);
+    const { token } = r.json();
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(token).not.toBe(device.token);
+    const [row] = await city.db.select().from(devices).where(eq(devices.id, device.deviceId));
+    expect(row!.tokenHash).toBe(sha256(token));
+
+    expectCleanError(await push(city.app, device, pushBody(device.deviceId, matterEvents(1, 1))), 401, 'unauthorized');
+    expectCleanError(await rotate(device.token), 401, 'unauthorized');
+    expect((await push(city.app, { ...device, token }, pushBody(device.deviceId, matterEvents(1, 1)))).json()).toEqual({ ackedSeq: 1, rejected: [] });
+
+    // Two rotations with one token at once: one wins, and only its token works.
+    const both = await Promise.all([rotate(token), rotate(token)]);
+    expect(both.map((x) => x.statusCode).sort()).toEqual([200, 401]);
+    const winner = both.find((x) => x.statusCode === 200)!.json().token;
+    const latest = (await rotate(winner)).json().token;
+
+    // A revoked device cannot get itself a fresh token.
+    await city.app.inject({ method: 'POST', url: `/api/v1/admin/devices/${device.deviceId}/revoke`, headers: admin });
+    expectCleanError(await rotate(latest), 401, 'device_revoked');
   });
 
   it('answers 404 for an unknown device and 400 for a malformed id', async () => {

@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { attachments, attachmentUploadParts } from '../../server/schema';
+import { attachments, attachmentUploadParts } from '../../server/store/schema';
 import { admin, bearer, type Device, describeEachBackend, enrolledDevice, expectCleanError } from '../support/cityFixtures';
 
 const hashOf = (b: Buffer) => createHash('sha256').update(b).digest('hex');

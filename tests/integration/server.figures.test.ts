@@ -3,29 +3,10 @@
 // published rates from the lifecycles the city replays from the windows' steps.
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { admin, describeEachBackend, enrolledDevice, expectCleanError, matterPayload, pushAll, visitEvent } from '../support/cityFixtures';
+import { admin, describeEachBackend, enrolledDevice, expectCleanError, pushAll, visitEvent } from '../support/cityFixtures';
 import { INDICATOR_FORMULAS, type Indicators } from '../../domain/figures/indicators';
-import { chinaDateOf } from '../../domain/calendar/chinaDay';
-import type { MatterLifecycle } from '../../domain/matters/lifecycle';
-import type { SyncEvent } from '../../domain/sync/events';
-import { matters } from '../../server/schema';
-import { live, type Step } from '../support/matterCommands';
-
-type Matter = ReturnType<typeof matterPayload>;
-function registered(seq: number, over: Partial<Matter> = {}): SyncEvent & { payload: Matter } {
-  const payload = matterPayload(over);
-  return { seq, id: crypto.randomUUID(), type: 'matter.registered', entityId: payload.matterId, occurredAt: payload.receivedAt, payload };
-}
-
-/** The 'matter.transitioned' events a window sends as it takes the matter through `steps`. */
-function stepped(fromSeq: number, m: Matter, steps: Step[]): { events: SyncEvent[]; lifecycle: MatterLifecycle } {
-  const { lifecycle, taken } = live(chinaDateOf(m.receivedAt), steps);
-  const events = taken.map(({ command: c, transition, after }, k): SyncEvent => {
-    const payload = { matterId: m.matterId, matterNo: m.matterNo, transitionId: crypto.randomUUID(), from: transition.from, to: transition.to, command: c, at: c.at, nextDue: after.deadlines?.lastDay ?? null };
-    return { seq: fromSeq + k, id: crypto.randomUUID(), type: 'matter.transitioned', entityId: m.matterId, occurredAt: c.at, payload };
-  });
-  return { events, lifecycle };
-}
+import { matters } from '../../server/store/schema';
+import { registrationEvent as registered, transitionEvents as stepped } from '../support/cityEvents';
 
 describeEachBackend('city figures', (city) => {
   const figures = (query: string, headers = admin) => city.app.inject({ method: 'GET', url: `/api/v1/admin/figures?${query}`, headers });

@@ -1,14 +1,14 @@
-// Sync protocol v1 at the city server (DESIGN.md §4): one test per rule of POST /api/v1/sync/push.
+// Sync protocol v1 at the city server (DESIGN.md §4): one test per rule of POST /api/v1/sync/push
+// (what it quarantines: server.pushQuarantine.test.ts).
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { type EventPayload, MAX_BATCH_BYTES, type SyncEvent } from '../../domain/sync/events';
-import { applyPushes } from '../../server/push';
-import { allVisits, events, matters, quarantine } from '../../server/schema';
+import { MAX_BATCH_BYTES, type SyncEvent } from '../../domain/sync/events';
+import { applyPushes } from '../../server/push/applyPushes';
+import { events, matters } from '../../server/store/schema';
 import {
   admin,
-  type City,
   type Device,
   describeEachBackend,
   deviceInfo,
@@ -19,15 +19,8 @@ import {
   matterPayload,
   push,
   pushBody,
-  visitEvent,
+  pushedRows as rows,
 } from '../support/cityFixtures';
-
-async function rows(city: City) {
-  const [e] = await city.db.select({ n: count() }).from(events);
-  const [q] = await city.db.select({ n: count() }).from(quarantine);
-  const [m] = await city.db.select({ n: count() }).from(matters);
-  return { events: e!.n, quarantine: q!.n, matters: m!.n };
-}
 
 describeEachBackend('sync push', (city) => {
   it('accepts a batch, and the same batch resent is acknowledged again without doubling anything', async () => {
@@ -146,138 +139,6 @@ describeEachBackend('sync push', (city) => {
 
     expect(await rows(city)).toEqual({ events: 2, quarantine: 0, matters: 2 });
     expect((await deviceInfo(city.app, device.deviceId)).lastSeq).toBe(2);
-  });
-
-  it('quarantines events whose content fails, still acknowledges them, and accepts the next event', async () => {
-    const device = await enrolledDevice(city.app);
-    const { summary: _dropped, ...withoutSummary } = matterPayload();
-    const batch = [
-      matterEvent(1),
-      matterEvent(2, { payload: withoutSummary }),
-      matterEvent(3, { type: 'matter.teleported' }),
-      matterEvent(4, { occurredAt: 'yesterday' }),
-      matterEvent(5),
-    ];
-    const body = pushBody(device.deviceId, batch);
-
-    const r = await push(city.app, device, body);
-    expect(r.statusCode).toBe(200);
-    const answer = r.json();
-    expect(answer.ackedSeq).toBe(5);
-    expect(answer.rejected.map((x: { seq: number; code: string }) => [x.seq, x.code])).toEqual([
-      [2, 'bad_payload'],
-      [3, 'unknown_type'],
-      [4, 'bad_timestamp'],
-    ]);
-    // The window shows these reasons to its clerks as they are: in Chinese, naming the field.
-    for (const x of answer.rejected) expect(x.message).toMatch(/[\u4e00-\u9fff]/);
-    expect(answer.rejected[0].message).toContain('summary');
-    expect(answer.rejected[0].message).not.toMatch(/Invalid input/);
-    expect(await rows(city)).toEqual({ events: 2, quarantine: 3, matters: 2 });
-
-    // The answer is the same if the device resends because the first one was lost.
-    expect((await push(city.app, device, body)).json()).toEqual(answer);
-
-    const next = await push(city.app, device, pushBody(device.deviceId, [matterEvent(6)]));
-    expect(next.json()).toEqual({ ackedSeq: 6, rejected: [] });
-    expect(await deviceInfo(city.app, device.deviceId)).toMatchObject({ lastSeq: 6, quarantinedCount: 3 });
-  });
-
-  it('quarantines a matter whose number another device already registered', async () => {
-    const a = await enrolledDevice(city.app);
-    const b = await enrolledDevice(city.app);
-    const e = matterEvent(1);
-    await push(city.app, a, pushBody(a.deviceId, [e]));
-
-    const r = await push(city.app, b, pushBody(b.deviceId, [matterEvent(1, { payload: matterPayload({ matterNo: e.payload.matterNo as string }) })]));
-    expect(r.json()).toMatchObject({ ackedSeq: 1, rejected: [{ seq: 1, code: 'matter_conflict' }] });
-  });
-
-  it('quarantines a registration whose visit id is already taken, in the same batch or an earlier one', async () => {
-    const a = await enrolledDevice(city.app);
-    const first = matterEvent(1);
-    const visitId = (first.payload as { visitId: string }).visitId;
-    const sameBatch = matterEvent(2, { payload: matterPayload({ visitId }) });
-    // The same uuid in capitals is the same visit, not a second one.
-    const sameInCapitals = matterEvent(3, { payload: matterPayload({ visitId: visitId.toUpperCase() }) });
-    const r1 = await push(city.app, a, pushBody(a.deviceId, [first, sameBatch, sameInCapitals]));
-    expect(r1.statusCode).toBe(200);
-    expect(r1.json()).toMatchObject({
-      ackedSeq: 3,
-      rejected: [
-        { seq: 2, code: 'matter_conflict' },
-        { seq: 3, code: 'matter_conflict' },
-      ],
-    });
-    const r2 = await push(city.app, a, pushBody(a.deviceId, [matterEvent(4, { payload: matterPayload({ visitId }) })]));
-    expect(r2.statusCode).toBe(200);
-    expect(r2.json()).toMatchObject({ ackedSeq: 4, rejected: [{ seq: 4, code: 'matter_conflict' }] });
-    expect(await rows(city)).toEqual({ events: 1, quarantine: 3, matters: 1 });
-  });
-
-  it('refuses a repeat visit whose id the city already has, as a first visit or a repeat one', async () => {
-    const device = await enrolledDevice(city.app);
-    const registered = matterEvent(1);
-    const matter = registered.payload as EventPayload<'matter.registered'>;
-    const repeat = visitEvent(2, matter);
-    const r = await push(
-      city.app,
-      device,
-      pushBody(device.deviceId, [registered, repeat, visitEvent(3, matter, { visitId: matter.visitId.toUpperCase() }), visitEvent(4, matter, { visitId: (repeat.payload as { visitId: string }).visitId })]),
-    );
-    expect(r.json()).toMatchObject({
-      ackedSeq: 4,
-      rejected: [
-        { seq: 3, code: 'visit_conflict' },
-        { seq: 4, code: 'visit_conflict' },
-      ],
-    });
-    const kept = await city.db.select({ visitId: allVisits.visitId, kind: allVisits.kind }).from(allVisits).orderBy(allVisits.kind);
-    expect(kept).toEqual([
-      { visitId: matter.visitId, kind: 'first' },
-      { visitId: (repeat.payload as { visitId: string }).visitId, kind: 'repeat' },
-    ]);
-  });
-
-  it('quarantines an event nested too deep for jsonb instead of failing the batch on every resend', async () => {
-    const device = await enrolledDevice(city.app);
-    const deep = `${'['.repeat(50_000)}${']'.repeat(50_000)}`;
-    for (const summary of [deep, `{"a":${deep}}`]) {
-      const seq = (await deviceInfo(city.app, device.deviceId)).lastSeq + 1;
-      const text = JSON.stringify(pushBody(device.deviceId, [matterEvent(seq, { payload: matterPayload({ summary: 'DEEP' }) }), matterEvent(seq + 1)])).replace('"DEEP"', summary);
-      const r = await push(city.app, device, text, { 'content-type': 'application/json' });
-      expect(r.statusCode).toBe(200);
-      expect(r.json()).toMatchObject({ ackedSeq: seq + 1, rejected: [{ seq, code: 'too_deep' }] });
-      expect(r.json().rejected[0].message).toMatch(/[\u4e00-\u9fff]/);
-    }
-    expect(await rows(city)).toEqual({ events: 2, quarantine: 2, matters: 2 });
-  });
-
-  it('quarantines an event carrying U+0000 instead of failing the batch on every resend', async () => {
-    const device = await enrolledDevice(city.app);
-    const r = await push(city.app, device, pushBody(device.deviceId, [matterEvent(1, { payload: matterPayload({ summary: 'a\u0000b' }) }), matterEvent(2)]));
-    expect(r.statusCode).toBe(200);
-    expect(r.json()).toMatchObject({ ackedSeq: 2, rejected: [{ seq: 1, code: 'nul_character' }] });
-  });
-
-  it('quarantines an event carrying a lone UTF-16 surrogate, which jsonb refuses, and keeps it with U+FFFD in its place', async () => {
-    const device = await enrolledDevice(city.app);
-    const r = await push(
-      city.app,
-      device,
-      pushBody(device.deviceId, [matterEvent(1, { payload: matterPayload({ summary: '供暖\ud800不达标' }) }), matterEvent(2, { payload: matterPayload({ facts: '\udc00' }) }), matterEvent(3)]),
-    );
-    expect(r.statusCode).toBe(200);
-    expect(r.json()).toMatchObject({
-      ackedSeq: 3,
-      rejected: [
-        { seq: 1, code: 'lone_surrogate' },
-        { seq: 2, code: 'lone_surrogate' },
-      ],
-    });
-    const [kept] = await city.db.select({ payload: quarantine.payload }).from(quarantine).where(eq(quarantine.seq, 1));
-    expect((kept!.payload as { summary: string }).summary).toBe('供暖\ufffd不达标');
-    expect(await rows(city)).toEqual({ events: 1, quarantine: 2, matters: 1 });
   });
 
   it('makes the matter readable on the city side', async () => {
@@ -432,7 +293,7 @@ describeEachBackend('sync push', (city) => {
     const group = (device: Device, events: SyncEvent[], asReceived = true) => {
       const body = pushBody(device.deviceId, events);
       const text = JSON.stringify(body);
-      return { device: { id: device.deviceId, countyCode: device.countyCode }, body, received: asReceived ? { text, bytes: Buffer.from(text) } : null };
+      return { device: { id: device.deviceId, countyCode: device.countyCode, deviceCode: device.deviceCode }, body, received: asReceived ? { text, bytes: Buffer.from(text) } : null };
     };
     const aFirst = matterEvents(1, 3);
     // c resends its seq 2 and claims a's third matter number: the first claim in the group wins.

@@ -7,8 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
-import { type CityDbHandle, openCityDb } from '../../server/db';
-import { matters } from '../../server/schema';
+import { type CityDbHandle, openCityDb } from '../../server/store/db';
+import { matters } from '../../server/store/schema';
 import { ADMIN_TOKEN, enrolledDevice, matterEvent, matterPayload, push, pushBody, scratchDatabase } from '../support/cityFixtures';
 
 const pgUrl = process.env.TEST_DATABASE_URL;

@@ -3,7 +3,7 @@
 import { and, eq, gt, inArray } from 'drizzle-orm';
 import { afterEach, expect, it } from 'vitest';
 import type { SyncStatus } from '../../domain/rpc/contract';
-import { devices, events, matters, visits } from '../../server/schema';
+import { devices, events, matters, visits } from '../../server/store/schema';
 import { testBackend } from '../support/backend';
 import {
   cityEvents,

@@ -112,7 +112,7 @@ it('shows the records the city refused, with the reason, and keeps the queue mov
   expect(status.ok && (status.value as { rejected: { message: string }[] }).rejected[0]!.message).toBeTruthy();
 });
 
-it('confirms the repeat check with the city: a matter registered in another county shows, and the check is no longer provisional', async () => {
+it('confirms the repeat check with the city: a matter registered in another county shows by number, county and state (not what it is about), and the check is no longer provisional', async () => {
   const { city, backend: zhongyuan } = await rig();
   const reg = await zhongyuan.dispatch('intake.register', { ...validVisit, summary: '反映征地补偿不到位' });
   if (!reg.ok) throw new Error(reg.message);
@@ -131,7 +131,7 @@ it('confirms the repeat check with the city: a matter registered in another coun
     ok: true,
     value: {
       provisional: false,
-      matters: [{ source: 'city', countyCode: '410102', matterNo: (reg.value as { matterNo: string }).matterNo, summary: '反映征地补偿不到位', visits: 1 }],
+      matters: [{ source: 'city', countyCode: '410102', matterNo: (reg.value as { matterNo: string }).matterNo, summary: '', visits: 1 }],
     },
   });
 

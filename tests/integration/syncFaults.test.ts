@@ -4,7 +4,7 @@
 import { count } from 'drizzle-orm';
 import { afterEach, expect, it } from 'vitest';
 import { getSyncState, rejections } from '../../db/syncState';
-import { quarantine } from '../../server/schema';
+import { quarantine } from '../../server/store/schema';
 import { tempDir, testBackend } from '../support/backend';
 import {
   cityEvents,

@@ -6,8 +6,8 @@ import { asc, count } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SyncEvent } from '../../domain/sync/events';
 import { buildApp } from '../../server/app';
-import { type CityDbHandle, openCityDb } from '../../server/db';
-import { events, matters, quarantine } from '../../server/schema';
+import { type CityDbHandle, openCityDb } from '../../server/store/db';
+import { events, matters, quarantine } from '../../server/store/schema';
 import { ADMIN_TOKEN, bearer, type Device, enrolledDevice, matterEvent, matterPayload } from '../support/cityFixtures';
 
 const DEVICES = 200;

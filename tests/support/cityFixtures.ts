@@ -2,13 +2,14 @@
 // server per database backend (in-memory PGlite always; PostgreSQL when TEST_DATABASE_URL is set).
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { count } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import type { EventPayload, SyncEvent } from '../../domain/sync/events';
 import { matterPayload } from './cityEvents';
 import { buildApp } from '../../server/app';
-import { type CityDb, type CityDbHandle, openCityDb } from '../../server/db';
-import { truncateAllSql } from '../../server/schema';
+import { type CityDb, type CityDbHandle, openCityDb } from '../../server/store/db';
+import { events, matters, quarantine, truncateAllSql } from '../../server/store/schema';
 
 export const ADMIN_TOKEN = 'test-admin-token';
 export const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -173,6 +174,14 @@ export function visitEvent(seq: number, matter: MatterPayload, over: Partial<Eve
     ...over,
   };
   return { seq, id: randomUUID(), type: 'visit.recorded', entityId: payload.visitId, occurredAt: payload.receivedAt, payload };
+}
+
+/** How many events the city recorded, quarantined and projected as matters. */
+export async function pushedRows(city: City) {
+  const [e] = await city.db.select({ n: count() }).from(events);
+  const [q] = await city.db.select({ n: count() }).from(quarantine);
+  const [m] = await city.db.select({ n: count() }).from(matters);
+  return { events: e!.n, quarantine: q!.n, matters: m!.n };
 }
 
 /** Pushes the events (numbered by the caller) and fails unless every one was applied. */

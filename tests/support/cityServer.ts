@@ -2,7 +2,7 @@
 // a test needs: create a device and read matters back from the city's side.
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../server/app';
-import { openCityDb } from '../../server/db';
+import { openCityDb } from '../../server/store/db';
 
 export const CITY_ADMIN_TOKEN = 'e2e-admin-token';
 

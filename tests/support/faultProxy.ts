@@ -11,8 +11,8 @@ import type { FastifyInstance } from 'fastify';
 import { eventsAfter } from '../../db/outbox';
 import { AUDIT_EVENT } from '../../domain/staff/audit';
 import { buildApp } from '../../server/app';
-import { type CityDb, type CityDbHandle, openCityDb } from '../../server/db';
-import { events } from '../../server/schema';
+import { type CityDb, type CityDbHandle, openCityDb } from '../../server/store/db';
+import { events } from '../../server/store/schema';
 import { ADMIN_TOKEN, admin } from './cityFixtures';
 import { residentId, testBackend, validVisit } from './backend';
 

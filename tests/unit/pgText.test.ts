@@ -1,6 +1,6 @@
 // What PostgreSQL cannot store: found wherever it hides in a value, and made storable for keeping.
 import { describe, expect, it } from 'vitest';
-import { CUT, MAX_DEPTH, storable, unstorable } from '../../server/pgText';
+import { CUT, MAX_DEPTH, storable, unstorable } from '../../server/store/pgText';
 
 const nested = (levels: number): unknown => JSON.parse('['.repeat(levels) + ']'.repeat(levels));
 

@@ -1,11 +1,11 @@
-// Group commit for pushes (server/pushQueue.ts), against a fake writer whose transactions the
+// Group commit for pushes (server/push/queue.ts), against a fake writer whose transactions the
 // test finishes by hand: who goes into which group, what waits, and what a failed group does.
 import { describe, expect, it } from 'vitest';
 import type { PushResponse } from '../../domain/sync/events';
-import { HttpError } from '../../server/errors';
-import type { PushOutcome } from '../../server/push';
-import type { Push } from '../../server/pushPlan';
-import { createPushQueue } from '../../server/pushQueue';
+import { HttpError } from '../../server/http/errors';
+import type { PushOutcome } from '../../server/push/applyPushes';
+import type { Push } from '../../server/push/plan';
+import { createPushQueue } from '../../server/push/queue';
 
 function batch(device: string, events: number, seq = 1): Push {
   const body = { deviceId: device, batchId: `${device}-${seq}`, events: Array.from({ length: events }, () => ({})) };

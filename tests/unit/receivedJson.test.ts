@@ -2,9 +2,9 @@
 // registrations cut so that no statement holds two claims to one key.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { partsWithoutRepeats, type Registration } from '../../server/apply';
-import { unstorable } from '../../server/pgText';
-import { jsonbArray, mayEscapeUnstorable, type ReceivedJson, rewritten, verbatim } from '../../server/receivedJson';
+import { partsWithoutRepeats, type Registration } from '../../server/push/registrations';
+import { unstorable } from '../../server/store/pgText';
+import { jsonbArray, mayEscapeUnstorable, type ReceivedJson, rewritten, verbatim } from '../../server/push/receivedJson';
 import { matterPayload } from '../support/cityEvents';
 
 const received = (bytes: Buffer): ReceivedJson => ({ bytes, text: bytes.toString('utf8') });

@@ -1,17 +1,19 @@
 // Sync protocol v1 on the city side (DESIGN.md §4): applies push batches — one, or several from
-// different devices that arrived together (pushQueue.ts) — in one transaction, under a lock on
+// different devices that arrived together (queue.ts) — in one transaction, under a lock on
 // each device's row, so concurrent pushes from one device cannot interleave. Each batch is
-// planned first (pushPlan.ts); a batch refused whole for a gap, a seq conflict or a revoked
+// planned first (plan.ts); a batch refused whole for a gap, a seq conflict or a revoked
 // device writes nothing and leaves the others to commit.
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { type EventPayload, MAX_BATCH_EVENTS, type PushResponse } from '../domain/sync/events';
-import { applyEvent, applyMatterRegistrations, type Registration, type Verdict } from './apply';
-import { deviceRevoked } from './auth';
-import type { CityDb } from './db';
-import type { HttpError } from './errors';
-import { storable } from './pgText';
-import { type BatchPlan, checkPush, planBatch, type Push, pushResponse, resentSeqs, type Stored } from './pushPlan';
-import { devices, events, quarantine } from './schema';
+import { type EventPayload, MAX_BATCH_EVENTS, type PushResponse } from '../../domain/sync/events';
+import { applyEvent } from './apply';
+import type { Verdict } from './eventChecks';
+import { applyMatterRegistrations, type Registration } from './registrations';
+import { deviceRevoked } from '../http/auth';
+import type { CityDb } from '../store/db';
+import type { HttpError } from '../http/errors';
+import { storable } from '../store/pgText';
+import { type BatchPlan, checkPush, planBatch, type Push, pushResponse, resentSeqs, type Stored } from './plan';
+import { devices, events, quarantine } from '../store/schema';
 
 export type PushOutcome = PushResponse | HttpError;
 

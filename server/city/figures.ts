@@ -3,13 +3,13 @@
 // are; the published rates (domain/indicators.ts) come from the matters' replayed lifecycles.
 import { and, eq, gte, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { periodFiguresSchema } from '../domain/figures/rpc';
-import { countsSince, indicators, repeatRate, type Indicators, type MatterOutcome } from '../domain/figures/indicators';
-import { chinaDateOf } from '../domain/calendar/chinaDay';
-import { deadlineEngineFor, deviceSettingsSchema } from '../domain/sync/pull';
-import type { CityDb } from './db';
+import { periodFiguresSchema } from '../../domain/figures/rpc';
+import { countsSince, indicators, repeatRate, type Indicators, type MatterOutcome } from '../../domain/figures/indicators';
+import { chinaDateOf } from '../../domain/calendar/chinaDay';
+import { deadlineEngineFor, deviceSettingsSchema } from '../../domain/sync/pull';
+import type { CityDb } from '../store/db';
 import { cityLifecycle } from './lifecycles';
-import { allVisits, matters, referenceData, visits } from './schema';
+import { allVisits, matters, referenceData, visits } from '../store/schema';
 
 /** DOMAIN.md §2: what bureaus usually count as 集体访, unless the city's settings say otherwise. */
 export const DEFAULT_GROUP_VISIT_THRESHOLD = 5;

@@ -5,7 +5,7 @@
 // The bytes may go as they are only if jsonb reads them as JSON.parse did: valid UTF-8 (Node
 // replaces bad bytes with U+FFFD, PostgreSQL refuses them), no byte-order mark (JSON.parse was
 // given the text without it), and nothing jsonb refuses anywhere in the body: every event passed
-// its content checks (pushPlan.ts), so none holds U+0000, a lone surrogate or deep nesting (the
+// its content checks (plan.ts), so none holds U+0000, a lone surrogate or deep nesting (the
 // payload schemas are shallow). Numbers jsonb keeps as written ("1.0" stays "1.0"), so SQL
 // reading an integer out of a payload goes through numeric.
 import { isUtf8 } from 'node:buffer';

@@ -5,7 +5,7 @@
 // skipping a row committed late.
 import { sql } from 'drizzle-orm';
 import type { CityDb } from './db';
-import { HttpError } from './errors';
+import { HttpError } from '../http/errors';
 import { changeCounter } from './schema';
 
 /** Call inside the transaction that writes the changed row. */

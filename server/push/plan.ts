@@ -3,11 +3,10 @@
 // batch is refused whole for a seq gap or a seq conflict. Pure, so a batch refused here leaves
 // the other batches committed with it untouched; the caller reads lastSeq and the stored events
 // under the device's lock.
-import { checkEventContent, type PushBody, type PushResponse, type SyncEvent } from '../domain/sync/events';
-import type { Verdict } from './apply';
-import type { AuthedDevice } from './auth';
-import { HttpError } from './errors';
-import { MAX_DEPTH, type Unstorable, unstorable } from './pgText';
+import type { PushBody, PushResponse, SyncEvent } from '../../domain/sync/events';
+import type { AuthedDevice } from '../http/auth';
+import { HttpError } from '../http/errors';
+import { checkContent, checkFields, hasOverlongText, type Verdict } from './eventChecks';
 import { mayEscapeUnstorable, type ReceivedJson, rewritten, verbatim } from './receivedJson';
 
 type Rejected = PushResponse['rejected'][number];
@@ -49,27 +48,14 @@ export interface BatchPlan {
   ackedSeq: number;
 }
 
-const UNSTORABLE_MESSAGES: Record<Unstorable, string> = {
-  nul_character: '事件含有 U+0000 字符，无法保存',
-  lone_surrogate: '事件含有不成对的 UTF-16 代理字符（多为复制粘贴损坏的文字），无法保存',
-  too_deep: `事件数据的嵌套超过 ${MAX_DEPTH} 层，无法保存`,
-};
-
-/** The content checks that need no database: a failure here is quarantined at once. */
-export function checkContent(e: SyncEvent): Verdict {
-  const reason = unstorable(e);
-  if (reason) return { ok: false, code: reason, message: UNSTORABLE_MESSAGES[reason] };
-  return checkEventContent(e);
-}
-
 /** The checks that need no database: every event's content, resent ones too, and the JSON to read payloads from. */
-export function checkPush({ body, received }: Push): Checked {
+export function checkPush({ device, body, received }: Push): Checked {
   // Walking every value of every event for what PostgreSQL cannot store is needed only for an
   // event that failed its schema (the schemas are shallow), or if the JSON spells a \u escape.
   const quick = received !== null && !mayEscapeUnstorable(received.text);
   const content = body.events.map((e) => {
-    const verdict = quick ? checkEventContent(e) : null;
-    return verdict?.ok ? verdict : checkContent(e);
+    const verdict = quick && !hasOverlongText(e) ? checkFields(device, e) : null;
+    return verdict?.ok ? verdict : checkContent(device, e);
   });
   const allPassed = content.every((v) => v.ok);
   // Only the payloads of events that passed are read out of it.

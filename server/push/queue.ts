@@ -5,10 +5,10 @@
 // timer. Each batch keeps its own answer: a refused batch (gap, seq conflict, revoked device)
 // does not touch the others, and if the group's transaction fails for any other reason each of
 // its batches is tried again on its own, so one poisoned batch cannot fail its neighbours.
-import type { PushResponse } from '../domain/sync/events';
-import { HttpError } from './errors';
-import type { PushOutcome } from './push';
-import type { Push } from './pushPlan';
+import type { PushResponse } from '../../domain/sync/events';
+import { HttpError } from '../http/errors';
+import type { PushOutcome } from './applyPushes';
+import type { Push } from './plan';
 
 interface Waiting {
   push: Push;
@@ -29,7 +29,7 @@ const MAX_GROUP_EVENTS = 5000;
  */
 const WRITERS = 2;
 
-/** Writes a group in one transaction, one outcome per push, in order (push.ts applyPushes). */
+/** Writes a group in one transaction, one outcome per push, in order (applyPushes.ts). */
 export type ApplyGroup = (pushes: Push[]) => Promise<PushOutcome[]>;
 
 export function createPushQueue(apply: ApplyGroup, { maxGroupEvents = MAX_GROUP_EVENTS, writers = WRITERS } = {}): PushQueue {

@@ -1,10 +1,10 @@
 // Reading the city's matter projection back, for administrators (and tests) on the city side.
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { CityDb } from './db';
-import { matters } from './schema';
-import { personPayload } from '../domain/intake/events';
-import { flagsSchema } from '../domain/intake/flags';
+import type { CityDb } from '../store/db';
+import { matters } from '../store/schema';
+import { personPayload } from '../../domain/intake/events';
+import { flagsSchema } from '../../domain/intake/flags';
 
 export const matterQuerySchema = z.strictObject({
   matterNo: z.string().min(1).optional(),

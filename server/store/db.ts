@@ -1,5 +1,5 @@
 // Opens the city database: PostgreSQL when a URL is given, otherwise embedded PGlite (a data
-// directory, or in memory). Migrations from server/migrations are applied before it is returned.
+// directory, or in memory). Migrations from server/store/migrations are applied before it is returned.
 // Both drivers are exposed as the one PgDatabase type, so every query is written once.
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';

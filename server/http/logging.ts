@@ -1,5 +1,5 @@
 // pino settings of the city server: every line carries the request id (Fastify's reqId) and, on
-// device routes, the device id (auth.ts). Nothing personal is logged: requests are logged by
+// device routes, the device id (http/auth.ts). Nothing personal is logged: requests are logged by
 // their route pattern, not the URL (a document number can be part of one), bodies never, and a
 // failed query's parameters are left out of its error.
 import type { FastifyError, FastifyRequest, FastifyServerOptions } from 'fastify';

@@ -4,10 +4,10 @@
 // whose bytes do not match its name is thrown away whole.
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import type { AuthedDevice } from './auth';
-import type { CityDb } from './db';
-import { HttpError } from './errors';
-import { attachments, attachmentUploadParts, attachmentUploads } from './schema';
+import type { AuthedDevice } from '../http/auth';
+import type { CityDb } from '../store/db';
+import { HttpError } from '../http/errors';
+import { attachments, attachmentUploadParts, attachmentUploads } from '../store/schema';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 

@@ -1,7 +1,7 @@
 // City database schema (DESIGN.md §4–5): enrolled devices, the append-only record of accepted
 // sync events, the quarantine of events whose content failed, the city's matter projection,
 // what the city sends down (reference data, 督办 notices) and the attachments devices upload.
-// Migrations are generated from this file by drizzle-kit into server/migrations.
+// Migrations are generated from this file by drizzle-kit into server/store/migrations.
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, customType, date, foreignKey, index, integer, jsonb, pgTable, pgView, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 
@@ -20,6 +20,8 @@ export const devices = pgTable(
     deviceCode: text('device_code').notNull(),
     tokenHash: text('token_hash'),
     enrollmentCodeHash: text('enrollment_code_hash').notNull(),
+    /** A code not used by then enrols nothing (city/devices.ts). */
+    enrollmentExpiresAt: timestamp('enrollment_expires_at', { withTimezone: true }).notNull(),
     enrollmentUsedAt: timestamp('enrollment_used_at', { withTimezone: true }),
     enrolledAt: timestamp('enrolled_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
@@ -35,7 +37,7 @@ export const devices = pgTable(
 
 /**
  * The device that sent a pushed row. Not a foreign key: every such row is written in the
- * transaction that holds the device's row lock (push.ts), which proves the device exists, and
+ * transaction that holds the device's row lock (push/applyPushes.ts), which proves the device exists, and
  * devices are revoked, never deleted. The per-row check cost a fifth of each push's statement.
  */
 const pushingDevice = () => uuid('device_id').notNull();
@@ -77,7 +79,7 @@ export const matters = pgTable(
   'matters',
   {
     matterId: uuid('matter_id').primaryKey(),
-    /** The first visit's id: unique among all visits, with visits.visit_id (apply.ts checks both). */
+    /** The first visit's id: unique among all visits, with visits.visit_id (push/apply.ts checks both). */
     firstVisitId: uuid('first_visit_id'),
     matterNo: text('matter_no').notNull(),
     countyCode: varchar('county_code', { length: 6 }).notNull(),
@@ -251,5 +253,23 @@ export const attachmentUploadParts = pgTable(
   ],
 );
 
+/**
+ * Every person lookup (DESIGN.md §6: audited), by a device or by the administrator (device null):
+ * who asked about which 证件, when, and how many matters the answer held.
+ */
+export const personLookups = pgTable(
+  'person_lookups',
+  {
+    id: uuid('id').primaryKey(),
+    deviceId: uuid('device_id'),
+    /** Null: any type (the administrator may leave it out). */
+    documentType: text('document_type'),
+    documentNumber: text('document_number').notNull(),
+    mattersFound: integer('matters_found').notNull(),
+    lookedUpAt: timestamp('looked_up_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('person_lookups_credential_idx').on(t.documentNumber, t.documentType), index('person_lookups_device_idx').on(t.deviceId, t.lookedUpAt)],
+);
+
 /** For tests and tools that need to empty the city database. */
-export const truncateAllSql = sql`TRUNCATE events, quarantine, visits, supervision_notices, reference_data, change_counter, attachment_upload_parts, attachment_uploads, attachments, matters, devices`;
+export const truncateAllSql = sql`TRUNCATE events, quarantine, visits, supervision_notices, reference_data, change_counter, attachment_upload_parts, attachment_uploads, attachments, matters, person_lookups, devices`;

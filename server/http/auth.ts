@@ -1,16 +1,18 @@
-// Credentials of the city API: the administrator's bearer token, device tokens and one-time
-// enrolment codes. Only sha256 hashes of device secrets are stored, so a copy of the database
-// cannot be used to push as a device.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+// Who may call: the administrator's bearer token, or a device's token (city/credentials.ts).
+// A device's calls carry its id, county and device code, which every device route acts within.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preValidationAsyncHookHandler } from 'fastify';
-import type { CityDb } from './db';
+import { sha256 } from '../city/credentials';
+import type { CityDb } from '../store/db';
+import { devices } from '../store/schema';
 import { HttpError } from './errors';
-import { devices } from './schema';
 
 export interface AuthedDevice {
   id: string;
   countyCode: string;
+  /** 'D001': with the county code, the prefix of every matter number the device issues. */
+  deviceCode: string;
 }
 
 declare module 'fastify' {
@@ -21,34 +23,12 @@ declare module 'fastify' {
   }
 }
 
-export function sha256(s: string): string {
-  return createHash('sha256').update(s, 'utf8').digest('hex');
-}
-
-export function newDeviceToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-// Crockford base32: no I, L, O or U, so a code read aloud or copied from paper survives.
-const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/** 16 symbols (80 bits) shown as XXXX-XXXX-XXXX-XXXX. */
-export function newEnrollmentCode(): string {
-  const symbols = [...randomBytes(16)].map((b) => CODE_ALPHABET[b % 32]).join('');
-  return symbols.match(/.{4}/g)!.join('-');
-}
-
-/** Accepts the code with or without dashes, spaces or lower case. */
-export function hashEnrollmentCode(code: string): string {
-  return sha256(code.toUpperCase().replace(/[^0-9A-Z]/g, ''));
-}
-
-function bearerToken(request: FastifyRequest): string | null {
+export function bearerToken(request: FastifyRequest): string | null {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
   return m?.[1] ?? null;
 }
 
-const unauthorized = () => new HttpError(401, 'unauthorized', '缺少或无效的访问令牌 / missing or invalid bearer token');
+export const unauthorized = () => new HttpError(401, 'unauthorized', '缺少或无效的访问令牌 / missing or invalid bearer token');
 
 export function requireAdmin(adminToken: string): onRequestAsyncHookHandler {
   const expected = createHash('sha256').update(adminToken).digest();
@@ -64,12 +44,12 @@ async function authenticate(db: CityDb, request: FastifyRequest): Promise<Authed
   const token = bearerToken(request);
   if (token === null) throw unauthorized();
   const [device] = await db
-    .select({ id: devices.id, countyCode: devices.countyCode, revokedAt: devices.revokedAt })
+    .select({ id: devices.id, countyCode: devices.countyCode, deviceCode: devices.deviceCode, revokedAt: devices.revokedAt })
     .from(devices)
     .where(eq(devices.tokenHash, sha256(token)));
   if (!device) throw unauthorized();
   if (device.revokedAt) throw deviceRevoked();
-  return { id: device.id, countyCode: device.countyCode };
+  return { id: device.id, countyCode: device.countyCode, deviceCode: device.deviceCode };
 }
 
 function identify(request: FastifyRequest, reply: FastifyReply, device: AuthedDevice): void {

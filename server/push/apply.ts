@@ -1,0 +1,99 @@
+// Applies an accepted event other than a registration (registrations.ts) to the city's
+// projections, one applier per event type. A device acts only on its own county's matters: an
+// event about a matter the city does not hold, or one another county registered, is refused,
+// and so is one whose content is valid but cannot be stored (a visit id the city already has);
+// the push quarantines it like any other content failure.
+import { eq, inArray } from 'drizzle-orm';
+import { applyCommand } from '../../domain/matters/applyCommand';
+import { eventPayloadSchemas, type EventPayload, type EventType, type SyncEvent } from '../../domain/sync/events';
+import { cityLifecycle } from '../city/lifecycles';
+import type { AuthedDevice } from '../http/auth';
+import type { CityDb } from '../store/db';
+import { matters, visits } from '../store/schema';
+import type { Verdict } from './eventChecks';
+
+// 'matter.registered' goes through applyMatterRegistrations, a run at a time.
+type AppliedOneByOne = Exclude<EventType, 'matter.registered'>;
+type Applier<T extends EventType> = (tx: CityDb, device: AuthedDevice, payload: EventPayload<T>) => Promise<Verdict>;
+
+async function recordOnly(): Promise<Verdict> {
+  return { ok: true };
+}
+
+const appliers: { [T in AppliedOneByOne]: Applier<T> } = {
+  // The city follows each matter's state, and replays the step on the matter's lifecycle with
+  // the domain's own rules, for the published rates (city/figures.ts).
+  'matter.transitioned': async (tx, _device, p) => {
+    const [row] = await tx.select({ lifecycle: matters.lifecycle, receivedAt: matters.receivedAt }).from(matters).where(eq(matters.matterId, p.matterId)).for('update');
+    const replayed = applyCommand(cityLifecycle(row!), p.command);
+    // The window is the authority on its matters: a step it took is never refused here. Only a
+    // window check on another holiday calendar could make the replay refuse one; the state still
+    // follows, and the lifecycle keeps what it had.
+    await tx
+      .update(matters)
+      .set({ status: p.to, ...(replayed.ok ? { lifecycle: replayed.value.matter } : {}) })
+      .where(eq(matters.matterId, p.matterId));
+    return { ok: true };
+  },
+  // Kept in the city's append-only events record; no projection reads them yet.
+  'document.delivered': recordOnly,
+  // The bytes arrive separately, content-addressed (PUT /api/v1/sync/attachments/:sha256).
+  'attachment.added': recordOnly,
+  // The window's audit trail, kept where that window cannot edit it.
+  'audit.recorded': recordOnly,
+  'supervision.issued': recordOnly,
+  'supervision.resolved': recordOnly,
+  'leaderCase.assigned': recordOnly,
+  'participant.recorded': recordOnly,
+  'campaign.created': recordOnly,
+  'visit.recorded': async (tx, device, p) => {
+    const conflict: Verdict = { ok: false, code: 'visit_conflict', message: `来访记录 ${p.visitId} 已在市里登记` };
+    // A visit id is unique among first visits (kept in matters) and repeat visits together.
+    const [first] = await tx.select({ id: matters.matterId }).from(matters).where(eq(matters.firstVisitId, p.visitId)).limit(1);
+    if (first) return conflict;
+    const inserted = await tx.insert(visits).values(visitRow(device, p)).onConflictDoNothing().returning({ id: visits.visitId });
+    return inserted.length === 0 ? conflict : { ok: true };
+  },
+};
+
+function visitRow(device: AuthedDevice, p: EventPayload<'visit.recorded'>) {
+  return {
+    visitId: p.visitId,
+    matterId: p.matterId,
+    countyCode: device.countyCode,
+    deviceId: device.id,
+    kind: 'repeat',
+    documentType: p.visitor.documentType,
+    documentNumber: p.visitor.documentNumber,
+    visitorName: p.visitor.name,
+    channel: p.channel,
+    headcount: p.headcount,
+    terminatedMatter: p.terminatedMatter,
+    receivedAt: new Date(p.receivedAt),
+  };
+}
+
+/** The matters an event is about: every event type but a registration names one, a campaign several. */
+function mattersNamed(payload: object): string[] {
+  const p = payload as { matterId?: string; matterIds?: string[] };
+  return [...new Set([...(p.matterIds ?? []), ...(p.matterId ? [p.matterId] : [])].map((id) => id.toLowerCase()))];
+}
+
+/** Refuses an event about a matter the city does not hold, or one registered by another county. */
+async function checkOwnership(tx: CityDb, device: AuthedDevice, ids: string[]): Promise<Verdict> {
+  const held = await tx.select({ matterId: matters.matterId, countyCode: matters.countyCode }).from(matters).where(inArray(matters.matterId, ids));
+  const unknown = ids.find((id) => !held.some((m) => m.matterId === id));
+  if (unknown) return { ok: false, code: 'matter_unknown', message: `市里没有信访事项 ${unknown}` };
+  const foreign = held.find((m) => m.countyCode !== device.countyCode);
+  if (foreign) return { ok: false, code: 'foreign_matter', message: `信访事项 ${foreign.matterId} 由其他县区（${foreign.countyCode}）登记，本机不能变更` };
+  return { ok: true };
+}
+
+/** Call only after the event's content checks passed, and not for 'matter.registered'; the parse here just gives the applier its typed payload. */
+export async function applyEvent(tx: CityDb, device: AuthedDevice, e: SyncEvent): Promise<Verdict> {
+  const type = e.type as AppliedOneByOne;
+  const payload = eventPayloadSchemas[type].parse(e.payload);
+  const owned = await checkOwnership(tx, device, mattersNamed(payload));
+  if (!owned.ok) return owned;
+  return (appliers[type] as Applier<EventType>)(tx, device, payload);
+}
