@@ -2,6 +2,7 @@
 // a real backend on SQLite talking to a real city server on 127.0.0.1.
 import { and, eq, gt, inArray } from 'drizzle-orm';
 import { afterEach, expect, it } from 'vitest';
+import { getSyncState } from '../../db/syncState';
 import type { SyncStatus } from '../../domain/rpc/contract';
 import { devices, events, matters, visits } from '../../server/store/schema';
 import { testBackend } from '../support/backend';
@@ -12,6 +13,7 @@ import {
   enrollmentCode,
   type FaultCity,
   localOutbox,
+  localRecords,
   noJitter,
   registerVisits,
   startFaultCity,
@@ -21,6 +23,7 @@ import {
 import { admin } from '../support/cityFixtures';
 
 const PUSH = '/api/v1/sync/push';
+const BATCH = 10;
 const CHINESE = /[\u4e00-\u9fff]/;
 
 let cleanup: (() => Promise<void>)[] = [];
@@ -32,7 +35,7 @@ afterEach(async () => {
 async function rig(sync: NonNullable<Parameters<typeof testBackend>[0]>['sync'] = {}) {
   const city = await startFaultCity();
   cleanup.push(() => city.close());
-  const backend = testBackend({ sync: { batchSize: 10, random: noJitter, debounceMs: 50, timerMs: 60_000, healthEveryMs: 60_000, ...sync } });
+  const backend = testBackend({ sync: { batchSize: BATCH, random: noJitter, debounceMs: 50, timerMs: 60_000, healthEveryMs: 60_000, ...sync } });
   cleanup.push(() => backend.close());
   return { city, backend };
 }
@@ -46,6 +49,9 @@ async function expectAllAtCity(city: FaultCity, backend: TestBackend, deviceId: 
 }
 
 const pushCount = (city: FaultCity) => city.seen.filter((s) => s.path === PUSH).length;
+
+/** How many batches the outbox after `ackedSeq` takes: records and audit lines travel together. */
+const batchesAfter = (backend: TestBackend, ackedSeq: number) => Math.ceil((localOutbox(backend).length - ackedSeq) / BATCH);
 
 it('enrols with a good code, and refuses a bad one in Chinese on the code field', async () => {
   const { city, backend } = await rig();
@@ -69,10 +75,12 @@ it('pushes everything that waits, in batches', async () => {
   expect(backend.sync.status().waiting).toBe(25);
   const deviceId = await enroll(backend, city);
   await expectAllAtCity(city, backend, deviceId);
-  expect(pushCount(city)).toBe(3);
+  expect(localRecords(backend)).toHaveLength(25);
+  // One request per batch of the whole outbox: the 25 records and the audit lines among them.
+  expect(pushCount(city)).toBe(batchesAfter(backend, 0));
   expect(await cityMatters(city)).toHaveLength(25);
   const s = backend.sync.status();
-  expect(s).toMatchObject({ waiting: 0, oldestWaitingAt: null, lastError: null, online: true, syncing: false, progress: null });
+  expect(s).toMatchObject({ waiting: 0, auditWaiting: 0, oldestWaitingAt: null, lastError: null, online: true, syncing: false, progress: null });
   expect(s.lastSuccessAt).not.toBeNull();
 });
 
@@ -106,7 +114,7 @@ it('an unreachable server gives server_unreachable, keeps the data and shows off
   expect(s).toMatchObject({ online: false, waiting: 3, lastError: { code: 'server_unreachable' } });
   expect(s.lastError?.message).toMatch(CHINESE);
   expect(s.oldestWaitingAt).not.toBeNull();
-  expect(localOutbox(backend)).toHaveLength(3);
+  expect(localRecords(backend)).toHaveLength(3);
 });
 
 it('resends from expectedSeq when the city answers seq_gap (its database was restored from an older backup)', async () => {
@@ -143,8 +151,11 @@ it('reports progress during a large upload', async () => {
   const deviceId = await enroll(backend, city);
   clearInterval(poll);
 
+  // The push counts every event it sends, the 120 records and the audit lines among them alike.
+  expect(localRecords(backend)).toHaveLength(120);
+  const total = localOutbox(backend).length;
   expect(seen.length).toBeGreaterThan(5);
-  expect(seen.every((p) => p.total === 120 && p.sent >= 0 && p.sent < 120)).toBe(true);
+  expect(seen.every((p) => p.total === total && p.sent >= 0 && p.sent < total)).toBe(true);
   expect(seen.at(-1)!.sent).toBeGreaterThan(seen[0]!.sent);
   expect(backend.sync.status().progress).toBeNull();
   await expectAllAtCity(city, backend, deviceId);
@@ -154,8 +165,12 @@ it('syncNow called twice at once runs one push', async () => {
   const { city, backend } = await rig();
   const deviceId = await enroll(backend, city);
   await registerVisits(backend, 30);
+  // Enrolment already pushed the sign-ins' audit lines: count from where it left off.
+  const acked = getSyncState(backend.db).lastAckedSeq;
+  const before = pushCount(city);
   const [a, b] = await Promise.all([backend.sync.syncNow(), backend.dispatch('sync.now', {})]);
-  expect(pushCount(city)).toBe(3);
+  expect(localRecords(backend)).toHaveLength(30);
+  expect(pushCount(city) - before).toBe(batchesAfter(backend, acked));
   expect(a).toMatchObject({ waiting: 0, lastError: null });
   expect(b).toMatchObject({ ok: true, value: { waiting: 0, lastError: null } });
   await expectAllAtCity(city, backend, deviceId);

@@ -84,28 +84,32 @@ it('uploads an attachment after its events, and the city holds exactly those byt
 
 it('shows the records the city refused, with the reason, and keeps the queue moving', async () => {
   const { backend } = await rig();
+  const [emptyId, noVisitorId] = ['0199a000-0000-7000-8000-000000000001', '0199a000-0000-7000-8000-000000000002'];
   await backend.dispatch('intake.register', validVisit);
   // An event an older version wrote with a payload the city no longer accepts.
   backend.db.$client
     .prepare("INSERT INTO outbox (id, type, entity_id, occurred_at, payload) VALUES (?, 'visit.recorded', 'x', '2026-09-25T09:00:00.000+08:00', '{}')")
-    .run('0199a000-0000-7000-8000-000000000001');
+    .run(emptyId);
   const second = await backend.dispatch('intake.register', { ...validVisit, summary: '另一件事' });
   if (!second.ok) throw new Error(second.message);
   const { matterId, matterNo } = second.value as { matterId: string; matterNo: string };
   // A repeat visit on that matter, written by a faulty build without the visitor.
   backend.db.$client
     .prepare("INSERT INTO outbox (id, type, entity_id, occurred_at, payload) VALUES (?, 'visit.recorded', 'y', '2026-09-25T09:30:00.000+08:00', ?)")
-    .run('0199a000-0000-7000-8000-000000000002', JSON.stringify({ matterId, matterNo }));
+    .run(noVisitorId, JSON.stringify({ matterId, matterNo }));
+  // Their seqs are the outbox's to give: audit lines take seqs of the same stream.
+  const seqOf = (id: string) => backend.db.$client.prepare('SELECT seq FROM outbox WHERE id = ?').pluck().get(id) as number;
   const status = await backend.dispatch('sync.now', {});
   expect(status).toMatchObject({
     ok: true,
     value: {
       waiting: 0,
+      auditWaiting: 0,
       lastError: null,
       rejected: [
         // What each was, and the matter it concerns when this window holds it, so a clerk can find it.
-        { seq: 4, code: 'bad_payload', type: 'visit.recorded', matterNo, matterId },
-        { seq: 2, code: 'bad_payload', type: 'visit.recorded', matterNo: null, matterId: null },
+        { seq: seqOf(noVisitorId), code: 'bad_payload', type: 'visit.recorded', matterNo, matterId },
+        { seq: seqOf(emptyId), code: 'bad_payload', type: 'visit.recorded', matterNo: null, matterId: null },
       ],
     },
   });
