@@ -3,7 +3,7 @@
 // deleting or reordering any row breaks every hash after it; the verifier names the first row
 // where the chain breaks.
 import { createHash } from 'node:crypto';
-import { asc, desc, gt } from 'drizzle-orm';
+import { asc, count, desc, gt } from 'drizzle-orm';
 import { AUDIT_EVENT, auditRecordedPayload } from '../domain/staff/audit';
 import { appendEvent } from './outbox';
 import { getSetting, putSetting } from './settings';
@@ -54,6 +54,12 @@ export function verifyAuditChain(db: LocalDb): AuditVerdict {
 }
 
 const QUEUED_KEY = 'audit_queued_seq';
+
+/** Audit lines written since the last sync run moved them into the outbox. */
+export function auditNotQueued(db: LocalDb): number {
+  const from = Number(getSetting(db, QUEUED_KEY) ?? 0);
+  return db.select({ n: count() }).from(auditLog).where(gt(auditLog.seq, from)).get()?.n ?? 0;
+}
 
 /**
  * Puts the audit lines not yet bound for the city into the outbox, one event each, in one

@@ -28,8 +28,8 @@ export function eventsAfter(db: LocalDb, afterSeq: number, limit: number): SyncE
     .map((r) => ({ ...r, payload: JSON.parse(r.payload) as Record<string, unknown> }));
 }
 
-/** Derived from the outbox itself, so the status bar can never claim "synced" while rows wait. */
 /**
+ * Derived from the outbox itself, so the status bar can never claim "synced" while rows wait.
  * What waits for the city: the records people made (registrations, steps…) apart from the audit
  * trail's lines, which every call adds and which would drown the count the window shows.
  */

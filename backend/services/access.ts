@@ -51,7 +51,9 @@ export interface AuditContext {
 }
 
 /**
- * Writes the call's audit line (the sync engine takes it to the city). Session events are
+ * Writes the call's audit line. The sync engine takes it to the city with its next run (after a
+ * record is written, on its timer, or when the network comes back): a line is no reason to
+ * knock at a city that is backing off, and every view writes one. Session events are
  * recorded whatever their outcome (a failed sign-in matters most); writes and views when they
  * happened, or when the role was refused.
  */

@@ -95,7 +95,8 @@ export function createSyncEngine(o: SyncEngineOptions) {
       if (!dev) return false;
       const was = live.online;
       live.online = (await o.client.health(dev.serverUrl)).ok;
-      return live.online && was === false && status().waiting > 0;
+      const s = status();
+      return live.online && was === false && s.waiting + s.auditWaiting > 0;
     },
   });
 

@@ -2,6 +2,7 @@
 // asked, so it cannot say "synced" while records wait. Only what no table holds lives in
 // memory: whether the city answered last, and how far the running push has come.
 import type { LocalDb } from '../../db/open';
+import { auditNotQueued } from '../../db/audit';
 import { waitingStats } from '../../db/outbox';
 import { getDevice, getSyncState, rejections } from '../../db/syncState';
 import type { SyncStatus } from '../../domain/rpc/contract';
@@ -23,7 +24,8 @@ export function readStatus(db: LocalDb, live: LiveState, syncing: boolean): Sync
     online: live.online,
     syncing,
     waiting: w.waiting,
-    auditWaiting: w.auditWaiting,
+    // Lines in the outbox, and those a sync run has yet to move there.
+    auditWaiting: w.auditWaiting + auditNotQueued(db),
     oldestWaitingAt: w.oldestWaitingAt,
     lastSuccessAt: st.lastSuccessAt,
     lastError: st.lastErrorCode ? { code: st.lastErrorCode, message: st.lastErrorMessage ?? '' } : null,

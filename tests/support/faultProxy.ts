@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { eventsAfter } from '../../db/outbox';
+import { getSyncState } from '../../db/syncState';
 import { AUDIT_EVENT } from '../../domain/staff/audit';
 import { buildApp } from '../../server/app';
 import { type CityDb, type CityDbHandle, openCityDb } from '../../server/store/db';
@@ -249,10 +250,13 @@ export function localRecords(backend: TestBackend) {
   return localOutbox(backend).filter((e) => e.type !== AUDIT_EVENT);
 }
 
-/** Nothing waits: neither records nor audit lines. */
+/**
+ * The outbox is drained: nothing in it waits, records or audit lines, and no run is under way.
+ * Audit lines written since the last run are not in the outbox yet (they go with the next run).
+ */
 export function drained(backend: TestBackend): boolean {
   const s = backend.sync.status();
-  return s.waiting === 0 && s.auditWaiting === 0 && !s.syncing;
+  return !s.syncing && eventsAfter(backend.db, getSyncState(backend.db).lastAckedSeq, 1).length === 0;
 }
 
 /**
