@@ -12,7 +12,8 @@ export class Raw {
 /** JSON text of a value that may hold Raw tokens and own keys named like object properties. */
 export function jsonText(value: unknown): string {
   if (value instanceof Raw) return value.text;
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : jsonText(v))).join(',')}]`;
+  // Array.from, not value.map: map looks up value.constructor, which a hostile key may have replaced.
+  if (Array.isArray(value)) return `[${Array.from(value, (v) => (v === undefined ? 'null' : jsonText(v))).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.keys(value).flatMap((k) => {
       const v = (value as Record<string, unknown>)[k];
