@@ -13,6 +13,7 @@ const steps = [
   ['typecheck (e2e tests)', 'npx tsc -p tsconfig.e2e.json'],
   ['lint', 'npx eslint . --max-warnings 0'],
   ['layering', 'node scripts/layering.mjs'],
+  ['electronegativity', 'node scripts/electronegativity.mjs'],
   ['vitest', 'npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json'],
   ['playwright', 'npx playwright test'],
 ];

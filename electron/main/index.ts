@@ -1,19 +1,32 @@
 // Electron main: the only code besides the preload that imports 'electron'. It opens one
-// hardened window, hosts the backend in a utility process, and wires IPC, one handler per
-// contract method, to it. No SQL and no services run here (DESIGN.md §1).
+// hardened window on the app's own scheme, one instance at a time, hosts the backend in a
+// utility process, and wires IPC, one handler per contract method, to it. No SQL and no
+// services run here (DESIGN.md §1).
+import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { METHODS } from '../../domain/rpc/contract';
 import { createBackendHost, type BackendHost } from '../../backend/host/host';
 import { utilityProcessEndpoint } from './backendProcess';
 import { keystoreKeeper } from './keystore';
+import { APP_INDEX_URL, APP_SCHEME, appResponseHeaders, fileForAppUrl } from './appProtocol';
 import { CONTENT_SECURITY_POLICY, isOwnPage, RPC_CHANNEL_PREFIX, webPreferences } from './security';
 
 const appRoot = app.getAppPath();
-const indexFile = path.join(appRoot, 'build/renderer/index.html');
-const indexUrl = pathToFileURL(indexFile).href;
+const rendererRoot = path.join(appRoot, 'build/renderer');
 let backend: BackendHost | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+// Before ready: the scheme is standard (relative URLs, origins) and secure (like https).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+function serveAppScheme(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = fileForAppUrl(request.url, rendererRoot);
+    if (!file || !fs.existsSync(file)) return new Response('not found', { status: 404 });
+    return new Response(await fs.promises.readFile(file), { headers: appResponseHeaders(file) });
+  });
+}
 
 function hardenSession(): void {
   const s = session.defaultSession;
@@ -36,13 +49,14 @@ function createWindow(): void {
   win.webContents.on('will-redirect', (e) => e.preventDefault());
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(indexFile);
+  void win.loadURL(APP_INDEX_URL);
+  mainWindow = win;
 }
 
 function wireIpc(b: BackendHost): void {
   for (const method of METHODS) {
     ipcMain.handle(`${RPC_CHANNEL_PREFIX}${method}`, (event, input: unknown) => {
-      if (!event.senderFrame || !isOwnPage(event.senderFrame.url, indexUrl)) {
+      if (!event.senderFrame || !isOwnPage(event.senderFrame.url, APP_INDEX_URL)) {
         return { ok: false, code: 'forbidden_sender', message: '拒绝来自非本程序页面的调用' };
       }
       return b.dispatch(method, input);
@@ -54,8 +68,18 @@ app.on('web-contents-created', (_e, contents) => {
   contents.on('will-attach-webview', (e) => e.preventDefault());
 });
 
+// One instance at a time: a second start brings the first window forward instead of opening the
+// same store twice.
+if (!app.requestSingleInstanceLock()) app.quit();
+app.on('second-instance', () => {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+});
+
 void app.whenReady().then(() => {
   hardenSession();
+  serveAppScheme();
   // Outside the asar: a worker thread cannot load its code from inside the archive.
   const unpacked = appRoot.replace(/app\.asar$/, 'app.asar.unpacked');
   backend = createBackendHost({

@@ -28,15 +28,17 @@ export function webPreferences(preloadPath: string): WebPreferences {
     webviewTag: false,
     experimentalFeatures: false,
     spellcheck: false,
+    // A middle click must not open a link in a new window (electronegativity AUXCLICK_JS_CHECK).
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 
-/** The app's own page is a local file inside the app folder; everything else is foreign. */
+/** The app's own page is its index on the app's scheme and host (appProtocol.ts); everything else is foreign. */
 export function isOwnPage(url: string, appIndexUrl: string): boolean {
   try {
     const u = new URL(url);
     const own = new URL(appIndexUrl);
-    return u.protocol === own.protocol && u.pathname === own.pathname;
+    return u.protocol === own.protocol && u.host === own.host && u.pathname === own.pathname;
   } catch {
     return false;
   }

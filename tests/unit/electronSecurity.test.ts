@@ -1,5 +1,6 @@
 // Each security setting of the window (DESIGN.md §6), pinned without an Electron binary.
 import { describe, expect, it } from 'vitest';
+import { APP_INDEX_URL, appResponseHeaders, fileForAppUrl } from '../../electron/main/appProtocol';
 import { CONTENT_SECURITY_POLICY, isOwnPage, webPreferences } from '../../electron/main/security';
 
 describe('window security', () => {
@@ -23,10 +24,27 @@ describe('window security', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
   });
   it('accepts IPC only from the app’s own page', () => {
-    const own = 'file:///opt/xinfang/resources/app.asar/build/renderer/index.html';
-    expect(isOwnPage(`${own}#/intake`, own)).toBe(true);
-    expect(isOwnPage('file:///tmp/evil.html', own)).toBe(false);
-    expect(isOwnPage('https://example.com/build/renderer/index.html', own)).toBe(false);
-    expect(isOwnPage('not a url', own)).toBe(false);
+    expect(isOwnPage(`${APP_INDEX_URL}#/intake`, APP_INDEX_URL)).toBe(true);
+    expect(isOwnPage('app://elsewhere/index.html', APP_INDEX_URL)).toBe(false);
+    expect(isOwnPage('file:///opt/xinfang/resources/app.asar/build/renderer/index.html', APP_INDEX_URL)).toBe(false);
+    expect(isOwnPage('https://desk/index.html', APP_INDEX_URL)).toBe(false);
+    expect(isOwnPage('not a url', APP_INDEX_URL)).toBe(false);
+  });
+
+
+  it('serves pages only from inside the renderer build, each with the full CSP', () => {
+    const root = '/opt/xinfang/build/renderer';
+    expect(fileForAppUrl(APP_INDEX_URL, root)).toBe(`${root}/index.html`);
+    expect(fileForAppUrl('app://desk/', root)).toBe(`${root}/index.html`);
+    expect(fileForAppUrl('app://desk/assets/index-abc.js?x=1', root)).toBe(`${root}/assets/index-abc.js`);
+    // Whatever the path says, the answer is a file under the root or nothing.
+    for (const escape of ['app://desk/../../etc/passwd', 'app://desk/%2e%2e/%2e%2e/etc/passwd', 'app://desk/..%2F..%2Fetc%2Fpasswd', 'app://desk/a/..%2f..%2f..%2fetc%2fpasswd']) {
+      const file = fileForAppUrl(escape, root);
+      expect(file === null || file.startsWith(`${root}/`), `${escape} -> ${file}`).toBe(true);
+    }
+    for (const foreign of ['app://desk/a%00.js', 'app://other/index.html', 'file:///etc/passwd', 'app://desk/%E0%A4%A']) {
+      expect(fileForAppUrl(foreign, root), foreign).toBeNull();
+    }
+    expect(appResponseHeaders(`${root}/index.html`)).toMatchObject({ 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' });
   });
 });
