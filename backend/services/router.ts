@@ -20,7 +20,13 @@ export function createRouter(contract: Contract, handlers: Handlers, gate: Gate,
   async function run(m: Method, input: unknown): Promise<Ok<unknown> | Err> {
     const refused = gate.check(m);
     if (refused) return refused;
-    const parsed = contract[m].input.safeParse(input);
+    let parsed;
+    try {
+      parsed = contract[m].input.safeParse(input);
+    } catch {
+      // Input deep or strange enough to break validation itself (a stack overflow) is refused.
+      return err('invalid_input', '请求内容无法识别');
+    }
     if (!parsed.success) return errFromZod(parsed.error);
     try {
       const handler = handlers[m] as (i: unknown) => Result<unknown> | Promise<Result<unknown>>;
