@@ -14,6 +14,7 @@ const steps = [
   ['lint', 'npx eslint . --max-warnings 0'],
   ['layering', 'node scripts/layering.mjs'],
   ['electronegativity', 'node scripts/electronegativity.mjs'],
+  ['file sizes', 'node scripts/fileSizes.mjs'],
   ['vitest', 'npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json'],
   ['playwright', 'npx playwright test'],
 ];
