@@ -63,10 +63,9 @@ export function recordCall(ctx: AuditContext, method: Method, input: unknown, re
   if (kind !== 'session' && !result.ok && result.code !== 'forbidden') return;
   const user = ctx.session.user();
   const attempted = typeof (input as { userNo?: unknown })?.userNo === 'string' ? (input as { userNo: string }).userNo : '';
-  const at = localTimestamp(ctx.now());
-  appendAudit(ctx.db, {
+  const entry = {
     id: uuidv7(),
-    at,
+    at: localTimestamp(ctx.now()),
     actorNo: user?.userId ?? attempted,
     actorName: user?.name ?? '',
     actorRole: user?.role ?? '',
@@ -74,5 +73,15 @@ export function recordCall(ctx: AuditContext, method: Method, input: unknown, re
     kind,
     target: targetOf(input, result),
     outcome: result.ok ? 'ok' : result.code,
-  });
+  };
+  // Committed without waiting for the disk (WAL with synchronous=NORMAL): safe from a crash of
+  // the process; a power cut may lose the last lines until the next record's commit (FULL)
+  // flushes them. An fsync per line would double what a lookup at the window costs.
+  const sqlite = ctx.db.$client;
+  sqlite.pragma('synchronous = NORMAL');
+  try {
+    appendAudit(ctx.db, entry);
+  } finally {
+    sqlite.pragma('synchronous = FULL');
+  }
 }
