@@ -3,7 +3,7 @@
 // build/backend. Native and Electron modules stay external.
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'pdfkit', 'exceljs'] };
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', external: ['electron', 'electron-updater', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'pdfkit', 'exceljs'] };
 
 // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
 const requireShim = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";

@@ -9,6 +9,7 @@ import { METHODS } from '../../domain/rpc/contract';
 import { createBackendHost, type BackendHost } from '../../backend/host/host';
 import { utilityProcessEndpoint } from './backendProcess';
 import { keystoreKeeper } from './keystore';
+import { startUpdates } from './updates';
 import { APP_INDEX_URL, APP_SCHEME, appResponseHeaders, fileForAppUrl } from './appProtocol';
 import { CONTENT_SECURITY_POLICY, isOwnPage, RPC_CHANNEL_PREFIX, webPreferences } from './security';
 
@@ -96,6 +97,7 @@ void app.whenReady().then(() => {
   });
   wireIpc(backend);
   createWindow();
+  startUpdates(appRoot);
 });
 
 app.on('window-all-closed', () => {
