@@ -114,6 +114,7 @@ export function mattersOfVisitors(db: LocalDb, visitorIds: string[]) {
       matterNo: matter.matterNo,
       status: matter.status,
       summary: matter.summary,
+      reporterProtected: matter.reporterProtected,
       receivedOn: matter.receivedOn,
       nextStep: matter.nextStep,
       nextDue: matter.nextDue,

@@ -11,6 +11,7 @@ import { attachmentById, attachmentsOf, insertAttachment, type AttachmentRow } f
 import { appendEvent } from '../../db/outbox';
 import { matterById } from '../../db/registrations';
 import { localTimestamp, type ServiceContext } from './context';
+import { reporterVisible } from './operator';
 
 export const attachmentsDir = (dataDir: string) => path.join(dataDir, 'attachments');
 export const attachmentFile = (dataDir: string, sha256: string) => path.join(attachmentsDir(dataDir), sha256);
@@ -34,11 +35,20 @@ export function addAttachment(ctx: ServiceContext, i: z.output<typeof attachment
   return ok(summary(attachmentById(ctx.db, id)!));
 }
 
-export const listAttachments = (ctx: ServiceContext, matterId: string) => ok(attachmentsOf(ctx.db, matterId).map(summary));
+/** A 检举控告 matter's materials are for the 科长 alone (条例 art. 30), as its reporter is. */
+function materialsHidden(ctx: ServiceContext, matterId: string): boolean {
+  return Boolean(matterById(ctx.db, matterId)?.reporterProtected) && !reporterVisible(ctx);
+}
+
+export function listAttachments(ctx: ServiceContext, matterId: string) {
+  const hidden = materialsHidden(ctx, matterId);
+  return ok(attachmentsOf(ctx.db, matterId).map((a) => (hidden ? { ...summary(a), fileName: '（检举控告材料）' } : summary(a))));
+}
 
 export function readAttachment(ctx: ServiceContext, id: string): Result<{ fileName: string; mime: string; dataBase64: string }> {
   const a = attachmentById(ctx.db, id);
   if (!a) return err('attachment_not_found', '附件不存在');
+  if (materialsHidden(ctx, a.matterId)) return err('forbidden', '检举控告材料仅科长/督办可查看');
   const f = ctx.files.read(attachmentFile(ctx.dataDir, a.sha256));
   if (f.kind === 'missing') return err('attachment_file_missing', '附件文件缺失');
   if (f.kind === 'damaged') return err('attachment_file_damaged', '附件文件已损坏，无法打开');

@@ -10,6 +10,9 @@ import { ok, type Result } from '../../domain/result';
 import type { z } from 'zod';
 import { findVisitorIds, mattersOfVisitors, visitorById } from '../../db/registrations';
 import { localDay, type ServiceContext } from './context';
+import { reporterVisible } from './operator';
+
+const PROTECTED_SUMMARY = '（检举控告事项，内容仅科长/督办可见）';
 
 type Query = z.output<typeof lookupPersonInputSchema>;
 
@@ -35,6 +38,7 @@ export async function lookupPerson(ctx: ServiceContext, q: Query): Promise<Resul
     name: q.name,
     mobile: phone?.ok ? phone.value.number : undefined,
   });
+  const showReporter = reporterVisible(ctx);
   const matters = mattersOfVisitors(ctx.db, ids).map(
     (m): PriorMatter => ({
       source: 'local',
@@ -42,7 +46,8 @@ export async function lookupPerson(ctx: ServiceContext, q: Query): Promise<Resul
       matterId: m.matterId,
       matterNo: m.matterNo,
       ...describeState(m.status),
-      summary: m.summary,
+      // 条例 art. 30: what a reporter accused is for the 科长 alone, as in the matter's file.
+      summary: m.reporterProtected && !showReporter ? PROTECTED_SUMMARY : m.summary,
       receivedOn: m.receivedOn,
       visits: m.visits,
       lastVisitOn: m.lastVisitOn,

@@ -149,9 +149,21 @@ describe('whistle-blower protection', () => {
     clock = new Date('2026-03-02T17:00:00+08:00'); // the day of the visit, for the day's list
     const today = await call<{ visitorName: string; maskedIdNumber: string }[]>(b, 'intake.listToday', {});
     expect(today[0]).toMatchObject({ visitorName: '张*', maskedIdNumber: '******************' });
+    // The person lookup and the materials follow the same rule as the file.
+    const prior = await call<{ matters: { matterId: string; summary: string }[] }>(b, 'intake.lookupPerson', { credential: validVisit.visitor.credential });
+    expect(prior.matters.find((m) => m.matterId === reg.matterId)!.summary).toBe('（检举控告事项，内容仅科长/督办可见）');
+    await b.as('clerk');
+    const att = await call<{ id: string }>(b, 'attachments.add', { matterId: reg.matterId, fileName: '举报信.pdf', mime: 'application/pdf', dataBase64: Buffer.from('%PDF-1.4 x').toString('base64') });
+    const listed = await call<{ fileName: string }[]>(b, 'attachments.list', { matterId: reg.matterId });
+    expect(listed[0]!.fileName).toBe('（检举控告材料）');
+    expect(await b.dispatch('attachments.read', { id: att.id })).toMatchObject({ ok: false, code: 'forbidden' });
+
     await b.as('supervisor');
     const asSupervisor = await call<MatterDetail>(b, 'matters.get', { matterId: reg.matterId });
     expect(asSupervisor.visitor).toMatchObject({ name: '张三', masked: false });
+    const seen = await call<{ matters: { matterId: string; summary: string }[] }>(b, 'intake.lookupPerson', { credential: validVisit.visitor.credential });
+    expect(seen.matters.find((m) => m.matterId === reg.matterId)!.summary).toBe(validVisit.summary);
+    expect(await b.dispatch('attachments.read', { id: att.id })).toMatchObject({ ok: true, value: { fileName: '举报信.pdf' } });
   });
 });
 
