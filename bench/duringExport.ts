@@ -7,33 +7,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { childProcessEndpoint } from '../backend/host/endpoints';
-import { createBackendHost, type BackendHost } from '../backend/host/host';
+import { createBackendHost } from '../backend/host/host';
 import { SOURCE_BACKEND_ENTRY, sourceTreeOptions } from '../backend/host/sourceTree';
 import { devKeyKeeper } from '../backend/host/storeKey';
-import { msSince, quantile, report } from './report';
+import { quantile, report } from './report';
 import { signIn } from '../tests/support/staff';
-import { residentId, seedStore } from './seed';
+import { seedStore, timedRegistrations } from './seed';
 
 const WARMUP = 50;
 const YEAR = { from: '2026-01-01', to: '2026-12-31' };
-
-async function registrations(host: BackendHost, first: number, count: number): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = -WARMUP; i < count; i++) {
-    const input = {
-      visitor: { credential: { type: 'resident', number: residentId(first + WARMUP + i) }, name: '张三', mobile: '13800138000' },
-      headcount: 1,
-      categoryCode: '0101',
-      placeRegion: '410102',
-      summary: '反映小区供暖不达标问题，请求协调解决',
-    };
-    const t0 = process.hrtime.bigint();
-    const r = await host.dispatch('intake.register', input);
-    if (i >= 0) times.push(msSince(t0));
-    if (!r.ok) throw new Error(`bench registration refused: ${r.code} ${r.message}`);
-  }
-  return times;
-}
 
 export async function run({ quick }: { quick: boolean }): Promise<void> {
   const existing = quick ? 20_000 : 1_000_000;
@@ -43,7 +25,7 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
   const host = createBackendHost({ start: () => childProcessEndpoint(SOURCE_BACKEND_ENTRY), options: sourceTreeOptions(dataDir), keys: devKeyKeeper(dataDir) });
 
   await signIn(host.dispatch, 'supervisor');
-  const idle = await registrations(host, existing, samples);
+  const idle = await timedRegistrations(host.dispatch, existing, samples, WARMUP);
 
   let reading = true;
   let rounds = 0;
@@ -56,7 +38,7 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
   })();
   // The first round must be under way before the clock starts.
   await new Promise((r) => setTimeout(r, 200));
-  const busy = await registrations(host, existing + 2 * samples, samples);
+  const busy = await timedRegistrations(host.dispatch, existing + 2 * samples, samples, WARMUP);
   reading = false;
   await reader;
   await host.close();

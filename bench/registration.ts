@@ -9,7 +9,7 @@ import { sourceTreeOptions } from '../backend/host/sourceTree';
 import { createBackend } from '../backend/services/backend';
 import { msSince, quantile, report } from './report';
 import { signIn } from '../tests/support/staff';
-import { openRaw, prepareRaw, residentId, rowsFor, seedStore } from './seed';
+import { openRaw, prepareRaw, residentId, rowsFor, seedStore, timedRegistrations } from './seed';
 
 const WARMUP = 100;
 
@@ -46,21 +46,8 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
   const backend = createBackend(opts);
   // Registered by a signed-in 登记员, as at the window (the sign-in is not measured).
   await signIn(backend.dispatch, 'clerk');
-  const saveTimes: number[] = [];
-  // The first WARMUP of each loop warm the JIT and caches and are not counted.
-  for (let i = -WARMUP; i < samples; i++) {
-    const input = {
-      visitor: { credential: { type: 'resident', number: residentId(existing + samples + WARMUP + i) }, name: '张三', mobile: '13800138000', current: { region: '410102', detail: '建设路1号' } },
-      headcount: 1,
-      categoryCode: '0101',
-      placeRegion: '410102',
-      summary: '反映小区供暖不达标问题，请求协调解决',
-    };
-    const t0 = process.hrtime.bigint();
-    const r = await backend.dispatch('intake.register', input);
-    if (i >= 0) saveTimes.push(msSince(t0));
-    if (!r.ok) throw new Error(`bench registration refused: ${r.code} ${r.message}`);
-  }
+  // The first WARMUP warm the JIT and caches and are not counted.
+  const saveTimes = await timedRegistrations(backend.dispatch, existing + samples, samples, WARMUP);
   const lookupTimes: number[] = [];
   for (let i = -WARMUP; i < samples; i++) {
     const n = Math.floor(Math.random() * existing);

@@ -13,6 +13,7 @@ import { createBackend } from '../backend/services/backend';
 import { checkCharacter } from '../domain/identity/residentId';
 import type { MatterLifecycle } from '../domain/matters/lifecycle';
 import { live, type Step } from '../tests/support/matterCommands';
+import { msSince } from './report';
 
 export const DB_FILE = 'xinfang.db';
 
@@ -98,4 +99,31 @@ export async function seedStore(dataDir: string, count: number): Promise<string>
   raw.pragma('wal_checkpoint(TRUNCATE)');
   raw.close();
   return key;
+}
+
+/**
+ * Registers `count` new visitors through `dispatch` (in-process, or through the backend process)
+ * as the window does, each a person not seeded; the first `warmup` are not timed. Milliseconds each.
+ */
+export async function timedRegistrations(
+  dispatch: (method: string, input: unknown) => Promise<{ ok: boolean; code?: string; message?: string }>,
+  first: number,
+  count: number,
+  warmup: number,
+): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = -warmup; i < count; i++) {
+    const input = {
+      visitor: { credential: { type: 'resident', number: residentId(first + warmup + i) }, name: '张三', mobile: '13800138000', current: { region: '410102', detail: '建设路1号' } },
+      headcount: 1,
+      categoryCode: '0101',
+      placeRegion: '410102',
+      summary: '反映小区供暖不达标问题，请求协调解决',
+    };
+    const t0 = process.hrtime.bigint();
+    const r = await dispatch('intake.register', input);
+    if (i >= 0) times.push(msSince(t0));
+    if (!r.ok) throw new Error(`bench registration refused: ${r.code} ${r.message}`);
+  }
+  return times;
 }
