@@ -19,7 +19,8 @@ it('the built server starts under plain Node, answers, and logs JSON without sec
   try {
     const base = `http://127.0.0.1:${port}`;
     let health: Response | null = null;
-    for (let i = 0; i < 120 && !health; i++) {
+    // A first start makes the PGlite cluster (initdb), which takes seconds on a busy machine.
+    for (let i = 0; i < 480 && !health; i++) {
       health = await fetch(`${base}/api/v1/health`).catch(() => null);
       if (!health) await new Promise((r) => setTimeout(r, 250));
     }
@@ -39,4 +40,4 @@ it('the built server starts under plain Node, answers, and logs JSON without sec
   for (const l of lines) expect(() => JSON.parse(l), l).not.toThrow();
   expect(log).not.toContain(token);
   expect(log).not.toContain('张三的窗口');
-}, 120_000);
+}, 180_000);
