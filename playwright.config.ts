@@ -11,7 +11,9 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xf-e2e-'));
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
-  timeout: 60_000,
+  // Generous: a 2-core machine compiling the app on first load is slow, and a slow answer is not a wrong one.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   workers: 1,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
@@ -30,6 +32,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     env: { PORT: String(port), XF_DATA_DIR: dataDir, TZ: 'Asia/Shanghai' },
     reuseExistingServer: false,
-    timeout: 60_000,
+    // Generous: a 2-core machine compiling the app on first load is slow, and a slow answer is not a wrong one.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   },
 });
