@@ -1,9 +1,10 @@
 // The idle lock: the page stays as it was underneath (the half-typed registration keeps its
 // draft), covered until the signed-in user types their password. Signing out instead is offered.
-import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { Err } from '../../../domain/result';
 import { ROLE_LABELS } from '../../../domain/staff/roles';
+import { Refusal } from './formParts';
 import { useSessionStore } from './sessionStore';
 
 export function LockScreen() {
@@ -28,7 +29,7 @@ export function LockScreen() {
         <Form.Item name="password" label="密码" rules={[{ required: true, message: '请填写密码' }]}>
           <Input.Password autoFocus autoComplete="current-password" />
         </Form.Item>
-        {refusal && <Alert type="error" showIcon title={refusal.message} style={{ marginBottom: 16 }} role="alert" />}
+        <Refusal refusal={refusal} />
         <Space>
           <Button type="primary" htmlType="submit">
             解锁

@@ -1,8 +1,9 @@
 // Changing one's own password: required at the first sign-in of an account the administrator
 // made, and offered from the user menu at any time.
-import { Alert, Button, Form, Input } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import type { Err } from '../../../domain/result';
+import { ConfirmPassword, Refusal } from './formParts';
 import { useSessionStore } from './sessionStore';
 
 interface Values {
@@ -34,18 +35,8 @@ export function PasswordForm({ onDone }: { onDone?: () => void }) {
       <Form.Item name="next" label="新密码" rules={[{ required: true, message: '请填写新密码' }]} extra="至少8位，须同时包含字母和数字">
         <Input.Password autoComplete="new-password" />
       </Form.Item>
-      <Form.Item
-        name="confirm"
-        label="再次输入新密码"
-        dependencies={['next']}
-        rules={[
-          { required: true, message: '请再次输入新密码' },
-          ({ getFieldValue }) => ({ validator: (_, v) => (v === getFieldValue('next') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))) }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      {refusal && <Alert type="error" showIcon title={refusal.message} style={{ marginBottom: 16 }} role="alert" />}
+      <ConfirmPassword of="next" label="再次输入新密码" />
+          <Refusal refusal={refusal} />
       <Button type="primary" htmlType="submit" block loading={busy}>
         修改密码
       </Button>

@@ -1,8 +1,9 @@
 // When this machine's key does not open the store (a new machine, a lost keystore), only the
 // county recovery code printed at set-up opens it. The backend checks it; this screen asks.
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import type { Err } from '../../../domain/result';
+import { Refusal } from './formParts';
 import { useSessionStore } from './sessionStore';
 
 export function RecoveryScreen() {
@@ -25,7 +26,7 @@ export function RecoveryScreen() {
           <Form.Item name="code" label="恢复密钥" rules={[{ required: true, message: '请填写恢复密钥' }]} extra="32 位字母和数字，可不区分大小写，分隔符可省略">
             <Input autoFocus autoComplete="off" placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX" />
           </Form.Item>
-          {refusal && <Alert type="error" showIcon title={refusal.message} style={{ marginBottom: 16 }} role="alert" />}
+          <Refusal refusal={refusal} />
           <Button type="primary" htmlType="submit" block loading={busy}>
             打开数据
           </Button>

@@ -1,8 +1,9 @@
 // The first screen: on a new installation the administrator's set-up, afterwards the sign-in.
 // Either way the backend checks the password; this form only collects it.
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import type { Err } from '../../../domain/result';
+import { ConfirmPassword, Refusal } from './formParts';
 import { useSessionStore } from './sessionStore';
 
 interface Values {
@@ -49,20 +50,8 @@ export function SignInScreen({ setup }: { setup: boolean }) {
           <Form.Item name="password" label="密码" rules={[{ required: true, message: '请填写密码' }]} extra={setup ? '至少8位，须同时包含字母和数字' : undefined}>
             <Input.Password autoComplete={setup ? 'new-password' : 'current-password'} />
           </Form.Item>
-          {setup && (
-            <Form.Item
-              name="confirm"
-              label="再次输入密码"
-              dependencies={['password']}
-              rules={[
-                { required: true, message: '请再次输入密码' },
-                ({ getFieldValue }) => ({ validator: (_, v) => (v === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))) }),
-              ]}
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-          )}
-          {refusal && <Alert type="error" showIcon title={refusal.message} style={{ marginBottom: 16 }} role="alert" />}
+          {setup && <ConfirmPassword of="password" label="再次输入密码" />}
+          <Refusal refusal={refusal} />
           <Button type="primary" htmlType="submit" block loading={busy}>
             {setup ? '创建管理员并登录' : '登录'}
           </Button>
