@@ -6,15 +6,19 @@
 import { z } from 'zod';
 import { isoDateSchema, type HolidayCalendar, type IsoDate } from './deadlines';
 
-export const publishedYearSchema = z
-  .strictObject({
+/** One year's arrangement without its year: what the city's administrator sends for a year. */
+export const publishedYearBodySchema = z.strictObject({
+  /** The notice it comes from, e.g. 国办发明电〔2026〕7号: printed where a deadline is explained. */
+  source: z.string().trim().min(1, { error: '请填写发文依据' }).max(200),
+  /** Days off of the holidays, weekend days within them included or not: weekends rest anyway. */
+  restDays: z.array(isoDateSchema).max(60),
+  /** 调休: Saturdays and Sundays worked in exchange. */
+  workingDays: z.array(isoDateSchema).max(20),
+});
+
+export const publishedYearSchema = publishedYearBodySchema
+  .extend({
     year: z.number({ error: '年份应为数字' }).int().min(2000, { error: '年份应在2000至2100之间' }).max(2100, { error: '年份应在2000至2100之间' }),
-    /** The notice it comes from, e.g. 国办发明电〔2026〕7号: printed where a deadline is explained. */
-    source: z.string().trim().min(1, { error: '请填写发文依据' }).max(200),
-    /** Days off of the holidays, weekend days within them included or not: weekends rest anyway. */
-    restDays: z.array(isoDateSchema).max(60),
-    /** 调休: Saturdays and Sundays worked in exchange. */
-    workingDays: z.array(isoDateSchema).max(20),
   })
   .superRefine((y, ctx) => {
     const check = (days: readonly IsoDate[], key: 'restDays' | 'workingDays') => {
