@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { requiredText as text } from '../schema/text';
 import { documentKindSchema, type DocumentKind } from '../documents/kinds';
 import { matterClassSchema, matterRouteSchema, routeFitsClass } from './routes';
+import { declineNoticeFields, replyNoticeFields, requireNoticeFields, reviewNoticeFields } from './noticeFields';
 
 // --- vocabularies used by the commands
 
@@ -72,7 +73,7 @@ const REQUEST_OPTIONS = [
   z.strictObject({ ...requestEnvelope, type: z.literal('assign'), toBody: text('交办单位', 100) }),
   z.strictObject({ ...requestEnvelope, type: z.literal('accept') }),
   // The envelope's reason is the reason for not accepting: required here.
-  z.strictObject({ ...requestEnvelope, type: z.literal('decline'), reason: text('不予受理理由', 1000) }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('decline'), reason: text('不予受理理由', 1000), ...declineNoticeFields }),
   z.strictObject({ ...requestEnvelope, type: z.literal('startHandling') }),
   z.strictObject({
     ...requestEnvelope,
@@ -92,14 +93,15 @@ const REQUEST_OPTIONS = [
     opinion: opinionSchema,
     basis: text('法律法规依据', 2000),
     text: text('处理意见', 20000),
+    ...replyNoticeFields,
   }),
   z.strictObject({ ...requestEnvelope, type: z.literal('deliver'), method: deliveryMethodSchema, to: text('受送达人', 100) }),
   z.strictObject({ ...requestEnvelope, type: z.literal('rate'), rating: ratingSchema }),
   z.strictObject({ ...requestEnvelope, type: z.literal('close') }),
   z.strictObject({ ...requestEnvelope, type: z.literal('requestReview') }),
-  z.strictObject({ ...requestEnvelope, type: z.literal('reviewOpinion'), opinion: opinionSchema, text: text('复查意见', 20000) }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('reviewOpinion'), opinion: opinionSchema, text: text('复查意见', 20000), ...reviewNoticeFields }),
   z.strictObject({ ...requestEnvelope, type: z.literal('requestReReview') }),
-  z.strictObject({ ...requestEnvelope, type: z.literal('reReviewOpinion'), opinion: opinionSchema, text: text('复核意见', 20000) }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('reReviewOpinion'), opinion: opinionSchema, text: text('复核意见', 20000), ...reviewNoticeFields }),
   z.strictObject({ ...requestEnvelope, type: z.literal('terminate') }),
   z.strictObject({
     ...requestEnvelope,
@@ -113,7 +115,8 @@ const REQUEST_OPTIONS = [
  * A command as the window asks for it: no actor, since who acts is the backend's session, never
  * the caller's claim (the RPC `matters.command` takes this).
  */
-export const commandRequestSchema = z.discriminatedUnion('type', REQUEST_OPTIONS);
+// #13: a new request carries what its notice says (noticeFields.ts); stored commands may predate those fields.
+export const commandRequestSchema = z.discriminatedUnion('type', REQUEST_OPTIONS).superRefine(requireNoticeFields);
 export type CommandRequest = z.input<typeof commandRequestSchema>;
 
 type WithActor<T extends readonly z.ZodObject[]> = { -readonly [K in keyof T]: z.ZodObject<T[K]['shape'] & { actor: typeof actorSchema }, z.core.$strict> };
@@ -161,7 +164,7 @@ export const COMMAND_LABELS: Readonly<Record<CommandType, string>> = {
 export const COMMAND_DOCUMENTS: Readonly<Record<CommandType, readonly DocumentKind[]>> = {
   classify: [],
   // Guiding into a legal route is told in writing with the route and the competent body (DOMAIN §3).
-  guide: ['non-acceptance-notice'],
+  guide: ['legal-route-notice'],
   transfer: ['transfer-notice'],
   assign: ['transfer-notice'],
   accept: ['acceptance-notice'],

@@ -7,6 +7,7 @@ import { figuresMethods } from '../figures/rpc';
 import { attachmentMethods } from '../intake/attachments';
 import { intakeMethods } from '../intake/rpc';
 import { matterMethods } from '../matters/rpc';
+import { noticeSettingsMethods } from '../documents/settings';
 import { referenceMethods } from '../reference/rpc';
 import { staffMethods } from '../staff/rpc';
 import { syncMethods } from '../sync/rpc';
@@ -15,7 +16,7 @@ export { enrollInputSchema, syncStatusSchema, type SyncStatus } from '../sync/rp
 
 /** `today` (YYYY-MM-DD) comes from the caller's clock: domain/ reads none. */
 export function makeContract(today: () => string) {
-  return { ...staffMethods, ...intakeMethods(today), ...attachmentMethods, ...matterMethods, ...referenceMethods, ...syncMethods, ...figuresMethods } as const;
+  return { ...staffMethods, ...intakeMethods(today), ...attachmentMethods, ...matterMethods, ...referenceMethods, ...syncMethods, ...figuresMethods, ...noticeSettingsMethods } as const;
 }
 export type Contract = ReturnType<typeof makeContract>;
 export type Method = keyof Contract;

@@ -55,6 +55,10 @@ export const METHOD_AUDIT: Readonly<Record<Method, AuditKind | null>> = {
   'sync.now': null,
   'figures.get': null,
   'figures.export': 'view',
+  // #13 notices
+  'noticeSettings.get': null,
+  'noticeSettings.setBureau': 'write',
+  'noticeSettings.setOrganisations': 'write',
 };
 
 export const auditRecordedPayload = z.strictObject({

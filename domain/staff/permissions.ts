@@ -62,6 +62,10 @@ export const METHOD_ACCESS: Readonly<Record<Method, Access>> = {
   'sync.enroll': ADMIN,
   'figures.get': [...HANDLING, 'admin'],
   'figures.export': [...SUPERVISOR, 'admin'],
+  // #13 notices: the bureau's details and the organisation tree are the administrator's.
+  'noticeSettings.get': ADMIN,
+  'noticeSettings.setBureau': ADMIN,
+  'noticeSettings.setOrganisations': ADMIN,
 };
 
 /**

@@ -1,5 +1,5 @@
 // The window's shell, once someone is signed in: title bar with the pages the role may use
-// (来访登记, 工作台, 统计, 账号管理) and the user, the page, and the sync status bar.
+// (来访登记, 工作台, 统计, 账号管理, 文书设置) and the user, the page, and the sync status bar.
 import { Layout, Menu, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useCallback } from 'react';
@@ -8,6 +8,7 @@ import { useTodayStore } from './intake/todayStore';
 import { MatterPage } from './matters/MatterPage';
 import { QueuePage } from './queue/QueuePage';
 import { AccountsPage } from './accounts/AccountsPage';
+import { NoticeSettingsPage } from './notices/NoticeSettingsPage';
 import { SessionGate } from './session/SessionGate';
 import { UserMenu } from './session/UserMenu';
 import { useMayCall } from './session/useMayCall';
@@ -33,6 +34,8 @@ function PageView({ page }: { page: Page }) {
       );
     case 'accounts':
       return <AccountsPage />;
+    case 'noticeSettings':
+      return <NoticeSettingsPage />;
     case 'matter':
       return <MatterPage matterId={page.matterId} />;
   }
@@ -45,6 +48,8 @@ const MENU: readonly { key: MenuPage; label: string; needs: Method }[] = [
   { key: 'queue', label: '工作台', needs: 'matters.queue' },
   { key: 'figures', label: '统计', needs: 'figures.get' },
   { key: 'accounts', label: '账号管理', needs: 'accounts.list' },
+  // #13: who issues the notices and which bodies review whose opinions
+  { key: 'noticeSettings', label: '文书设置', needs: 'noticeSettings.get' },
 ];
 
 function Desk() {
