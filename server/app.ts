@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { answerAfterBody } from './http/answerAfterBody';
 import { requireAdmin } from './http/auth';
 import { answerRouterErrors, HttpError, registerErrorHandling } from './http/errors';
 import { decodeContentEncoding } from './http/gzip';
@@ -52,6 +53,7 @@ export async function buildApp({
   app.decorateRequest('device', null);
   useZodSchemas(app);
   app.addHook('preParsing', decodeContentEncoding);
+  answerAfterBody(app);
 
   await app.register(rateLimit, {
     max: rateLimitPerMinute,
