@@ -20,6 +20,8 @@ import { lookupRoutes } from './routes/lookup';
 import { pullRoutes } from './routes/pull';
 import { pushRoutes } from './routes/push';
 import { referenceRoutes } from './routes/reference';
+// #13: published holiday years
+import { calendarRoutes } from './routes/calendar';
 import { supervisionRoutes } from './routes/supervision';
 import type { CityDb } from './store/db';
 
@@ -86,6 +88,7 @@ export async function buildApp({
   await app.register(pullRoutes, { db });
   await app.register(lookupRoutes, { db, adminToken, perDevicePerMinute: lookupRateLimitPerMinute });
   await app.register(referenceRoutes, { db, adminToken });
+  await app.register(calendarRoutes, { db, adminToken });
   await app.register(supervisionRoutes, { db, adminToken });
   await app.register(figuresRoutes, { db, adminToken });
   await app.register(attachmentRoutes, { db });
