@@ -409,6 +409,7 @@ export const terminationEntry = sqliteTable(
     countyCode: text('county_code').notNull(),
     documentHash: text('document_hash').notNull(),
     terminatedOn: text('terminated_on').notNull(),
+    receivedOn: text('received_on').notNull().default(''),
     /** False once the city took the termination back (撤回) or voided the matter. */
     active: bool('active'),
   },
