@@ -6,7 +6,7 @@ import type { DeadlineStep } from '../domain/calendar/deadlines';
 import type { DeliveryMethod } from '../domain/matters/commands';
 import type { MatterState } from '../domain/matters/states';
 
-const bool = (name: string) => integer(name, { mode: 'boolean' }).notNull().default(false);
+import { bool } from './columns';
 
 /** A person who came to the window, known by a document (type + number). */
 export const visitor = sqliteTable(
@@ -329,44 +329,8 @@ export const counter = sqliteTable('counter', {
   value: integer('value').notNull(),
 });
 
-/**
- * Staff accounts of this window (DESIGN.md §6). Local to the device and never synced: only a
- * scrypt hash of each password is kept, and failed sign-ins make the account wait.
- */
-export const staffAccount = sqliteTable('staff_account', {
-  id: text('id').primaryKey(),
-  userNo: text('user_no').notNull().unique(), // 工号
-  name: text('name').notNull(),
-  role: text('role', { enum: ['clerk', 'handler', 'supervisor', 'admin'] }).notNull(),
-  passwordHash: text('password_hash').notNull(),
-  mustChangePassword: bool('must_change_password'),
-  disabled: bool('disabled'),
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: text('locked_until'),
-  createdAt: text('created_at').notNull(),
-  updatedAt: text('updated_at').notNull(),
-});
-
-/**
- * The audit log (DESIGN.md §6): who did or saw what, when. Append-only and hash-chained: each
- * row's hash covers its content and the previous row's hash, so an edited, deleted or
- * reordered row breaks the chain (db/audit.ts verifyAuditChain). Each row also goes to the
- * city as an outbox event, where the copy cannot be edited from this machine.
- */
-export const auditLog = sqliteTable('audit_log', {
-  seq: integer('seq').primaryKey(),
-  id: text('id').notNull().unique(),
-  at: text('at').notNull(),
-  actorNo: text('actor_no').notNull(),
-  actorName: text('actor_name').notNull(),
-  actorRole: text('actor_role').notNull(),
-  action: text('action').notNull(),
-  kind: text('kind', { enum: ['write', 'view', 'session'] }).notNull(),
-  target: text('target'),
-  outcome: text('outcome').notNull(), // 'ok' or the refusal's code
-  prevHash: text('prev_hash').notNull(),
-  hash: text('hash').notNull(),
-});
+// Staff accounts and the audit log live in their own module; drizzle-kit reads them through this one.
+export * from './staffSchema';
 
 // --- Corrections that keep history, and the city's termination register (issue #12)
 
