@@ -169,7 +169,14 @@ export const nextDeadlineSchema = z.object({
   /** Red in the work queue: only an authority's duty can be overdue, never a petitioner's window or a body's option. */
   overdue: z.boolean(),
   party: deadlinePartySchema,
+  /**
+   * The last day lies in a year whose holiday arrangement is not yet published: counted over
+   * weekends only, recomputed when the city publishes the year (DOMAIN.md §4).
+   */
+  estimated: z.boolean(),
 });
+/** What the window says beside an estimated deadline. */
+export const ESTIMATED_DEADLINE_NOTE = '节假日安排未公布，按周末估算';
 export type NextDeadline = z.infer<typeof nextDeadlineSchema>;
 
 /**
@@ -181,7 +188,15 @@ export function deadlineOn(step: DeadlineStep, lastDay: IsoDate, today: IsoDate,
   const left = engine.daysLeft(lastDay, today);
   const party = DEADLINE_PARTY[step];
   if (party !== 'authority' && left < 0) return null;
-  return { step, label: STEP_LABELS[step], lastDay, daysLeft: left, overdue: party === 'authority' && left < 0, party };
+  return {
+    step,
+    label: STEP_LABELS[step],
+    lastDay,
+    daysLeft: left,
+    overdue: party === 'authority' && left < 0,
+    party,
+    estimated: !engine.calendarCovers(lastDay),
+  };
 }
 
 /** The deadline to show for the matter on `today`, or null when none runs. */

@@ -55,6 +55,12 @@ export const METHOD_AUDIT: Readonly<Record<Method, AuditKind | null>> = {
   'sync.now': null,
   'figures.get': null,
   'figures.export': 'view',
+  // Backup and restore (issue #15): a copy of every record leaves the store, or replaces it.
+  'backup.status': null,
+  'backup.configure': 'write',
+  'backup.create': 'write',
+  'backup.list': null,
+  'backup.restore': 'write',
 };
 
 export const auditRecordedPayload = z.strictObject({

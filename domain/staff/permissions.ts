@@ -62,6 +62,12 @@ export const METHOD_ACCESS: Readonly<Record<Method, Access>> = {
   'sync.enroll': ADMIN,
   'figures.get': [...HANDLING, 'admin'],
   'figures.export': [...SUPERVISOR, 'admin'],
+  // Backup and restore (issue #15): the administrator keeps the store, as with the re-key.
+  'backup.status': ADMIN,
+  'backup.configure': ADMIN,
+  'backup.create': ADMIN,
+  'backup.list': ADMIN,
+  'backup.restore': ADMIN,
 };
 
 /**

@@ -80,7 +80,7 @@ async function outcomesByCounty(db: CityDb, from: string, end: Date, options: Fi
 export async function countyFigures(db: CityDb, from: string, to: string, today = chinaDateOf(new Date().toISOString())) {
   const [start, end] = bounds(from, to);
   const threshold = await groupVisitThreshold(db);
-  const engine = deadlineEngineFor(await referenceValue(db, 'holidays'));
+  const engine = deadlineEngineFor(await referenceValue(db, 'holidays'), await referenceValue(db, 'calendar'));
   const { figures: options } = bureauPolicyFor(await referenceValue(db, 'settings'));
   const outcomes = await outcomesByCounty(db, from, end, options);
   const rates = (list: MatterOutcome[]) => indicators(list, { from, to }, today, engine, options);

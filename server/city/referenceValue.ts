@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { CityDb } from '../store/db';
 import { referenceData } from '../store/schema';
 
-export async function referenceValue(db: CityDb, key: 'settings' | 'holidays'): Promise<unknown> {
+export async function referenceValue(db: CityDb, key: 'settings' | 'holidays' | 'calendar'): Promise<unknown> {
   const [row] = await db.select({ value: referenceData.value }).from(referenceData).where(eq(referenceData.key, key));
   return row?.value;
 }
