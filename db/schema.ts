@@ -360,3 +360,16 @@ export const auditLog = sqliteTable('audit_log', {
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
 });
+
+// --- search (issue #12): the FTS5 indexes, the view they are filled from and their triggers
+// are custom SQL at the end of the migration that made this table (db/search.ts reads them).
+
+/**
+ * Each matter's document number in the search indexes. An INTEGER PRIMARY KEY, because the
+ * matter's implicit rowid may change at a VACUUM; numbered downwards (the newest is the
+ * smallest), so FTS5's natural ascending order lists the newest matters first.
+ */
+export const searchDoc = sqliteTable('search_doc', {
+  doc: integer('doc').primaryKey(),
+  matterId: text('matter_id').notNull().unique(),
+});
