@@ -151,6 +151,8 @@ export function createBackend(o: BackendOptions) {
     'sync.now': async () => ok(await sync.syncNow()),
     'figures.get': (i) => reader.read('figures.get', i),
     'figures.export': (i) => reader.read('figures.export', i),
+    // search from every screen (issue #12): on the reader worker, never the writing connection
+    'search.matters': (i) => reader.read('search.matters', i),
   };
   const gate = {
     check: (m: Method) => checkAccess(session, m),

@@ -62,6 +62,8 @@ export const METHOD_ACCESS: Readonly<Record<Method, Access>> = {
   'sync.enroll': ADMIN,
   'figures.get': [...HANDLING, 'admin'],
   'figures.export': [...SUPERVISOR, 'admin'],
+  // --- search from every screen (issue #12): casework, like the matter file it opens.
+  'search.matters': CASEWORK,
 };
 
 /**
