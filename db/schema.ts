@@ -396,22 +396,5 @@ export const matterCorrection = sqliteTable(
   (t) => [index('matter_correction_matter_idx').on(t.matterId)],
 );
 
-/**
- * The city's termination register (终结库) as pulled: terminated matters of every county, the
- * person known only by a hash of the 证件 (domain/records/terminationRegister.ts), so a window
- * can flag a terminated petitioner offline without holding other counties' identities.
- */
-export const terminationEntry = sqliteTable(
-  'termination_entry',
-  {
-    matterId: text('matter_id').primaryKey(),
-    matterNo: text('matter_no').notNull(),
-    countyCode: text('county_code').notNull(),
-    documentHash: text('document_hash').notNull(),
-    terminatedOn: text('terminated_on').notNull(),
-    receivedOn: text('received_on').notNull().default(''),
-    /** False once the city took the termination back (撤回) or voided the matter. */
-    active: bool('active'),
-  },
-  (t) => [index('termination_entry_document_idx').on(t.documentHash)],
-);
+// The pulled termination register and the search documents: their own module, read through this one.
+export * from './findSchema';

@@ -181,6 +181,8 @@ export function createBackend(o: BackendOptions) {
     'backup.create': () => backups.create('manual'),
     'backup.list': ({ folder }) => ok(backups.list(folder)),
     'backup.restore': (i) => restoreBackup(restoreDeps, i),
+    // search from every screen (issue #12): on the reader worker, never the writing connection
+    'search.matters': (i) => reader.read('search.matters', i),
   };
   const gate = {
     check: (m: Method) => checkAccess(session, m),

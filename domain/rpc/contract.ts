@@ -11,6 +11,8 @@ import { matterMethods } from '../matters/rpc';
 import { referenceMethods } from '../reference/rpc';
 import { staffMethods } from '../staff/rpc';
 import { syncMethods } from '../sync/rpc';
+// search from every screen (issue #12)
+import { searchMethods } from '../search/rpc';
 
 export { enrollInputSchema, syncStatusSchema, type SyncStatus } from '../sync/rpc';
 
@@ -26,6 +28,8 @@ export function makeContract(today: () => string) {
     ...figuresMethods,
     // Backup and restore (issue #15)
     ...backupMethods,
+    // search from every screen (issue #12)
+    ...searchMethods,
   } as const;
 }
 export type Contract = ReturnType<typeof makeContract>;

@@ -68,6 +68,8 @@ export const METHOD_ACCESS: Readonly<Record<Method, Access>> = {
   'backup.create': ADMIN,
   'backup.list': ADMIN,
   'backup.restore': ADMIN,
+  // --- search from every screen (issue #12): casework, like the matter file it opens.
+  'search.matters': CASEWORK,
 };
 
 /**
