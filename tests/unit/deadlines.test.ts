@@ -142,7 +142,7 @@ describe('deadlineFor options: another length, and days not counted added before
     ['re-review-opinion', '2025-09-01', { extraDays: 10 }, '2025-10-11', '+40 = Sat 10-11, a 调休 working day'],
     ['handling-target', '2025-03-10', { days: 30 }, '2025-04-09', 'a 30-day target: +21 = 03-31, +9 = Wed 04-09'],
     ['handling-target', '2025-03-10', { days: 90 }, '2025-06-09', '+90 = Sun 06-08 -> Mon 06-09'],
-  ] as const)('%s from %s with %o ends %s (%s)', (step, start, options, expected) => {
+  ] as const)('%s from %s with %o ends %s (%s)', (step, start, options, expected, _why) => {
     expect(deadlineFor(step, start, options)).toBe(expected);
   });
   it('refuses negative or fractional days', () => {

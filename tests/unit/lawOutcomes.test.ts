@@ -4,6 +4,7 @@
 // 终结 only once the 复核 opinion is delivered.
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../../domain/matters/applyCommand';
+import type { MatterCommand } from '../../domain/matters/commands';
 import { allowedCommandsFor } from '../../domain/matters/transitions';
 import { at, command, live, mustApply, type Step } from '../support/matterCommands';
 import { matterIn } from '../support/matterPaths';
@@ -21,7 +22,7 @@ describe('调解 / 和解 (art. 33): the agreement ends the handling', () => {
     expect(applyCommand(m, command('requestReview', at('2025-04-20')))).toMatchObject({ ok: false, code: 'illegal_transition' });
   });
   it('needs the agreement’s content', () => {
-    expect(applyCommand(lived(handling), { ...command('settle', at('2025-04-15')), agreement: ' ' })).toMatchObject({ ok: false, code: 'invalid_command' });
+    expect(applyCommand(lived(handling), { ...command('settle', at('2025-04-15')), agreement: ' ' } as MatterCommand)).toMatchObject({ ok: false, code: 'invalid_command' });
   });
 });
 
@@ -31,7 +32,7 @@ describe('hearing: a notice, then its record', () => {
     const noticed = lived([...handling, ['noticeHearing', '2025-03-20', { hearingOn: '2025-03-25' }]]);
     expect(noticed.hearingNoticedOn).toBe('2025-03-20');
     expect(applyCommand(noticed, command('noticeHearing', at('2025-03-21'), { hearingOn: '2025-03-26' }))).toMatchObject({ ok: false, code: 'illegal_transition' });
-    expect(applyCommand(noticed, { ...command('pauseForHearing', at('2025-03-25')), record: '' })).toMatchObject({ ok: false, code: 'invalid_command' });
+    expect(applyCommand(noticed, { ...command('pauseForHearing', at('2025-03-25')), record: '' } as MatterCommand)).toMatchObject({ ok: false, code: 'invalid_command' });
   });
   it('a hearing cannot be set before the day of its notice', () => {
     expect(applyCommand(lived(handling), command('noticeHearing', at('2025-03-20'), { hearingOn: '2025-03-19' }))).toMatchObject({ ok: false, code: 'invalid_command', field: 'hearingOn' });
