@@ -2,6 +2,7 @@
 // fragment finds its matter through its own index, a write is found at once, a protected
 // reporter stays masked (and unsearchable by identity) for roles that may not see them, and bad
 // input is refused with a stable code.
+import fs from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../domain/search/rpc';
 import { residentId, testBackend, validVisit } from '../support/backend';
@@ -83,6 +84,18 @@ describe('search finds a matter by any fragment', () => {
 
   it('lists the newest matter first', async () => {
     expect(await numbersOf(s.b, '反映')).toEqual([s.other.matterNo, s.ouyang.matterNo, s.wang.matterNo]);
+  });
+});
+
+describe('the store', () => {
+  it('is encrypted (SQLCipher) and has FTS5 with the trigram tokenizer, its index inside the encrypted file', async () => {
+    const { b } = await seeded();
+    const sqlite = b.db.$client;
+    expect(sqlite.pragma('cipher', { simple: true })).toBe('sqlcipher');
+    expect(sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = 'search_text'").get()).toEqual({ sql: expect.stringContaining("tokenize='trigram'") });
+    expect(sqlite.prepare(`SELECT count(*) AS n FROM search_text WHERE search_text MATCH '"安置房"'`).get()).toEqual({ n: 1 });
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    expect(fs.readFileSync(sqlite.name).includes(Buffer.from('安置房'))).toBe(false);
   });
 });
 
