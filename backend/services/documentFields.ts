@@ -49,7 +49,7 @@ export function documentFields(kind: DocumentKind, s: DocumentSource, n: NoticeC
       return ok({ ...common, article: ARTICLES.acceptance, acceptedAt: cn(m.acceptedOn), handlingBody, replyDeadline: cn(s.handlingLastDay) });
     case 'non-acceptance-notice': {
       const decline = last(s.commands, 'decline');
-      if (!decline?.ground || !decline.toBody) return err('notice_unavailable', '该事项没有载明不予受理情形和应向其提出的机关的不予受理决定，不能出具不予受理告知书');
+      if (!decline?.ground || (!decline.toBody && decline.ground !== 'terminated')) return err('notice_unavailable', '该事项没有载明不予受理情形和应向其提出的机关的不予受理决定，不能出具不予受理告知书');
       const ground = DECLINE_GROUNDS[decline.ground];
       return ok({
         ...common,

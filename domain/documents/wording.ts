@@ -3,9 +3,11 @@
 // a wrong article is corrected in one place.
 //
 // Article numbers follow DOMAIN.md. It marks arts. 21–23, 27–30, 34–36, 38–40 and 46 as checked
-// against the official text; arts. 19 (pending elsewhere), 20 (skip-level visits), 31 (the six
-// routes) and 32 (the handling opinion) are its reconstruction, to be checked before release.
-import type { DeclineGround, ReviewDecision } from '../matters/noticeFields';
+// against the official text. The rules on matters pending elsewhere and on 逐级走访 are cited by
+// name, their numbers being DOMAIN.md's reconstruction (as prescreen.ts does); arts. 31 (the six
+// routes) and 32 (the handling opinion) are printed as DOMAIN.md gives them, to be checked before release.
+import type { ReviewDecision } from '../matters/noticeFields';
+import type { DeclineGround } from '../matters/prescreen';
 import type { ComplaintRoute, MatterRoute } from '../matters/routes';
 import type { Opinion } from '../matters/commands';
 
@@ -26,22 +28,27 @@ export const ARTICLES = {
   reReview: '第三十六条',
 } as const;
 
-/** Each ground for not accepting, in words, with its article and where the petitioner is sent. */
+/** Each ground for not accepting, in words, with what it cites (printed after 《信访工作条例》) and where the petitioner is sent. */
 export const DECLINE_GROUNDS: Readonly<Record<DeclineGround, { article: string; finding: string; whereToGo: (body: string) => string }>> = {
+  terminated: {
+    article: ARTICLES.reReview,
+    finding: '你反映的事项已经办理、复查、复核并已终结，你仍以同一事实和理由提出',
+    whereToGo: () => '该事项不再受理。本次来访已登记，请你理性对待处理结论。',
+  },
   'skip-level': {
-    article: '第二十条',
+    article: '关于逐级走访',
     finding: '你采用走访形式越级提出信访事项，本机关不是依法有权处理该事项的本级或者上一级机关',
-    whereToGo: (body) => `请你逐级走访，向依法有权处理的${body}提出。`,
+    whereToGo: (body) => `请你逐级走访，向${body}提出。`,
   },
   'pending-elsewhere': {
-    article: '第十九条',
+    article: '关于信访事项在办理期间不重复受理',
     finding: '你反映的事项已经有权处理的机关受理并正在办理期限内，你又就同一事项向本机关提出',
     whereToGo: (body) => `该事项正在${body}办理，请你向${body}了解办理情况，等待其书面答复。`,
   },
   'outside-powers': {
     article: ARTICLES.acceptance,
     finding: '你反映的事项不属于本机关职权范围',
-    whereToGo: (body) => `请你向有权处理的${body}提出。`,
+    whereToGo: (body) => `请你向${body}提出。`,
   },
 };
 

@@ -1,20 +1,12 @@
 // What the steps that end in a written notice must record so that the notice can say it
-// (DOMAIN.md §5): why a matter is not accepted and where to go instead; the facts found by
+// (DOMAIN.md §5): why a matter is not accepted and where to go instead (the decline's ground,
+// prescreen.ts); the facts found by
 // investigation and the reasons, apart from the opinion; and a review body's own basis and its own
 // decision on the opinion under review. The fields are optional in the stored command, so that
 // commands recorded before they existed still read (a device upgrades late), and required of every
 // new request (requireNoticeFields).
 import { z } from 'zod';
 import { requiredText as text } from '../schema/text';
-
-/** Why a matter is not accepted (DOMAIN.md §3): each has its own words and article on the notice. */
-export const declineGroundSchema = z.enum(['skip-level', 'pending-elsewhere', 'outside-powers']);
-export type DeclineGround = z.infer<typeof declineGroundSchema>;
-export const DECLINE_GROUND_LABELS: Readonly<Record<DeclineGround, string>> = {
-  'skip-level': '越级走访',
-  'pending-elsewhere': '已在其他机关受理、正在办理',
-  'outside-powers': '不属于本机关职权范围',
-};
 
 /** A review body's decision on the opinion under review: 维持 when it stands, 撤销 or 变更 when it does not. */
 export const reviewDecisionSchema = z.enum(['uphold', 'revoke', 'modify']);
@@ -27,12 +19,6 @@ export const REVIEW_DECISION_LABELS: Readonly<Record<ReviewDecision, string>> = 
  */
 // The opinion is commands.ts's opinionSchema value; typed as a string here, since commands.ts imports this file.
 export const decisionFitsOpinion = (opinion: string, decision: ReviewDecision): boolean => (decision === 'uphold') === (opinion !== 'support');
-
-export const declineNoticeFields = {
-  ground: declineGroundSchema.optional(),
-  /** The body the petitioner should go to, in words. */
-  toBody: text('应向其提出的机关', 100).optional(),
-};
 
 export const replyNoticeFields = {
   /** 调查核实: what the investigation found, never the petitioner's own account. */
@@ -72,7 +58,9 @@ const REQUIRED: Readonly<Record<string, readonly [string, string][]>> = {
 /** A new request must carry what its notice will say, and a review's decision must follow from its opinion. */
 export function requireNoticeFields(c: { type: string } & Record<string, unknown>, ctx: z.RefinementCtx): void {
   for (const [field, label] of REQUIRED[c.type] ?? []) {
-    if (c[field] === undefined) ctx.addIssue({ code: 'custom', message: `请填写${label}`, path: [field] });
+    // A terminated matter raised again is simply not accepted again: there is no body to send it to.
+    if (field === 'toBody' && c.ground === 'terminated') continue;
+    if (c[field] === undefined || c[field] === '') ctx.addIssue({ code: 'custom', message: `请填写${label}`, path: [field] });
   }
   const { opinion, decision } = c as { opinion?: string; decision?: ReviewDecision };
   if (opinion && decision && !decisionFitsOpinion(opinion, decision)) {

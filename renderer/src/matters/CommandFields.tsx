@@ -3,7 +3,8 @@
 // so the form's values go to the backend as they are.
 import { Form, Input, InputNumber, Radio, Select } from 'antd';
 import { DELIVERY_METHOD_LABELS, deliveryMethodSchema, OPINION_LABELS, opinionSchema, RATING_LABELS, ratingSchema, type CommandType } from '../../../domain/matters/commands';
-import { DECLINE_GROUND_LABELS, declineGroundSchema, decisionFitsOpinion, REVIEW_DECISION_LABELS, reviewDecisionSchema } from '../../../domain/matters/noticeFields';
+import { decisionFitsOpinion, REVIEW_DECISION_LABELS, reviewDecisionSchema } from '../../../domain/matters/noticeFields';
+import { DECLINE_GROUND_LABELS, declineGroundSchema } from '../../../domain/matters/prescreen';
 
 /** The envelope's reason is required for these two and says what it is (commands.ts). */
 export const REASON_LABELS: Partial<Record<CommandType, string>> = { decline: '不予受理理由', extend: '延期理由（将告知信访人）' };
