@@ -7,7 +7,18 @@ import type { DocumentKind } from '../../domain/documents/kinds';
 import { ARTICLES, decisionInWords, OPINION_WORDS } from '../../domain/documents/wording';
 import { reviewBodyFor, type ReviewLevel } from '../../domain/reference/organisation';
 import { err, ok, type Result } from '../../domain/result';
+import type { MatterCommand } from '../../domain/matters/commands';
 import { cn, last, type DocumentSource, type Fields, type NoticeContext } from './noticeSource';
+
+/**
+ * The review's own act: a 复查意见 or an order to handle the matter again, which supports the
+ * request and revokes the opinion (DOMAIN.md §5), whichever came last.
+ */
+function latestReview(cmds: MatterCommand[]) {
+  const c = [...cmds].reverse().find((x) => x.type === 'reviewOpinion' || x.type === 'orderRehandling');
+  if (c?.type === 'orderRehandling') return { ...c, opinion: 'support' as const, decision: 'revoke' as const, rehandle: true };
+  return c?.type === 'reviewOpinion' ? { ...c, rehandle: false } : undefined;
+}
 
 const LEVEL_WORDS: Record<ReviewLevel, string> = { review: '复查', 're-review': '复核' };
 
@@ -44,7 +55,7 @@ export function opinionFields(kind: 'handling-opinion' | 'review-opinion' | 're-
   const reReview = reviewer(s, n, 're-review');
   if (!reReview.ok) return reReview;
   if (kind === 'review-opinion') {
-    const c = last(s.commands, 'reviewOpinion');
+    const c = latestReview(s.commands);
     return ok({
       ...common,
       issuingBody: review.value,
@@ -53,7 +64,7 @@ export function opinionFields(kind: 'handling-opinion' | 'review-opinion' | 're-
       originalOpinionDate: cn(m.repliedOn),
       reviewRequestedAt: cn(m.reviewRequestedOn),
       ...opinionBody(s, c),
-      decision: c?.decision ? decisionInWords(c.decision, `${handling}于${cn(m.repliedOn)}作出的信访处理意见`) : '',
+      decision: c?.decision ? decisionInWords(c.decision, `${handling}于${cn(m.repliedOn)}作出的信访处理意见`) + (c.rehandle ? `，责令${handling}重新办理` : '') : '',
       reReviewBody: reReview.value,
     });
   }

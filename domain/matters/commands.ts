@@ -9,7 +9,7 @@ import { documentKindSchema, type DocumentKind } from '../documents/kinds';
 import { skipLevelSchema } from '../intake/flags';
 import { declineGroundSchema } from './prescreen';
 import { matterClassSchema, matterRouteSchema, routeFitsClass } from './routes';
-import { replyNoticeFields, requireNoticeFields, reviewNoticeFields } from './noticeFields';
+import { rehandlingNoticeFields, replyNoticeFields, requireNoticeFields, reviewNoticeFields } from './noticeFields';
 
 // --- vocabularies used by the commands
 
@@ -132,7 +132,7 @@ const REQUEST_OPTIONS = [
   z.strictObject({ ...requestEnvelope, type: z.literal('report'), summary: text('办结报告', 20000) }),
   z.strictObject({ ...requestEnvelope, type: z.literal('settle'), kind: settlementKindSchema, agreement: text('协议内容', 20000) }),
   z.strictObject({ ...requestEnvelope, type: z.literal('noticeHearing'), hearingOn: isoDateSchema, place: text('听证地点', 200) }),
-  z.strictObject({ ...requestEnvelope, type: z.literal('orderRehandling'), text: text('复查意见', 20000) }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('orderRehandling'), text: text('复查意见', 20000), ...rehandlingNoticeFields }),
   z.strictObject({ ...requestEnvelope, type: z.literal('higherLevelVisit'), level: skipLevelSchema }),
   z.strictObject({ ...requestEnvelope, type: z.literal('desist') }),
 ] as const;

@@ -26,8 +26,14 @@ export const replyNoticeFields = {
   reasons: text('处理理由', 20000).optional(),
 };
 
-export const reviewNoticeFields = {
+/** A 复查 that orders the matter handled again revokes the opinion: its notice states facts, reasons and basis too. */
+export const rehandlingNoticeFields = {
   ...replyNoticeFields,
+  basis: text('法律法规依据', 2000).optional(),
+};
+
+export const reviewNoticeFields = {
+  ...rehandlingNoticeFields,
   decision: reviewDecisionSchema.optional(),
   basis: text('法律法规依据', 2000).optional(),
 };
@@ -46,6 +52,11 @@ const REQUIRED: Readonly<Record<string, readonly [string, string][]>> = {
     ['reasons', '复查理由'],
     ['basis', '法律法规依据'],
     ['decision', '对原处理意见的决定'],
+  ],
+  orderRehandling: [
+    ['factsFound', '调查核实的事实'],
+    ['reasons', '复查理由'],
+    ['basis', '法律法规依据'],
   ],
   reReviewOpinion: [
     ['factsFound', '调查核实的事实'],

@@ -35,7 +35,7 @@ export function command(type: CommandType, when: string, extra: Record<string, u
     report: { summary: '已办结，办理结果已告知信访人。' },
     settle: { kind: 'mediation', agreement: '双方同意……' },
     noticeHearing: { hearingOn: '2099-12-31', place: '县信访局听证室' },
-    orderRehandling: { text: '原处理意见认定事实不清，责令重新办理。' },
+    orderRehandling: { text: '原处理意见认定事实不清，责令重新办理。', factsFound: '复查查明，原处理意见未核实欠薪金额。', reasons: '原处理意见认定事实不清。', basis: '《信访工作条例》第三十五条' },
     higherLevelVisit: { level: 'province' },
     desist: {},
   };

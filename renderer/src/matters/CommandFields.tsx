@@ -108,6 +108,16 @@ export function CommandFields({ type }: { type: CommandType }) {
         </>
       );
     }
+    case 'orderRehandling':
+      // Ordering the matter handled again supports the request and revokes the opinion: the notice says why.
+      return (
+        <>
+          {findingsItems('复查理由')}
+          <Form.Item name="text" label="复查意见" rules={required('复查意见')}>
+            <Input.TextArea rows={4} maxLength={20000} />
+          </Form.Item>
+        </>
+      );
     case 'deliver':
       return (
         <>
