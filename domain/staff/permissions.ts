@@ -68,6 +68,15 @@ export const METHOD_ACCESS: Readonly<Record<Method, Access>> = {
   'backup.create': ADMIN,
   'backup.list': ADMIN,
   'backup.restore': ADMIN,
+  // The full register (台账) and 统计's breakdowns: casework reads the register; a bulk export of
+  // personal records is for the roles that handle and decide, not the window's clerk.
+  'register.page': CASEWORK,
+  'register.count': CASEWORK,
+  'register.options': CASEWORK,
+  'register.exportStart': HANDLING,
+  'register.exportProgress': HANDLING,
+  'register.exportTake': HANDLING,
+  'figures.breakdown': [...HANDLING, 'admin'],
 };
 
 /**
