@@ -9,7 +9,7 @@ import type { SearchQuery } from '../../domain/search/query';
 import { SEARCH_LIMIT, type SearchHit } from '../../domain/search/rpc';
 import { searchHitRows, searchMatterIds } from '../../db/search';
 import { localDay, type ReadContext } from './context';
-import { visitorView } from './matters/matterFile';
+import { visitorView } from './matters/visitorView';
 import { reporterVisible } from './operator';
 import { lifecycleOf } from './storedLifecycle';
 

@@ -5,6 +5,9 @@ import type { z } from 'zod';
 import '../schema/zodLocale';
 import { backupMethods } from '../backup/rpc';
 import { figuresMethods } from '../figures/rpc';
+// The full register (台账), 统计's breakdowns and the register's Excel export.
+import { breakdownMethods } from '../figures/breakdownRpc';
+import { registerMethods } from '../register/rpc';
 import { attachmentMethods } from '../intake/attachments';
 import { intakeMethods } from '../intake/rpc';
 import { matterMethods } from '../matters/rpc';
@@ -30,6 +33,9 @@ export function makeContract(today: () => string) {
     ...backupMethods,
     // search from every screen (issue #12)
     ...searchMethods,
+    // The full register (台账), 统计's breakdowns and the register's Excel export (issue #12)
+    ...registerMethods,
+    ...breakdownMethods,
   } as const;
 }
 export type Contract = ReturnType<typeof makeContract>;
