@@ -1,6 +1,6 @@
 // The methods served by the reader worker: reads that can take long over a year of matters
-// (figures and their breakdowns, their Excel copy, the work queue over every open matter, the
-// full register and its export, later search). They see the store through a read-only connection and never write.
+// (figures and their breakdowns, their Excel copy, the work queue over every open matter, search,
+// the full register and its export). They see the store through a read-only connection and never write.
 import type { Method, MethodOutput, MethodParsedInput } from '../../domain/rpc/contract';
 import type { Result } from '../../domain/result';
 import type { ReadContext } from '../services/context';
@@ -11,6 +11,8 @@ import { workQueue } from '../services/matters/workQueue';
 import { figuresBreakdown } from '../services/figuresBreakdown';
 import { registerExportProgress, startRegisterExport, takeRegisterExport } from '../services/register/registerExport';
 import { registerCountOf, registerFilterOptions, registerView } from '../services/register/registerView';
+// search from every screen (issue #12)
+import { searchMatters } from '../services/search';
 
 export const READER_METHODS = [
   'figures.get',
@@ -24,6 +26,8 @@ export const READER_METHODS = [
   'register.exportProgress',
   'register.exportTake',
   'figures.breakdown',
+  // search from every screen (issue #12)
+  'search.matters',
 ] as const satisfies readonly Method[];
 export type ReaderMethod = (typeof READER_METHODS)[number];
 
@@ -43,6 +47,8 @@ export const readerHandlers: ReaderHandlers = {
   'register.exportProgress': (ctx, { id }) => registerExportProgress(ctx, id),
   'register.exportTake': (ctx, { id }) => takeRegisterExport(ctx, id),
   'figures.breakdown': (ctx, input) => figuresBreakdown(ctx, input),
+  // search from every screen (issue #12)
+  'search.matters': (ctx, { query }) => searchMatters(ctx, query),
 };
 
 export const isReaderMethod = (m: string): m is ReaderMethod => (READER_METHODS as readonly string[]).includes(m);

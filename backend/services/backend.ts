@@ -189,6 +189,8 @@ export function createBackend(o: BackendOptions) {
     'register.exportProgress': (i) => reader.read('register.exportProgress', i),
     'register.exportTake': (i) => reader.read('register.exportTake', i),
     'figures.breakdown': (i) => reader.read('figures.breakdown', i),
+    // search from every screen (issue #12): on the reader worker, never the writing connection
+    'search.matters': (i) => reader.read('search.matters', i),
   };
   const gate = {
     check: (m: Method) => checkAccess(session, m),

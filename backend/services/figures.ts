@@ -12,7 +12,7 @@ import { lifecycleOf } from './storedLifecycle';
 
 /** Every matter that can count in the period, with what a breakdown groups it by (and its rowid, for a drill-down). */
 export function periodOutcomes(ctx: ReadContext, period: Period): (CountedMatter & { rowid: number })[] {
-  return matterHistories(ctx.db, period.to, countsSince(period.from)).map((m) => ({
+  return matterHistories(ctx.db, period.to, countsSince(period.from, ctx.reference().policy.figures)).map((m) => ({
     id: m.id,
     rowid: m.rowid,
     categoryCode: m.categoryCode,
@@ -26,11 +26,12 @@ export function periodOutcomes(ctx: ReadContext, period: Period): (CountedMatter
 export function windowFigures(ctx: ReadContext, period: Period): Result<WindowFigures> {
   const today = localDay(ctx.now());
   const counts = visitCounts(ctx.db, period.from, period.to);
+  const { deadlines, policy } = ctx.reference();
   return ok({
     ...period,
     today,
     ...counts,
     repeatRate: repeatRate(counts.repeatVisits, counts.visits),
-    indicators: indicators(periodOutcomes(ctx, period), period, today, ctx.reference().deadlines),
+    indicators: indicators(periodOutcomes(ctx, period), period, today, deadlines, policy.figures),
   });
 }

@@ -44,6 +44,6 @@ export function figuresBreakdown(ctx: ReadContext, input: Period & { by: Breakdo
   const { by, ...period } = input;
   const today = localDay(ctx.now());
   const reference = ctx.reference();
-  const rows = breakdown(by, periodOutcomes(ctx, period), visitsByGroup(ctx, period, by), period, today, reference.deadlines);
+  const rows = breakdown(by, periodOutcomes(ctx, period), visitsByGroup(ctx, period, by), period, today, reference.deadlines, reference.policy.figures);
   return ok({ by, today, rows: rows.map((r) => ({ ...r, label: groupLabel(by, r.key, reference) })) });
 }

@@ -8,6 +8,7 @@ import { defaultDeadlineEngine, type DeadlineEngine, type IsoDate } from '../cal
 import { type Channel } from '../intake/registration';
 import { type Drill, NONE } from '../register/filter';
 import { indicators, indicatorsSchema, type MatterOutcome, type Period } from './indicators';
+import { DEFAULT_FIGURE_OPTIONS, type FigureOptions } from './options';
 
 export const breakdownDimensionSchema = z.enum(['month', 'category', 'township', 'channel', 'route']);
 export type BreakdownDimension = z.infer<typeof breakdownDimensionSchema>;
@@ -91,9 +92,10 @@ export function breakdown(
   period: Period,
   today: IsoDate,
   engine: DeadlineEngine = defaultDeadlineEngine,
+  options: FigureOptions = DEFAULT_FIGURE_OPTIONS,
 ): BreakdownRow[] {
   if (by === 'month') {
-    return monthsOf(period).map((month) => ({ ...month, ...(visitsByGroup.get(month.key) ?? noVisits()), indicators: indicators(matters, month, today, engine) }));
+    return monthsOf(period).map((month) => ({ ...month, ...(visitsByGroup.get(month.key) ?? noVisits()), indicators: indicators(matters, month, today, engine, options) }));
   }
   const groups = new Map<string, CountedMatter[]>();
   for (const m of matters) {
@@ -104,12 +106,18 @@ export function breakdown(
   }
   const keys = [...new Set([...groups.keys(), ...visitsByGroup.keys()])].sort();
   return keys
-    .map((key) => ({ key, ...period, ...(visitsByGroup.get(key) ?? noVisits()), indicators: indicators(groups.get(key) ?? [], period, today, engine) }))
+    .map((key) => ({ key, ...period, ...(visitsByGroup.get(key) ?? noVisits()), indicators: indicators(groups.get(key) ?? [], period, today, engine, options) }))
     .filter((r) => r.visits > 0 || Object.values(r.indicators).some((rate) => rate.denominator > 0));
 }
 
 /** Whether one matter is behind the drilled number: the indicator's count of it alone. */
-export function countedBy(drill: Extract<Drill, { kind: 'indicator' }>, m: MatterOutcome, today: IsoDate, engine: DeadlineEngine = defaultDeadlineEngine): boolean {
-  const rate = indicators([m], drill, today, engine)[drill.indicator];
+export function countedBy(
+  drill: Extract<Drill, { kind: 'indicator' }>,
+  m: MatterOutcome,
+  today: IsoDate,
+  engine: DeadlineEngine = defaultDeadlineEngine,
+  options: FigureOptions = DEFAULT_FIGURE_OPTIONS,
+): boolean {
+  const rate = indicators([m], drill, today, engine, options)[drill.indicator];
   return (drill.part === 'numerator' ? rate.numerator : rate.denominator) > 0;
 }

@@ -14,6 +14,8 @@ import { matterMethods } from '../matters/rpc';
 import { referenceMethods } from '../reference/rpc';
 import { staffMethods } from '../staff/rpc';
 import { syncMethods } from '../sync/rpc';
+// search from every screen (issue #12)
+import { searchMethods } from '../search/rpc';
 
 export { enrollInputSchema, syncStatusSchema, type SyncStatus } from '../sync/rpc';
 
@@ -32,6 +34,8 @@ export function makeContract(today: () => string) {
     // The full register (台账), 统计's breakdowns and the register's Excel export (issue #12)
     ...registerMethods,
     ...breakdownMethods,
+    // search from every screen (issue #12)
+    ...searchMethods,
   } as const;
 }
 export type Contract = ReturnType<typeof makeContract>;

@@ -77,6 +77,8 @@ export const METHOD_ACCESS: Readonly<Record<Method, Access>> = {
   'register.exportProgress': HANDLING,
   'register.exportTake': HANDLING,
   'figures.breakdown': [...HANDLING, 'admin'],
+  // --- search from every screen (issue #12): casework, like the matter file it opens.
+  'search.matters': CASEWORK,
 };
 
 /**
