@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { WindowFigures } from '../../domain/figures/rpc';
-import type { BreakdownRow } from '../../domain/figures/breakdowns';
+import { type BreakdownRow, groupFilter } from '../../domain/figures/breakdowns';
 import type { RegisterFilterInput } from '../../domain/register/filter';
 import { residentId, testBackend, validVisit } from '../support/backend';
 
@@ -94,7 +94,9 @@ it('breakdowns add up to the period, and a row’s number opens its group’s ma
   ]);
   const city = byCategory[0]!;
   const drill = { kind: 'indicator', indicator: 'timelyAcceptance', part: 'denominator', from: city.from, to: city.to } as const;
-  expect(await count({ categories: ['01'], drill })).toBe(city.indicators.timelyAcceptance.denominator);
+  expect(await count({ ...groupFilter('category', city.key), drill })).toBe(city.indicators.timelyAcceptance.denominator);
+  const byRoute = (await call<{ rows: BreakdownRow[] }>('figures.breakdown', { ...PERIOD, by: 'route' })).rows;
+  for (const r of byRoute) expect(await count({ ...groupFilter('route', r.key), drill: { ...drill, from: r.from, to: r.to } }), r.key).toBe(r.indicators.timelyAcceptance.denominator);
 
   const months = (await call<{ rows: (BreakdownRow & { label: string })[] }>('figures.breakdown', { ...PERIOD, by: 'month' })).rows;
   expect(months.map((r) => r.label).slice(0, 3)).toEqual(['2026年1月', '2026年2月', '2026年3月']);
