@@ -31,11 +31,11 @@ export function makeContract(today: () => string) {
     ...figuresMethods,
     // Backup and restore (issue #15)
     ...backupMethods,
-    // search from every screen (issue #12)
-    ...searchMethods,
     // The full register (台账), 统计's breakdowns and the register's Excel export (issue #12)
     ...registerMethods,
     ...breakdownMethods,
+    // search from every screen (issue #12)
+    ...searchMethods,
   } as const;
 }
 export type Contract = ReturnType<typeof makeContract>;

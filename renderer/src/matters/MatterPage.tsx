@@ -5,7 +5,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import type { MatterDetail } from '../../../domain/matters/rpc';
-import { useNavigation } from '../shell/navigation';
+import { backLabel, useNavigation } from '../shell/navigation';
 import { CommandBar } from './CommandBar';
 import { DaysLeftTag, EstimatedNote } from './DaysLeftTag';
 import { DocumentsList } from './DocumentsList';
@@ -28,7 +28,7 @@ function Section({ title, testId, children }: { title: string; testId: string; c
 
 function MatterHeader({ matter }: { matter: MatterDetail }) {
   const next = matter.nextDeadline;
-  const open = useNavigation((s) => s.open);
+  const { back, previous } = useNavigation();
   return (
     <Card size="small" style={{ marginBottom: 12 }}>
       <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
@@ -55,8 +55,8 @@ function MatterHeader({ matter }: { matter: MatterDetail }) {
         <Button size="small" icon={<ReloadOutlined />} onClick={() => void useMatterStore.getState().reload()}>
           刷新
         </Button>
-        <Button size="small" onClick={() => open({ name: 'queue' })}>
-          返回工作台
+        <Button size="small" onClick={back}>
+          {backLabel(previous)}
         </Button>
       </div>
       <div style={{ marginTop: 10 }}>
