@@ -6,7 +6,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import * as schema from './schema';
+import * as tables from './schema';
+import * as history from './schemaHistory';
+
+const schema = { ...tables, ...history };
 
 export type LocalDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

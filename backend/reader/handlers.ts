@@ -7,8 +7,10 @@ import type { ReadContext } from '../services/context';
 import { windowFigures } from '../services/figures';
 import { exportFigures } from '../services/figuresExcel';
 import { workQueue } from '../services/matters/workQueue';
+import { checkLedger, type CheckedLedger } from '../services/records/checkLedger';
+import type { ImportInput } from '../../domain/records/rpc';
 
-export const READER_METHODS = ['figures.get', 'figures.export', 'matters.queue'] as const satisfies readonly Method[];
+export const READER_METHODS = ['figures.get', 'figures.export', 'matters.queue', 'records.importPreview'] as const satisfies readonly Method[];
 export type ReaderMethod = (typeof READER_METHODS)[number];
 
 type ReaderHandlers = {
@@ -19,6 +21,21 @@ export const readerHandlers: ReaderHandlers = {
   'figures.get': (ctx, period) => windowFigures(ctx, period),
   'figures.export': (ctx, period) => exportFigures(ctx, period),
   'matters.queue': (ctx, { scope, dueSoonDays }) => workQueue(ctx, scope, dueSoonDays),
+  // Excel in (历史台账).
+  'records.importPreview': async (ctx, input) => {
+    const r = await checkLedger(ctx, input);
+    return r.ok ? { ok: true, value: r.value.preview } : r;
+  },
 };
+
+/**
+ * Work the backend itself asks of the reader, not an RPC of its own. Excel in: the file read and
+ * every row checked off the writing thread; the backend then writes what passed.
+ */
+export const readerTasks = {
+  'records.checkImport': (ctx: ReadContext, input: ImportInput): Promise<Result<CheckedLedger>> => checkLedger(ctx, input),
+};
+export type ReaderTask = keyof typeof readerTasks;
+export const isReaderTask = (m: string): m is ReaderTask => Object.hasOwn(readerTasks, m);
 
 export const isReaderMethod = (m: string): m is ReaderMethod => (READER_METHODS as readonly string[]).includes(m);

@@ -22,6 +22,8 @@ import { matterDetail } from './matters/matterFile';
 import { runMatterCommand } from './matters/matterCommand';
 import { addParticipant, assignLeaderCase, createCampaign, issueSupervision, listCampaigns, resolveSupervisionNotice } from './supervision';
 import { createRouter, type Handlers } from './router';
+import { correctMatter, voidMatter, withdrawStep } from './corrections/corrections';
+import { importLedger } from './records/importLedger';
 import { checkAccess, recordCall } from './access';
 import * as accounts from './accounts';
 import { DEFAULT_SCRYPT_COST } from './passwords';
@@ -148,6 +150,13 @@ export function createBackend(o: BackendOptions) {
     'sync.now': async () => ok(await sync.syncNow()),
     'figures.get': (i) => reader.read('figures.get', i),
     'figures.export': (i) => reader.read('figures.export', i),
+    // Corrections that keep history.
+    'matters.correct': (i) => correctMatter(ctx, i),
+    'matters.void': (i) => voidMatter(ctx, i),
+    'matters.withdrawStep': (i) => withdrawStep(ctx, i),
+    // Excel in (历史台账).
+    'records.importPreview': (i) => reader.read('records.importPreview', i),
+    'records.import': (i) => importLedger(ctx, reader, i),
   };
   const gate = {
     check: (m: Method) => checkAccess(session, m),

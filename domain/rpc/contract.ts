@@ -3,7 +3,9 @@
 // transport all derive their types from here.
 import type { z } from 'zod';
 import '../schema/zodLocale';
+import { correctionMethods } from '../corrections/rpc';
 import { figuresMethods } from '../figures/rpc';
+import { recordMethods } from '../records/rpc';
 import { attachmentMethods } from '../intake/attachments';
 import { intakeMethods } from '../intake/rpc';
 import { matterMethods } from '../matters/rpc';
@@ -15,7 +17,7 @@ export { enrollInputSchema, syncStatusSchema, type SyncStatus } from '../sync/rp
 
 /** `today` (YYYY-MM-DD) comes from the caller's clock: domain/ reads none. */
 export function makeContract(today: () => string) {
-  return { ...staffMethods, ...intakeMethods(today), ...attachmentMethods, ...matterMethods, ...referenceMethods, ...syncMethods, ...figuresMethods } as const;
+  return { ...staffMethods, ...intakeMethods(today), ...attachmentMethods, ...matterMethods, ...referenceMethods, ...syncMethods, ...figuresMethods, ...correctionMethods, ...recordMethods } as const;
 }
 export type Contract = ReturnType<typeof makeContract>;
 export type Method = keyof Contract;

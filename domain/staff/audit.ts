@@ -55,6 +55,13 @@ export const METHOD_AUDIT: Readonly<Record<Method, AuditKind | null>> = {
   'sync.now': null,
   'figures.get': null,
   'figures.export': 'view',
+  // Corrections that keep history.
+  'matters.correct': 'write',
+  'matters.void': 'write',
+  'matters.withdrawStep': 'write',
+  // Excel in (历史台账): a preview reads personal records from a file and shows them.
+  'records.importPreview': 'view',
+  'records.import': 'write',
 };
 
 export const auditRecordedPayload = z.strictObject({

@@ -2,6 +2,7 @@
 // notices it issued about the county's matters. Device and city validate against these shapes.
 import { z } from 'zod';
 import { categoriesFileSchema } from '../reference/categories';
+import { terminationEntrySchema } from '../records/terminationRegister';
 import { chineseDaysCalendar, createDeadlineEngine, defaultDeadlineEngine, isoDateSchema as isoDate, overrideCalendar, type DeadlineEngine } from '../calendar/deadlines';
 
 /** 责任单位: the bodies a matter can be routed to. Codes are permanent; a withdrawn unit is retired. */
@@ -83,5 +84,7 @@ export const pullResponseSchema = z.object({
   /** Each item replaces the whole value the device holds for its key. */
   reference: z.array(referenceItemSchema),
   supervision: z.array(supervisionNoticeSchema),
+  /** The city's termination register (终结库), entries changed since the cursor; absent from a city that predates it. */
+  terminations: z.array(terminationEntrySchema).default([]),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
