@@ -2,8 +2,7 @@
 // Only tables and queries here; what may be corrected and by whom is the service's and domain's.
 import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
 import type { LocalDb } from './open';
-import { matter, representative, visit, visitor } from './schema';
-import { matterCorrection } from './schemaHistory';
+import { matter, matterCorrection, representative, visit, visitor } from './schema';
 
 type Tx = Pick<LocalDb, 'insert' | 'select' | 'update'>;
 export type CorrectionRow = typeof matterCorrection.$inferInsert;

@@ -2,8 +2,7 @@
 // local transaction, with the new cursor, so a crash mid-way leaves the old cursor and the pull simply repeats.
 import { and, eq } from 'drizzle-orm';
 import type { LocalDb } from './open';
-import { matter, referenceData, supervision, syncState } from './schema';
-import { terminationEntry } from './schemaHistory';
+import { matter, referenceData, supervision, syncState, terminationEntry } from './schema';
 
 export interface PulledPage {
   cursor: string;

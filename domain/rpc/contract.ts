@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import '../schema/zodLocale';
 import { correctionMethods } from '../corrections/rpc';
+import { backupMethods } from '../backup/rpc';
 import { figuresMethods } from '../figures/rpc';
 import { recordMethods } from '../records/rpc';
 import { attachmentMethods } from '../intake/attachments';
@@ -12,12 +13,29 @@ import { matterMethods } from '../matters/rpc';
 import { referenceMethods } from '../reference/rpc';
 import { staffMethods } from '../staff/rpc';
 import { syncMethods } from '../sync/rpc';
+// search from every screen (issue #12)
+import { searchMethods } from '../search/rpc';
 
 export { enrollInputSchema, syncStatusSchema, type SyncStatus } from '../sync/rpc';
 
 /** `today` (YYYY-MM-DD) comes from the caller's clock: domain/ reads none. */
 export function makeContract(today: () => string) {
-  return { ...staffMethods, ...intakeMethods(today), ...attachmentMethods, ...matterMethods, ...referenceMethods, ...syncMethods, ...figuresMethods, ...correctionMethods, ...recordMethods } as const;
+  return {
+    ...staffMethods,
+    ...intakeMethods(today),
+    ...attachmentMethods,
+    ...matterMethods,
+    ...referenceMethods,
+    ...syncMethods,
+    ...figuresMethods,
+    // Backup and restore (issue #15)
+    ...backupMethods,
+    // search from every screen (issue #12)
+    ...searchMethods,
+    // Corrections that keep history, and Excel in (历史台账) (issue #12)
+    ...correctionMethods,
+    ...recordMethods,
+  } as const;
 }
 export type Contract = ReturnType<typeof makeContract>;
 export type Method = keyof Contract;

@@ -6,7 +6,9 @@ import { eq, sql } from 'drizzle-orm';
 import { chinaDateOf } from '../../domain/calendar/chinaDay';
 import { replaySteps, type StoredStep } from '../../domain/corrections/withdraw';
 import type { EventPayload } from '../../domain/sync/events';
+import { bureauPolicyFor } from '../../domain/sync/pull';
 import { cityLifecycle } from '../city/lifecycles';
+import { referenceValue } from '../city/referenceValue';
 import { leaveTermination } from '../city/terminations';
 import type { CityDb } from '../store/db';
 import { matters } from '../store/schema';
@@ -47,7 +49,9 @@ export async function applyStepWithdrawn(tx: CityDb, p: EventPayload<'matter.ste
   // Replayable only when the city holds every step the lifecycle was built from (not so for a
   // matter whose first steps arrived before the city kept them).
   const complete = steps.filter((s) => s.withdrawnBy === null).length === cityLifecycle(row!).historyLength;
-  const replayed = complete ? replaySteps(chinaDateOf(row!.receivedAt.toISOString()), marked) : null;
+  // The bureau's handling target as the windows pulled it, as the step itself was replayed (apply.ts).
+  const { handlingTargetDays } = bureauPolicyFor(await referenceValue(tx, 'settings'));
+  const replayed = complete ? replaySteps(chinaDateOf(row!.receivedAt.toISOString()), marked, { handlingTargetDays }) : null;
   await tx
     .update(matters)
     .set({ status: p.to, steps: marked, ...(replayed?.ok ? { lifecycle: replayed.value } : {}) })

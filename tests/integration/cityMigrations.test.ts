@@ -65,10 +65,10 @@ describe('0006: enrolment codes expire, lookups are recorded', () => {
   });
 });
 
-describe('0007: the termination register', () => {
+describe('0008: the termination register', () => {
   it('takes in the matters terminated before it, each with a change number after the counter, the person hashed', async () => {
     const db = new PGlite();
-    const upTo = files.findIndex((f) => f.startsWith('0007_'));
+    const upTo = files.findIndex((f) => f.startsWith('0008_'));
     for (const f of files.slice(0, upTo)) await migrate(db, f);
     await db.query(`INSERT INTO change_counter (id, value) VALUES (1, 4)`);
     const matter = `INSERT INTO matters (matter_id, matter_no, county_code, device_id, visitor_id, visitor_name, document_type, document_number, visitor,

@@ -108,7 +108,9 @@ export function withdrawStep(ctx: ServiceContext, input: { matterId: string; tra
   const withdrawn = withdrawnTransitions(ctx.db, m.id);
   const steps = transitionsOf(ctx.db, m.id).map((t): StoredStep => ({ transitionId: t.id, command: JSON.parse(t.command) as MatterCommand, withdrawnBy: withdrawn.get(t.id) ?? null }));
   const correctionId = uuidv7();
-  const r = withdrawLatest(m.receivedOn, steps, correctionId, { deadlines: ctx.reference().deadlines });
+  const { deadlines, policy } = ctx.reference();
+  // The same rules a step is taken on (matterCommand.ts), so the replay gives what taking them gave.
+  const r = withdrawLatest(m.receivedOn, steps, correctionId, { deadlines, handlingTargetDays: policy.handlingTargetDays });
   if (!r.ok) return r;
   if (r.value.step.transitionId !== input.transitionId) return err('not_latest_step', '只能撤回最近一步；该事项已有更新的办理步骤，请刷新后再试');
   const next = r.value.matter;
