@@ -8,6 +8,8 @@ const suites: [string, () => Promise<{ run: (o: { quick: boolean }) => Promise<v
   ['registration', () => import('./registration')],
   ['rpc', () => import('./duringExport')],
   ['sync', () => import('./sync')],
+  // Excel in (历史台账), issue #12
+  ['import', () => import('./import')],
 ];
 
 for (const [name, load] of suites) {

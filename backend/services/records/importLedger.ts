@@ -10,9 +10,7 @@ import type { ImportedRecord } from '../../../domain/records/importRow';
 import { missingColumns, IMPORT_FIELD_LABELS, type ImportMapping } from '../../../domain/records/importColumns';
 import type { ImportCheck } from '../../../domain/records/rpc';
 import { err, ok, type Result } from '../../../domain/result';
-import { appendEvent } from '../../../db/outbox';
-import { findOrInsertVisitor, importedSourceNos, mattersOfVisitor } from '../../../db/records';
-import { insertMatter, nextCounter } from '../../../db/registrations';
+import { importedSourceNos, ledgerWriter } from '../../../db/records';
 import { getDevice } from '../../../db/syncState';
 import { localTimestamp, type ServiceContext } from '../context';
 import { matterNumber } from '../intake';
@@ -37,35 +35,27 @@ export async function importLedger(
   const written: typeof good = [];
   const refused: Refusal[] = [];
   ctx.db.transaction((tx) => {
+    const w = ledgerWriter(ctx.db);
     const sourceNos = importedSourceNos(tx);
     const seen = new Set<string>();
     for (const g of good) {
       const r = g.record;
       const key = `${r.credential.number}|${r.receivedOn}|${r.summary}`;
-      if ((r.sourceNo && sourceNos.has(r.sourceNo)) || seen.has(key)) {
-        refused.push({ row: g.row, name: r.name, reasons: [r.sourceNo && sourceNos.has(r.sourceNo) ? `原编号“${r.sourceNo}”已导入过` : '与本文件中前面的一行重复'] });
+      const again = r.sourceNo !== '' && sourceNos.has(r.sourceNo);
+      if (again || seen.has(key)) {
+        refused.push({ row: g.row, name: r.name, reasons: [again ? `原编号“${r.sourceNo}”已导入过` : '与本文件中前面的一行重复'] });
         continue;
       }
       seen.add(key);
-      const visitorId = findOrInsertVisitor(tx, {
-        id: uuidv7(),
-        idType: r.credential.type,
-        idNumber: r.credential.number,
-        name: r.name,
-        gender: r.credential.gender ?? null,
-        birthDate: r.credential.birthDate ?? null,
-        regionCode: r.credential.regionCode ?? null,
-        mobile: r.mobile,
-        landline: r.landline,
-        createdAt: now,
-        updatedAt: now,
-      });
-      if (mattersOfVisitor(tx, visitorId).some((m) => m.receivedOn === r.receivedOn && m.summary === r.summary)) {
+      const c = r.credential;
+      const visitorId = w.visitorFor({ id: uuidv7(), idType: c.type, idNumber: c.number, name: r.name, gender: c.gender ?? null, birthDate: c.birthDate ?? null, regionCode: c.regionCode ?? null, mobile: r.mobile, landline: r.landline, at: now });
+      if (w.hasRecord(visitorId, r.receivedOn, r.summary)) {
         refused.push({ row: g.row, name: r.name, reasons: ['本机已有该信访人同一天、同一诉求的记录'] });
         continue;
       }
       if (r.sourceNo) sourceNos.add(r.sourceNo);
-      writeRecord(tx, r, { visitorId, batchId, now, matterNo: (year) => matterNumber(dev.countyCode, dev.deviceCode, dev.installId, year, nextCounter(tx, `import:${year}`), 'H') });
+      const year = r.receivedOn.slice(0, 4);
+      writeRecord(w, r, { visitorId, batchId, now, matterNo: matterNumber(dev.countyCode, dev.deviceCode, dev.installId, year, w.nextNumber(`import:${year}`), 'H') });
       written.push(g);
     }
   });
@@ -75,20 +65,17 @@ export async function importLedger(
   return ok({ batchId, imported: written.length, check: summarise(preview.check.rows, written.length, terminated, allRefused) });
 }
 
-type Tx = Parameters<Parameters<ServiceContext['db']['transaction']>[0]>[0];
-
-function writeRecord(tx: Tx, r: ImportedRecord, o: { visitorId: string; batchId: string; now: string; matterNo: (year: string) => string }): void {
+function writeRecord(w: ReturnType<typeof ledgerWriter>, r: ImportedRecord, o: { visitorId: string; batchId: string; now: string; matterNo: string }): void {
   const matterId = uuidv7();
-  const matterNo = o.matterNo(r.receivedOn.slice(0, 4));
+  const { matterNo } = o;
   const lifecycle = importedLifecycle(r.receivedOn, r.state, r.closedOn);
   // The ledger gives a day, not a time: the record stands at the start of that day, Beijing time.
   const receivedAt = `${r.receivedOn}T00:00:00.000+08:00`;
-  insertMatter(tx, {
+  w.addMatter({
     id: matterId,
     matterNo,
     visitorId: o.visitorId,
     channel: r.channel,
-    headcount: 1,
     categoryCode: r.categoryCode,
     respondent: r.respondent,
     summary: r.summary,
@@ -96,10 +83,8 @@ function writeRecord(tx: Tx, r: ImportedRecord, o: { visitorId: string; batchId:
     lifecycle: JSON.stringify(lifecycle),
     receivedAt,
     receivedOn: r.receivedOn,
-    createdAt: o.now,
-    updatedAt: o.now,
-    origin: 'import',
     sourceNo: r.sourceNo,
+    at: o.now,
   });
   const payload = matterImportedPayload.parse({
     matterId,
@@ -132,5 +117,5 @@ function writeRecord(tx: Tx, r: ImportedRecord, o: { visitorId: string; batchId:
     closedOn: r.closedOn,
     importedAt: o.now,
   });
-  appendEvent(tx, { id: uuidv7(), type: 'matter.imported', entityId: matterId, occurredAt: o.now, payload });
+  w.addEvent({ id: uuidv7(), type: 'matter.imported', entityId: matterId, occurredAt: o.now, payload });
 }
