@@ -31,5 +31,7 @@ export const matterHistoryShape = {
   sourceNo: z.string(),
   /** Ids of the steps a 撤回 took back: they stay in the history, struck through. */
   withdrawnSteps: z.array(z.string()),
+  /** The category's code, which a 更正 starts from (the file shows its names). */
+  categoryCode: z.string(),
 };
 

@@ -90,6 +90,7 @@ export function matterDetail(ctx: Pick<ServiceContext, 'db' | 'now' | 'reference
     ...correctionHistory(ctx, matterId, masked),
     origin: m.origin,
     sourceNo: m.sourceNo,
+    categoryCode: m.categoryCode,
   });
 }
 
