@@ -1,7 +1,14 @@
 // Which page the window shows. Pages are few and known; a matter's file is opened from any list.
 import { create } from 'zustand';
 
-export type Page = { name: 'intake' } | { name: 'queue' } | { name: 'figures' } | { name: 'accounts' } | { name: 'matter'; matterId: string };
+export type Page =
+  | { name: 'intake' }
+  | { name: 'queue' }
+  | { name: 'figures' }
+  | { name: 'accounts' }
+  | { name: 'matter'; matterId: string }
+  // Excel in (历史台账), issue #12
+  | { name: 'import' };
 
 interface NavigationState {
   page: Page;
