@@ -53,7 +53,8 @@ export function matterDetail(ctx: Pick<ServiceContext, 'db' | 'now' | 'reference
     flags: pickFlags(m),
     visitor: visitorView(row.visitor, masked),
     lifecycle,
-    nextDeadline: nextDeadline(lifecycle, today, { deadlines: ctx.reference().deadlines }),
+    // A voided registration owes nothing more.
+    nextDeadline: m.voidedAt ? null : nextDeadline(lifecycle, today, { deadlines: ctx.reference().deadlines }),
     allowedCommands: m.voidedAt ? [] : allowedCommandsFor(lifecycle),
     transitions: transitionsOf(ctx.db, matterId).map((t) => {
       const command = JSON.parse(t.command) as MatterCommand;

@@ -47,23 +47,23 @@ function CorrectDialog({ matter, onClose }: { matter: MatterDetail; onClose: () 
   return (
     <FormDialog<CorrectionForm> name="correct" title="更正登记信息" initialValues={initial} onSubmit={submit} onClose={onClose}>
       {!matter.visitor.masked && (
-        <Space.Compact block>
+        <div style={{ display: 'flex', gap: 12 }}>
           <Form.Item name="visitorName" label="信访人姓名" style={{ flex: 1 }}>
             <Input maxLength={50} />
           </Form.Item>
           <Form.Item name="mobile" label="手机号码" style={{ flex: 1 }}>
             <Input maxLength={20} />
           </Form.Item>
-        </Space.Compact>
+        </div>
       )}
-      <Space.Compact block>
+      <div style={{ display: 'flex', gap: 12 }}>
         <Form.Item name="channel" label="信访方式" style={{ flex: 1 }}>
           <Select options={Object.entries(CHANNEL_LABELS).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
         <Form.Item name="headcount" label="人数" style={{ flex: 1 }}>
           <InputNumber min={1} max={9999} style={{ width: '100%' }} />
         </Form.Item>
-      </Space.Compact>
+      </div>
       <Form.Item name="category" label="问题分类">
         <CategoryCascader />
       </Form.Item>
