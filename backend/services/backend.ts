@@ -23,6 +23,8 @@ import { runMatterCommand } from './matters/matterCommand';
 import { recomputeOpenDeadlines } from './matters/recomputeDeadlines';
 import { addParticipant, assignLeaderCase, createCampaign, issueSupervision, listCampaigns, resolveSupervisionNotice } from './supervision';
 import { createRouter, type Handlers } from './router';
+import { correctMatter, voidMatter, withdrawStep } from './corrections/corrections';
+import { importLedger } from './records/importLedger';
 import { checkAccess, recordCall } from './access';
 import { createBackups } from '../backup/backups';
 import { restoreBackup } from '../backup/restore';
@@ -191,6 +193,13 @@ export function createBackend(o: BackendOptions) {
     'figures.breakdown': (i) => reader.read('figures.breakdown', i),
     // search from every screen (issue #12): on the reader worker, never the writing connection
     'search.matters': (i) => reader.read('search.matters', i),
+    // Corrections that keep history.
+    'matters.correct': (i) => correctMatter(ctx, i),
+    'matters.void': (i) => voidMatter(ctx, i),
+    'matters.withdrawStep': (i) => withdrawStep(ctx, i),
+    // Excel in (历史台账).
+    'records.importPreview': (i) => reader.read('records.importPreview', i),
+    'records.import': (i) => importLedger(ctx, reader, i),
   };
   const gate = {
     check: (m: Method) => checkAccess(session, m),

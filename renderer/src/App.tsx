@@ -8,6 +8,7 @@ import { useTodayStore } from './intake/todayStore';
 import { MatterPage } from './matters/MatterPage';
 import { QueuePage } from './queue/QueuePage';
 import { AccountsPage } from './accounts/AccountsPage';
+import { ImportPage } from './records/ImportPage';
 import { SessionGate } from './session/SessionGate';
 import { UserMenu } from './session/UserMenu';
 import { useMayCall } from './session/useMayCall';
@@ -46,6 +47,9 @@ function PageView({ page }: { page: Page }) {
           <RegisterPage filter={page.filter} sort={page.sort} />
         </Suspense>
       );
+    // Excel in (历史台账), issue #12
+    case 'import':
+      return <ImportPage />;
   }
 }
 
@@ -58,6 +62,8 @@ const MENU: readonly { key: MenuPage; label: string; needs: Method }[] = [
   { key: 'register', label: '台账', needs: 'register.page' },
   { key: 'figures', label: '统计', needs: 'figures.get' },
   { key: 'accounts', label: '账号管理', needs: 'accounts.list' },
+  // Excel in (历史台账), issue #12
+  { key: 'import', label: '台账导入', needs: 'records.import' },
 ];
 
 /** A menu page as first opened: the register shows every matter, newest first. */
