@@ -21,6 +21,7 @@ import { deliverDocument, generateDocument, readDocument } from './documents';
 import { matterDetail } from './matters/matterFile';
 import { runMatterCommand } from './matters/matterCommand';
 import { recomputeOpenDeadlines } from './matters/recomputeDeadlines';
+import { noticeSettings, setBureau, setOrganisations } from './noticeSettings';
 import { addParticipant, assignLeaderCase, createCampaign, issueSupervision, listCampaigns, resolveSupervisionNotice } from './supervision';
 import { createRouter, type Handlers } from './router';
 import { correctMatter, voidMatter, withdrawStep } from './corrections/corrections';
@@ -200,6 +201,10 @@ export function createBackend(o: BackendOptions) {
     // Excel in (历史台账).
     'records.importPreview': (i) => reader.read('records.importPreview', i),
     'records.import': (i) => importLedger(ctx, reader, i),
+    // #13 notices: the issuing bureau and the organisation tree
+    'noticeSettings.get': () => ok(noticeSettings(ctx)),
+    'noticeSettings.setBureau': (i) => setBureau(ctx, i),
+    'noticeSettings.setOrganisations': ({ organisations }) => setOrganisations(ctx, organisations),
   };
   const gate = {
     check: (m: Method) => checkAccess(session, m),

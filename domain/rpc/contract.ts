@@ -13,6 +13,7 @@ import { recordMethods } from '../records/rpc';
 import { attachmentMethods } from '../intake/attachments';
 import { intakeMethods } from '../intake/rpc';
 import { matterMethods } from '../matters/rpc';
+import { noticeSettingsMethods } from '../documents/settings';
 import { referenceMethods } from '../reference/rpc';
 import { staffMethods } from '../staff/rpc';
 import { syncMethods } from '../sync/rpc';
@@ -41,6 +42,8 @@ export function makeContract(today: () => string) {
     // Corrections that keep history, and Excel in (历史台账) (issue #12)
     ...correctionMethods,
     ...recordMethods,
+    // #13 notices: the issuing bureau and the organisation tree
+    ...noticeSettingsMethods,
   } as const;
 }
 export type Contract = ReturnType<typeof makeContract>;

@@ -81,6 +81,10 @@ export const METHOD_AUDIT: Readonly<Record<Method, AuditKind | null>> = {
   // Excel in (历史台账): a preview reads personal records from a file and shows them.
   'records.importPreview': 'view',
   'records.import': 'write',
+  // #13 notices
+  'noticeSettings.get': null,
+  'noticeSettings.setBureau': 'write',
+  'noticeSettings.setOrganisations': 'write',
 };
 
 export const auditRecordedPayload = z.strictObject({

@@ -87,6 +87,10 @@ export const METHOD_ACCESS: Readonly<Record<Method, Access>> = {
   // Excel in (历史台账): bringing a bureau's earlier records in is the 科长's or the 管理员's task.
   'records.importPreview': [...SUPERVISOR, 'admin'],
   'records.import': [...SUPERVISOR, 'admin'],
+  // #13 notices: the bureau's details and the organisation tree are the administrator's.
+  'noticeSettings.get': ADMIN,
+  'noticeSettings.setBureau': ADMIN,
+  'noticeSettings.setOrganisations': ADMIN,
 };
 
 /**
