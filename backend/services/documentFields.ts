@@ -1,5 +1,6 @@
 // The values each printed document needs (resources/documents/<kind>.json), taken from the
 // matter's file. A protected reporter (检举控告) is never named in a notice that goes to a body.
+import { chinaDateOf } from '../../domain/calendar/chinaDay';
 import dayjs from 'dayjs';
 import { CHANNEL_LABELS, type Channel } from '../../domain/intake/registration';
 import { maskIdNumber } from '../../domain/identity/residentId';
@@ -62,6 +63,9 @@ export function documentFields(kind: DocumentKind, s: DocumentSource, bureau: Bu
   };
   const reply = last(s.commands, 'reply');
   const review = last(s.commands, 'reviewOpinion');
+  // A 复查 that ordered the matter handled again (责令重新办理) is the latest review when it came after any opinion.
+  const rehandling = last(s.commands, 'orderRehandling');
+  const reviewOrdered = rehandling !== undefined && (review === undefined || Date.parse(rehandling.at) > Date.parse(review.at));
   const reReview = last(s.commands, 'reReviewOpinion');
   const opinionBody = (text: string | undefined) => ({
     request: s.summary,
@@ -114,10 +118,10 @@ export function documentFields(kind: DocumentKind, s: DocumentSource, bureau: Bu
       return {
         ...common,
         originalBody: m.body ?? bureau.issuingBody,
-        originalOpinionDate: cn(m.repliedOn),
+        originalOpinionDate: cn(m.repliedOn ?? (reply ? chinaDateOf(reply.at) : null)),
         reviewRequestedAt: cn(m.reviewRequestedOn),
-        ...opinionBody(review?.text),
-        opinion: review ? REVIEW_WORDS[review.opinion] : '',
+        ...opinionBody(reviewOrdered ? rehandling.text : review?.text),
+        opinion: reviewOrdered ? '撤销原处理意见，责令重新办理' : review ? REVIEW_WORDS[review.opinion] : '',
         reReviewBody: bureau.reReviewBody,
       };
     case 're-review-opinion':
