@@ -1,14 +1,34 @@
 // The methods served by the reader worker: reads that can take long over a year of matters
-// (figures, their Excel copy, the work queue over every open matter, later search and
-// exports). They see the store through a read-only connection and never write.
+// (figures and their breakdowns, their Excel copy, the work queue over every open matter, the
+// full register and its export, search). They see the store through a read-only connection and never write.
 import type { Method, MethodOutput, MethodParsedInput } from '../../domain/rpc/contract';
 import type { Result } from '../../domain/result';
 import type { ReadContext } from '../services/context';
 import { windowFigures } from '../services/figures';
 import { exportFigures } from '../services/figuresExcel';
 import { workQueue } from '../services/matters/workQueue';
+// search from every screen (issue #12)
+import { searchMatters } from '../services/search';
+// The full register (台账), its export and 统计's breakdowns.
+import { figuresBreakdown } from '../services/figuresBreakdown';
+import { registerExportProgress, startRegisterExport, takeRegisterExport } from '../services/register/registerExport';
+import { registerCountOf, registerFilterOptions, registerView } from '../services/register/registerView';
 
-export const READER_METHODS = ['figures.get', 'figures.export', 'matters.queue'] as const satisfies readonly Method[];
+export const READER_METHODS = [
+  'figures.get',
+  'figures.export',
+  'matters.queue',
+  // search from every screen (issue #12)
+  'search.matters',
+  // The full register (台账), its export and 统计's breakdowns.
+  'register.page',
+  'register.count',
+  'register.options',
+  'register.exportStart',
+  'register.exportProgress',
+  'register.exportTake',
+  'figures.breakdown',
+] as const satisfies readonly Method[];
 export type ReaderMethod = (typeof READER_METHODS)[number];
 
 type ReaderHandlers = {
@@ -19,6 +39,16 @@ export const readerHandlers: ReaderHandlers = {
   'figures.get': (ctx, period) => windowFigures(ctx, period),
   'figures.export': (ctx, period) => exportFigures(ctx, period),
   'matters.queue': (ctx, { scope, dueSoonDays }) => workQueue(ctx, scope, dueSoonDays),
+  // search from every screen (issue #12)
+  'search.matters': (ctx, { query }) => searchMatters(ctx, query),
+  // The full register (台账), its export and 统计's breakdowns.
+  'register.page': (ctx, input) => registerView(ctx, input),
+  'register.count': (ctx, { filter }) => registerCountOf(ctx, filter),
+  'register.options': (ctx) => registerFilterOptions(ctx),
+  'register.exportStart': (ctx, input) => startRegisterExport(ctx, input),
+  'register.exportProgress': (ctx, { id }) => registerExportProgress(ctx, id),
+  'register.exportTake': (ctx, { id }) => takeRegisterExport(ctx, id),
+  'figures.breakdown': (ctx, input) => figuresBreakdown(ctx, input),
 };
 
 export const isReaderMethod = (m: string): m is ReaderMethod => (READER_METHODS as readonly string[]).includes(m);

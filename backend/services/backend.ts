@@ -181,6 +181,16 @@ export function createBackend(o: BackendOptions) {
     'backup.create': () => backups.create('manual'),
     'backup.list': ({ folder }) => ok(backups.list(folder)),
     'backup.restore': (i) => restoreBackup(restoreDeps, i),
+    // search from every screen (issue #12): on the reader worker, never the writing connection
+    'search.matters': (i) => reader.read('search.matters', i),
+    // The full register (台账), its export and 统计's breakdowns: all long reads.
+    'register.page': (i) => reader.read('register.page', i),
+    'register.count': (i) => reader.read('register.count', i),
+    'register.options': (i) => reader.read('register.options', i),
+    'register.exportStart': (i) => reader.read('register.exportStart', i),
+    'register.exportProgress': (i) => reader.read('register.exportProgress', i),
+    'register.exportTake': (i) => reader.read('register.exportTake', i),
+    'figures.breakdown': (i) => reader.read('figures.breakdown', i),
   };
   const gate = {
     check: (m: Method) => checkAccess(session, m),

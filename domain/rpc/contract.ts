@@ -5,12 +5,17 @@ import type { z } from 'zod';
 import '../schema/zodLocale';
 import { backupMethods } from '../backup/rpc';
 import { figuresMethods } from '../figures/rpc';
+// The full register (台账), 统计's breakdowns and the register's Excel export.
+import { breakdownMethods } from '../figures/breakdownRpc';
+import { registerMethods } from '../register/rpc';
 import { attachmentMethods } from '../intake/attachments';
 import { intakeMethods } from '../intake/rpc';
 import { matterMethods } from '../matters/rpc';
 import { referenceMethods } from '../reference/rpc';
 import { staffMethods } from '../staff/rpc';
 import { syncMethods } from '../sync/rpc';
+// search from every screen (issue #12)
+import { searchMethods } from '../search/rpc';
 
 export { enrollInputSchema, syncStatusSchema, type SyncStatus } from '../sync/rpc';
 
@@ -26,6 +31,11 @@ export function makeContract(today: () => string) {
     ...figuresMethods,
     // Backup and restore (issue #15)
     ...backupMethods,
+    // search from every screen (issue #12)
+    ...searchMethods,
+    // The full register (台账), 统计's breakdowns and the register's Excel export (issue #12)
+    ...registerMethods,
+    ...breakdownMethods,
   } as const;
 }
 export type Contract = ReturnType<typeof makeContract>;

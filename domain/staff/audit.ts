@@ -61,6 +61,19 @@ export const METHOD_AUDIT: Readonly<Record<Method, AuditKind | null>> = {
   'backup.create': 'write',
   'backup.list': null,
   'backup.restore': 'write',
+  // --- search from every screen (issue #12): a list of matters with the identities masked for a
+  // list, like the work queue, not a full record; opening one (matters.get) is the audited view.
+  // Searched as the clerk types, it would also bury the log under one line per keystroke.
+  'search.matters': null,
+  // The full register (台账) and 统计's breakdowns: a list is no full record; an export is, both
+  // when it is asked for and when the file is handed over.
+  'register.page': null,
+  'register.count': null,
+  'register.options': null,
+  'register.exportStart': 'view',
+  'register.exportProgress': null,
+  'register.exportTake': 'view',
+  'figures.breakdown': null,
 };
 
 export const auditRecordedPayload = z.strictObject({

@@ -68,6 +68,17 @@ export const METHOD_ACCESS: Readonly<Record<Method, Access>> = {
   'backup.create': ADMIN,
   'backup.list': ADMIN,
   'backup.restore': ADMIN,
+  // --- search from every screen (issue #12): casework, like the matter file it opens.
+  'search.matters': CASEWORK,
+  // The full register (台账) and 统计's breakdowns: casework reads the register; a bulk export of
+  // personal records is for the roles that handle and decide, not the window's clerk.
+  'register.page': CASEWORK,
+  'register.count': CASEWORK,
+  'register.options': CASEWORK,
+  'register.exportStart': HANDLING,
+  'register.exportProgress': HANDLING,
+  'register.exportTake': HANDLING,
+  'figures.breakdown': [...HANDLING, 'admin'],
 };
 
 /**

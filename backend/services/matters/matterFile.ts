@@ -1,7 +1,6 @@
 // A matter's file (事项详情): everything the window knows of one matter, with the petitioner
 // masked for roles that may not see a protected reporter (条例 art. 30).
 import { categoryPath } from '../../../domain/reference/categories';
-import { maskIdNumber } from '../../../domain/identity/residentId';
 import { channelSchema } from '../../../domain/intake/registration';
 import { pickFlags } from '../../../domain/intake/flags';
 import { allowedCommandsFor } from '../../../domain/matters/transitions';
@@ -11,18 +10,11 @@ import { STATE_LABELS } from '../../../domain/matters/states';
 import type { MatterDetail } from '../../../domain/matters/rpc';
 import { DOCUMENT_TITLES, documentKindSchema, type DocumentKind } from '../../../domain/documents/kinds';
 import { err, ok, type Result } from '../../../domain/result';
-import { maskName } from '../../../domain/staff/roles';
 import { documentsOf, leaderCaseOf, matterWithVisitor, participantsOf, supervisionOf, transitionsOf, visitsOf } from '../../../db/matters';
 import { localDay, type ServiceContext } from '../context';
 import { reporterVisible } from '../operator';
 import { lifecycleOf } from '../storedLifecycle';
-
-/** What the operator may see of the petitioner: a protected reporter is masked for most roles. */
-function visitorView(v: { name: string; idNumber: string; mobile: string }, masked: boolean) {
-  return masked
-    ? { name: maskName(v.name), credential: maskIdNumber(v.idNumber).replace(/\d/g, '*'), mobile: v.mobile ? '***********' : '', masked }
-    : { name: v.name, credential: v.idNumber, mobile: v.mobile, masked };
-}
+import { visitorView } from './visitorView';
 
 export function matterDetail(ctx: Pick<ServiceContext, 'db' | 'now' | 'reference' | 'actor'>, matterId: string): Result<MatterDetail> {
   const row = matterWithVisitor(ctx.db, matterId);
