@@ -71,11 +71,20 @@ async function step(page: Page, type: string, status: string, fill?: (dialog: Lo
   await expect(page.getByTestId('matter-status')).toHaveText(status);
 }
 
+/** Chooses a button-style radio by its text until it is checked (its input is covered by the button). */
+async function choose(scope: Locator, label: string) {
+  const radio = scope.getByRole('radio', { name: label, exact: true });
+  await expect(async () => {
+    await scope.getByText(label, { exact: true }).click();
+    await expect(radio).toBeChecked({ timeout: 500 });
+  }).toPass({ timeout: 15_000 });
+}
+
 /** Answers the pre-screen (受理前审查): nothing keeps the body from accepting the matter. */
 async function passPrescreen(dialog: Locator) {
-  await pick(dialog.getByTestId('prescreen-terminated'), '否');
-  await pick(dialog.getByTestId('prescreen-pending'), '否');
-  await pick(dialog.getByTestId('prescreen-organ'), '不属于');
+  await choose(dialog.getByTestId('prescreen-terminated'), '否');
+  await choose(dialog.getByTestId('prescreen-pending'), '否');
+  await choose(dialog.getByTestId('prescreen-organ'), '不属于');
 }
 
 /** Answers the wizard's questions in turn: [question id, option text]. */
@@ -110,6 +119,8 @@ async function shoot(page: Page, name: string, minHeight = 0) {
 }
 
 test('a matter goes from registration through the classification wizard, handling, review and re-review to termination', async ({ page }) => {
+  // Some twenty dialogs and every document read back: the longest walk of the suite.
+  test.slow();
   await openAs(page, 'supervisor');
   const { matterId, matterNo } = await register(page, '张三', '反映某公司拖欠工资三个月');
 
@@ -360,10 +371,10 @@ test('the pre-screen refuses a matter pending elsewhere before any class is give
   await openFromQueue(page, matterNo);
   await page.getByTestId('command-classify').click();
   const dialog = page.getByRole('dialog');
-  await pick(dialog.getByTestId('prescreen-terminated'), '否');
-  await pick(dialog.getByTestId('prescreen-pending'), '是');
+  await choose(dialog.getByTestId('prescreen-terminated'), '否');
+  await choose(dialog.getByTestId('prescreen-pending'), '是');
   await dialog.getByTestId('prescreen-pending-at').fill('某镇人民政府');
-  await pick(dialog.getByTestId('prescreen-organ'), '不属于');
+  await choose(dialog.getByTestId('prescreen-organ'), '不属于');
   await expect(dialog.getByTestId('prescreen-outcome')).toContainText('正在某镇人民政府办理中');
   await expect(dialog.getByTestId('classification-wizard')).toHaveCount(0);
   await shoot(page, 'prescreen.png', 900);
