@@ -5,6 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ConsoleConfig } from '../../console/guard';
 import { consolePages } from './pages';
 import { consoleAuditRoutes } from './audit';
+import { consoleDeviceRoutes } from './devices';
 import { consoleSessionRoutes } from './session';
 import { consoleStaffRoutes } from './staff';
 
@@ -18,5 +19,6 @@ export const consoleRoutes: FastifyPluginAsync<ConsoleOptions> = async (app, { p
   await app.register(consoleSessionRoutes, config);
   await app.register(consoleStaffRoutes, config);
   await app.register(consoleAuditRoutes, config);
+  await app.register(consoleDeviceRoutes, config);
   await app.register(consolePages, { pagesDir });
 };

@@ -1,0 +1,21 @@
+// The console's pages, in menu order, with what each needs (domain/console/access.ts).
+import type { ReactNode } from 'react';
+import type { ConsoleCapability } from '../../domain/console/access';
+import { AuditPage } from './pages/AuditPage';
+import { DevicesPage } from './pages/DevicesPage';
+import { PasswordForm } from './pages/PasswordPage';
+import { StaffPage } from './pages/StaffPage';
+
+export interface ConsolePage {
+  path: string;
+  label: string;
+  needs: ConsoleCapability | 'signed-in';
+  render: () => ReactNode;
+}
+
+export const PAGES: readonly ConsolePage[] = [
+  { path: '/devices', label: '设备', needs: 'devices.read', render: () => <DevicesPage /> },
+  { path: '/staff', label: '账号', needs: 'staff.manage', render: () => <StaffPage /> },
+  { path: '/audit', label: '审计', needs: 'audit.read', render: () => <AuditPage /> },
+  { path: '/password', label: '修改密码', needs: 'signed-in', render: () => <PasswordForm /> },
+];
