@@ -28,18 +28,18 @@ const count = (filter?: ReturnType<typeof sql>) => (filter ? sql`count(*) filter
 const beijingMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
 /** [from 00:00, the day after `to` 00:00) in Beijing time. */
-function bounds(from: string, to: string): [Date, Date] {
+export function bounds(from: string, to: string): [Date, Date] {
   const end = beijingMidnight(to);
   end.setUTCDate(end.getUTCDate() + 1);
   return [beijingMidnight(from), end];
 }
 
-async function reference(db: CityDb, key: 'settings' | 'holidays'): Promise<unknown> {
+export async function reference(db: CityDb, key: 'settings' | 'holidays'): Promise<unknown> {
   const [row] = await db.select({ value: referenceData.value }).from(referenceData).where(eq(referenceData.key, key));
   return row?.value;
 }
 
-async function groupVisitThreshold(db: CityDb): Promise<number> {
+export async function groupVisitThreshold(db: CityDb): Promise<number> {
   const settings = deviceSettingsSchema.safeParse(await reference(db, 'settings'));
   return settings.success ? settings.data.groupVisitThreshold : DEFAULT_GROUP_VISIT_THRESHOLD;
 }
@@ -48,7 +48,7 @@ async function groupVisitThreshold(db: CityDb): Promise<number> {
  * Each county's matters as the rates need them: only those that can still count in the period
  * (countsSince), so the work follows the period, not the city's whole history.
  */
-async function outcomesByCounty(db: CityDb, from: string, end: Date): Promise<Map<string, MatterOutcome[]>> {
+export async function outcomesByCounty(db: CityDb, from: string, end: Date): Promise<Map<string, (MatterOutcome & { matterId: string })[]>> {
   const since = countsSince(from);
   const rows = await db
     .select({ matterId: matters.matterId, countyCode: matters.countyCode, receivedAt: matters.receivedAt, lifecycle: matters.lifecycle })
@@ -70,10 +70,10 @@ async function outcomesByCounty(db: CityDb, from: string, end: Date): Promise<Ma
   const repeatDays = new Map<string, string[]>();
   for (const v of repeats) repeatDays.set(v.matterId, [...(repeatDays.get(v.matterId) ?? []), chinaDateOf(v.receivedAt.toISOString())]);
 
-  const byCounty = new Map<string, MatterOutcome[]>();
+  const byCounty = new Map<string, (MatterOutcome & { matterId: string })[]>();
   for (const r of rows) {
     const list = byCounty.get(r.countyCode) ?? [];
-    list.push({ lifecycle: cityLifecycle(r), repeatVisitDays: repeatDays.get(r.matterId) ?? [] });
+    list.push({ matterId: r.matterId, lifecycle: cityLifecycle(r), repeatVisitDays: repeatDays.get(r.matterId) ?? [] });
     byCounty.set(r.countyCode, list);
   }
   return byCounty;

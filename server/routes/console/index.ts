@@ -6,6 +6,7 @@ import type { ConsoleConfig } from '../../console/guard';
 import { consolePages } from './pages';
 import { consoleAuditRoutes } from './audit';
 import { consoleDeviceRoutes } from './devices';
+import { consoleMatterRoutes } from './matters';
 import { consoleSessionRoutes } from './session';
 import { consoleStaffRoutes } from './staff';
 
@@ -20,5 +21,6 @@ export const consoleRoutes: FastifyPluginAsync<ConsoleOptions> = async (app, { p
   await app.register(consoleStaffRoutes, config);
   await app.register(consoleAuditRoutes, config);
   await app.register(consoleDeviceRoutes, config);
+  await app.register(consoleMatterRoutes, config);
   await app.register(consolePages, { pagesDir });
 };
