@@ -9,7 +9,7 @@ import { currentChange, decodeCursor, encodeCursor } from '../store/changes';
 import type { CityDb } from '../store/db';
 import { referenceData, supervisionNotices } from '../store/schema';
 import { recordContact } from '../city/deviceList';
-import { toNotice } from './supervision';
+import { toNotice } from '../city/supervision';
 
 /** What the device says of itself in its pull's headers; a value that does not fit is left out. */
 function deviceReport(headers: Record<string, string | string[] | undefined>): { appVersion?: string; backlog?: number } {

@@ -7,6 +7,7 @@ import { consolePages } from './pages';
 import { consoleAuditRoutes } from './audit';
 import { consoleDeviceRoutes } from './devices';
 import { consoleMatterRoutes } from './matters';
+import { consoleSupervisionRoutes } from './supervision';
 import { consoleSessionRoutes } from './session';
 import { consoleStaffRoutes } from './staff';
 
@@ -22,5 +23,6 @@ export const consoleRoutes: FastifyPluginAsync<ConsoleOptions> = async (app, { p
   await app.register(consoleAuditRoutes, config);
   await app.register(consoleDeviceRoutes, config);
   await app.register(consoleMatterRoutes, config);
+  await app.register(consoleSupervisionRoutes, config);
   await app.register(consolePages, { pagesDir });
 };
