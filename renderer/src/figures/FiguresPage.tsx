@@ -9,7 +9,7 @@ import { labelledRates, type WindowFigures } from '../../../domain/figures/rpc';
 import type { Rate } from '../../../domain/figures/indicators';
 import { api } from '../api/client';
 import { downloadBase64 } from '../shell/download';
-import { RatesChart } from './RatesChart';
+import { RatesChart } from '../common/RatesChart';
 
 type Range = [Dayjs, Dayjs];
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
