@@ -24,6 +24,9 @@ async function openMatter(desk: Page, matterNo: string) {
 test('the city sets up its console, enrols a desk, sees its registration, supervises it and moves its deadline', async ({ page: desk, browser }) => {
   const context = await browser.newContext({ baseURL: CITY, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
   const city = await context.newPage();
+  // The desk's first load compiles the app in Vite: on a busy machine longer than a sign-in check waits.
+  await desk.goto('/');
+  await expect(desk.getByRole('button').first()).toBeVisible({ timeout: 180_000 });
 
   // First administrator, with the set-up token; then a sign-in through the form.
   await city.goto('/');
