@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { answerAfterBody } from './http/answerAfterBody';
 import { requireAdmin } from './http/auth';
 import { answerRouterErrors, HttpError, registerErrorHandling } from './http/errors';
 import { decodeContentEncoding } from './http/gzip';
@@ -21,6 +22,8 @@ import { lookupRoutes } from './routes/lookup';
 import { pullRoutes } from './routes/pull';
 import { pushRoutes } from './routes/push';
 import { referenceRoutes } from './routes/reference';
+// #13: published holiday years
+import { calendarRoutes } from './routes/calendar';
 import { supervisionRoutes } from './routes/supervision';
 import type { CityDb } from './store/db';
 
@@ -66,6 +69,7 @@ export async function buildApp({
   app.decorateRequest('device', null);
   useZodSchemas(app);
   app.addHook('preParsing', decodeContentEncoding);
+  answerAfterBody(app);
 
   await app.register(rateLimit, {
     max: rateLimitPerMinute,
@@ -98,6 +102,7 @@ export async function buildApp({
   await app.register(pullRoutes, { db });
   await app.register(lookupRoutes, { db, adminToken, perDevicePerMinute: lookupRateLimitPerMinute });
   await app.register(referenceRoutes, { db, adminToken });
+  await app.register(calendarRoutes, { db, adminToken });
   await app.register(supervisionRoutes, { db, adminToken });
   await app.register(figuresRoutes, { db, adminToken });
   await app.register(attachmentRoutes, { db });

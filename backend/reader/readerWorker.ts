@@ -9,6 +9,7 @@ import type { Operator } from '../../domain/staff/roles';
 import type { ReadContext } from '../services/context';
 import { createReferenceSource, type ReferenceSource } from '../services/reference';
 import { isReaderMethod, readerHandlers } from './handlers';
+import { isStoreOp, storeOps } from './storeOps';
 
 export interface ReaderInit {
   type: 'init';
@@ -26,9 +27,17 @@ export type ReaderMessage = ReaderInit | CallMessage | { type: 'reference-change
 
 let db: LocalDb | null = null;
 let reference: ReferenceSource | null = null;
+const ops = storeOps(() => db!);
 
 async function answer(m: CallMessage): Promise<unknown> {
   if (!db || !reference) return err('reader_not_ready', '查询服务尚未就绪，请稍后重试');
+  if (isStoreOp(m.method)) {
+    try {
+      return (ops[m.method] as (i: unknown) => unknown)(m.input);
+    } catch (e) {
+      return err('store_copy_failed', `备份文件读写失败：${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   if (!isReaderMethod(m.method)) return err('unknown_method', `未知的操作：${m.method}`);
   const { nowMs, actor } = m.context as ReaderCallContext;
   const ctx: ReadContext = { db, reference: reference.get, now: () => new Date(nowMs), actor: () => actor };

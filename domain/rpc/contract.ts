@@ -3,6 +3,7 @@
 // transport all derive their types from here.
 import type { z } from 'zod';
 import '../schema/zodLocale';
+import { backupMethods } from '../backup/rpc';
 import { figuresMethods } from '../figures/rpc';
 import { attachmentMethods } from '../intake/attachments';
 import { intakeMethods } from '../intake/rpc';
@@ -10,12 +11,26 @@ import { matterMethods } from '../matters/rpc';
 import { referenceMethods } from '../reference/rpc';
 import { staffMethods } from '../staff/rpc';
 import { syncMethods } from '../sync/rpc';
+// search from every screen (issue #12)
+import { searchMethods } from '../search/rpc';
 
 export { enrollInputSchema, syncStatusSchema, type SyncStatus } from '../sync/rpc';
 
 /** `today` (YYYY-MM-DD) comes from the caller's clock: domain/ reads none. */
 export function makeContract(today: () => string) {
-  return { ...staffMethods, ...intakeMethods(today), ...attachmentMethods, ...matterMethods, ...referenceMethods, ...syncMethods, ...figuresMethods } as const;
+  return {
+    ...staffMethods,
+    ...intakeMethods(today),
+    ...attachmentMethods,
+    ...matterMethods,
+    ...referenceMethods,
+    ...syncMethods,
+    ...figuresMethods,
+    // Backup and restore (issue #15)
+    ...backupMethods,
+    // search from every screen (issue #12)
+    ...searchMethods,
+  } as const;
 }
 export type Contract = ReturnType<typeof makeContract>;
 export type Method = keyof Contract;

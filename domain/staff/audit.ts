@@ -55,6 +55,16 @@ export const METHOD_AUDIT: Readonly<Record<Method, AuditKind | null>> = {
   'sync.now': null,
   'figures.get': null,
   'figures.export': 'view',
+  // Backup and restore (issue #15): a copy of every record leaves the store, or replaces it.
+  'backup.status': null,
+  'backup.configure': 'write',
+  'backup.create': 'write',
+  'backup.list': null,
+  'backup.restore': 'write',
+  // --- search from every screen (issue #12): a list of matters with the identities masked for a
+  // list, like the work queue, not a full record; opening one (matters.get) is the audited view.
+  // Searched as the clerk types, it would also bury the log under one line per keystroke.
+  'search.matters': null,
 };
 
 export const auditRecordedPayload = z.strictObject({

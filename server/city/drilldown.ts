@@ -6,10 +6,9 @@ import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { chinaDateOf } from '../../domain/calendar/chinaDay';
 import type { DrillQuery } from '../../domain/console/matters';
 import { indicators, type Indicators } from '../../domain/figures/indicators';
-import { deadlineEngineFor } from '../../domain/sync/pull';
 import type { CityDb } from '../store/db';
 import { allVisits, matters } from '../store/schema';
-import { bounds, groupVisitThreshold, outcomesByCounty, reference } from './figures';
+import { bounds, groupVisitThreshold, outcomesByCounty, rateRules } from './figures';
 
 /** At most this many matters open from one figure; the page says when there are more. */
 export const DRILL_LIMIT = 1000;
@@ -38,10 +37,10 @@ export async function figureMatters(db: CityDb, q: DrillQuery, today = chinaDate
     ids = await countedMatters(db, q, start, end);
   } else {
     const key = q.figure as keyof Indicators;
-    const engine = deadlineEngineFor(await reference(db, 'holidays'));
-    const byCounty = await outcomesByCounty(db, q.from, end);
+    const { engine, options } = await rateRules(db);
+    const byCounty = await outcomesByCounty(db, q.from, end, options);
     const outcomes = q.countyCode ? (byCounty.get(q.countyCode) ?? []) : [...byCounty.values()].flat();
-    ids = outcomes.filter((o) => indicators([o], { from: q.from, to: q.to }, today, engine)[key][q.part] === 1).map((o) => o.matterId);
+    ids = outcomes.filter((o) => indicators([o], { from: q.from, to: q.to }, today, engine, options)[key][q.part] === 1).map((o) => o.matterId);
   }
   return { ids: ids.slice(0, DRILL_LIMIT), more: ids.length > DRILL_LIMIT };
 }

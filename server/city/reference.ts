@@ -6,10 +6,20 @@ import { nextChange } from '../store/changes';
 import type { CityDb } from '../store/db';
 import { referenceData, referenceHistory } from '../store/schema';
 
-export async function publishReference(db: CityDb, key: ReferenceKey, value: unknown, publishedBy: string): Promise<{ key: ReferenceKey; version: number; updatedAt: string }> {
+/**
+ * `value` may be worked out from what is stored (a year added to the calendar): it is called after
+ * the change counter's row lock is taken, which holds every other writer, so no publication is lost.
+ */
+export async function publishReference(
+  db: CityDb,
+  key: ReferenceKey,
+  value: unknown | ((tx: CityDb) => Promise<unknown>),
+  publishedBy: string,
+): Promise<{ key: ReferenceKey; version: number; updatedAt: string }> {
   const updatedAt = new Date();
   const version = await db.transaction(async (tx) => {
     const changeSeq = await nextChange(tx);
+    if (typeof value === 'function') value = await (value as (tx: CityDb) => Promise<unknown>)(tx);
     const [row] = await tx
       .insert(referenceData)
       .values({ key, value, updatedAt, changeSeq, version: 1 })

@@ -115,6 +115,16 @@ export const matters = pgTable(
     lifecycle: jsonb('lifecycle'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     clockOffsetMs: bigint('clock_offset_ms', { mode: 'number' }),
+    // Corrections that keep history and Excel in (issue #12).
+    /** 作废: kept, left out of the figures and the person lookup. */
+    voidedAt: timestamp('voided_at', { withTimezone: true }),
+    /** 'import': a record a window brought in from its 历史台账 ('matter.imported'), never in the figures. */
+    origin: text('origin').notNull().default('window'),
+    /**
+     * The window's steps as applied ({ transitionId, command, withdrawnBy }), so a 撤回 can
+     * replay the steps that still stand; null for a matter with no step since this was kept.
+     */
+    steps: jsonb('steps'),
   },
   (t) => [
     uniqueIndex('matters_matter_no_uq').on(t.matterNo),
@@ -365,4 +375,26 @@ export const cityCampaignMatters = pgTable(
 );
 
 /** For tests and tools that need to empty the city database. */
-export const truncateAllSql = sql`TRUNCATE events, quarantine, visits, supervision_notices, reference_data, change_counter, attachment_upload_parts, attachment_uploads, attachments, matters, person_lookups, devices, console_sessions, city_staff, city_audit, reference_history, city_campaign_matters, city_campaigns`;
+export const truncateAllSql = sql`TRUNCATE termination_register, events, quarantine, visits, supervision_notices, reference_data, change_counter, attachment_upload_parts, attachment_uploads, attachments, matters, person_lookups, devices, console_sessions, city_staff, city_audit, reference_history, city_campaign_matters, city_campaigns`;
+
+/**
+ * The city's termination register (终结库): every terminated matter of every county, the person
+ * known by a hash of the 证件 number (domain/records/terminationRegister.ts). Devices pull it by
+ * the change counter; an entry taken back (撤回, 作废) stays, inactive, so devices learn that too.
+ */
+export const terminationRegister = pgTable(
+  'termination_register',
+  {
+    matterId: uuid('matter_id').primaryKey(),
+    matterNo: text('matter_no').notNull(),
+    countyCode: varchar('county_code', { length: 6 }).notNull(),
+    documentHash: varchar('document_hash', { length: 64 }).notNull(),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    terminatedOn: date('terminated_on', { mode: 'string' }).notNull(),
+    active: boolean('active').notNull(),
+    changeSeq: bigint('change_seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [uniqueIndex('termination_register_change_seq_uq').on(t.changeSeq)],
+);
+
+/** For tests and tools that need to empty the city database. */

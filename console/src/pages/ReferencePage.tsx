@@ -6,12 +6,21 @@ import { referenceKeySchema, type ReferenceKey } from '../../../domain/sync/pull
 import { api, messageOf } from '../api';
 import { useLoad } from '../useLoad';
 
-const KEY_LABELS: Record<ReferenceKey, string> = { holidays: '节假日调整', settings: '设备设置', units: '责任单位', categories: '问题分类' };
+const KEY_LABELS: Record<ReferenceKey, string> = {
+  holidays: '节假日调整',
+  calendar: '年度节假日安排',
+  settings: '设备设置',
+  units: '责任单位',
+  organisations: '组织机构',
+  categories: '问题分类',
+};
 const EXAMPLES: Record<ReferenceKey, unknown> = {
   holidays: { restDays: ['2027-01-01'], workingDays: [] },
   settings: { syncIntervalMinutes: 5, groupVisitThreshold: 5 },
   units: [{ code: 'U001', name: '市住房和城乡建设局' }],
   categories: [],
+  calendar: { years: [{ year: 2027, source: '国办发明电〔2026〕号', restDays: ['2027-01-01'], workingDays: [] }] },
+  organisations: [],
 };
 interface Item {
   key: ReferenceKey;
