@@ -22,7 +22,8 @@ export default defineConfig({
   testDir: 'tests/console-e2e',
   outputDir: 'test-results/console-e2e',
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright-console.json' }]],
-  timeout: 300_000,
+  // One long story across two servers on a shared 2-core machine.
+  timeout: 600_000,
   webServer: [
     deskServer,
     {
