@@ -35,13 +35,13 @@ const countedVisit = sql`${allVisits.matterId} NOT IN (SELECT matter_id FROM mat
 const beijingMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
 /** [from 00:00, the day after `to` 00:00) in Beijing time. */
-function bounds(from: string, to: string): [Date, Date] {
+export function bounds(from: string, to: string): [Date, Date] {
   const end = beijingMidnight(to);
   end.setUTCDate(end.getUTCDate() + 1);
   return [beijingMidnight(from), end];
 }
 
-async function groupVisitThreshold(db: CityDb): Promise<number> {
+export async function groupVisitThreshold(db: CityDb): Promise<number> {
   const settings = deviceSettingsSchema.safeParse(await referenceValue(db, 'settings'));
   return settings.success ? settings.data.groupVisitThreshold : DEFAULT_GROUP_VISIT_THRESHOLD;
 }
@@ -50,7 +50,7 @@ async function groupVisitThreshold(db: CityDb): Promise<number> {
  * Each county's matters as the rates need them: only those that can still count in the period
  * (countsSince), so the work follows the period, not the city's whole history.
  */
-async function outcomesByCounty(db: CityDb, from: string, end: Date, options: FigureOptions): Promise<Map<string, MatterOutcome[]>> {
+export async function outcomesByCounty(db: CityDb, from: string, end: Date, options: FigureOptions): Promise<Map<string, (MatterOutcome & { matterId: string })[]>> {
   const since = countsSince(from, options);
   const rows = await db
     .select({ matterId: matters.matterId, countyCode: matters.countyCode, receivedAt: matters.receivedAt, lifecycle: matters.lifecycle })
@@ -73,21 +73,27 @@ async function outcomesByCounty(db: CityDb, from: string, end: Date, options: Fi
   const repeatDays = new Map<string, string[]>();
   for (const v of repeats) repeatDays.set(v.matterId, [...(repeatDays.get(v.matterId) ?? []), chinaDateOf(v.receivedAt.toISOString())]);
 
-  const byCounty = new Map<string, MatterOutcome[]>();
+  const byCounty = new Map<string, (MatterOutcome & { matterId: string })[]>();
   for (const r of rows) {
     const list = byCounty.get(r.countyCode) ?? [];
-    list.push({ lifecycle: cityLifecycle(r), repeatVisitDays: repeatDays.get(r.matterId) ?? [] });
+    list.push({ matterId: r.matterId, lifecycle: cityLifecycle(r), repeatVisitDays: repeatDays.get(r.matterId) ?? [] });
     byCounty.set(r.countyCode, list);
   }
   return byCounty;
+}
+
+/** The calendar and the bureau's figure options the city's settings give the rates. */
+export async function rateRules(db: CityDb) {
+  const engine = deadlineEngineFor(await referenceValue(db, 'holidays'), await referenceValue(db, 'calendar'));
+  const { figures: options } = bureauPolicyFor(await referenceValue(db, 'settings'));
+  return { engine, options };
 }
 
 /** `today` (Beijing) decides which deadlines have run out. */
 export async function countyFigures(db: CityDb, from: string, to: string, today = chinaDateOf(new Date().toISOString())) {
   const [start, end] = bounds(from, to);
   const threshold = await groupVisitThreshold(db);
-  const engine = deadlineEngineFor(await referenceValue(db, 'holidays'), await referenceValue(db, 'calendar'));
-  const { figures: options } = bureauPolicyFor(await referenceValue(db, 'settings'));
+  const { engine, options } = await rateRules(db);
   const outcomes = await outcomesByCounty(db, from, end, options);
   const rates = (list: MatterOutcome[]) => indicators(list, { from, to }, today, engine, options);
   const visitRows = await db

@@ -15,7 +15,7 @@ import { downloadBase64 } from '../shell/download';
 import { BreakdownPanel } from './BreakdownPanel';
 import { DrillNumber } from './drill';
 import { useFiguresPeriod } from './periodStore';
-import { RatesChart } from './RatesChart';
+import { RatesChart } from '../common/RatesChart';
 
 const percent = (r: Rate) => (r.value === null ? '—' : `${(r.value * 100).toFixed(1)}%`);
 
