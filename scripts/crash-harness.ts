@@ -47,6 +47,8 @@ export interface HarnessResult {
   city: string;
   seed: number;
   kills: number;
+  /** Kills while the city was receiving a push from the desk. */
+  killsMidPush: number;
   cityKills: number;
   registrations: number;
   attempts: number;
@@ -112,7 +114,7 @@ export async function runCrashHarness(o: HarnessOptions): Promise<HarnessResult>
 
   const ledger = newLedger();
   const workload = createWorkload(ledger, seededRandom(o.seed ^ 0x5bd1e995));
-  const result = { kills: 0, cityKills: 0, integrityFailures: 0, missingAfterKill: 0 };
+  const result = { kills: 0, killsMidPush: 0, cityKills: 0, integrityFailures: 0, missingAfterKill: 0 };
   let city: CityProcess = await startCity();
   // Set from the push listener, so the type checker cannot follow it: read through restarting().
   let cityRestart: Promise<void> | null = null;
@@ -154,6 +156,7 @@ export async function runCrashHarness(o: HarnessOptions): Promise<HarnessResult>
         await signIn(desk.call, 'supervisor');
         const working = workload.run(desk.call);
         await sleep(killIn);
+        if (city.pushesInFlight() > 0) result.killsMidPush++;
         await desk.kill();
         await working;
       }

@@ -20,6 +20,8 @@ export interface CityProcess {
   url: string;
   /** Called when a push request reaches the server (its log line "incoming request"). */
   onPush(listener: (() => void) | null): void;
+  /** Push requests the server has begun and not yet answered. */
+  pushesInFlight(): number;
   /** SIGKILL, and waits until the process is gone. */
   kill(): Promise<void>;
   /** SIGTERM: requests in flight finish and the database is closed cleanly. */
@@ -51,6 +53,8 @@ export async function startCityProcess(o: CityProcessOptions): Promise<CityProce
   const child: ChildProcess = spawn(process.execPath, [o.entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let pushListener: (() => void) | null = null;
+  const pushing = new Set<string>();
+  const reqId = (line: string) => /"reqId":"([^"]+)"/.exec(line)?.[1] ?? '';
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
 
@@ -58,7 +62,10 @@ export async function startCityProcess(o: CityProcessOptions): Promise<CityProce
     const lines = readline.createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       if (line.includes('"msg":"Server listening')) resolve();
-      else if (pushListener && line.includes('"msg":"incoming request"') && line.includes('"route":"/api/v1/sync/push"')) pushListener();
+      else if (line.includes('"msg":"incoming request"') && line.includes('"route":"/api/v1/sync/push"')) {
+        pushing.add(reqId(line));
+        pushListener?.();
+      } else if (line.includes('"msg":"request completed"')) pushing.delete(reqId(line));
     });
     child.once('exit', (code, signal) => reject(new Error(`city server ended before listening (${signal ?? code}): ${stderr}`)));
   });
@@ -66,6 +73,7 @@ export async function startCityProcess(o: CityProcessOptions): Promise<CityProce
   return {
     url: `http://127.0.0.1:${o.port}`,
     onPush: (l) => (pushListener = l),
+    pushesInFlight: () => pushing.size,
     async kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
