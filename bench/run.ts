@@ -8,6 +8,8 @@ const suites: [string, () => Promise<{ run: (o: { quick: boolean }) => Promise<v
   ['registration', () => import('./registration')],
   ['rpc', () => import('./duringExport')],
   ['sync', () => import('./sync')],
+  // issue 15: slow-link catch-up and the backend's memory at 1,000,000 matters
+  ['slowlink', () => import('./slowLink')],
 ];
 
 for (const [name, load] of suites) {
