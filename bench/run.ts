@@ -10,6 +10,7 @@ const suites: [string, () => Promise<{ run: (o: { quick: boolean }) => Promise<v
   ['sync', () => import('./sync')],
   // issue 15: slow-link catch-up and the backend's memory at 1,000,000 matters
   ['slowlink', () => import('./slowLink')],
+  ['memory', () => import('./memory')],
 ];
 
 for (const [name, load] of suites) {

@@ -51,9 +51,10 @@ export async function startSlowLink(o: SlowLinkOptions): Promise<SlowLink> {
   const stats = { connections: 0, cut: 0, bytesUp: 0, bytesDown: 0 };
   const sockets = new Set<net.Socket>();
 
-  const server = net.createServer((client) => {
+  // Half-open allowed: an end crossing the line must not overtake the bytes before it.
+  const server = net.createServer({ allowHalfOpen: true }, (client) => {
     stats.connections++;
-    const city = net.connect(o.upstreamPort, '127.0.0.1');
+    const city = net.connect({ port: o.upstreamPort, host: '127.0.0.1', allowHalfOpen: true });
     const pair = [client, city];
     for (const s of pair) {
       sockets.add(s);
@@ -69,34 +70,49 @@ export async function startSlowLink(o: SlowLinkOptions): Promise<SlowLink> {
       stats.cut++;
       for (const s of pair) s.destroy();
     };
-    const close = () => {
-      for (const s of pair) s.destroy();
-    };
-
-    /** Carries `from`'s bytes to `to` over one direction of the link. */
+    /**
+     * Carries `from`'s bytes to `to` over one direction of the link. One queue, emptied in order
+     * by one timer: a timer per slice could fire out of order after a long turn of the event loop.
+     */
     const carry = (from: net.Socket, to: net.Socket, link: ReturnType<typeof direction>, count: (n: number) => void) => {
-      let inFlight = 0;
-      let lastArrival = 0;
+      const queue: { at: number; slice: Buffer }[] = [];
+      let queued = 0;
+      let timer: NodeJS.Timeout | null = null;
+      let ending = false;
+      let lost = false;
+      const settle = () => (lost ? to.destroy() : to.end());
+      const deliver = () => {
+        timer = null;
+        while (queue.length > 0 && queue[0]!.at <= performance.now()) {
+          const { slice } = queue.shift()!;
+          queued -= slice.length;
+          count(slice.length);
+          if (!to.destroyed) to.write(slice);
+        }
+        if (queued < buffer) from.resume();
+        if (queue.length > 0) timer = setTimeout(deliver, queue[0]!.at - performance.now());
+        else if (ending) settle();
+      };
       from.on('data', (data: Buffer) => {
         for (let i = 0; i < data.length; i += SLICE) {
           const slice = data.subarray(i, i + SLICE);
           carried += slice.length;
           if (carried >= cutAt) return cut();
-          inFlight += slice.length;
-          // Arrivals keep their order even when timers fire late.
-          lastArrival = Math.max(lastArrival, link.arrival(slice.length));
-          setTimeout(() => {
-            inFlight -= slice.length;
-            count(slice.length);
-            if (!to.destroyed) to.write(slice);
-            if (inFlight < buffer) from.resume();
-          }, lastArrival - performance.now());
+          queued += slice.length;
+          queue.push({ at: link.arrival(slice.length), slice });
         }
-        if (inFlight >= buffer) from.pause();
+        if (queued >= buffer) from.pause();
+        timer ??= setTimeout(deliver, queue[0]!.at - performance.now());
       });
-      // The end of one side reaches the other after everything sent before it.
-      from.on('end', () => setTimeout(() => to.end(), Math.max(0, lastArrival - performance.now()) + 1));
-      from.on('close', () => setTimeout(close, Math.max(0, lastArrival - performance.now()) + 1));
+      // The end of one side reaches the other after everything sent before it; so does its loss.
+      const finish = (how: 'end' | 'close') => {
+        // A close with no end before it is a line lost, not a conversation finished.
+        if (how === 'close' && !ending) lost = true;
+        ending = true;
+        if (queue.length === 0 && !timer) settle();
+      };
+      from.on('end', () => finish('end'));
+      from.on('close', () => finish('close'));
     };
     carry(client, city, up, (n) => (stats.bytesUp += n));
     carry(city, client, down, (n) => (stats.bytesDown += n));
