@@ -7,6 +7,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
+import { finishPendingRestore } from './pendingRestore';
 
 export type LocalDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -54,6 +55,8 @@ export function applyKey(sqlite: Database.Database, key: string): void {
 
 export function openLocalDb({ file, migrationsDir, key }: OpenOptions): LocalDb {
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  // A restore prepared before the last stop (backend/backup/restore.ts) takes its place now.
+  finishPendingRestore(file);
   const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
   const sqlite = new Database(file);
   // The key first, then WAL: WAL set before the key breaks a new file (TOOLCHAIN.md).
@@ -79,6 +82,9 @@ export function openLocalDb({ file, migrationsDir, key }: OpenOptions): LocalDb 
   }
   return db as LocalDb;
 }
+
+/** drizzle over a connection opened elsewhere (a restored copy, db/storeCopy.ts). */
+export const wrapStore = (sqlite: Database.Database): LocalDb => drizzle(sqlite, { schema }) as LocalDb;
 
 /**
  * A second, read-only connection to the same file, for long reads off the writer's thread

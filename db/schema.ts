@@ -5,8 +5,9 @@ import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-or
 import type { DeadlineStep } from '../domain/calendar/deadlines';
 import type { DeliveryMethod } from '../domain/matters/commands';
 import type { MatterState } from '../domain/matters/states';
+import { registerFilterColumns } from './registerColumns';
 
-const bool = (name: string) => integer(name, { mode: 'boolean' }).notNull().default(false);
+import { bool } from './columns';
 
 /** A person who came to the window, known by a document (type + number). */
 export const visitor = sqliteTable(
@@ -67,11 +68,23 @@ export const matter = sqliteTable(
     receivedOn: text('received_on').notNull(), // local YYYY-MM-DD
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    // Corrections that keep history and Excel in: a voided registration stays, out of the figures;
+    // a record brought in from the 历史台账 is history, never counted in the window's figures.
+    voidedAt: text('voided_at'),
+    origin: text('origin', { enum: ['window', 'import'] }).notNull().default('window'),
+    sourceNo: text('source_no').notNull().default(''), // 原编号 in the imported ledger
   },
   (t) => [
     index('matter_received_on_idx').on(t.receivedOn),
     index('matter_visitor_idx').on(t.visitorId),
     index('matter_due_idx').on(t.status, t.nextDue),
+    // Few matters are ever voided: the figures leave them out through this index, not a scan.
+    index('matter_voided_idx').on(t.voidedAt).where(sql`${t.voidedAt} IS NOT NULL`),
+    // The full register (台账): an index per order it offers (db/registerColumns.ts), and two for its lists.
+    index('matter_register_received_idx').on(t.receivedAt, t.matterNo, ...registerFilterColumns(t)),
+    index('matter_register_due_idx').on(sql`coalesce(${t.nextDue}, '9999-12-31')`, t.matterNo, t.receivedAt, ...registerFilterColumns(t)),
+    index('matter_place_idx').on(t.placeRegion),
+    index('matter_unit_idx').on(sql`json_extract(${t.lifecycle}, '$.body')`),
   ],
 );
 
@@ -322,41 +335,36 @@ export const counter = sqliteTable('counter', {
   value: integer('value').notNull(),
 });
 
-/**
- * Staff accounts of this window (DESIGN.md §6). Local to the device and never synced: only a
- * scrypt hash of each password is kept, and failed sign-ins make the account wait.
- */
-export const staffAccount = sqliteTable('staff_account', {
-  id: text('id').primaryKey(),
-  userNo: text('user_no').notNull().unique(), // 工号
-  name: text('name').notNull(),
-  role: text('role', { enum: ['clerk', 'handler', 'supervisor', 'admin'] }).notNull(),
-  passwordHash: text('password_hash').notNull(),
-  mustChangePassword: bool('must_change_password'),
-  disabled: bool('disabled'),
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: text('locked_until'),
-  createdAt: text('created_at').notNull(),
-  updatedAt: text('updated_at').notNull(),
-});
+// Staff accounts and the audit log live in their own module; drizzle-kit reads them through this one.
+export * from './staffSchema';
+
+// --- Corrections that keep history, and the city's termination register (issue #12)
 
 /**
- * The audit log (DESIGN.md §6): who did or saw what, when. Append-only and hash-chained: each
- * row's hash covers its content and the previous row's hash, so an edited, deleted or
- * reordered row breaks the chain (db/audit.ts verifyAuditChain). Each row also goes to the
- * city as an outbox event, where the copy cannot be edited from this machine.
+ * 更正, 作废 and 撤回 of a matter, each with who, when and why. Append-only: a correction is
+ * never edited or removed, and a withdrawn step keeps its transition row (withdrawnTransitionId
+ * names it), so the file always shows what was recorded and what replaced it.
  */
-export const auditLog = sqliteTable('audit_log', {
-  seq: integer('seq').primaryKey(),
-  id: text('id').notNull().unique(),
-  at: text('at').notNull(),
-  actorNo: text('actor_no').notNull(),
-  actorName: text('actor_name').notNull(),
-  actorRole: text('actor_role').notNull(),
-  action: text('action').notNull(),
-  kind: text('kind', { enum: ['write', 'view', 'session'] }).notNull(),
-  target: text('target'),
-  outcome: text('outcome').notNull(), // 'ok' or the refusal's code
-  prevHash: text('prev_hash').notNull(),
-  hash: text('hash').notNull(),
-});
+export const matterCorrection = sqliteTable(
+  'matter_correction',
+  {
+    id: text('id').primaryKey(),
+    matterId: text('matter_id')
+      .notNull()
+      .references(() => matter.id),
+    kind: text('kind', { enum: ['correct', 'void', 'withdraw'] }).notNull(),
+    changes: text('changes').notNull().default('[]'), // [{ field, from, to }] as JSON
+    withdrawnTransitionId: text('withdrawn_transition_id').references(() => transition.id),
+    fromState: text('from_state').$type<MatterState>(),
+    toState: text('to_state').$type<MatterState>(),
+    reason: text('reason').notNull(),
+    actorId: text('actor_id').notNull(),
+    actorName: text('actor_name').notNull(),
+    actorRole: text('actor_role').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('matter_correction_matter_idx').on(t.matterId)],
+);
+
+// The pulled termination register and the search documents: their own module, read through this one.
+export * from './findSchema';

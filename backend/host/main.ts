@@ -29,18 +29,19 @@ export interface KeyMessage {
 }
 
 interface Port {
-  post(m: unknown): void;
+  /** Resolves once the message has left (a forked child's IPC send is asynchronous). */
+  post(m: unknown): Promise<void>;
   onMessage(l: (m: unknown) => void): void;
 }
 
 /** Electron's utility process has `process.parentPort`; a forked Node child has `process.send`. */
 function parentPort(): Port {
   const electron = (process as { parentPort?: { on(e: 'message', l: (e: { data: unknown }) => void): void; postMessage(m: unknown): void } }).parentPort;
-  if (electron) return { post: (m) => electron.postMessage(m), onMessage: (l) => electron.on('message', (e) => l(e.data)) };
+  if (electron) return { post: async (m) => electron.postMessage(m), onMessage: (l) => electron.on('message', (e) => l(e.data)) };
   if (process.send) {
     // The host is gone (it crashed or was killed): nobody is left to answer to.
     process.on('disconnect', () => process.exit(0));
-    return { post: (m) => process.send!(m as object), onMessage: (l) => process.on('message', l) };
+    return { post: (m) => new Promise((resolve) => process.send!(m as object, () => resolve())), onMessage: (l) => process.on('message', l) };
   }
   throw new Error('backend/host/main.ts runs only as a child or utility process');
 }
@@ -48,7 +49,7 @@ function parentPort(): Port {
 // Everything this process writes (the store, its WAL, sealed files) is for this user only.
 process.umask(0o077);
 const port = parentPort();
-const keep = (key: string) => port.post({ type: 'key', key } satisfies KeyMessage);
+const keep = (key: string) => void port.post({ type: 'key', key } satisfies KeyMessage);
 let options: InitMessage['options'] | null = null;
 let backend: Backend | null = null;
 
@@ -98,6 +99,14 @@ function start(b: Backend): void {
   b.sync.start();
 }
 
+let stopping = false;
+function stop(): void {
+  if (stopping) return;
+  stopping = true;
+  const b = backend;
+  void (b?.close() ?? Promise.resolve()).finally(() => process.exit(0));
+}
+
 port.onMessage((m) => {
   const message = m as InitMessage | CallMessage | { type: 'stop' };
   if (message.type === 'init') {
@@ -105,16 +114,24 @@ port.onMessage((m) => {
     try {
       const b = openStore(message.options.keys);
       if (b) start(b);
-      port.post({ type: 'ready' });
+      void port.post({ type: 'ready' });
     } catch (e) {
       // The store cannot be opened at all (a damaged file, a full disk): say so once and end.
-      port.post({ type: 'fatal', error: err('backend_start_failed', `本机数据无法打开：${e instanceof Error ? e.message : String(e)}`) });
-      process.exit(1);
+      void port.post({ type: 'fatal', error: err('backend_start_failed', `本机数据无法打开：${e instanceof Error ? e.message : String(e)}`) }).finally(() => process.exit(1));
     }
   } else if (message.type === 'call') {
-    const answer = backend ? backend.dispatch(message.method, message.input) : answerLocked(message.method, message.input);
-    void answer.then((result) => port.post({ type: 'result', id: message.id, result }));
+    const answer = stopping
+      ? Promise.resolve(err('backend_restarting', '后台服务正在重新启动，请稍候重试'))
+      : backend
+        ? backend.dispatch(message.method, message.input)
+        : answerLocked(message.method, message.input);
+    void answer.then(async (result) => {
+      await port.post({ type: 'result', id: message.id, result });
+      // A restore was prepared (backend/backup/restore.ts): end, and the host starts a backend
+      // that opens the restored store.
+      if (backend?.restartWanted() && !stopping) stop();
+    });
   } else if (message.type === 'stop') {
-    void (backend?.close() ?? Promise.resolve()).finally(() => process.exit(0));
+    stop();
   }
 });

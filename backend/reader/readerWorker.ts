@@ -8,7 +8,8 @@ import type { CallMessage } from '../host/calls';
 import type { Operator } from '../../domain/staff/roles';
 import type { ReadContext } from '../services/context';
 import { createReferenceSource, type ReferenceSource } from '../services/reference';
-import { isReaderMethod, readerHandlers } from './handlers';
+import { isReaderMethod, isReaderTask, readerHandlers, readerTasks } from './handlers';
+import { isStoreOp, storeOps } from './storeOps';
 
 export interface ReaderInit {
   type: 'init';
@@ -26,15 +27,23 @@ export type ReaderMessage = ReaderInit | CallMessage | { type: 'reference-change
 
 let db: LocalDb | null = null;
 let reference: ReferenceSource | null = null;
+const ops = storeOps(() => db!);
 
 async function answer(m: CallMessage): Promise<unknown> {
   if (!db || !reference) return err('reader_not_ready', '查询服务尚未就绪，请稍后重试');
-  if (!isReaderMethod(m.method)) return err('unknown_method', `未知的操作：${m.method}`);
+  if (isStoreOp(m.method)) {
+    try {
+      return (ops[m.method] as (i: unknown) => unknown)(m.input);
+    } catch (e) {
+      return err('store_copy_failed', `备份文件读写失败：${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  const handler = isReaderMethod(m.method) ? readerHandlers[m.method] : isReaderTask(m.method) ? readerTasks[m.method] : null;
+  if (!handler) return err('unknown_method', `未知的操作：${m.method}`);
   const { nowMs, actor } = m.context as ReaderCallContext;
   const ctx: ReadContext = { db, reference: reference.get, now: () => new Date(nowMs), actor: () => actor };
-  const handler = readerHandlers[m.method] as (c: ReadContext, i: unknown) => unknown;
   try {
-    return await handler(ctx, m.input);
+    return await (handler as (c: ReadContext, i: unknown) => unknown)(ctx, m.input);
   } catch (e) {
     console.error('[reader] handler crashed', e);
     return err('internal', '程序内部错误，本次查询未完成，请重试或联系管理员');

@@ -10,7 +10,7 @@ import { createWorkerRenderer, type WorkerEntry } from '../documents/workerRende
 import { createCityClient, type Fetch } from '../sync/cityClient';
 import { createReader } from '../reader/reader';
 import { createSyncEngine, type SyncEngineOptions } from '../sync/engine';
-import { localDay, type ServiceContext } from './context';
+import { localDay, localTimestamp, type ServiceContext } from './context';
 import { discardDraft, getRegistrationDraft, listRegistrationDrafts, saveRegistrationDraft } from './drafts';
 import { listToday, registerVisit } from './intake';
 import { createReferenceSource } from './reference';
@@ -20,9 +20,15 @@ import { addAttachment, attachmentFile, listAttachments, readAttachment } from '
 import { deliverDocument, generateDocument, readDocument } from './documents';
 import { matterDetail } from './matters/matterFile';
 import { runMatterCommand } from './matters/matterCommand';
+import { recomputeOpenDeadlines } from './matters/recomputeDeadlines';
+import { noticeSettings, setBureau, setOrganisations } from './noticeSettings';
 import { addParticipant, assignLeaderCase, createCampaign, issueSupervision, listCampaigns, resolveSupervisionNotice } from './supervision';
 import { createRouter, type Handlers } from './router';
+import { correctMatter, voidMatter, withdrawStep } from './corrections/corrections';
+import { importLedger } from './records/importLedger';
 import { checkAccess, recordCall } from './access';
+import { createBackups } from '../backup/backups';
+import { restoreBackup } from '../backup/restore';
 import * as accounts from './accounts';
 import { DEFAULT_SCRYPT_COST } from './passwords';
 import { writeRecovery } from './recovery';
@@ -53,6 +59,8 @@ export interface BackendOptions {
 }
 
 export const DB_FILE = 'xinfang.db';
+/** How often the daily backup looks whether it is due (it runs once a day). */
+const BACKUP_CHECK_MS = 15 * 60 * 1000;
 
 export function createBackend(o: BackendOptions) {
   const now = o.now ?? (() => new Date());
@@ -76,8 +84,10 @@ export function createBackend(o: BackendOptions) {
       const f = files.read(attachmentFile(o.dataDir, sha256));
       return f.kind === 'ok' ? f.bytes : f.kind === 'missing' ? null : 'damaged';
     },
-    onReferencePulled: () => {
+    onReferencePulled: (keys) => {
       reference.refresh();
+      // #13: a newly published holiday year changes open matters' last days.
+      if (keys.includes('calendar') || keys.includes('holidays')) recomputeOpenDeadlines(db, reference.get().deadlines, localTimestamp(now()));
       reader.referenceChanged();
     },
     ...syncOptions,
@@ -94,6 +104,26 @@ export function createBackend(o: BackendOptions) {
     renderDocument: documents.render,
     cityLookup: sync.cityLookup,
   };
+  // Backup and restore (issue #15)
+  let restartWanted = false;
+  const backups = createBackups({ db, dataDir: o.dataDir, reader, key: () => key, now, log });
+  const restoreDeps = {
+    db,
+    dataDir: o.dataDir,
+    reader,
+    key: () => key,
+    now,
+    log,
+    backups,
+    dbFile,
+    migrationsDir: o.migrationsDir,
+    auditInto: (copy: typeof db, restored: unknown) => recordCall({ db: copy, now, session }, 'backup.restore', restored, ok(restored)),
+    requestRestart: () => {
+      restartWanted = true;
+    },
+  };
+  const dailyTimer = setInterval(() => void backups.dailyDue(), BACKUP_CHECK_MS);
+  dailyTimer.unref();
   const staff = { db, now, session, scryptCost: o.scryptCost ?? DEFAULT_SCRYPT_COST, issueRecoveryCode: () => writeRecovery(o.dataDir, key) };
   const handlers: Handlers = {
     'intake.register': (i) => registerVisit(ctx, i),
@@ -148,6 +178,33 @@ export function createBackend(o: BackendOptions) {
     'sync.now': async () => ok(await sync.syncNow()),
     'figures.get': (i) => reader.read('figures.get', i),
     'figures.export': (i) => reader.read('figures.export', i),
+    // Backup and restore (issue #15)
+    'backup.status': () => ok(backups.status()),
+    'backup.configure': (i) => ok(backups.configure(i)),
+    'backup.create': () => backups.create('manual'),
+    'backup.list': ({ folder }) => ok(backups.list(folder)),
+    'backup.restore': (i) => restoreBackup(restoreDeps, i),
+    // The full register (台账), its export and 统计's breakdowns: all long reads.
+    'register.page': (i) => reader.read('register.page', i),
+    'register.count': (i) => reader.read('register.count', i),
+    'register.options': (i) => reader.read('register.options', i),
+    'register.exportStart': (i) => reader.read('register.exportStart', i),
+    'register.exportProgress': (i) => reader.read('register.exportProgress', i),
+    'register.exportTake': (i) => reader.read('register.exportTake', i),
+    'figures.breakdown': (i) => reader.read('figures.breakdown', i),
+    // search from every screen (issue #12): on the reader worker, never the writing connection
+    'search.matters': (i) => reader.read('search.matters', i),
+    // Corrections that keep history.
+    'matters.correct': (i) => correctMatter(ctx, i),
+    'matters.void': (i) => voidMatter(ctx, i),
+    'matters.withdrawStep': (i) => withdrawStep(ctx, i),
+    // Excel in (历史台账).
+    'records.importPreview': (i) => reader.read('records.importPreview', i),
+    'records.import': (i) => importLedger(ctx, reader, i),
+    // #13 notices: the issuing bureau and the organisation tree
+    'noticeSettings.get': () => ok(noticeSettings(ctx)),
+    'noticeSettings.setBureau': (i) => setBureau(ctx, i),
+    'noticeSettings.setOrganisations': ({ organisations }) => setOrganisations(ctx, organisations),
   };
   const gate = {
     check: (m: Method) => checkAccess(session, m),
@@ -158,7 +215,11 @@ export function createBackend(o: BackendOptions) {
     dispatch,
     sync,
     db,
+    backups,
+    /** A restore is prepared: the host must stop this backend and start a new one (host/main.ts). */
+    restartWanted: () => restartWanted,
     async close(): Promise<void> {
+      clearInterval(dailyTimer);
       await sync.stop();
       await documents.close();
       await reader.close();

@@ -4,8 +4,12 @@
 // is in transitions.ts; what it does to a matter is in applyCommand.ts.
 import { z } from 'zod';
 import { requiredText as text } from '../schema/text';
+import { isoDateSchema } from '../calendar/deadlines';
 import { documentKindSchema, type DocumentKind } from '../documents/kinds';
+import { skipLevelSchema } from '../intake/flags';
+import { declineGroundSchema } from './prescreen';
 import { matterClassSchema, matterRouteSchema, routeFitsClass } from './routes';
+import { rehandlingNoticeFields, replyNoticeFields, requireNoticeFields, reviewNoticeFields } from './noticeFields';
 
 // --- vocabularies used by the commands
 
@@ -27,6 +31,11 @@ export const DELIVERY_METHOD_LABELS: Readonly<Record<DeliveryMethod, string>> = 
   left: '留置送达',
   announcement: '公告送达',
 };
+
+/** 条例 art. 33: a matter settled by 调解 or 和解, with the agreement. */
+export const settlementKindSchema = z.enum(['mediation', 'reconciliation']);
+export type SettlementKind = z.infer<typeof settlementKindSchema>;
+export const SETTLEMENT_LABELS: Readonly<Record<SettlementKind, string>> = { mediation: '调解', reconciliation: '和解' };
 
 export const ratingSchema = z.enum(['satisfied', 'basically-satisfied', 'unsatisfied']);
 export type Rating = z.infer<typeof ratingSchema>;
@@ -69,10 +78,18 @@ const REQUEST_OPTIONS = [
   classifyCommandSchema,
   z.strictObject({ ...requestEnvelope, type: z.literal('guide') }),
   z.strictObject({ ...requestEnvelope, type: z.literal('transfer'), toBody: text('转送单位', 100) }),
-  z.strictObject({ ...requestEnvelope, type: z.literal('assign'), toBody: text('交办单位', 100) }),
+  // DOMAIN §4: a 交办 carries the day the bureau sets for the 办结报告.
+  z.strictObject({ ...requestEnvelope, type: z.literal('assign'), toBody: text('交办单位', 100), dueOn: isoDateSchema }),
   z.strictObject({ ...requestEnvelope, type: z.literal('accept') }),
-  // The envelope's reason is the reason for not accepting: required here.
-  z.strictObject({ ...requestEnvelope, type: z.literal('decline'), reason: text('不予受理理由', 1000) }),
+  // The envelope's reason is the reason for not accepting: required here. The pre-screen
+  // (prescreen.ts) gives the ground and the body to go to (DOMAIN.md §3).
+  z.strictObject({
+    ...requestEnvelope,
+    type: z.literal('decline'),
+    reason: text('不予受理理由', 1000),
+    ground: declineGroundSchema.optional(),
+    toBody: z.string().trim().max(100, { error: '告知前往的机关不能超过100个字' }).default(''),
+  }),
   z.strictObject({ ...requestEnvelope, type: z.literal('startHandling') }),
   z.strictObject({
     ...requestEnvelope,
@@ -92,28 +109,40 @@ const REQUEST_OPTIONS = [
     opinion: opinionSchema,
     basis: text('法律法规依据', 2000),
     text: text('处理意见', 20000),
+    ...replyNoticeFields,
   }),
   z.strictObject({ ...requestEnvelope, type: z.literal('deliver'), method: deliveryMethodSchema, to: text('受送达人', 100) }),
   z.strictObject({ ...requestEnvelope, type: z.literal('rate'), rating: ratingSchema }),
   z.strictObject({ ...requestEnvelope, type: z.literal('close') }),
   z.strictObject({ ...requestEnvelope, type: z.literal('requestReview') }),
-  z.strictObject({ ...requestEnvelope, type: z.literal('reviewOpinion'), opinion: opinionSchema, text: text('复查意见', 20000) }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('reviewOpinion'), opinion: opinionSchema, text: text('复查意见', 20000), ...reviewNoticeFields }),
   z.strictObject({ ...requestEnvelope, type: z.literal('requestReReview') }),
-  z.strictObject({ ...requestEnvelope, type: z.literal('reReviewOpinion'), opinion: opinionSchema, text: text('复核意见', 20000) }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('reReviewOpinion'), opinion: opinionSchema, text: text('复核意见', 20000), ...reviewNoticeFields }),
   z.strictObject({ ...requestEnvelope, type: z.literal('terminate') }),
+  // The hearing record (听证笔录): its days are not counted in the re-review period (DOMAIN §4).
   z.strictObject({
     ...requestEnvelope,
     type: z.literal('pauseForHearing'),
     days: z.number({ error: '听证天数应为数字' }).int({ error: '听证天数应为整数' }).min(1, { error: '听证天数至少为1日' }).max(365),
+    record: text('听证记录', 20000),
   }),
   z.strictObject({ ...requestEnvelope, type: z.literal('repeatVisit') }),
+  // --- issue #13: the law's outcomes and clocks the lifecycle lacked
+  z.strictObject({ ...requestEnvelope, type: z.literal('acceptSimplified') }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('report'), summary: text('办结报告', 20000) }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('settle'), kind: settlementKindSchema, agreement: text('协议内容', 20000) }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('noticeHearing'), hearingOn: isoDateSchema, place: text('听证地点', 200) }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('orderRehandling'), text: text('复查意见', 20000), ...rehandlingNoticeFields }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('higherLevelVisit'), level: skipLevelSchema }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('desist') }),
 ] as const;
 
 /**
  * A command as the window asks for it: no actor, since who acts is the backend's session, never
  * the caller's claim (the RPC `matters.command` takes this).
  */
-export const commandRequestSchema = z.discriminatedUnion('type', REQUEST_OPTIONS);
+// #13: a new request carries what its notice says (noticeFields.ts); stored commands may predate those fields.
+export const commandRequestSchema = z.discriminatedUnion('type', REQUEST_OPTIONS).superRefine(requireNoticeFields);
 export type CommandRequest = z.input<typeof commandRequestSchema>;
 
 type WithActor<T extends readonly z.ZodObject[]> = { -readonly [K in keyof T]: z.ZodObject<T[K]['shape'] & { actor: typeof actorSchema }, z.core.$strict> };
@@ -153,15 +182,22 @@ export const COMMAND_LABELS: Readonly<Record<CommandType, string>> = {
   requestReReview: '申请复核',
   reReviewOpinion: '出具复核意见',
   terminate: '终结',
-  pauseForHearing: '听证（期间不计入复核期限）',
+  pauseForHearing: '听证记录',
   repeatVisit: '登记重复访',
+  acceptSimplified: '受理并简易办理',
+  report: '报送办结报告',
+  settle: '调解（和解）结案',
+  noticeHearing: '听证通知',
+  orderRehandling: '复查：责令重新办理',
+  higherLevelVisit: '登记上级通报的越级访',
+  desist: '息诉罢访',
 };
 
 /** The documents a command usually produces, to preselect in the UI (not enforced). */
 export const COMMAND_DOCUMENTS: Readonly<Record<CommandType, readonly DocumentKind[]>> = {
   classify: [],
   // Guiding into a legal route is told in writing with the route and the competent body (DOMAIN §3).
-  guide: ['non-acceptance-notice'],
+  guide: ['legal-route-notice'],
   transfer: ['transfer-notice'],
   assign: ['transfer-notice'],
   accept: ['acceptance-notice'],
@@ -179,4 +215,11 @@ export const COMMAND_DOCUMENTS: Readonly<Record<CommandType, readonly DocumentKi
   terminate: [],
   pauseForHearing: [],
   repeatVisit: [],
+  acceptSimplified: ['acceptance-notice'],
+  report: [],
+  settle: [],
+  noticeHearing: [],
+  orderRehandling: ['review-opinion'],
+  higherLevelVisit: [],
+  desist: [],
 };

@@ -1,15 +1,17 @@
 // Per-county figures over a period of Beijing-time days (DOMAIN.md §6): the counts are SQL
 // aggregates grouped by county, so that work stays in the database however many visits there
 // are; the published rates (domain/indicators.ts) come from the matters' replayed lifecycles.
-import { and, eq, gte, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { periodFiguresSchema } from '../../domain/figures/rpc';
 import { countsSince, indicators, repeatRate, type Indicators, type MatterOutcome } from '../../domain/figures/indicators';
 import { chinaDateOf } from '../../domain/calendar/chinaDay';
-import { deadlineEngineFor, deviceSettingsSchema } from '../../domain/sync/pull';
+import { bureauPolicyFor, deadlineEngineFor, deviceSettingsSchema } from '../../domain/sync/pull';
+import type { FigureOptions } from '../../domain/figures/options';
 import type { CityDb } from '../store/db';
 import { cityLifecycle } from './lifecycles';
-import { allVisits, matters, referenceData, visits } from '../store/schema';
+import { referenceValue } from './referenceValue';
+import { allVisits, matters, visits } from '../store/schema';
 
 /** DOMAIN.md §2: what bureaus usually count as 集体访, unless the city's settings say otherwise. */
 export const DEFAULT_GROUP_VISIT_THRESHOLD = 5;
@@ -24,6 +26,11 @@ export type CountyFigures = z.infer<typeof countyFiguresSchema>;
 
 const count = (filter?: ReturnType<typeof sql>) => (filter ? sql`count(*) filter (where ${filter})` : sql`count(*)`).mapWith(Number);
 
+/** Voided registrations and records imported from a 历史台账 are in no figure. */
+const countedMatter = and(isNull(matters.voidedAt), eq(matters.origin, 'window'));
+/** A voided matter's visits are not counted; few matters are voided. */
+const countedVisit = sql`${allVisits.matterId} NOT IN (SELECT matter_id FROM matters WHERE voided_at IS NOT NULL)`;
+
 /** 00:00 of a day in Beijing. */
 const beijingMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
@@ -34,13 +41,8 @@ function bounds(from: string, to: string): [Date, Date] {
   return [beijingMidnight(from), end];
 }
 
-async function reference(db: CityDb, key: 'settings' | 'holidays'): Promise<unknown> {
-  const [row] = await db.select({ value: referenceData.value }).from(referenceData).where(eq(referenceData.key, key));
-  return row?.value;
-}
-
 async function groupVisitThreshold(db: CityDb): Promise<number> {
-  const settings = deviceSettingsSchema.safeParse(await reference(db, 'settings'));
+  const settings = deviceSettingsSchema.safeParse(await referenceValue(db, 'settings'));
   return settings.success ? settings.data.groupVisitThreshold : DEFAULT_GROUP_VISIT_THRESHOLD;
 }
 
@@ -48,25 +50,26 @@ async function groupVisitThreshold(db: CityDb): Promise<number> {
  * Each county's matters as the rates need them: only those that can still count in the period
  * (countsSince), so the work follows the period, not the city's whole history.
  */
-async function outcomesByCounty(db: CityDb, from: string, end: Date): Promise<Map<string, MatterOutcome[]>> {
-  const since = countsSince(from);
+async function outcomesByCounty(db: CityDb, from: string, end: Date, options: FigureOptions): Promise<Map<string, MatterOutcome[]>> {
+  const since = countsSince(from, options);
   const rows = await db
     .select({ matterId: matters.matterId, countyCode: matters.countyCode, receivedAt: matters.receivedAt, lifecycle: matters.lifecycle })
     .from(matters)
     .where(
       and(
         lt(matters.receivedAt, end),
+        countedMatter,
         or(
           gte(matters.receivedAt, beijingMidnight(since.receivedOn)),
           sql`${matters.lifecycle}->>'acceptedOn' >= ${since.acceptedOn}`,
-          sql`${matters.lifecycle}->>'repliedOn' >= ${since.repliedOn}`,
+          sql`${matters.lifecycle}->>'firstClosedOn' >= ${since.closedOn}`,
         ),
       ),
     );
   const repeats = await db
     .select({ matterId: visits.matterId, receivedAt: visits.receivedAt })
     .from(visits)
-    .where(and(eq(visits.kind, 'repeat'), gte(visits.receivedAt, beijingMidnight(since.repliedOn)), lt(visits.receivedAt, end)));
+    .where(and(eq(visits.kind, 'repeat'), gte(visits.receivedAt, beijingMidnight(since.closedOn)), lt(visits.receivedAt, end)));
   const repeatDays = new Map<string, string[]>();
   for (const v of repeats) repeatDays.set(v.matterId, [...(repeatDays.get(v.matterId) ?? []), chinaDateOf(v.receivedAt.toISOString())]);
 
@@ -83,9 +86,10 @@ async function outcomesByCounty(db: CityDb, from: string, end: Date): Promise<Ma
 export async function countyFigures(db: CityDb, from: string, to: string, today = chinaDateOf(new Date().toISOString())) {
   const [start, end] = bounds(from, to);
   const threshold = await groupVisitThreshold(db);
-  const engine = deadlineEngineFor(await reference(db, 'holidays'));
-  const outcomes = await outcomesByCounty(db, from, end);
-  const rates = (list: MatterOutcome[]) => indicators(list, { from, to }, today, engine);
+  const engine = deadlineEngineFor(await referenceValue(db, 'holidays'), await referenceValue(db, 'calendar'));
+  const { figures: options } = bureauPolicyFor(await referenceValue(db, 'settings'));
+  const outcomes = await outcomesByCounty(db, from, end, options);
+  const rates = (list: MatterOutcome[]) => indicators(list, { from, to }, today, engine, options);
   const visitRows = await db
     .select({
       countyCode: allVisits.countyCode,
@@ -97,12 +101,12 @@ export async function countyFigures(db: CityDb, from: string, to: string, today 
       terminatedMatterVisits: count(sql`${allVisits.terminatedMatter}`),
     })
     .from(allVisits)
-    .where(and(gte(allVisits.receivedAt, start), lt(allVisits.receivedAt, end)))
+    .where(and(gte(allVisits.receivedAt, start), lt(allVisits.receivedAt, end), countedVisit))
     .groupBy(allVisits.countyCode);
   const matterRows = await db
     .select({ countyCode: matters.countyCode, matters: count() })
     .from(matters)
-    .where(and(gte(matters.receivedAt, start), lt(matters.receivedAt, end)))
+    .where(and(gte(matters.receivedAt, start), lt(matters.receivedAt, end), countedMatter))
     .groupBy(matters.countyCode);
 
   const byCounty = new Map<string, Counts>();
