@@ -26,7 +26,7 @@ const NEXT: Record<string, Record<string, unknown>> = {
   registered: { type: 'classify', class: 'complaint', route: 'petition-procedure', body: '县住建局' },
   classified: { type: 'accept' },
   accepted: { type: 'startHandling' },
-  handling: { type: 'reply', opinion: 'explain', basis: '《信访工作条例》第三十二条', text: '经调查核实……' },
+  handling: { type: 'reply', opinion: 'explain', basis: '《信访工作条例》第三十二条', text: '经调查核实……', factsFound: '经调查核实，情况属实。', reasons: '事实清楚，依据充分。' },
 };
 
 /** Now, written in Beijing time as the window writes a step's time. */
