@@ -12,6 +12,9 @@ const suites: [string, () => Promise<{ run: (o: { quick: boolean }) => Promise<v
   ['search', () => import('./search')],
   // Excel in (历史台账), issue #12
   ['import', () => import('./import')],
+  // issue 15: slow-link catch-up and the backend's memory at 1,000,000 matters
+  ['slowlink', () => import('./slowLink')],
+  ['memory', () => import('./memory')],
 ];
 
 for (const [name, load] of suites) {
