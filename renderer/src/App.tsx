@@ -18,6 +18,8 @@ import { useSyncStore } from './sync/syncStore';
 
 // The charts are loaded only when 统计 is opened: the desk itself starts without them.
 const FiguresPage = lazy(() => import('./figures/FiguresPage').then((m) => ({ default: m.FiguresPage })));
+// Backup and restore (issue #15): the administrator's, loaded when opened.
+const BackupPage = lazy(() => import('./backup/BackupPage').then((m) => ({ default: m.BackupPage })));
 
 function PageView({ page }: { page: Page }) {
   switch (page.name) {
@@ -33,6 +35,13 @@ function PageView({ page }: { page: Page }) {
       );
     case 'accounts':
       return <AccountsPage />;
+    // Backup and restore (issue #15)
+    case 'backup':
+      return (
+        <Suspense fallback={<Spin style={{ display: 'block', marginTop: 48 }} />}>
+          <BackupPage />
+        </Suspense>
+      );
     case 'matter':
       return <MatterPage matterId={page.matterId} />;
   }
@@ -45,6 +54,8 @@ const MENU: readonly { key: MenuPage; label: string; needs: Method }[] = [
   { key: 'queue', label: '工作台', needs: 'matters.queue' },
   { key: 'figures', label: '统计', needs: 'figures.get' },
   { key: 'accounts', label: '账号管理', needs: 'accounts.list' },
+  // Backup and restore (issue #15)
+  { key: 'backup', label: '备份与恢复', needs: 'backup.status' },
 ];
 
 function Desk() {

@@ -1,7 +1,7 @@
 // Which page the window shows. Pages are few and known; a matter's file is opened from any list.
 import { create } from 'zustand';
 
-export type Page = { name: 'intake' } | { name: 'queue' } | { name: 'figures' } | { name: 'accounts' } | { name: 'matter'; matterId: string };
+export type Page = { name: 'intake' } | { name: 'queue' } | { name: 'figures' } | { name: 'accounts' } | { name: 'backup' } | { name: 'matter'; matterId: string };
 
 interface NavigationState {
   page: Page;
