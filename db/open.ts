@@ -72,7 +72,14 @@ export function openLocalDb({ file, migrationsDir, key }: OpenOptions): LocalDb 
     fs.copyFileSync(file, `${file}.before-migration-${stamp}.bak`);
   }
   const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: migrationsDir });
+  try {
+    // One transaction for every pending migration: a failure rolls them all back.
+    migrate(db, { migrationsFolder: migrationsDir });
+  } catch (e) {
+    // Closed, so nothing of this attempt stays beside the file (WAL) or holds it open.
+    sqlite.close();
+    throw e;
+  }
   return db as LocalDb;
 }
 

@@ -67,11 +67,18 @@ export const matter = sqliteTable(
     receivedOn: text('received_on').notNull(), // local YYYY-MM-DD
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    // Corrections that keep history and Excel in: a voided registration stays, out of the figures;
+    // a record brought in from the 历史台账 is history, never counted in the window's figures.
+    voidedAt: text('voided_at'),
+    origin: text('origin', { enum: ['window', 'import'] }).notNull().default('window'),
+    sourceNo: text('source_no').notNull().default(''), // 原编号 in the imported ledger
   },
   (t) => [
     index('matter_received_on_idx').on(t.receivedOn),
     index('matter_visitor_idx').on(t.visitorId),
     index('matter_due_idx').on(t.status, t.nextDue),
+    // Few matters are ever voided: the figures leave them out through this index, not a scan.
+    index('matter_voided_idx').on(t.voidedAt).where(sql`${t.voidedAt} IS NOT NULL`),
   ],
 );
 
@@ -360,3 +367,51 @@ export const auditLog = sqliteTable('audit_log', {
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
 });
+
+// --- Corrections that keep history, and the city's termination register (issue #12)
+
+/**
+ * 更正, 作废 and 撤回 of a matter, each with who, when and why. Append-only: a correction is
+ * never edited or removed, and a withdrawn step keeps its transition row (withdrawnTransitionId
+ * names it), so the file always shows what was recorded and what replaced it.
+ */
+export const matterCorrection = sqliteTable(
+  'matter_correction',
+  {
+    id: text('id').primaryKey(),
+    matterId: text('matter_id')
+      .notNull()
+      .references(() => matter.id),
+    kind: text('kind', { enum: ['correct', 'void', 'withdraw'] }).notNull(),
+    changes: text('changes').notNull().default('[]'), // [{ field, from, to }] as JSON
+    withdrawnTransitionId: text('withdrawn_transition_id').references(() => transition.id),
+    fromState: text('from_state').$type<MatterState>(),
+    toState: text('to_state').$type<MatterState>(),
+    reason: text('reason').notNull(),
+    actorId: text('actor_id').notNull(),
+    actorName: text('actor_name').notNull(),
+    actorRole: text('actor_role').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('matter_correction_matter_idx').on(t.matterId)],
+);
+
+/**
+ * The city's termination register (终结库) as pulled: terminated matters of every county, the
+ * person known only by a hash of the 证件 (domain/records/terminationRegister.ts), so a window
+ * can flag a terminated petitioner offline without holding other counties' identities.
+ */
+export const terminationEntry = sqliteTable(
+  'termination_entry',
+  {
+    matterId: text('matter_id').primaryKey(),
+    matterNo: text('matter_no').notNull(),
+    countyCode: text('county_code').notNull(),
+    documentHash: text('document_hash').notNull(),
+    terminatedOn: text('terminated_on').notNull(),
+    receivedOn: text('received_on').notNull().default(''),
+    /** False once the city took the termination back (撤回) or voided the matter. */
+    active: bool('active'),
+  },
+  (t) => [index('termination_entry_document_idx').on(t.documentHash)],
+);

@@ -4,13 +4,16 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { answerAfterBody } from './http/answerAfterBody';
 import { requireAdmin } from './http/auth';
 import { answerRouterErrors, HttpError, registerErrorHandling } from './http/errors';
 import { decodeContentEncoding } from './http/gzip';
 import { loggerOptions } from './http/logging';
 import { refuseUnstorableText } from './http/storableInput';
 import { useZodSchemas, zodToOpenApi } from './http/zodSchemas';
+import { CONSOLE_IDLE_MINUTES } from '../domain/console/session';
 import { adminRoutes } from './routes/admin';
+import { consoleRoutes } from './routes/console';
 import { attachmentRoutes } from './routes/attachments';
 import { deviceRoutes } from './routes/devices';
 import { figuresRoutes } from './routes/figures';
@@ -19,6 +22,8 @@ import { lookupRoutes } from './routes/lookup';
 import { pullRoutes } from './routes/pull';
 import { pushRoutes } from './routes/push';
 import { referenceRoutes } from './routes/reference';
+// #13: published holiday years
+import { calendarRoutes } from './routes/calendar';
 import { supervisionRoutes } from './routes/supervision';
 import type { CityDb } from './store/db';
 
@@ -35,6 +40,14 @@ export interface BuildAppOptions {
   enrollRateLimitPerMinute?: number;
   /** Person lookups per minute per device. */
   lookupRateLimitPerMinute?: number;
+  // city console (issue #14)
+  /** The built console's folder, served at `/`; null: `/` says how to build it. */
+  consolePagesDir?: string | null;
+  consoleIdleMinutes?: number;
+  /** Console sign-in and set-up attempts per minute per client address: each is a guess at a password. */
+  consoleSignInRateLimitPerMinute?: number;
+  /** scrypt cost of console passwords; tests make it small. */
+  consoleScryptCost?: number;
 }
 
 export async function buildApp({
@@ -45,6 +58,10 @@ export async function buildApp({
   rateLimitPerMinute = 600,
   enrollRateLimitPerMinute = 10,
   lookupRateLimitPerMinute = 60,
+  consolePagesDir = null,
+  consoleIdleMinutes = CONSOLE_IDLE_MINUTES,
+  consoleSignInRateLimitPerMinute = 20,
+  consoleScryptCost,
 }: BuildAppOptions): Promise<FastifyInstance> {
   if (!adminToken) throw new Error('buildApp: adminToken is required');
   // Typed as the plain HTTP server: nothing here depends on which of the two it is.
@@ -52,6 +69,7 @@ export async function buildApp({
   app.decorateRequest('device', null);
   useZodSchemas(app);
   app.addHook('preParsing', decodeContentEncoding);
+  answerAfterBody(app);
 
   await app.register(rateLimit, {
     max: rateLimitPerMinute,
@@ -84,9 +102,20 @@ export async function buildApp({
   await app.register(pullRoutes, { db });
   await app.register(lookupRoutes, { db, adminToken, perDevicePerMinute: lookupRateLimitPerMinute });
   await app.register(referenceRoutes, { db, adminToken });
+  await app.register(calendarRoutes, { db, adminToken });
   await app.register(supervisionRoutes, { db, adminToken });
   await app.register(figuresRoutes, { db, adminToken });
   await app.register(attachmentRoutes, { db });
+  // city console (issue #14)
+  await app.register(consoleRoutes, {
+    db,
+    adminToken,
+    idleMinutes: consoleIdleMinutes,
+    signInsPerMinute: consoleSignInRateLimitPerMinute,
+    secureCookies: https !== undefined,
+    scryptCost: consoleScryptCost,
+    pagesDir: consolePagesDir,
+  });
   await app.ready();
   return app;
 }

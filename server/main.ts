@@ -1,7 +1,8 @@
 // `npm run server`: starts the city server from environment settings (DESIGN.md §5):
 // HOST, PORT, DATABASE_URL (PostgreSQL) or CITY_DATA_DIR (PGlite), CITY_ADMIN_TOKEN, and
 // CITY_TLS_CERT with CITY_TLS_KEY (PEM file paths) to serve HTTPS.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
 import { openCityDb } from './store/db';
 
@@ -30,8 +31,19 @@ const port = Number(process.env.PORT || 8787);
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const dataDir = process.env.CITY_DATA_DIR || './.city-data';
 
+/**
+ * The built console (npm run console:build): build/console, beside build/server when this runs
+ * built. Known by Vite's manifest, so the console's sources are never served in its place.
+ */
+function consolePagesDir(): string | null {
+  const candidates = [fileURLToPath(new URL('../build/console/', import.meta.url)), fileURLToPath(new URL('../console/', import.meta.url))];
+  return candidates.find((dir) => existsSync(`${dir}/.vite/manifest.json`)) ?? null;
+}
+
 const city = await openCityDb(databaseUrl ? { databaseUrl } : { dataDir });
-const app = await buildApp({ db: city.db, adminToken, https, logger: { level: process.env.LOG_LEVEL || 'info' } });
+const pagesDir = consolePagesDir();
+const app = await buildApp({ db: city.db, adminToken, https, logger: { level: process.env.LOG_LEVEL || 'info' }, consolePagesDir: pagesDir });
+if (!pagesDir) app.log.warn('the console is not built (npm run console:build): / says so');
 
 // Finish requests in flight and close the database cleanly, so PGlite's files are left consistent.
 let stopping = false;

@@ -10,7 +10,7 @@ import { createWorkerRenderer, type WorkerEntry } from '../documents/workerRende
 import { createCityClient, type Fetch } from '../sync/cityClient';
 import { createReader } from '../reader/reader';
 import { createSyncEngine, type SyncEngineOptions } from '../sync/engine';
-import { localDay, type ServiceContext } from './context';
+import { localDay, localTimestamp, type ServiceContext } from './context';
 import { discardDraft, getRegistrationDraft, listRegistrationDrafts, saveRegistrationDraft } from './drafts';
 import { listToday, registerVisit } from './intake';
 import { createReferenceSource } from './reference';
@@ -20,6 +20,7 @@ import { addAttachment, attachmentFile, listAttachments, readAttachment } from '
 import { deliverDocument, generateDocument, readDocument } from './documents';
 import { matterDetail } from './matters/matterFile';
 import { runMatterCommand } from './matters/matterCommand';
+import { recomputeOpenDeadlines } from './matters/recomputeDeadlines';
 import { addParticipant, assignLeaderCase, createCampaign, issueSupervision, listCampaigns, resolveSupervisionNotice } from './supervision';
 import { createRouter, type Handlers } from './router';
 import { checkAccess, recordCall } from './access';
@@ -80,8 +81,10 @@ export function createBackend(o: BackendOptions) {
       const f = files.read(attachmentFile(o.dataDir, sha256));
       return f.kind === 'ok' ? f.bytes : f.kind === 'missing' ? null : 'damaged';
     },
-    onReferencePulled: () => {
+    onReferencePulled: (keys) => {
       reference.refresh();
+      // #13: a newly published holiday year changes open matters' last days.
+      if (keys.includes('calendar') || keys.includes('holidays')) recomputeOpenDeadlines(db, reference.get().deadlines, localTimestamp(now()));
       reader.referenceChanged();
     },
     ...syncOptions,

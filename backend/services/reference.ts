@@ -30,7 +30,7 @@ export function createReferenceSource(db: LocalDb, resourcesDir: string) {
       regions,
       // The city's list was validated when pulled; a damaged copy falls back to the shipped one.
       categories: pulledCategories === undefined ? shippedCategories : safeCategories(pulledCategories) ?? shippedCategories,
-      deadlines: deadlineEngineFor(pulledReference(db, 'holidays')),
+      deadlines: deadlineEngineFor(pulledReference(db, 'holidays'), pulledReference(db, 'calendar')),
     };
   }
   refresh();

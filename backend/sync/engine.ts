@@ -8,6 +8,7 @@ import { err, ok, type Result } from '../../domain/result';
 import type { enrollInputSchema, SyncStatus } from '../../domain/rpc/contract';
 import type { LookupRequest, LookupResponse } from '../../domain/sync/lookup';
 import { MAX_BATCH_EVENTS } from '../../domain/sync/events';
+import type { ReferenceKey } from '../../domain/sync/pull';
 import type { CityClient, Failure } from './cityClient';
 import { ENROLL_MESSAGES, FATAL_SYNC_ERRORS, OFFLINE_SYNC_ERRORS, SYNC_MESSAGES, type SyncErrorCode } from './messages';
 import { pullAll } from './pull';
@@ -35,8 +36,8 @@ export interface SyncEngineOptions {
   log?: (msg: string, detail?: unknown) => void;
   /** Bytes of a stored attachment by its sha256 (upload.ts). */
   attachmentBytes?: AttachmentBytes;
-  /** Called after a pull brought reference data, so the services re-read it. */
-  onReferencePulled?: () => void;
+  /** Called after a pull brought reference data (with its keys), so the services re-read it. */
+  onReferencePulled?: (keys: ReferenceKey[]) => void;
 }
 
 export function createSyncEngine(o: SyncEngineOptions) {

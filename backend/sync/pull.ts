@@ -2,7 +2,7 @@
 // page by page, each page with its cursor in one local transaction.
 import { applyPulledPage } from '../../db/pulled';
 import { getSyncState, recordSuccess } from '../../db/syncState';
-import { pullQuerySchema } from '../../domain/sync/pull';
+import { pullQuerySchema, type ReferenceKey } from '../../domain/sync/pull';
 import { badResponse } from './cityClient';
 import { clockOffset, type RunContext, type StepEnd } from './run';
 
@@ -10,8 +10,8 @@ const MAX_PULL_PAGES = 50;
 // The cursor goes back as `since`: one the city's own query would refuse would stop every pull after it.
 const cursorSchema = pullQuerySchema.shape.since.unwrap();
 
-/** Pulls until the city has no more; `onReferencePulled` runs after a page that brought reference data. */
-export async function pullAll(ctx: RunContext, onReferencePulled?: () => void): Promise<StepEnd> {
+/** Pulls until the city has no more; `onReferencePulled` runs after a page that brought reference data, with its keys. */
+export async function pullAll(ctx: RunContext, onReferencePulled?: (keys: ReferenceKey[]) => void): Promise<StepEnd> {
   const { db, client, dev } = ctx;
   for (let page = 0; page < MAX_PULL_PAGES; page++) {
     const r = await client.pull(dev.serverUrl, dev.token, getSyncState(db).pullCursor);
@@ -21,7 +21,7 @@ export async function pullAll(ctx: RunContext, onReferencePulled?: () => void): 
     // A good exchange with nothing waiting to push must still clear an error an earlier run left.
     recordSuccess(db, { ackedSeq: getSyncState(db).lastAckedSeq, at: ctx.now().toISOString(), clockOffsetMs: clockOffset(db, ctx.now, r.serverDate), rejected: [] });
     ctx.reached();
-    if (r.value.reference.length > 0) onReferencePulled?.();
+    if (r.value.reference.length > 0) onReferencePulled?.(r.value.reference.map((i) => i.key));
     if (!r.value.hasMore) break;
   }
   return null;

@@ -18,6 +18,11 @@ export const deadlineStepSchema = z.enum([
   're-review-opinion',
   'transfer-objection',
   'simplified-handling',
+  // Issue #13: the receiving body's notice after a transfer, the bureau's target for matters
+  // outside route 6, and the 办结报告 of a 交办 (its day is set by the bureau, not computed).
+  'receiving-notice',
+  'handling-target',
+  'assignment-report',
 ]);
 export type DeadlineStep = z.infer<typeof deadlineStepSchema>;
 
@@ -30,8 +35,11 @@ export type DeadlineRule = {
   from: string;
 };
 
+/** The steps whose last day is computed from an event; a 交办's 办结报告 is due on the day the bureau set. */
+export type CountedStep = Exclude<DeadlineStep, 'assignment-report'>;
+
 // The table of DOMAIN.md §4. Article numbers follow the 2022 条例 as cited in DOMAIN.md.
-export const DEADLINE_RULES: Readonly<Record<DeadlineStep, DeadlineRule>> = {
+export const DEADLINE_RULES: Readonly<Record<CountedStep, DeadlineRule>> = {
   // 受理告知 / 转送 / 交办, and the written notice when it cannot be told on the spot.
   'acceptance-notice': { days: 15, count: 'calendar', from: '收到信访事项之日' },
   // Written reply in the petition procedure.
@@ -41,13 +49,20 @@ export const DEADLINE_RULES: Readonly<Record<DeadlineStep, DeadlineRule>> = {
   'review-request': { days: 30, count: 'calendar', from: '收到书面答复之日' },
   'review-opinion': { days: 30, count: 'calendar', from: '收到复查请求之日' },
   're-review-request': { days: 30, count: 'calendar', from: '收到复查意见之日' },
-  // 条例 art. 36: hearing time is not counted -> addPause().
+  // Hearing time is not counted (DOMAIN §4): deadlineFor's extraDays, added before the roll.
   're-review-opinion': { days: 30, count: 'calendar', from: '收到复核请求之日' },
   // A body that got a transfer outside its powers objects within 5 工作日.
   'transfer-objection': { days: 5, count: 'working', from: '收到转送、交办之日' },
   // 简易办理 of a simple first-time matter: 10 工作日.
   'simplified-handling': { days: 10, count: 'working', from: '受理之日' },
+  // 条例 art. 23: the body a matter was transferred to tells the petitioner within 15 days of receiving it.
+  'receiving-notice': { days: 15, count: 'calendar', from: '收到转送之日' },
+  // 建议意见, 检举控告 and route 5 are not bound by the 60 days: the bureau's target (default 60, `days` overrides).
+  'handling-target': { days: 60, count: 'calendar', from: '受理之日' },
 };
+
+/** How a period differs from its rule: another length (a configured target), or days added before the roll (hearings). */
+export type PeriodOptions = { days?: number; extraDays?: number };
 
 /** Where rest days come from. Replaceable: the city may publish its own (or next year's) calendar. */
 export interface HolidayCalendar {
@@ -59,11 +74,15 @@ export interface HolidayCalendar {
 
 export interface DeadlineEngine {
   isWorkingDay(date: IsoDate): boolean;
-  /** Last day of the period that starts the day after `start`. Throws RangeError on an impossible date or step. */
-  deadlineFor(step: DeadlineStep, start: IsoDate): IsoDate;
+  /**
+   * Last day of the period that starts the day after `start`. Throws RangeError on an impossible
+   * date or step. `options.days` replaces the rule's length; `options.extraDays` (calendar days not
+   * counted, e.g. a hearing) are added before the last day is moved off a rest day.
+   */
+  deadlineFor(step: DeadlineStep, start: IsoDate, options?: PeriodOptions): IsoDate;
   /** Calendar days from `today` to `lastDay`: 0 = due today, negative = overdue. */
   daysLeft(lastDay: IsoDate, today: IsoDate): number;
-  /** `lastDay` pushed back by `pausedDays` calendar days not counted (hearings), then off rest days. */
+  /** `lastDay` pushed back by `pausedDays` more calendar days, then off rest days: an extension running on from a (rolled) last day. */
   addPause(lastDay: IsoDate, pausedDays: number): IsoDate;
   /** False when the day's year is beyond the holiday data: the UI should warn that holidays are not applied. */
   calendarCovers(date: IsoDate): boolean;
@@ -193,25 +212,29 @@ export function createDeadlineEngine(calendar: HolidayCalendar): DeadlineEngine 
     return d;
   };
 
-  const deadlineFor = (step: DeadlineStep, start: IsoDate): IsoDate => {
+  const deadlineFor = (step: DeadlineStep, start: IsoDate, options: PeriodOptions = {}): IsoDate => {
     const rule = (DEADLINE_RULES as Partial<Record<string, DeadlineRule>>)[step];
-    if (!rule) throw new RangeError(`unknown deadline step: ${JSON.stringify(step)}`);
+    if (!rule) throw new RangeError(`no counted period for deadline step: ${JSON.stringify(step)}`);
+    const days = options.days ?? rule.days;
+    const extra = options.extraDays ?? 0;
+    for (const n of [days, extra]) if (!Number.isInteger(n) || n < 0) throw new RangeError(`period days must be non-negative integers, got ${n}`);
     // 民法典 art. 201: the day of the event is not counted; the period starts the next day.
     const first = toDayNumber(start) + 1;
-    if (rule.count === 'calendar') return fromDayNumber(rollForward(first + rule.days - 1));
+    // DOMAIN §4: days not counted (hearings) are added before the last day is moved off a rest day.
+    if (rule.count === 'calendar') return fromDayNumber(rollForward(first + days + extra - 1));
     // 工作日 periods count working days only, from the day after the event.
     let d = first;
     for (let counted = 0; ; d += 1) {
-      if (working(d) && ++counted === rule.days) return fromDayNumber(d);
+      if (working(d) && ++counted === days) return fromDayNumber(d);
       if (d - first > 366) throw new RangeError(`calendar has no working day after ${start}`);
     }
   };
 
   const daysLeft = (lastDay: IsoDate, today: IsoDate): number => toDayNumber(lastDay) - toDayNumber(today);
 
-  // 条例 art. 36: hearing time is not counted in the re-review period. Our reading: the paused
-  // days extend the period from its (already rolled) last day, like an extension does, and the
-  // new last day rolls forward again.
+  // An extension is a new period that starts the day after the original one ended (its rolled
+  // last day), so its days run on from there and the new last day rolls forward again. Hearing
+  // days are not this: they go into the period before the roll (deadlineFor's extraDays).
   const addPause = (lastDay: IsoDate, pausedDays: number): IsoDate => {
     if (!Number.isInteger(pausedDays) || pausedDays < 0) {
       throw new RangeError(`pausedDays must be a non-negative integer, got ${pausedDays}`);

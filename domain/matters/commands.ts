@@ -4,7 +4,9 @@
 // is in transitions.ts; what it does to a matter is in applyCommand.ts.
 import { z } from 'zod';
 import { requiredText as text } from '../schema/text';
+import { isoDateSchema } from '../calendar/deadlines';
 import { documentKindSchema, type DocumentKind } from '../documents/kinds';
+import { skipLevelSchema } from '../intake/flags';
 import { matterClassSchema, matterRouteSchema, routeFitsClass } from './routes';
 
 // --- vocabularies used by the commands
@@ -27,6 +29,11 @@ export const DELIVERY_METHOD_LABELS: Readonly<Record<DeliveryMethod, string>> = 
   left: '留置送达',
   announcement: '公告送达',
 };
+
+/** 条例 art. 33: a matter settled by 调解 or 和解, with the agreement. */
+export const settlementKindSchema = z.enum(['mediation', 'reconciliation']);
+export type SettlementKind = z.infer<typeof settlementKindSchema>;
+export const SETTLEMENT_LABELS: Readonly<Record<SettlementKind, string>> = { mediation: '调解', reconciliation: '和解' };
 
 export const ratingSchema = z.enum(['satisfied', 'basically-satisfied', 'unsatisfied']);
 export type Rating = z.infer<typeof ratingSchema>;
@@ -69,7 +76,8 @@ const REQUEST_OPTIONS = [
   classifyCommandSchema,
   z.strictObject({ ...requestEnvelope, type: z.literal('guide') }),
   z.strictObject({ ...requestEnvelope, type: z.literal('transfer'), toBody: text('转送单位', 100) }),
-  z.strictObject({ ...requestEnvelope, type: z.literal('assign'), toBody: text('交办单位', 100) }),
+  // DOMAIN §4: a 交办 carries the day the bureau sets for the 办结报告.
+  z.strictObject({ ...requestEnvelope, type: z.literal('assign'), toBody: text('交办单位', 100), dueOn: isoDateSchema }),
   z.strictObject({ ...requestEnvelope, type: z.literal('accept') }),
   // The envelope's reason is the reason for not accepting: required here.
   z.strictObject({ ...requestEnvelope, type: z.literal('decline'), reason: text('不予受理理由', 1000) }),
@@ -101,12 +109,22 @@ const REQUEST_OPTIONS = [
   z.strictObject({ ...requestEnvelope, type: z.literal('requestReReview') }),
   z.strictObject({ ...requestEnvelope, type: z.literal('reReviewOpinion'), opinion: opinionSchema, text: text('复核意见', 20000) }),
   z.strictObject({ ...requestEnvelope, type: z.literal('terminate') }),
+  // The hearing record (听证笔录): its days are not counted in the re-review period (DOMAIN §4).
   z.strictObject({
     ...requestEnvelope,
     type: z.literal('pauseForHearing'),
     days: z.number({ error: '听证天数应为数字' }).int({ error: '听证天数应为整数' }).min(1, { error: '听证天数至少为1日' }).max(365),
+    record: text('听证记录', 20000),
   }),
   z.strictObject({ ...requestEnvelope, type: z.literal('repeatVisit') }),
+  // --- issue #13: the law's outcomes and clocks the lifecycle lacked
+  z.strictObject({ ...requestEnvelope, type: z.literal('acceptSimplified') }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('report'), summary: text('办结报告', 20000) }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('settle'), kind: settlementKindSchema, agreement: text('协议内容', 20000) }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('noticeHearing'), hearingOn: isoDateSchema, place: text('听证地点', 200) }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('orderRehandling'), text: text('复查意见', 20000) }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('higherLevelVisit'), level: skipLevelSchema }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('desist') }),
 ] as const;
 
 /**
@@ -153,8 +171,15 @@ export const COMMAND_LABELS: Readonly<Record<CommandType, string>> = {
   requestReReview: '申请复核',
   reReviewOpinion: '出具复核意见',
   terminate: '终结',
-  pauseForHearing: '听证（期间不计入复核期限）',
+  pauseForHearing: '听证记录',
   repeatVisit: '登记重复访',
+  acceptSimplified: '受理并简易办理',
+  report: '报送办结报告',
+  settle: '调解（和解）结案',
+  noticeHearing: '听证通知',
+  orderRehandling: '复查：责令重新办理',
+  higherLevelVisit: '登记上级通报的越级访',
+  desist: '息诉罢访',
 };
 
 /** The documents a command usually produces, to preselect in the UI (not enforced). */
@@ -179,4 +204,11 @@ export const COMMAND_DOCUMENTS: Readonly<Record<CommandType, readonly DocumentKi
   terminate: [],
   pauseForHearing: [],
   repeatVisit: [],
+  acceptSimplified: ['acceptance-notice'],
+  report: [],
+  settle: [],
+  noticeHearing: [],
+  orderRehandling: ['review-opinion'],
+  higherLevelVisit: [],
+  desist: [],
 };

@@ -6,6 +6,10 @@
 //   → replied → delivered → rated → closed; from delivered/rated/closed, within the review window:
 //   review-requested → review-opinion → re-review-requested → re-review-opinion → terminated.
 //   guided / not-accepted → closed. A repeat visit is recorded without changing state.
+//   Issue #13: accepted for 简易办理 → simplified → replied (or on to ordinary handling);
+//   handling → settled (调解/和解 agreement) → closed; a 复查 that orders the matter handled
+//   again sends review-requested back to handling; not-accepted also straight from registered
+//   (the pre-screen of DOMAIN.md §3).
 import { z } from 'zod';
 
 export const matterStateSchema = z.enum([
@@ -27,6 +31,9 @@ export const matterStateSchema = z.enum([
   're-review-requested',
   're-review-opinion',
   'terminated',
+  // Added after release (issue #13): kept last so stored indices and orders stay as they were.
+  'simplified',
+  'settled',
 ]);
 export type MatterState = z.infer<typeof matterStateSchema>;
 export const MATTER_STATES: readonly MatterState[] = matterStateSchema.options;
@@ -50,4 +57,6 @@ export const STATE_LABELS: Readonly<Record<MatterState, string>> = {
   're-review-requested': '复核中',
   're-review-opinion': '已出具复核意见',
   terminated: '已终结',
+  simplified: '简易办理中',
+  settled: '已达成调解（和解）协议',
 };

@@ -95,6 +95,16 @@ export const COMMAND_ACCESS: Readonly<Record<CommandType, readonly Role[]>> = {
   terminate: SUPERVISOR,
   pauseForHearing: HANDLING,
   repeatVisit: CASEWORK,
+  // Issue #13 (the law's clocks and outcomes): deciding 简易办理, recording a 调解/和解 agreement,
+  // a hearing and a 复查 that orders rehandling are handling; the 办结报告 and an 越级 visit
+  // reported from above are papers the window takes in; 息诉罢访 is a resolution the 科长 vouches for.
+  acceptSimplified: HANDLING,
+  report: CASEWORK,
+  settle: HANDLING,
+  noticeHearing: HANDLING,
+  orderRehandling: HANDLING,
+  higherLevelVisit: CASEWORK,
+  desist: SUPERVISOR,
 };
 
 export function mayCall(access: Access, role: Role): boolean {

@@ -2,7 +2,9 @@
 // notices it issued about the county's matters. Device and city validate against these shapes.
 import { z } from 'zod';
 import { categoriesFileSchema } from '../reference/categories';
-import { chineseDaysCalendar, createDeadlineEngine, defaultDeadlineEngine, isoDateSchema as isoDate, overrideCalendar, type DeadlineEngine } from '../calendar/deadlines';
+import { chineseDaysCalendar, createDeadlineEngine, isoDateSchema as isoDate, overrideCalendar, type DeadlineEngine } from '../calendar/deadlines';
+import { publishedCalendarSchema, publishedYearsCalendar } from '../calendar/published';
+import { organisationTreeSchema } from '../reference/organisation';
 
 /** 责任单位: the bodies a matter can be routed to. Codes are permanent; a withdrawn unit is retired. */
 export const unitsSchema = z
@@ -26,10 +28,16 @@ export const holidaysSchema = z
   .strictObject({ restDays: z.array(isoDate), workingDays: z.array(isoDate) })
   .refine((h) => !h.restDays.some((d) => h.workingDays.includes(d)), { error: '同一天不能既是休息日又是工作日' });
 
-/** The deadline engine for the city's holiday overrides as stored; anything unreadable gives the statutory calendar. */
-export function deadlineEngineFor(holidays: unknown): DeadlineEngine {
-  const parsed = holidaysSchema.safeParse(holidays);
-  return parsed.success ? createDeadlineEngine(overrideCalendar(chineseDaysCalendar, parsed.data)) : defaultDeadlineEngine;
+/**
+ * The deadline engine over the package's calendar, the years the city published (`calendar`) laid
+ * over it, and the city's day overrides (`holidays`) on top, each as stored. A piece that does
+ * not read is left out rather than guessed at.
+ */
+export function deadlineEngineFor(holidays: unknown, published?: unknown): DeadlineEngine {
+  const years = publishedCalendarSchema.safeParse(published);
+  const base = years.success ? publishedYearsCalendar(chineseDaysCalendar, years.data) : chineseDaysCalendar;
+  const patch = holidaysSchema.safeParse(holidays);
+  return createDeadlineEngine(patch.success ? overrideCalendar(base, patch.data) : base);
 }
 
 export const deviceSettingsSchema = z.strictObject({
@@ -43,8 +51,11 @@ export const referenceValueSchemas = {
   categories: categoriesFileSchema,
   holidays: holidaysSchema,
   settings: deviceSettingsSchema,
+  // #13: the organisation tree (review bodies) and the holiday years the city published.
+  organisations: organisationTreeSchema,
+  calendar: publishedCalendarSchema,
 } as const;
-export const referenceKeySchema = z.enum(['units', 'categories', 'holidays', 'settings']);
+export const referenceKeySchema = z.enum(['units', 'categories', 'holidays', 'settings', 'organisations', 'calendar']);
 export type ReferenceKey = z.infer<typeof referenceKeySchema>;
 
 const referenceItem = <K extends ReferenceKey>(key: K) =>
@@ -55,6 +66,8 @@ export const referenceItemSchema = z.discriminatedUnion('key', [
   referenceItem('categories'),
   referenceItem('holidays'),
   referenceItem('settings'),
+  referenceItem('organisations'),
+  referenceItem('calendar'),
 ]);
 export type ReferenceItem = z.infer<typeof referenceItemSchema>;
 

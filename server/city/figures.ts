@@ -34,7 +34,7 @@ function bounds(from: string, to: string): [Date, Date] {
   return [beijingMidnight(from), end];
 }
 
-async function reference(db: CityDb, key: 'settings' | 'holidays'): Promise<unknown> {
+async function reference(db: CityDb, key: 'settings' | 'holidays' | 'calendar'): Promise<unknown> {
   const [row] = await db.select({ value: referenceData.value }).from(referenceData).where(eq(referenceData.key, key));
   return row?.value;
 }
@@ -83,7 +83,7 @@ async function outcomesByCounty(db: CityDb, from: string, end: Date): Promise<Ma
 export async function countyFigures(db: CityDb, from: string, to: string, today = chinaDateOf(new Date().toISOString())) {
   const [start, end] = bounds(from, to);
   const threshold = await groupVisitThreshold(db);
-  const engine = deadlineEngineFor(await reference(db, 'holidays'));
+  const engine = deadlineEngineFor(await reference(db, 'holidays'), await reference(db, 'calendar'));
   const outcomes = await outcomesByCounty(db, from, end);
   const rates = (list: MatterOutcome[]) => indicators(list, { from, to }, today, engine);
   const visitRows = await db

@@ -27,6 +27,12 @@ export const devices = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     lastSeq: integer('last_seq').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // city console (issue #14): what the device last told the city of itself.
+    /** The last authenticated call, of any kind. */
+    lastContactAt: timestamp('last_contact_at', { withTimezone: true }),
+    appVersion: text('app_version'),
+    /** Events waiting on the device when it last pushed. */
+    backlog: integer('backlog'),
   },
   (t) => [
     uniqueIndex('devices_county_device_code_uq').on(t.countyCode, t.deviceCode),
@@ -109,6 +115,16 @@ export const matters = pgTable(
     lifecycle: jsonb('lifecycle'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     clockOffsetMs: bigint('clock_offset_ms', { mode: 'number' }),
+    // Corrections that keep history and Excel in (issue #12).
+    /** 作废: kept, left out of the figures and the person lookup. */
+    voidedAt: timestamp('voided_at', { withTimezone: true }),
+    /** 'import': a record a window brought in from its 历史台账 ('matter.imported'), never in the figures. */
+    origin: text('origin').notNull().default('window'),
+    /**
+     * The window's steps as applied ({ transitionId, command, withdrawnBy }), so a 撤回 can
+     * replay the steps that still stand; null for a matter with no step since this was kept.
+     */
+    steps: jsonb('steps'),
   },
   (t) => [
     uniqueIndex('matters_matter_no_uq').on(t.matterNo),
@@ -166,6 +182,8 @@ export const referenceData = pgTable(
     value: jsonb('value').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     changeSeq: bigint('change_seq', { mode: 'number' }).notNull(),
+    /** city console (issue #14): 1, 2, … per key; every version is kept in reference_history. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [uniqueIndex('reference_data_change_seq_uq').on(t.changeSeq)],
 );
@@ -271,5 +289,112 @@ export const personLookups = pgTable(
   (t) => [index('person_lookups_credential_idx').on(t.documentNumber, t.documentType), index('person_lookups_device_idx').on(t.deviceId, t.lookedUpAt)],
 );
 
+// ---- city console (issue #14): the city's own staff, their sessions, the audit of what they
+// saw and did, the history of published reference data, and the city's campaigns.
+
+/** A console account (domain/console/roles.ts); never a window's account. */
+export const cityStaff = pgTable('city_staff', {
+  staffId: uuid('staff_id').primaryKey(),
+  userNo: text('user_no').notNull().unique('city_staff_user_no_uq'),
+  name: text('name').notNull(),
+  role: text('role').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  disabled: boolean('disabled').notNull().default(false),
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  /** Wrong passwords in a row; the account waits until locked_until once it reaches the limit. */
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A signed-in console; the cookie holds a random token, the table only its hash. */
+export const consoleSessions = pgTable(
+  'console_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => cityStaff.staffId),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('console_sessions_staff_idx').on(t.staffId)],
+);
+
+/** Append-only: every sign-in, every change, every full record viewed and every person looked up at the city. */
+export const cityAudit = pgTable(
+  'city_audit',
+  {
+    id: uuid('id').primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** Null for the set-up token and for a failed sign-in under an unknown 工号. */
+    staffId: uuid('staff_id'),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    target: text('target'),
+    detail: jsonb('detail'),
+  },
+  (t) => [index('city_audit_at_idx').on(t.at)],
+);
+
+/** Every version of every piece of reference data the city published, with who published it. */
+export const referenceHistory = pgTable(
+  'reference_history',
+  {
+    key: text('key').notNull(),
+    version: integer('version').notNull(),
+    value: jsonb('value').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedBy: text('published_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.version] })],
+);
+
+/** A special campaign (专项) the city runs: matters of the counties assigned to it (DOMAIN.md §6). */
+export const cityCampaigns = pgTable('city_campaigns', {
+  campaignId: uuid('campaign_id').primaryKey(),
+  name: text('name').notNull(),
+  dueOn: date('due_on', { mode: 'string' }).notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const cityCampaignMatters = pgTable(
+  'city_campaign_matters',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => cityCampaigns.campaignId),
+    matterId: uuid('matter_id')
+      .notNull()
+      .references(() => matters.matterId),
+    countyCode: varchar('county_code', { length: 6 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.matterId] })],
+);
+
 /** For tests and tools that need to empty the city database. */
-export const truncateAllSql = sql`TRUNCATE events, quarantine, visits, supervision_notices, reference_data, change_counter, attachment_upload_parts, attachment_uploads, attachments, matters, person_lookups, devices`;
+export const truncateAllSql = sql`TRUNCATE termination_register, events, quarantine, visits, supervision_notices, reference_data, change_counter, attachment_upload_parts, attachment_uploads, attachments, matters, person_lookups, devices, console_sessions, city_staff, city_audit, reference_history, city_campaign_matters, city_campaigns`;
+
+/**
+ * The city's termination register (终结库): every terminated matter of every county, the person
+ * known by a hash of the 证件 number (domain/records/terminationRegister.ts). Devices pull it by
+ * the change counter; an entry taken back (撤回, 作废) stays, inactive, so devices learn that too.
+ */
+export const terminationRegister = pgTable(
+  'termination_register',
+  {
+    matterId: uuid('matter_id').primaryKey(),
+    matterNo: text('matter_no').notNull(),
+    countyCode: varchar('county_code', { length: 6 }).notNull(),
+    documentHash: varchar('document_hash', { length: 64 }).notNull(),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    terminatedOn: date('terminated_on', { mode: 'string' }).notNull(),
+    active: boolean('active').notNull(),
+    changeSeq: bigint('change_seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [uniqueIndex('termination_register_change_seq_uq').on(t.changeSeq)],
+);
+
+/** For tests and tools that need to empty the city database. */

@@ -22,7 +22,7 @@ const REGISTERED: MethodOutput<'intake.register'> = {
   visitorId: 'p-1',
   receivedAt: '2026-03-02T09:00:00.000+08:00',
   terminated: false,
-  nextDeadline: { step: 'acceptance-notice', label: '受理告知期限', lastDay: '2026-03-16', daysLeft: 14, overdue: false, party: 'authority' },
+  nextDeadline: { step: 'acceptance-notice', label: '受理告知期限', lastDay: '2026-03-16', daysLeft: 14, overdue: false, party: 'authority', estimated: false },
 };
 
 function Desk({ onRegistered }: { onRegistered: () => void }) {

@@ -31,7 +31,7 @@ describe('intake.register', () => {
     expect(v.matterNo).toMatch(/^000000-L[0-9A-F]{4}-2026-000001$/);
     expect(v.receivedAt).toBe('2026-03-01T08:30:00.000+08:00');
     // 15 days from 2026-03-01 is Monday 2026-03-16 (DOMAIN.md §4); the desk registers on the 1st.
-    expect(v.nextDeadline).toEqual({ step: 'acceptance-notice', label: '受理告知期限', lastDay: '2026-03-16', daysLeft: 15, overdue: false, party: 'authority' });
+    expect(v.nextDeadline).toEqual({ step: 'acceptance-notice', label: '受理告知期限', lastDay: '2026-03-16', daysLeft: 15, overdue: false, party: 'authority', estimated: false });
     expect(counts(b)).toEqual({ v: 1, m: 1, o: 1 });
     const ev = b.db.$client.prepare(`SELECT * FROM ${OUTBOX_RECORDS}`).get() as { seq: number; type: string; entity_id: string; payload: string };
     expect(ev).toMatchObject({ type: 'matter.registered', entity_id: v.matterId });

@@ -142,7 +142,7 @@ export function describeEachBackend(title: string, body: (city: City) => void): 
         handle = await openCityDb({ databaseUrl });
         city.db = handle.db;
         // Suites make many requests a minute from one address; the limits have their own tests.
-        city.app = await buildApp({ db: handle.db, adminToken: ADMIN_TOKEN, rateLimitPerMinute: 100_000, enrollRateLimitPerMinute: 10_000 });
+        city.app = await buildApp({ db: handle.db, adminToken: ADMIN_TOKEN, rateLimitPerMinute: 100_000, enrollRateLimitPerMinute: 10_000, consoleScryptCost: 2 ** 10, consoleSignInRateLimitPerMinute: 10_000 });
       });
       beforeEach(async () => {
         await city.db.execute(truncateAllSql);

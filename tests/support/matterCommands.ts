@@ -14,7 +14,8 @@ export function command(type: CommandType, when: string, extra: Record<string, u
     classify: { class: 'complaint', route: 'petition-procedure', body: '县住房和城乡建设局', note: '' },
     guide: {},
     transfer: { toBody: '县人力资源和社会保障局' },
-    assign: { toBody: '某镇人民政府' },
+    // The bureau's day for the 办结报告: a day after any test's assignment.
+    assign: { toBody: '某镇人民政府', dueOn: '2099-12-31' },
     accept: {},
     decline: { reason: '越级走访，已告知向县级有权机关提出' },
     startHandling: {},
@@ -28,8 +29,15 @@ export function command(type: CommandType, when: string, extra: Record<string, u
     requestReReview: {},
     reReviewOpinion: { opinion: 'not-support', text: '维持复查意见' },
     terminate: {},
-    pauseForHearing: { days: 5 },
+    pauseForHearing: { days: 5, record: '听证会听取了信访人和有关单位的陈述。' },
     repeatVisit: {},
+    acceptSimplified: {},
+    report: { summary: '已办结，办理结果已告知信访人。' },
+    settle: { kind: 'mediation', agreement: '双方同意……' },
+    noticeHearing: { hearingOn: '2099-12-31', place: '县信访局听证室' },
+    orderRehandling: { text: '原处理意见认定事实不清，责令重新办理。' },
+    higherLevelVisit: { level: 'province' },
+    desist: {},
   };
   return matterCommandSchema.parse({ type, actor, at: when, reason: '', documents: [], ...payload[type], ...extra });
 }

@@ -26,6 +26,7 @@ export const FULL_PATH: Step[] = [
   ['reviewOpinion', '2025-06-30'],
   ['deliver', '2025-07-01'],
   ['requestReReview', '2025-07-15'],
+  ['noticeHearing', '2025-07-16', { hearingOn: '2025-07-20' }],
   ['pauseForHearing', '2025-07-20', { days: 5 }],
   ['reReviewOpinion', '2025-08-10'],
   ['deliver', '2025-08-11'],
@@ -55,6 +56,10 @@ export function matterIn(state: MatterState): MatterLifecycle {
       return run([['classify', '2025-03-03'], ['assign', '2025-03-04']]);
     case 'not-accepted':
       return run([['classify', '2025-03-03'], ['decline', '2025-03-04']]);
+    case 'simplified':
+      return run([['classify', '2025-03-03'], ['acceptSimplified', '2025-03-04']]);
+    case 'settled':
+      return run([['classify', '2025-03-03'], ['accept', '2025-03-04'], ['startHandling', '2025-03-05'], ['settle', '2025-03-20']]);
     case 'handling':
     case 'replied':
     case 'delivered':

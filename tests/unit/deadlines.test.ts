@@ -15,6 +15,7 @@ import {
   isWorkingDay,
   isoDateSchema,
   overrideCalendar,
+  type CountedStep,
   type DeadlineStep,
 } from '../../domain/calendar/deadlines';
 
@@ -215,7 +216,8 @@ describe('the holiday calendar is replaceable', () => {
 });
 
 describe('properties', () => {
-  const steps = deadlineStepSchema.options;
+  // Every step with a counted period (a 交办's 办结报告 is due on the day the bureau sets).
+  const steps = deadlineStepSchema.options.filter((s): s is CountedStep => s !== 'assignment-report');
   // 2004-01-01 .. 2027-12-31: the data years plus one year of weekend-only fallback.
   const dateArb = fc.integer({ min: toDay('2004-01-01'), max: toDay('2027-12-31') }).map(toIso);
   const params = { numRuns: 500 };

@@ -7,7 +7,7 @@ import { applyCommand, initialLifecycle } from '../../domain/matters/applyComman
 import type { CommandType, MatterCommand } from '../../domain/matters/commands';
 import type { MatterLifecycle } from '../../domain/matters/lifecycle';
 import { MATTER_STATES, type MatterState } from '../../domain/matters/states';
-import { allowedCommands } from '../../domain/matters/transitions';
+import { allowedCommands, allowedCommandsFor } from '../../domain/matters/transitions';
 import { actor, at, command, mustApply } from '../support/matterCommands';
 import { FULL_PATH, matterIn, RECEIVED, run } from '../support/matterPaths';
 
@@ -51,10 +51,18 @@ describe('legal transitions', () => {
     ['review-requested', 'reviewOpinion', 'review-opinion'],
     ['review-opinion', 'deliver', 'review-opinion'],
     ['review-opinion', 'requestReReview', 're-review-requested'],
-    ['re-review-requested', 'pauseForHearing', 're-review-requested'],
+    ['re-review-requested', 'noticeHearing', 're-review-requested'],
     ['re-review-requested', 'reReviewOpinion', 're-review-opinion'],
     ['re-review-opinion', 'deliver', 're-review-opinion'],
-    ['re-review-opinion', 'terminate', 'terminated'],
+    ['registered', 'decline', 'not-accepted'],
+    ['classified', 'acceptSimplified', 'simplified'],
+    ['simplified', 'reply', 'replied'],
+    ['simplified', 'startHandling', 'handling'],
+    ['handling', 'settle', 'settled'],
+    ['handling', 'noticeHearing', 'handling'],
+    ['settled', 'close', 'closed'],
+    ['review-requested', 'orderRehandling', 'handling'],
+    ['terminated', 'desist', 'terminated'],
   ];
   it.each(cases)('%s --%s--> %s', (from, type, to) => {
     const m = matterIn(from);
@@ -108,7 +116,9 @@ describe('illegal transitions — stable codes', () => {
     ['review while handling', () => matterIn('handling'), 'requestReview', 'illegal_transition'],
     ['re-review before review', () => matterIn('delivered'), 'requestReReview', 'illegal_transition'],
     ['terminate before re-review', () => matterIn('review-opinion'), 'terminate', 'illegal_transition'],
-    ['hearing pause outside re-review', () => matterIn('handling'), 'pauseForHearing', 'illegal_transition'],
+    ['terminate before the re-review opinion is delivered', () => matterIn('re-review-opinion'), 'terminate', 'opinion_not_delivered'],
+    ['hearing record without a notice', () => matterIn('handling'), 'pauseForHearing', 'hearing_not_noticed'],
+    ['hearing after the reply', () => matterIn('delivered'), 'noticeHearing', 'illegal_transition'],
     ['rate before delivery', () => matterIn('replied'), 'rate', 'illegal_transition'],
     ['close while handling', () => matterIn('handling'), 'close', 'illegal_transition'],
     ['extend after reply', () => matterIn('replied'), 'extend', 'illegal_transition'],
@@ -169,8 +179,14 @@ describe('illegal transitions — stable codes', () => {
     expect(applyCommand(initialLifecycle(RECEIVED), command('classify', at('2025-03-02')))).toMatchObject({ ok: false, code: 'time_out_of_order' });
   });
 
-  it('offers no command at all for a terminated matter', () => {
-    expect(allowedCommands('terminated')).toEqual([]);
+  it('offers nothing for a terminated matter but 息诉罢访, and that once', () => {
+    expect(allowedCommands('terminated')).toEqual(['desist']);
+    const m = matterIn('terminated');
+    expect(allowedCommandsFor(m)).toEqual(['desist']);
+    const desisted = mustApply(m, command('desist', at('2025-09-01')));
+    expect(desisted).toMatchObject({ state: 'terminated', desistedOn: '2025-09-01', terminatedOn: m.terminatedOn });
+    expect(allowedCommandsFor(desisted)).toEqual([]);
+    expect(applyCommand(desisted, command('desist', at('2025-09-02')))).toMatchObject({ ok: false, code: 'illegal_transition' });
   });
 
   it('the review or re-review opinion is delivered once', () => {
@@ -235,6 +251,7 @@ describe('a full path: registration → … → terminated', () => {
     expect(lastDayIn('review-requested')).toBe('2025-07-10'); // 06-10 + 30, Thu
     expect(lastDayIn('re-review-requested')).toBe('2025-08-14'); // 07-15 + 30, Thu
     // The hearing's 5 days are not counted: 08-14 + 5 = Tue 08-19.
-    expect(seen.filter((x) => x.state === 're-review-requested')[1]?.deadline?.lastDay).toBe('2025-08-19');
+    // (after the request and the hearing notice, the third step in that state is the hearing record)
+    expect(seen.filter((x) => x.state === 're-review-requested')[2]?.deadline?.lastDay).toBe('2025-08-19');
   });
 });

@@ -4,6 +4,7 @@
 // windows and counties registered (DESIGN.md §4).
 import { Alert, Button, Card, Space, Tag, Typography } from 'antd';
 import type { PriorMatter } from '../../../domain/intake/rpc';
+import { EstimatedNote } from '../matters/DaysLeftTag';
 import { useIntakeStore } from './intakeStore';
 
 export const TERMINATED_GUIDANCE = '该事项已终结，同一事实和理由不再受理；请登记本次来访并做好解释';
@@ -12,6 +13,7 @@ function Deadline({ d }: { d: NonNullable<PriorMatter['nextDeadline']> }) {
   return (
     <Typography.Text type={d.overdue ? 'danger' : d.daysLeft <= 3 ? 'warning' : undefined}>
       {d.label}至 {d.lastDay}（{d.overdue ? `已超期${-d.daysLeft}天` : `剩${d.daysLeft}天`}）
+      <EstimatedNote deadline={d} />
     </Typography.Text>
   );
 }

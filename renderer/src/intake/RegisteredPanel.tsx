@@ -5,6 +5,7 @@ import { Alert, App, Button, Card, Descriptions, Tag } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { api } from '../api/client';
 import { downloadBase64 } from '../shell/download';
+import { EstimatedNote } from '../matters/DaysLeftTag';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { useIntakeStore } from './intakeStore';
 import { TERMINATED_GUIDANCE } from './PriorMatters';
@@ -51,6 +52,7 @@ export function RegisteredPanel() {
         {last.nextDeadline && (
           <Descriptions.Item label="下一期限" span={2}>
             {last.nextDeadline.label}至 {last.nextDeadline.lastDay}
+            <EstimatedNote deadline={last.nextDeadline} />
           </Descriptions.Item>
         )}
       </Descriptions>

@@ -7,7 +7,7 @@ import { useEffect, type ReactNode } from 'react';
 import type { MatterDetail } from '../../../domain/matters/rpc';
 import { useNavigation } from '../shell/navigation';
 import { CommandBar } from './CommandBar';
-import { DaysLeftTag } from './DaysLeftTag';
+import { DaysLeftTag, EstimatedNote } from './DaysLeftTag';
 import { DocumentsList } from './DocumentsList';
 import { LeaderCasePanel } from './LeaderCasePanel';
 import { MatterBasics } from './MatterBasics';
@@ -45,6 +45,7 @@ function MatterHeader({ matter }: { matter: MatterDetail }) {
                 {next.label}：{next.lastDay}
               </span>
               <DaysLeftTag deadline={next} />
+              <EstimatedNote deadline={next} />
             </Space>
           ) : (
             <Typography.Text type="secondary">无在途期限</Typography.Text>

@@ -1,0 +1,1 @@
+CREATE INDEX `matter_voided_idx` ON `matter` (`voided_at`) WHERE "matter"."voided_at" IS NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE `termination_entry` ADD `received_on` text DEFAULT '' NOT NULL;

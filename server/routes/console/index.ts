@@ -1,0 +1,22 @@
+// The city's console (DESIGN.md §6, issue #14): its JSON API under /api/console, every route but
+// the sign-in ones behind a session (console/guard.ts), and its pages, built by Vite from
+// console/, at `/`.
+import type { FastifyPluginAsync } from 'fastify';
+import type { ConsoleConfig } from '../../console/guard';
+import { consolePages } from './pages';
+import { consoleAuditRoutes } from './audit';
+import { consoleSessionRoutes } from './session';
+import { consoleStaffRoutes } from './staff';
+
+export interface ConsoleOptions extends ConsoleConfig {
+  /** The built console (index.html and assets); without it `/` says how to build it. */
+  pagesDir: string | null;
+}
+
+export const consoleRoutes: FastifyPluginAsync<ConsoleOptions> = async (app, { pagesDir, ...config }) => {
+  app.decorateRequest('staff', null);
+  await app.register(consoleSessionRoutes, config);
+  await app.register(consoleStaffRoutes, config);
+  await app.register(consoleAuditRoutes, config);
+  await app.register(consolePages, { pagesDir });
+};
