@@ -10,6 +10,7 @@ import { createWorkerRenderer, type WorkerEntry } from '../documents/workerRende
 import { createCityClient, type Fetch } from '../sync/cityClient';
 import { createReader } from '../reader/reader';
 import { createSyncEngine, type SyncEngineOptions } from '../sync/engine';
+import { exportToCity, importFromCity } from '../sync/usbSync';
 import { localDay, localTimestamp, type ServiceContext } from './context';
 import { discardDraft, getRegistrationDraft, listRegistrationDrafts, saveRegistrationDraft } from './drafts';
 import { listToday, registerVisit } from './intake';
@@ -89,6 +90,14 @@ export function createBackend(o: BackendOptions) {
     },
     ...syncOptions,
   });
+  const usb = {
+    db,
+    now,
+    onReferencePulled: () => {
+      reference.refresh();
+      reader.referenceChanged();
+    },
+  };
   const ctx: ServiceContext = {
     files,
     actor: () => session.actor(),
@@ -181,6 +190,9 @@ export function createBackend(o: BackendOptions) {
     'backup.create': () => backups.create('manual'),
     'backup.list': ({ folder }) => ok(backups.list(folder)),
     'backup.restore': (i) => restoreBackup(restoreDeps, i),
+    // Sync by file (issue #15)
+    'sync.exportFile': ({ folder }) => exportToCity(usb, folder),
+    'sync.importFile': ({ path: file }) => importFromCity(usb, file),
   };
   const gate = {
     check: (m: Method) => checkAccess(session, m),

@@ -11,6 +11,7 @@ import { matterMethods } from '../matters/rpc';
 import { referenceMethods } from '../reference/rpc';
 import { staffMethods } from '../staff/rpc';
 import { syncMethods } from '../sync/rpc';
+import { usbSyncMethods } from '../sync/usbRpc';
 
 export { enrollInputSchema, syncStatusSchema, type SyncStatus } from '../sync/rpc';
 
@@ -26,6 +27,8 @@ export function makeContract(today: () => string) {
     ...figuresMethods,
     // Backup and restore (issue #15)
     ...backupMethods,
+    // Sync by file (issue #15)
+    ...usbSyncMethods,
   } as const;
 }
 export type Contract = ReturnType<typeof makeContract>;

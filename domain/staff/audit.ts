@@ -61,6 +61,9 @@ export const METHOD_AUDIT: Readonly<Record<Method, AuditKind | null>> = {
   'backup.create': 'write',
   'backup.list': null,
   'backup.restore': 'write',
+  // Sync by file (issue #15): every waiting record leaves on a stick; the city's answer is written in.
+  'sync.exportFile': 'write',
+  'sync.importFile': 'write',
 };
 
 export const auditRecordedPayload = z.strictObject({

@@ -68,6 +68,9 @@ export const METHOD_ACCESS: Readonly<Record<Method, Access>> = {
   'backup.create': ADMIN,
   'backup.list': ADMIN,
   'backup.restore': ADMIN,
+  // Sync by file (issue #15): the administrator carries the window's records, as with enrolment.
+  'sync.exportFile': ADMIN,
+  'sync.importFile': ADMIN,
 };
 
 /**

@@ -10,6 +10,41 @@ import type { CityDb } from '../store/db';
 import { referenceData, supervisionNotices } from '../store/schema';
 import { toNotice } from './supervision';
 
+/** One page of what the city sends down to a county's devices after `cursor` (also used by sync files). */
+export function pullPage(db: CityDb, countyCode: string, cursor: string | undefined): Promise<PullResponse> {
+  const since = decodeCursor(cursor);
+  return db.transaction(
+    async (tx) => {
+      const head = await currentChange(tx);
+      // A cursor beyond the city's counter means the city database was restored from an
+      // older backup: send everything again (items replace by key and id, so that is safe).
+      const from = since > head ? 0 : since;
+      const notices = await tx
+        .select()
+        .from(supervisionNotices)
+        .where(and(eq(supervisionNotices.countyCode, countyCode), gt(supervisionNotices.changeSeq, from)))
+        .orderBy(asc(supervisionNotices.changeSeq))
+        .limit(PULL_PAGE_SIZE + 1);
+      const hasMore = notices.length > PULL_PAGE_SIZE;
+      const page = notices.slice(0, PULL_PAGE_SIZE);
+      const upTo = hasMore ? page.at(-1)!.changeSeq : head;
+      const reference = await tx
+        .select()
+        .from(referenceData)
+        .where(and(gt(referenceData.changeSeq, from), lte(referenceData.changeSeq, upTo)))
+        .orderBy(asc(referenceData.changeSeq));
+      return {
+        cursor: encodeCursor(upTo),
+        hasMore,
+        // Stored only after its key's schema accepted it.
+        reference: reference.map((r) => ({ key: r.key, value: r.value, updatedAt: r.updatedAt.toISOString() }) as ReferenceItem),
+        supervision: page.map(toNotice),
+      };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+}
+
 export const pullRoutes: FastifyPluginAsyncZod<{ db: CityDb }> = async (app, { db }) => {
   app.get(
     '/api/v1/sync/pull',
@@ -17,39 +52,6 @@ export const pullRoutes: FastifyPluginAsyncZod<{ db: CityDb }> = async (app, { d
       onRequest: requireDevice(db),
       schema: { tags: ['sync'], security: [{ deviceToken: [] }], querystring: pullQuerySchema, response: { 200: pullResponseSchema } },
     },
-    async (request): Promise<PullResponse> => {
-      const since = decodeCursor(request.query.since);
-      const { countyCode } = request.device!;
-      return db.transaction(
-        async (tx) => {
-          const head = await currentChange(tx);
-          // A cursor beyond the city's counter means the city database was restored from an
-          // older backup: send everything again (items replace by key and id, so that is safe).
-          const from = since > head ? 0 : since;
-          const notices = await tx
-            .select()
-            .from(supervisionNotices)
-            .where(and(eq(supervisionNotices.countyCode, countyCode), gt(supervisionNotices.changeSeq, from)))
-            .orderBy(asc(supervisionNotices.changeSeq))
-            .limit(PULL_PAGE_SIZE + 1);
-          const hasMore = notices.length > PULL_PAGE_SIZE;
-          const page = notices.slice(0, PULL_PAGE_SIZE);
-          const upTo = hasMore ? page.at(-1)!.changeSeq : head;
-          const reference = await tx
-            .select()
-            .from(referenceData)
-            .where(and(gt(referenceData.changeSeq, from), lte(referenceData.changeSeq, upTo)))
-            .orderBy(asc(referenceData.changeSeq));
-          return {
-            cursor: encodeCursor(upTo),
-            hasMore,
-            // Stored only after its key's schema accepted it.
-            reference: reference.map((r) => ({ key: r.key, value: r.value, updatedAt: r.updatedAt.toISOString() }) as ReferenceItem),
-            supervision: page.map(toNotice),
-          };
-        },
-        { isolationLevel: 'repeatable read', accessMode: 'read only' },
-      );
-    },
+    async (request): Promise<PullResponse> => pullPage(db, request.device!.countyCode, request.query.since),
   );
 };
