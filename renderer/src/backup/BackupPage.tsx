@@ -9,6 +9,7 @@ import type { BackupEntry, BackupProgress, BackupStatus } from '../../../domain/
 import type { Err } from '../../../domain/result';
 import { api } from '../api/client';
 import { useSessionStore } from '../session/sessionStore';
+import { UsbSyncCard } from './UsbSyncCard';
 
 const PHASES: Record<BackupProgress['phase'], string> = { copy: '正在复制数据', check: '正在校验副本', files: '正在复制附件和文书', restore: '正在读取备份' };
 const size = (bytes: number) => (bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
@@ -164,6 +165,7 @@ export function BackupPage() {
           </Button>
         </Space>
       </Card>
+      <UsbSyncCard defaultFolder={status?.folder ?? null} />
       {restoring && <RestoreDialog path={restoring} onClose={() => setRestoring(null)} />}
     </Space>
   );
