@@ -25,13 +25,13 @@ export function visitCounts(db: LocalDb, from: string, to: string) {
 export function matterHistories(
   db: LocalDb,
   to: string,
-  since: { receivedOn: string; acceptedOn: string; repliedOn: string },
+  since: { receivedOn: string; acceptedOn: string; closedOn: string },
 ): { lifecycle: string; repeatVisitDays: string[] }[] {
   const repeats = new Map<string, string[]>();
   const repeatRows = db
     .select({ matterId: visit.matterId, day: visit.receivedOn })
     .from(visit)
-    .where(and(eq(visit.kind, 'repeat'), gte(visit.receivedOn, since.repliedOn)))
+    .where(and(eq(visit.kind, 'repeat'), gte(visit.receivedOn, since.closedOn)))
     .all();
   for (const v of repeatRows) repeats.set(v.matterId, [...(repeats.get(v.matterId) ?? []), v.day]);
   return db
@@ -43,7 +43,7 @@ export function matterHistories(
         or(
           gte(matter.receivedOn, since.receivedOn),
           sql`json_extract(${matter.lifecycle}, '$.acceptedOn') >= ${since.acceptedOn}`,
-          sql`json_extract(${matter.lifecycle}, '$.repliedOn') >= ${since.repliedOn}`,
+          sql`json_extract(${matter.lifecycle}, '$.firstClosedOn') >= ${since.closedOn}`,
         ),
       ),
     )

@@ -1,6 +1,6 @@
 // Reading and updating a matter's file: its lifecycle, transitions, documents, visits,
 // supervision and campaigns. Only tables and queries here; the rules live in domain/.
-import { and, asc, count, desc, eq, inArray, isNull, lte, notInArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, lte, notInArray, sql } from 'drizzle-orm';
 import type { DeadlineStep } from '../domain/calendar/deadlines';
 import type { DeliveryMethod } from '../domain/matters/commands';
 import type { LocalDb } from './open';
@@ -131,21 +131,19 @@ export function insertCampaign(tx: Tx, row: typeof campaign.$inferInsert, matter
 }
 
 /** Each campaign with its assigned and resolved counts. */
-export function campaignsWithCounts(db: LocalDb, resolvedStates: string[]) {
-  return db
-    .select({
-      id: campaign.id,
-      name: campaign.name,
-      issuedBy: campaign.issuedBy,
-      issuedAt: campaign.issuedAt,
-      dueOn: campaign.dueOn,
-      assigned: count(campaignMatter.matterId),
-      resolved: sql<number>`coalesce(sum(CASE WHEN ${inArray(matter.status, resolvedStates)} THEN 1 ELSE 0 END), 0)`,
-    })
+/** Each campaign, newest first, with the lifecycle JSON of every matter it assigned (its 化解率 is the domain's). */
+export function campaignsWithLifecycles(db: LocalDb) {
+  const campaigns = db
+    .select({ id: campaign.id, name: campaign.name, issuedBy: campaign.issuedBy, issuedAt: campaign.issuedAt, dueOn: campaign.dueOn })
     .from(campaign)
-    .leftJoin(campaignMatter, eq(campaignMatter.campaignId, campaign.id))
-    .leftJoin(matter, eq(matter.id, campaignMatter.matterId))
-    .groupBy(campaign.id)
     .orderBy(desc(campaign.issuedAt))
     .all();
+  const lifecycles = new Map<string, string[]>();
+  const rows = db
+    .select({ campaignId: campaignMatter.campaignId, lifecycle: matter.lifecycle })
+    .from(campaignMatter)
+    .innerJoin(matter, eq(matter.id, campaignMatter.matterId))
+    .all();
+  for (const r of rows) lifecycles.set(r.campaignId, [...(lifecycles.get(r.campaignId) ?? []), r.lifecycle]);
+  return campaigns.map((c) => ({ ...c, lifecycles: lifecycles.get(c.id) ?? [] }));
 }

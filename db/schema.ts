@@ -1,12 +1,12 @@
 // Local store schema (DESIGN.md §3). Append-only once released: new tables and columns only;
 // tests/integration/schemaSnapshot.test.ts holds the released shape.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { DeadlineStep } from '../domain/calendar/deadlines';
 import type { DeliveryMethod } from '../domain/matters/commands';
 import type { MatterState } from '../domain/matters/states';
 
-const bool = (name: string) => integer(name, { mode: 'boolean' }).notNull().default(false);
+import { bool } from './columns';
 
 /** A person who came to the window, known by a document (type + number). */
 export const visitor = sqliteTable(
@@ -32,6 +32,35 @@ export const visitor = sqliteTable(
   },
   (t) => [index('visitor_document_idx').on(t.idNumber, t.idType), index('visitor_name_mobile_idx').on(t.name, t.mobile)],
 );
+
+/** What the register filters on (db/register.ts registerWhere), in the order of its indexes. */
+function registerFilterColumns(t: {
+  [K in 'status' | 'categoryCode' | 'placeRegion' | 'channel' | 'receivedOn' | 'nextStep' | 'nextDue' | 'skipLevel' | 'lifecycle' | 'voidedAt' | FlagColumn]: AnySQLiteColumn;
+}) {
+  return [
+    t.status,
+    t.categoryCode,
+    t.placeRegion,
+    t.channel,
+    t.receivedOn,
+    t.nextStep,
+    t.nextDue,
+    t.skipLevel,
+    t.crossRegion,
+    t.crossDepartment,
+    t.crossSector,
+    t.personHouseholdApart,
+    t.personMatterApart,
+    t.matterHouseholdApart,
+    t.lawRelated,
+    t.majorUrgent,
+    sql`json_extract(${t.lifecycle}, '$.class')`,
+    sql`json_extract(${t.lifecycle}, '$.route')`,
+    sql`json_extract(${t.lifecycle}, '$.body')`,
+    t.voidedAt,
+  ] as const;
+}
+type FlagColumn = 'crossRegion' | 'crossDepartment' | 'crossSector' | 'personHouseholdApart' | 'personMatterApart' | 'matterHouseholdApart' | 'lawRelated' | 'majorUrgent';
 
 /** A petition matter (信访事项): what the visitor brings, followed to its end. */
 export const matter = sqliteTable(
@@ -79,6 +108,13 @@ export const matter = sqliteTable(
     index('matter_due_idx').on(t.status, t.nextDue),
     // Few matters are ever voided: the figures leave them out through this index, not a scan.
     index('matter_voided_idx').on(t.voidedAt).where(sql`${t.voidedAt} IS NOT NULL`),
+    // The full register (台账, db/register.ts): one index per order it offers, each holding every
+    // filter's value, so a page walks its index and reads only the rows it shows; and the two the
+    // filter's lists are read from.
+    index('matter_register_received_idx').on(t.receivedAt, t.matterNo, ...registerFilterColumns(t)),
+    index('matter_register_due_idx').on(sql`coalesce(${t.nextDue}, '9999-12-31')`, t.matterNo, t.receivedAt, ...registerFilterColumns(t)),
+    index('matter_place_idx').on(t.placeRegion),
+    index('matter_unit_idx').on(sql`json_extract(${t.lifecycle}, '$.body')`),
   ],
 );
 
@@ -329,44 +365,8 @@ export const counter = sqliteTable('counter', {
   value: integer('value').notNull(),
 });
 
-/**
- * Staff accounts of this window (DESIGN.md §6). Local to the device and never synced: only a
- * scrypt hash of each password is kept, and failed sign-ins make the account wait.
- */
-export const staffAccount = sqliteTable('staff_account', {
-  id: text('id').primaryKey(),
-  userNo: text('user_no').notNull().unique(), // 工号
-  name: text('name').notNull(),
-  role: text('role', { enum: ['clerk', 'handler', 'supervisor', 'admin'] }).notNull(),
-  passwordHash: text('password_hash').notNull(),
-  mustChangePassword: bool('must_change_password'),
-  disabled: bool('disabled'),
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: text('locked_until'),
-  createdAt: text('created_at').notNull(),
-  updatedAt: text('updated_at').notNull(),
-});
-
-/**
- * The audit log (DESIGN.md §6): who did or saw what, when. Append-only and hash-chained: each
- * row's hash covers its content and the previous row's hash, so an edited, deleted or
- * reordered row breaks the chain (db/audit.ts verifyAuditChain). Each row also goes to the
- * city as an outbox event, where the copy cannot be edited from this machine.
- */
-export const auditLog = sqliteTable('audit_log', {
-  seq: integer('seq').primaryKey(),
-  id: text('id').notNull().unique(),
-  at: text('at').notNull(),
-  actorNo: text('actor_no').notNull(),
-  actorName: text('actor_name').notNull(),
-  actorRole: text('actor_role').notNull(),
-  action: text('action').notNull(),
-  kind: text('kind', { enum: ['write', 'view', 'session'] }).notNull(),
-  target: text('target'),
-  outcome: text('outcome').notNull(), // 'ok' or the refusal's code
-  prevHash: text('prev_hash').notNull(),
-  hash: text('hash').notNull(),
-});
+// Staff accounts and the audit log live in their own module; drizzle-kit reads them through this one.
+export * from './staffSchema';
 
 // --- Corrections that keep history, and the city's termination register (issue #12)
 
@@ -396,22 +396,5 @@ export const matterCorrection = sqliteTable(
   (t) => [index('matter_correction_matter_idx').on(t.matterId)],
 );
 
-/**
- * The city's termination register (终结库) as pulled: terminated matters of every county, the
- * person known only by a hash of the 证件 (domain/records/terminationRegister.ts), so a window
- * can flag a terminated petitioner offline without holding other counties' identities.
- */
-export const terminationEntry = sqliteTable(
-  'termination_entry',
-  {
-    matterId: text('matter_id').primaryKey(),
-    matterNo: text('matter_no').notNull(),
-    countyCode: text('county_code').notNull(),
-    documentHash: text('document_hash').notNull(),
-    terminatedOn: text('terminated_on').notNull(),
-    receivedOn: text('received_on').notNull().default(''),
-    /** False once the city took the termination back (撤回) or voided the matter. */
-    active: bool('active'),
-  },
-  (t) => [index('termination_entry_document_idx').on(t.documentHash)],
-);
+// The pulled termination register and the search documents: their own module, read through this one.
+export * from './findSchema';

@@ -193,6 +193,8 @@ export function createBackend(o: BackendOptions) {
     // Sync by file (issue #15)
     'sync.exportFile': ({ folder }) => exportToCity(usb, folder),
     'sync.importFile': ({ path: file }) => importFromCity(usb, file),
+    // search from every screen (issue #12): on the reader worker, never the writing connection
+    'search.matters': (i) => reader.read('search.matters', i),
   };
   const gate = {
     check: (m: Method) => checkAccess(session, m),

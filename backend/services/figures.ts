@@ -11,12 +11,13 @@ import { lifecycleOf } from './storedLifecycle';
 export function windowFigures(ctx: ReadContext, period: { from: string; to: string }): Result<WindowFigures> {
   const today = localDay(ctx.now());
   const counts = visitCounts(ctx.db, period.from, period.to);
-  const outcomes = matterHistories(ctx.db, period.to, countsSince(period.from)).map((m) => ({ lifecycle: lifecycleOf(m.lifecycle), repeatVisitDays: m.repeatVisitDays }));
+  const { deadlines, policy } = ctx.reference();
+  const outcomes = matterHistories(ctx.db, period.to, countsSince(period.from, policy.figures)).map((m) => ({ lifecycle: lifecycleOf(m.lifecycle), repeatVisitDays: m.repeatVisitDays }));
   return ok({
     ...period,
     today,
     ...counts,
     repeatRate: repeatRate(counts.repeatVisits, counts.visits),
-    indicators: indicators(outcomes, period, today, ctx.reference().deadlines),
+    indicators: indicators(outcomes, period, today, deadlines, policy.figures),
   });
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { buildCategoryIndex, type CategoryIndex } from '../../domain/reference/categories';
 import { defaultDeadlineEngine, type DeadlineEngine } from '../../domain/calendar/deadlines';
 import { buildRegionData, type RegionData } from '../../domain/regions/regions';
-import { deadlineEngineFor } from '../../domain/sync/pull';
+import { bureauPolicyFor, deadlineEngineFor } from '../../domain/sync/pull';
 import type { LocalDb } from '../../db/open';
 import { pulledReference } from '../../db/pulled';
 
@@ -15,6 +15,8 @@ export interface Reference {
   categories: CategoryIndex;
   /** Statutory deadlines over the official calendar, patched by the city's holiday overrides. */
   deadlines: DeadlineEngine;
+  /** The city's choices for the handling target and the figures (DOMAIN.md §4, §6), or the defaults. */
+  policy: ReturnType<typeof bureauPolicyFor>;
 }
 
 const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -22,7 +24,7 @@ const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'ut
 export function createReferenceSource(db: LocalDb, resourcesDir: string) {
   const regions = buildRegionData(readJson(path.join(resourcesDir, 'regions.json')));
   const shippedCategories = buildCategoryIndex(readJson(path.join(resourcesDir, 'categories.json')));
-  let current: Reference = { regions, categories: shippedCategories, deadlines: defaultDeadlineEngine };
+  let current: Reference = { regions, categories: shippedCategories, deadlines: defaultDeadlineEngine, policy: bureauPolicyFor(undefined) };
 
   function refresh(): void {
     const pulledCategories = pulledReference(db, 'categories');
@@ -31,6 +33,7 @@ export function createReferenceSource(db: LocalDb, resourcesDir: string) {
       // The city's list was validated when pulled; a damaged copy falls back to the shipped one.
       categories: pulledCategories === undefined ? shippedCategories : safeCategories(pulledCategories) ?? shippedCategories,
       deadlines: deadlineEngineFor(pulledReference(db, 'holidays'), pulledReference(db, 'calendar')),
+      policy: bureauPolicyFor(pulledReference(db, 'settings')),
     };
   }
   refresh();

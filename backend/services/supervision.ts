@@ -8,9 +8,10 @@ import {
   supervisionIssuedPayload,
   supervisionResolvedPayload,
 } from '../../domain/matters/events';
+import { campaignResolution } from '../../domain/figures/indicators';
 import { err, ok, type Result } from '../../domain/result';
 import {
-  campaignsWithCounts,
+  campaignsWithLifecycles,
   insertCampaign,
   insertParticipant,
   insertSupervision,
@@ -25,9 +26,7 @@ import { appendEvent } from '../../db/outbox';
 import { matterById } from '../../db/registrations';
 import { localTimestamp, type ServiceContext } from './context';
 import { requireOperator } from './operator';
-
-/** A campaign matter counts as resolved once the bureau owes nothing more on it (our reading). */
-const RESOLVED_STATES = ['closed', 'rated', 'delivered', 'guided', 'terminated'];
+import { lifecycleOf } from './storedLifecycle';
 
 export function issueSupervision(ctx: ServiceContext, i: { matterId: string; dueOn: string; content: string }): Result<{ id: string; noticeNo: string }> {
   const op = requireOperator(ctx);
@@ -87,14 +86,13 @@ export function addParticipant(ctx: ServiceContext, i: { visitId: string; role: 
   return ok({ id });
 }
 
+/** A campaign matter is resolved when the petitioner stops (息诉罢访), not when it is closed (DOMAIN.md §6). */
 export function listCampaigns(ctx: ServiceContext) {
   return ok(
-    campaignsWithCounts(ctx.db, RESOLVED_STATES).map((c) => ({
-      ...c,
-      assigned: Number(c.assigned),
-      resolved: Number(c.resolved),
-      resolutionRate: Number(c.assigned) === 0 ? null : Number(c.resolved) / Number(c.assigned),
-    })),
+    campaignsWithLifecycles(ctx.db).map(({ lifecycles, ...c }) => {
+      const r = campaignResolution(lifecycles.map(lifecycleOf));
+      return { ...c, assigned: r.denominator, resolved: r.numerator, resolutionRate: r.value };
+    }),
   );
 }
 

@@ -7,6 +7,7 @@ import { requiredText as text } from '../schema/text';
 import { isoDateSchema } from '../calendar/deadlines';
 import { documentKindSchema, type DocumentKind } from '../documents/kinds';
 import { skipLevelSchema } from '../intake/flags';
+import { declineGroundSchema } from './prescreen';
 import { matterClassSchema, matterRouteSchema, routeFitsClass } from './routes';
 
 // --- vocabularies used by the commands
@@ -79,8 +80,15 @@ const REQUEST_OPTIONS = [
   // DOMAIN §4: a 交办 carries the day the bureau sets for the 办结报告.
   z.strictObject({ ...requestEnvelope, type: z.literal('assign'), toBody: text('交办单位', 100), dueOn: isoDateSchema }),
   z.strictObject({ ...requestEnvelope, type: z.literal('accept') }),
-  // The envelope's reason is the reason for not accepting: required here.
-  z.strictObject({ ...requestEnvelope, type: z.literal('decline'), reason: text('不予受理理由', 1000) }),
+  // The envelope's reason is the reason for not accepting: required here. The pre-screen
+  // (prescreen.ts) gives the ground and the body to go to (DOMAIN.md §3).
+  z.strictObject({
+    ...requestEnvelope,
+    type: z.literal('decline'),
+    reason: text('不予受理理由', 1000),
+    ground: declineGroundSchema.optional(),
+    toBody: z.string().trim().max(100, { error: '告知前往的机关不能超过100个字' }).default(''),
+  }),
   z.strictObject({ ...requestEnvelope, type: z.literal('startHandling') }),
   z.strictObject({
     ...requestEnvelope,

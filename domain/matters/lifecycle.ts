@@ -63,7 +63,7 @@ export const matterLifecycleSchema = z.object({
   /** The handling clock chosen at acceptance; null before it (an older record: statutory). */
   handlingTrack: handlingTrackSchema.nullable().default(null),
   /** For the 'target' track: the bureau's target in days, fixed at acceptance so every replay agrees. */
-  targetDays: z.number().int().min(1).max(365).nullable().default(null),
+  targetDays: z.number().int().min(1).max(120).nullable().default(null),
   /** The day the extension was approved: before the handling deadline, or it is refused. */
   extendedOn: laterDate,
   /** 交办: the day the bureau set for the 办结报告, and the day the report came. */

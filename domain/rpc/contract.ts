@@ -12,6 +12,8 @@ import { referenceMethods } from '../reference/rpc';
 import { staffMethods } from '../staff/rpc';
 import { syncMethods } from '../sync/rpc';
 import { usbSyncMethods } from '../sync/usbRpc';
+// search from every screen (issue #12)
+import { searchMethods } from '../search/rpc';
 
 export { enrollInputSchema, syncStatusSchema, type SyncStatus } from '../sync/rpc';
 
@@ -29,6 +31,8 @@ export function makeContract(today: () => string) {
     ...backupMethods,
     // Sync by file (issue #15)
     ...usbSyncMethods,
+    // search from every screen (issue #12)
+    ...searchMethods,
   } as const;
 }
 export type Contract = ReturnType<typeof makeContract>;

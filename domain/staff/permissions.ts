@@ -71,6 +71,8 @@ export const METHOD_ACCESS: Readonly<Record<Method, Access>> = {
   // Sync by file (issue #15): the administrator carries the window's records, as with enrolment.
   'sync.exportFile': ADMIN,
   'sync.importFile': ADMIN,
+  // --- search from every screen (issue #12): casework, like the matter file it opens.
+  'search.matters': CASEWORK,
 };
 
 /**

@@ -2,6 +2,8 @@
 // notices it issued about the county's matters. Device and city validate against these shapes.
 import { z } from 'zod';
 import { categoriesFileSchema } from '../reference/categories';
+import { DEFAULT_FIGURE_OPTIONS, figureOptionsSchema, type FigureOptions } from '../figures/options';
+import { DEFAULT_HANDLING_TARGET_DAYS } from '../matters/deadlines';
 import { chineseDaysCalendar, createDeadlineEngine, isoDateSchema as isoDate, overrideCalendar, type DeadlineEngine } from '../calendar/deadlines';
 import { publishedCalendarSchema, publishedYearsCalendar } from '../calendar/published';
 import { organisationTreeSchema } from '../reference/organisation';
@@ -44,7 +46,18 @@ export const deviceSettingsSchema = z.strictObject({
   syncIntervalMinutes: z.number().int().min(1).max(1440),
   /** Headcount from which a visit counts as 集体访 (DOMAIN.md §2: usually 5). */
   groupVisitThreshold: z.number().int().min(2).max(1000),
+  // --- the bureau's own choices in the law's clocks and figures (issue #13; DOMAIN.md §4, §6)
+  /** The handling target in days for 建议意见, 检举控告 and route 5 (default 60). */
+  handlingTargetDays: z.number().int().min(1).max(120).optional(),
+  figures: figureOptionsSchema.optional(),
 });
+
+/** What the window and the city take from the settings for the clocks and the figures; absent or unreadable gives the defaults. */
+export function bureauPolicyFor(settings: unknown): { handlingTargetDays: number; figures: FigureOptions } {
+  const parsed = deviceSettingsSchema.safeParse(settings);
+  const s = parsed.success ? parsed.data : undefined;
+  return { handlingTargetDays: s?.handlingTargetDays ?? DEFAULT_HANDLING_TARGET_DAYS, figures: s?.figures ?? DEFAULT_FIGURE_OPTIONS };
+}
 
 export const referenceValueSchemas = {
   units: unitsSchema,

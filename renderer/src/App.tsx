@@ -15,6 +15,8 @@ import { useNavigation, type Page } from './shell/navigation';
 import type { Method } from '../../domain/rpc/contract';
 import { StatusBar } from './sync/StatusBar';
 import { useSyncStore } from './sync/syncStore';
+// search from every screen (issue #12)
+import { HeaderSearch } from './search/HeaderSearch';
 
 // The charts are loaded only when 统计 is opened: the desk itself starts without them.
 const FiguresPage = lazy(() => import('./figures/FiguresPage').then((m) => ({ default: m.FiguresPage })));
@@ -83,6 +85,8 @@ function Desk() {
           items={items.map(({ key, label }) => ({ key, label }))}
           style={{ flex: '1 1 auto', minWidth: 0, background: 'transparent' }}
         />
+        {/* search from every screen (issue #12) */}
+        <HeaderSearch />
         <UserMenu />
         <Typography.Text style={{ color: 'rgba(255,255,255,0.85)', whiteSpace: 'nowrap' }}>{dayjs().format('YYYY年M月D日 dddd')}</Typography.Text>
       </Layout.Header>

@@ -6,10 +6,12 @@ import { z } from 'zod';
 import { periodFiguresSchema } from '../../domain/figures/rpc';
 import { countsSince, indicators, repeatRate, type Indicators, type MatterOutcome } from '../../domain/figures/indicators';
 import { chinaDateOf } from '../../domain/calendar/chinaDay';
-import { deadlineEngineFor, deviceSettingsSchema } from '../../domain/sync/pull';
+import { bureauPolicyFor, deadlineEngineFor, deviceSettingsSchema } from '../../domain/sync/pull';
+import type { FigureOptions } from '../../domain/figures/options';
 import type { CityDb } from '../store/db';
 import { cityLifecycle } from './lifecycles';
-import { allVisits, matters, referenceData, visits } from '../store/schema';
+import { referenceValue } from './referenceValue';
+import { allVisits, matters, visits } from '../store/schema';
 
 /** DOMAIN.md §2: what bureaus usually count as 集体访, unless the city's settings say otherwise. */
 export const DEFAULT_GROUP_VISIT_THRESHOLD = 5;
@@ -34,13 +36,8 @@ function bounds(from: string, to: string): [Date, Date] {
   return [beijingMidnight(from), end];
 }
 
-async function reference(db: CityDb, key: 'settings' | 'holidays' | 'calendar'): Promise<unknown> {
-  const [row] = await db.select({ value: referenceData.value }).from(referenceData).where(eq(referenceData.key, key));
-  return row?.value;
-}
-
 async function groupVisitThreshold(db: CityDb): Promise<number> {
-  const settings = deviceSettingsSchema.safeParse(await reference(db, 'settings'));
+  const settings = deviceSettingsSchema.safeParse(await referenceValue(db, 'settings'));
   return settings.success ? settings.data.groupVisitThreshold : DEFAULT_GROUP_VISIT_THRESHOLD;
 }
 
@@ -48,8 +45,8 @@ async function groupVisitThreshold(db: CityDb): Promise<number> {
  * Each county's matters as the rates need them: only those that can still count in the period
  * (countsSince), so the work follows the period, not the city's whole history.
  */
-async function outcomesByCounty(db: CityDb, from: string, end: Date): Promise<Map<string, MatterOutcome[]>> {
-  const since = countsSince(from);
+async function outcomesByCounty(db: CityDb, from: string, end: Date, options: FigureOptions): Promise<Map<string, MatterOutcome[]>> {
+  const since = countsSince(from, options);
   const rows = await db
     .select({ matterId: matters.matterId, countyCode: matters.countyCode, receivedAt: matters.receivedAt, lifecycle: matters.lifecycle })
     .from(matters)
@@ -59,14 +56,14 @@ async function outcomesByCounty(db: CityDb, from: string, end: Date): Promise<Ma
         or(
           gte(matters.receivedAt, beijingMidnight(since.receivedOn)),
           sql`${matters.lifecycle}->>'acceptedOn' >= ${since.acceptedOn}`,
-          sql`${matters.lifecycle}->>'repliedOn' >= ${since.repliedOn}`,
+          sql`${matters.lifecycle}->>'firstClosedOn' >= ${since.closedOn}`,
         ),
       ),
     );
   const repeats = await db
     .select({ matterId: visits.matterId, receivedAt: visits.receivedAt })
     .from(visits)
-    .where(and(eq(visits.kind, 'repeat'), gte(visits.receivedAt, beijingMidnight(since.repliedOn)), lt(visits.receivedAt, end)));
+    .where(and(eq(visits.kind, 'repeat'), gte(visits.receivedAt, beijingMidnight(since.closedOn)), lt(visits.receivedAt, end)));
   const repeatDays = new Map<string, string[]>();
   for (const v of repeats) repeatDays.set(v.matterId, [...(repeatDays.get(v.matterId) ?? []), chinaDateOf(v.receivedAt.toISOString())]);
 
@@ -83,9 +80,10 @@ async function outcomesByCounty(db: CityDb, from: string, end: Date): Promise<Ma
 export async function countyFigures(db: CityDb, from: string, to: string, today = chinaDateOf(new Date().toISOString())) {
   const [start, end] = bounds(from, to);
   const threshold = await groupVisitThreshold(db);
-  const engine = deadlineEngineFor(await reference(db, 'holidays'), await reference(db, 'calendar'));
-  const outcomes = await outcomesByCounty(db, from, end);
-  const rates = (list: MatterOutcome[]) => indicators(list, { from, to }, today, engine);
+  const engine = deadlineEngineFor(await referenceValue(db, 'holidays'), await referenceValue(db, 'calendar'));
+  const { figures: options } = bureauPolicyFor(await referenceValue(db, 'settings'));
+  const outcomes = await outcomesByCounty(db, from, end, options);
+  const rates = (list: MatterOutcome[]) => indicators(list, { from, to }, today, engine, options);
   const visitRows = await db
     .select({
       countyCode: allVisits.countyCode,

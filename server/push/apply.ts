@@ -7,6 +7,8 @@ import { eq, inArray } from 'drizzle-orm';
 import { applyCommand } from '../../domain/matters/applyCommand';
 import { eventPayloadSchemas, type EventPayload, type EventType, type SyncEvent } from '../../domain/sync/events';
 import { cityLifecycle } from '../city/lifecycles';
+import { referenceValue } from '../city/referenceValue';
+import { bureauPolicyFor } from '../../domain/sync/pull';
 import type { AuthedDevice } from '../http/auth';
 import type { CityDb } from '../store/db';
 import { matters, visits } from '../store/schema';
@@ -25,7 +27,9 @@ const appliers: { [T in AppliedOneByOne]: Applier<T> } = {
   // the domain's own rules, for the published rates (city/figures.ts).
   'matter.transitioned': async (tx, _device, p) => {
     const [row] = await tx.select({ lifecycle: matters.lifecycle, receivedAt: matters.receivedAt }).from(matters).where(eq(matters.matterId, p.matterId)).for('update');
-    const replayed = applyCommand(cityLifecycle(row!), p.command);
+    // The bureau's handling target as the windows pulled it, so an accepted matter's target agrees with theirs.
+    const { handlingTargetDays } = bureauPolicyFor(await referenceValue(tx, 'settings'));
+    const replayed = applyCommand(cityLifecycle(row!), p.command, { handlingTargetDays });
     // The window is the authority on its matters: a step it took is never refused here. Only a
     // window check on another holiday calendar could make the replay refuse one; the state still
     // follows, and the lifecycle keeps what it had.

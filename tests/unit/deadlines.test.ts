@@ -110,6 +110,12 @@ describe('deadlineFor — hand-computed table', () => {
     ['transfer-objection', '2024-02-26', '2024-03-04', 'leap: 27 (1), 28 (2), 29 (3), Fri 03-01 (4), Mon 03-04 (5)'],
     ['transfer-objection', '2024-12-27', '2025-01-06', 'Mon 12-30 (1), 12-31 (2), 元旦 off, 01-02 (3), 01-03 (4), Mon 01-06 (5)'],
 
+    // --- receiving-notice (条例 art. 23): 15 calendar days from the receiving body's receipt of the transfer
+    ['receiving-notice', '2025-03-04', '2025-03-19', '+15 = Wed 03-19'],
+    ['receiving-notice', '2025-09-26', '2025-10-11', '+4 = 09-30, +11 = Sat 10-11, working (调休)'],
+    // --- handling-target: the bureau's target for matters outside route 6, 60 calendar days by default
+    ['handling-target', '2025-03-10', '2025-05-09', '+21 = 03-31, +30 = 04-30, +9 = Fri 05-09'],
+    ['handling-target', '2025-03-05', '2025-05-06', '+60 = Sun 05-04 劳动节 -> Tue 05-06'],
     // --- simplified-handling: 10 working days from acceptance
     ['simplified-handling', '2025-09-26', '2025-10-16', '09-28,29,30 (3); 10-09,10,11(Sat 调休) (6); 13,14,15,16 (10)'],
     ['simplified-handling', '2026-09-18', '2026-10-09', 'Sun 09-20 (1), 21-24 (5), 中秋 25-27 off, 28-30 (8), 国庆 off, 10-08 (9), 10-09 (10)'],
@@ -122,8 +128,26 @@ describe('deadlineFor — hand-computed table', () => {
     expect(deadlineFor(step, start)).toBe(expected);
   });
 
-  it('covers every step', () => {
-    expect(new Set(cases.map((c) => c[0]))).toEqual(new Set(deadlineStepSchema.options));
+  it('covers every step with a counted period (a 交办 办结报告 is due on the day the bureau set)', () => {
+    expect(new Set(cases.map((c) => c[0]))).toEqual(new Set(deadlineStepSchema.options.filter((s) => s !== 'assignment-report')));
+    expect(() => deadlineFor('assignment-report', '2025-03-04')).toThrow(RangeError);
+  });
+});
+
+describe('deadlineFor options: another length, and days not counted added before the roll (DOMAIN §4)', () => {
+  it.each([
+    ['re-review-opinion', '2025-09-01', {}, '2025-10-09', '+30 = Wed 10-01 国庆 -> Thu 10-09'],
+    ['re-review-opinion', '2025-09-01', { extraDays: 3 }, '2025-10-09', '+33 = Sat 10-04, in the holiday -> Thu 10-09'],
+    // Added after the roll it would be 10-09 + 10 = Sun 10-19 -> Mon 10-20: four days too many.
+    ['re-review-opinion', '2025-09-01', { extraDays: 10 }, '2025-10-11', '+40 = Sat 10-11, a 调休 working day'],
+    ['handling-target', '2025-03-10', { days: 30 }, '2025-04-09', 'a 30-day target: +21 = 03-31, +9 = Wed 04-09'],
+    ['handling-target', '2025-03-10', { days: 90 }, '2025-06-09', '+90 = Sun 06-08 -> Mon 06-09'],
+  ] as const)('%s from %s with %o ends %s (%s)', (step, start, options, expected, _why) => {
+    expect(deadlineFor(step, start, options)).toBe(expected);
+  });
+  it('refuses negative or fractional days', () => {
+    expect(() => deadlineFor('re-review-opinion', '2025-09-01', { extraDays: -1 })).toThrow(RangeError);
+    expect(() => deadlineFor('handling-target', '2025-09-01', { days: 1.5 })).toThrow(RangeError);
   });
 });
 

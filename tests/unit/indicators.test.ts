@@ -26,19 +26,21 @@ const late = lived('2025-03-03', [
   ['rate', '2025-06-12', { rating: 'basically-satisfied' }],
 ]);
 const untouched = initialLifecycle('2025-03-03');
+// Accepted 03-05: due +60 = Sun 05-04 (劳动节) -> Tue 05-06; extended in time by 30 -> Thu 06-05.
 const extendedInTime = lived('2025-03-03', [
   ['classify', '2025-03-04'],
   ['accept', '2025-03-05'],
   ['startHandling', '2025-03-05'],
   ['extend', '2025-04-25', { days: 30 }],
   ['reply', '2025-05-30'],
+  ['deliver', '2025-06-03'],
 ]);
 
 const matters: MatterOutcome[] = [
-  { lifecycle: onTime, repeatVisitDays: ['2025-04-01'] }, // before the reply: does not count against it
-  { lifecycle: late, repeatVisitDays: ['2025-07-01'] }, // 21 days after the reply
+  { lifecycle: onTime, repeatVisitDays: ['2025-04-01'] }, // before 办结: does not count against it
+  { lifecycle: late, repeatVisitDays: ['2025-07-01'] }, // 20 days after 办结 (delivery on 06-11)
   { lifecycle: untouched, repeatVisitDays: [] },
-  { lifecycle: extendedInTime, repeatVisitDays: ['2025-08-29'] }, // day 91 after the reply
+  { lifecycle: extendedInTime, repeatVisitDays: ['2025-09-02'] }, // day 91 after 办结 (06-03)
 ];
 const YEAR = { from: '2025-01-01', to: '2025-12-31' };
 
@@ -50,7 +52,7 @@ describe('indicators', () => {
     expect(counts(f)).toEqual({
       timelyAcceptance: [2, 4], // due 18 March: decided on the 20th is late, and so is never
       onTimeClosure: [2, 3], // the extension moves the deadline; the late reply misses it
-      resolvedFirstTime: [2, 3], // a repeat visit within 90 days of the reply undoes it; day 91 does not
+      resolvedFirstTime: [2, 3], // a repeat visit within 90 days of 办结 undoes it; day 91 does not
       ratingParticipation: [2, 3],
       satisfaction: [1, 2], // only 满意 counts as satisfied
     });
@@ -67,7 +69,9 @@ describe('indicators', () => {
   it('does not count a deadline still running with nothing done, nor an observation window still open', () => {
     const f = indicators(matters, YEAR, '2025-03-10');
     expect(f.timelyAcceptance).toMatchObject({ numerator: 2, denominator: 3 });
-    expect(indicators(matters, YEAR, '2025-07-20').resolvedFirstTime).toMatchObject({ numerator: 1, denominator: 1 });
+    // onTime's window runs 04-21 + 90 = 07-20: it counts once that day is over.
+    expect(indicators(matters, YEAR, '2025-07-20').resolvedFirstTime).toMatchObject({ numerator: 0, denominator: 0 });
+    expect(indicators(matters, YEAR, '2025-07-21').resolvedFirstTime).toMatchObject({ numerator: 1, denominator: 1 });
   });
 
   it('splits cleanly: two adjacent periods add up to the whole', () => {
@@ -102,7 +106,7 @@ describe('countsSince', () => {
 
   it('leaves out what cannot count any more', () => {
     expect(mayCountFrom(untouched, '2025-06-01')).toBe(false);
-    expect(mayCountFrom(onTime, '2025-09-01')).toBe(false);
+    expect(mayCountFrom(onTime, '2025-10-01')).toBe(false);
     expect(mayCountFrom(onTime, '2025-07-19')).toBe(true);
   });
 });

@@ -18,6 +18,7 @@ describe('nextDeadline', () => {
       daysLeft: 8,
       overdue: false,
       party: 'authority',
+      estimated: false,
     });
     expect(nextDeadline(m, '2025-03-18')).toMatchObject({ daysLeft: 0, overdue: false });
     expect(nextDeadline(m, '2025-03-19')).toMatchObject({ daysLeft: -1, overdue: true });

@@ -32,7 +32,8 @@ export async function runMatterCommand(ctx: ServiceContext, matterId: string, re
   const row = matterWithVisitor(ctx.db, matterId);
   if (!row) return err('matter_not_found', '信访事项不存在');
   const command = matterCommandSchema.parse({ ...request, actor: { userId: op.value.userId, name: op.value.name, role: op.value.role } });
-  const applied = applyCommand(lifecycleOf(row.matter.lifecycle), command, { deadlines: ctx.reference().deadlines });
+  const { deadlines, policy } = ctx.reference();
+  const applied = applyCommand(lifecycleOf(row.matter.lifecycle), command, { deadlines, handlingTargetDays: policy.handlingTargetDays });
   if (!applied.ok) return applied;
   const { matter: next, transition } = applied.value;
   const now = localTimestamp(ctx.now());

@@ -18,7 +18,7 @@ import { reporterVisible } from '../operator';
 import { lifecycleOf } from '../storedLifecycle';
 
 /** What the operator may see of the petitioner: a protected reporter is masked for most roles. */
-function visitorView(v: { name: string; idNumber: string; mobile: string }, masked: boolean) {
+export function visitorView(v: { name: string; idNumber: string; mobile: string }, masked: boolean) {
   return masked
     ? { name: maskName(v.name), credential: maskIdNumber(v.idNumber).replace(/\d/g, '*'), mobile: v.mobile ? '***********' : '', masked }
     : { name: v.name, credential: v.idNumber, mobile: v.mobile, masked };

@@ -1,0 +1,6 @@
+-- The full register's indexes (db/register.ts). drizzle-kit 0.31 splits an index expression at its
+-- commas and quotes each piece as a column: the expressions here are written out by hand.
+CREATE INDEX `matter_register_received_idx` ON `matter` (`received_at`,`matter_no`,`status`,`category_code`,`place_region`,`channel`,`received_on`,`next_step`,`next_due`,`skip_level`,`cross_region`,`cross_department`,`cross_sector`,`person_household_apart`,`person_matter_apart`,`matter_household_apart`,`law_related`,`major_urgent`,json_extract(`lifecycle`, '$.class'),json_extract(`lifecycle`, '$.route'),json_extract(`lifecycle`, '$.body'),`voided_at`);--> statement-breakpoint
+CREATE INDEX `matter_register_due_idx` ON `matter` (coalesce(`next_due`, '9999-12-31'),`matter_no`,`received_at`,`status`,`category_code`,`place_region`,`channel`,`received_on`,`next_step`,`next_due`,`skip_level`,`cross_region`,`cross_department`,`cross_sector`,`person_household_apart`,`person_matter_apart`,`matter_household_apart`,`law_related`,`major_urgent`,json_extract(`lifecycle`, '$.class'),json_extract(`lifecycle`, '$.route'),json_extract(`lifecycle`, '$.body'),`voided_at`);--> statement-breakpoint
+CREATE INDEX `matter_place_idx` ON `matter` (`place_region`);--> statement-breakpoint
+CREATE INDEX `matter_unit_idx` ON `matter` (json_extract(`lifecycle`, '$.body'));
