@@ -10,6 +10,8 @@ const suites: [string, () => Promise<{ run: (o: { quick: boolean }) => Promise<v
   ['sync', () => import('./sync')],
   // search from every screen (issue #12)
   ['search', () => import('./search')],
+  // the renderer's production build: time to interactive and bundle size (issue #15)
+  ['ui', () => import('./ui')],
 ];
 
 for (const [name, load] of suites) {
