@@ -10,6 +10,7 @@ import { createWorkerRenderer, type WorkerEntry } from '../documents/workerRende
 import { createCityClient, type Fetch } from '../sync/cityClient';
 import { createReader } from '../reader/reader';
 import { createSyncEngine, type SyncEngineOptions } from '../sync/engine';
+import { exportToCity, importFromCity } from '../sync/usbSync';
 import { localDay, localTimestamp, type ServiceContext } from './context';
 import { discardDraft, getRegistrationDraft, listRegistrationDrafts, saveRegistrationDraft } from './drafts';
 import { listToday, registerVisit } from './intake';
@@ -92,6 +93,14 @@ export function createBackend(o: BackendOptions) {
     },
     ...syncOptions,
   });
+  const usb = {
+    db,
+    now,
+    onReferencePulled: () => {
+      reference.refresh();
+      reader.referenceChanged();
+    },
+  };
   const ctx: ServiceContext = {
     files,
     actor: () => session.actor(),
@@ -192,6 +201,9 @@ export function createBackend(o: BackendOptions) {
     'register.exportProgress': (i) => reader.read('register.exportProgress', i),
     'register.exportTake': (i) => reader.read('register.exportTake', i),
     'figures.breakdown': (i) => reader.read('figures.breakdown', i),
+    // Sync by file (issue #15)
+    'sync.exportFile': ({ folder }) => exportToCity(usb, folder),
+    'sync.importFile': ({ path: file }) => importFromCity(usb, file),
     // search from every screen (issue #12): on the reader worker, never the writing connection
     'search.matters': (i) => reader.read('search.matters', i),
     // Corrections that keep history.

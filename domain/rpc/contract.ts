@@ -17,6 +17,7 @@ import { noticeSettingsMethods } from '../documents/settings';
 import { referenceMethods } from '../reference/rpc';
 import { staffMethods } from '../staff/rpc';
 import { syncMethods } from '../sync/rpc';
+import { usbSyncMethods } from '../sync/usbRpc';
 // search from every screen (issue #12)
 import { searchMethods } from '../search/rpc';
 
@@ -37,6 +38,8 @@ export function makeContract(today: () => string) {
     // The full register (台账), 统计's breakdowns and the register's Excel export (issue #12)
     ...registerMethods,
     ...breakdownMethods,
+    // Sync by file (issue #15)
+    ...usbSyncMethods,
     // search from every screen (issue #12)
     ...searchMethods,
     // Corrections that keep history, and Excel in (历史台账) (issue #12)

@@ -70,6 +70,9 @@ export const METHOD_AUDIT: Readonly<Record<Method, AuditKind | null>> = {
   'register.exportProgress': null,
   'register.exportTake': 'view',
   'figures.breakdown': null,
+  // Sync by file (issue #15): every waiting record leaves on a stick; the city's answer is written in.
+  'sync.exportFile': 'write',
+  'sync.importFile': 'write',
   // --- search from every screen (issue #12): a list of matters with the identities masked for a
   // list, like the work queue, not a full record; opening one (matters.get) is the audited view.
   // Searched as the clerk types, it would also bury the log under one line per keystroke.

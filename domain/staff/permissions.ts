@@ -77,6 +77,9 @@ export const METHOD_ACCESS: Readonly<Record<Method, Access>> = {
   'register.exportProgress': HANDLING,
   'register.exportTake': HANDLING,
   'figures.breakdown': [...HANDLING, 'admin'],
+  // Sync by file (issue #15): the administrator carries the window's records, as with enrolment.
+  'sync.exportFile': ADMIN,
+  'sync.importFile': ADMIN,
   // --- search from every screen (issue #12): casework, like the matter file it opens.
   'search.matters': CASEWORK,
   // Corrections that keep history: the window corrects what it typed; voiding a registration

@@ -25,6 +25,8 @@ import { HeaderSearch } from './search/HeaderSearch';
 const FiguresPage = lazy(() => import('./figures/FiguresPage').then((m) => ({ default: m.FiguresPage })));
 // The full register (台账), likewise loaded when first opened.
 const RegisterPage = lazy(() => import('./register/RegisterPage').then((m) => ({ default: m.RegisterPage })));
+// Backup and restore (issue #15): the administrator's, loaded when opened.
+const BackupPage = lazy(() => import('./backup/BackupPage').then((m) => ({ default: m.BackupPage })));
 
 function PageView({ page }: { page: Page }) {
   switch (page.name) {
@@ -42,6 +44,13 @@ function PageView({ page }: { page: Page }) {
       return <AccountsPage />;
     case 'noticeSettings':
       return <NoticeSettingsPage />;
+    // Backup and restore (issue #15)
+    case 'backup':
+      return (
+        <Suspense fallback={<Spin style={{ display: 'block', marginTop: 48 }} />}>
+          <BackupPage />
+        </Suspense>
+      );
     case 'matter':
       return <MatterPage matterId={page.matterId} />;
     case 'register':
@@ -69,6 +78,8 @@ const MENU: readonly { key: MenuPage; label: string; needs: Method }[] = [
   { key: 'import', label: '台账导入', needs: 'records.import' },
   // #13: who issues the notices and which bodies review whose opinions
   { key: 'noticeSettings', label: '文书设置', needs: 'noticeSettings.get' },
+  // Backup and restore (issue #15)
+  { key: 'backup', label: '备份与恢复', needs: 'backup.status' },
 ];
 
 /** A menu page as first opened: the register shows every matter, newest first. */

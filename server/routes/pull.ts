@@ -23,6 +23,50 @@ function deviceReport(headers: Record<string, string | string[] | undefined>): {
   };
 }
 
+/** One page of what the city sends down to a county's devices after `cursor` (also used by sync files). */
+export function pullPage(db: CityDb, countyCode: string, cursor: string | undefined): Promise<PullResponse> {
+  const since = decodeCursor(cursor);
+  return db.transaction(
+    async (tx) => {
+      const head = await currentChange(tx);
+      // A cursor beyond the city's counter means the city database was restored from an
+      // older backup: send everything again (items replace by key and id, so that is safe).
+      const from = since > head ? 0 : since;
+      const notices = await tx
+        .select()
+        .from(supervisionNotices)
+        .where(and(eq(supervisionNotices.countyCode, countyCode), gt(supervisionNotices.changeSeq, from)))
+        .orderBy(asc(supervisionNotices.changeSeq))
+        .limit(PULL_PAGE_SIZE + 1);
+      const terminations = await tx
+        .select()
+        .from(terminationRegister)
+        .where(gt(terminationRegister.changeSeq, from))
+        .orderBy(asc(terminationRegister.changeSeq))
+        .limit(PULL_PAGE_SIZE + 1);
+      // A page ends where the first of the two lists that has more ends; the other is cut there too.
+      const ends = [notices, terminations].filter((l) => l.length > PULL_PAGE_SIZE).map((l) => l[PULL_PAGE_SIZE - 1]!.changeSeq);
+      const hasMore = ends.length > 0;
+      const upTo = hasMore ? Math.min(...ends) : head;
+      const page = notices.filter((n) => n.changeSeq <= upTo);
+      const reference = await tx
+        .select()
+        .from(referenceData)
+        .where(and(gt(referenceData.changeSeq, from), lte(referenceData.changeSeq, upTo)))
+        .orderBy(asc(referenceData.changeSeq));
+      return {
+        cursor: encodeCursor(upTo),
+        hasMore,
+        // Stored only after its key's schema accepted it.
+        reference: reference.map((r) => ({ key: r.key, value: r.value, updatedAt: r.updatedAt.toISOString() }) as ReferenceItem),
+        supervision: page.map(toNotice),
+        terminations: terminations.filter((t) => t.changeSeq <= upTo).map(toTerminationEntry),
+      };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+}
+
 export const pullRoutes: FastifyPluginAsyncZod<{ db: CityDb }> = async (app, { db }) => {
   app.get(
     '/api/v1/sync/pull',
@@ -31,48 +75,9 @@ export const pullRoutes: FastifyPluginAsyncZod<{ db: CityDb }> = async (app, { d
       schema: { tags: ['sync'], security: [{ deviceToken: [] }], querystring: pullQuerySchema, response: { 200: pullResponseSchema } },
     },
     async (request): Promise<PullResponse> => {
-      const since = decodeCursor(request.query.since);
       const { countyCode, id } = request.device!;
       await recordContact(db, id, deviceReport(request.headers));
-      return db.transaction(
-        async (tx) => {
-          const head = await currentChange(tx);
-          // A cursor beyond the city's counter means the city database was restored from an
-          // older backup: send everything again (items replace by key and id, so that is safe).
-          const from = since > head ? 0 : since;
-          const notices = await tx
-            .select()
-            .from(supervisionNotices)
-            .where(and(eq(supervisionNotices.countyCode, countyCode), gt(supervisionNotices.changeSeq, from)))
-            .orderBy(asc(supervisionNotices.changeSeq))
-            .limit(PULL_PAGE_SIZE + 1);
-          const terminations = await tx
-            .select()
-            .from(terminationRegister)
-            .where(gt(terminationRegister.changeSeq, from))
-            .orderBy(asc(terminationRegister.changeSeq))
-            .limit(PULL_PAGE_SIZE + 1);
-          // A page ends where the first of the two lists that has more ends; the other is cut there too.
-          const ends = [notices, terminations].filter((l) => l.length > PULL_PAGE_SIZE).map((l) => l[PULL_PAGE_SIZE - 1]!.changeSeq);
-          const hasMore = ends.length > 0;
-          const upTo = hasMore ? Math.min(...ends) : head;
-          const page = notices.filter((n) => n.changeSeq <= upTo);
-          const reference = await tx
-            .select()
-            .from(referenceData)
-            .where(and(gt(referenceData.changeSeq, from), lte(referenceData.changeSeq, upTo)))
-            .orderBy(asc(referenceData.changeSeq));
-          return {
-            cursor: encodeCursor(upTo),
-            hasMore,
-            // Stored only after its key's schema accepted it.
-            reference: reference.map((r) => ({ key: r.key, value: r.value, updatedAt: r.updatedAt.toISOString() }) as ReferenceItem),
-            supervision: page.map(toNotice),
-            terminations: terminations.filter((t) => t.changeSeq <= upTo).map(toTerminationEntry),
-          };
-        },
-        { isolationLevel: 'repeatable read', accessMode: 'read only' },
-      );
+      return pullPage(db, countyCode, request.query.since);
     },
   );
 };
