@@ -36,24 +36,33 @@ export function matchExpression(q: SearchQuery, seesReporter: boolean): string {
  */
 const NUMBER_TAIL = 8;
 
+/** What the operator may find: a protected reporter's identity, and voided registrations (作废), only if the role may see them. */
+export interface SearchScope {
+  seesReporter: boolean;
+  seesVoided: boolean;
+}
+
 /** Ids of the matters the fragment finds, newest first (doc numbers count down), at most `limit`. */
-export function searchMatterIds(db: LocalDb, q: SearchQuery, seesReporter: boolean, limit: number): string[] {
+export function searchMatterIds(db: LocalDb, q: SearchQuery, scope: SearchScope, limit: number): string[] {
   const { table } = INDEXES[q.index];
-  if (q.index === 'number' && q.text.length > NUMBER_TAIL) return numberIdsByTail(db, q.text, seesReporter, limit);
+  if (q.index === 'number' && q.text.length > NUMBER_TAIL) return numberIdsByTail(db, q.text, scope, limit);
   const rows = db.$client
-    .prepare(`SELECT d.matter_id AS id FROM ${table} f JOIN search_doc d ON d.doc = f.rowid WHERE ${table} MATCH ? ORDER BY f.rowid LIMIT ?`)
-    .all(matchExpression(q, seesReporter), limit) as { id: string }[];
+    .prepare(
+      `SELECT d.matter_id AS id FROM ${table} f JOIN search_doc d ON d.doc = f.rowid JOIN matter m ON m.id = d.matter_id
+       WHERE ${table} MATCH @match AND (@seesVoided OR m.voided_at IS NULL) ORDER BY f.rowid LIMIT @limit`,
+    )
+    .all({ match: matchExpression(q, scope.seesReporter), seesVoided: Number(scope.seesVoided), limit }) as { id: string }[];
   return rows.map((r) => r.id);
 }
 
-function numberIdsByTail(db: LocalDb, text: string, seesReporter: boolean, limit: number): string[] {
+function numberIdsByTail(db: LocalDb, text: string, { seesReporter, seesVoided }: SearchScope, limit: number): string[] {
   const candidates = db.$client
     .prepare(
       `SELECT d.matter_id AS id, m.matter_no AS matterNo, v.id_number AS idNumber, v.mobile AS mobile, m.reporter_protected AS protected
        FROM search_number f JOIN search_doc d ON d.doc = f.rowid JOIN matter m ON m.id = d.matter_id JOIN visitor v ON v.id = m.visitor_id
-       WHERE search_number MATCH ? ORDER BY f.rowid`,
+       WHERE search_number MATCH @match AND (@seesVoided OR m.voided_at IS NULL) ORDER BY f.rowid`,
     )
-    .iterate(matchExpression({ index: 'number', text: text.slice(-NUMBER_TAIL) }, seesReporter)) as IterableIterator<{
+    .iterate({ match: matchExpression({ index: 'number', text: text.slice(-NUMBER_TAIL) }, seesReporter), seesVoided: Number(seesVoided) }) as IterableIterator<{
     id: string;
     matterNo: string;
     idNumber: string;
@@ -82,6 +91,7 @@ export function searchHitRows(db: LocalDb, matterIds: string[]) {
       categoryCode: matter.categoryCode,
       lifecycle: matter.lifecycle,
       reporterProtected: matter.reporterProtected,
+      voidedAt: matter.voidedAt,
       visitor: { name: visitor.name, idNumber: visitor.idNumber, mobile: visitor.mobile },
     })
     .from(matter)

@@ -131,6 +131,30 @@ describe('the index follows every write at once', () => {
   });
 });
 
+describe('corrections and voided registrations', () => {
+  it('finds a corrected name and request at once, and no longer the mistaken ones', async () => {
+    const { b, wang } = await seeded();
+    await call(b, 'matters.correct', { matterId: wang.matterId, values: { visitorName: '黄芳', summary: '反映回迁房面积缩水问题' }, reason: '登记时听错姓名' });
+    expect(await numbersOf(b, '黄芳')).toEqual([wang.matterNo]);
+    expect(await numbersOf(b, '回迁房')).toEqual([wang.matterNo]);
+    expect(await numbersOf(b, '王芳')).toEqual([]);
+    expect(await numbersOf(b, '安置房')).toEqual([]);
+  });
+
+  it('finds a voided registration for the 科长/督办 alone, marked and with no deadline', async () => {
+    const { b, wang, ouyang } = await seeded();
+    await b.as('supervisor');
+    await call(b, 'matters.void', { matterId: wang.matterId, reason: '重复登记' });
+    const [hit] = await search(b, '王芳');
+    expect(hit).toMatchObject({ matterId: wang.matterId, voided: true, nextDeadline: null });
+    expect((await search(b, '阳娜'))[0]).toMatchObject({ voided: false });
+    await b.as('handler');
+    expect(await numbersOf(b, '王芳')).toEqual([]);
+    expect(await numbersOf(b, WANG.mobile)).toEqual([]);
+    expect(await numbersOf(b, '反映')).toEqual([expect.any(String), ouyang.matterNo]);
+  });
+});
+
 describe('a protected reporter (检举控告)', () => {
   async function accused() {
     const s = await seeded();
