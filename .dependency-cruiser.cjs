@@ -23,6 +23,19 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     {
+      name: 'console-only-domain',
+      comment: 'console/ (the city web console) talks to the city server only over its HTTP API; it shares domain/ and the renderer\'s common pieces',
+      severity: 'error',
+      from: { path: '^console/' },
+      to: { pathNot: ['^console/', '^domain/', '^renderer/src/common/', '^node_modules/'] },
+    },
+    {
+      name: 'console-no-node',
+      severity: 'error',
+      from: { path: '^console/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'only-main-and-preload-import-electron',
       severity: 'error',
       from: { pathNot: ['^electron/main/', '^electron/preload/'] },

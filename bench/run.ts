@@ -10,6 +10,13 @@ const suites: [string, () => Promise<{ run: (o: { quick: boolean }) => Promise<v
   ['sync', () => import('./sync')],
   // search from every screen (issue #12)
   ['search', () => import('./search')],
+  // Excel in (历史台账), issue #12
+  ['import', () => import('./import')],
+  // issue 15: slow-link catch-up and the backend's memory at 1,000,000 matters
+  ['slowlink', () => import('./slowLink')],
+  ['memory', () => import('./memory')],
+  // the renderer's production build: time to interactive and bundle size (issue #15)
+  ['ui', () => import('./ui')],
 ];
 
 for (const [name, load] of suites) {

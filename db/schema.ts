@@ -1,10 +1,11 @@
 // Local store schema (DESIGN.md §3). Append-only once released: new tables and columns only;
 // tests/integration/schemaSnapshot.test.ts holds the released shape.
 import { sql } from 'drizzle-orm';
-import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { DeadlineStep } from '../domain/calendar/deadlines';
 import type { DeliveryMethod } from '../domain/matters/commands';
 import type { MatterState } from '../domain/matters/states';
+import { registerFilterColumns } from './registerColumns';
 
 import { bool } from './columns';
 
@@ -32,35 +33,6 @@ export const visitor = sqliteTable(
   },
   (t) => [index('visitor_document_idx').on(t.idNumber, t.idType), index('visitor_name_mobile_idx').on(t.name, t.mobile)],
 );
-
-/** What the register filters on (db/register.ts registerWhere), in the order of its indexes. */
-function registerFilterColumns(t: {
-  [K in 'status' | 'categoryCode' | 'placeRegion' | 'channel' | 'receivedOn' | 'nextStep' | 'nextDue' | 'skipLevel' | 'lifecycle' | 'voidedAt' | FlagColumn]: AnySQLiteColumn;
-}) {
-  return [
-    t.status,
-    t.categoryCode,
-    t.placeRegion,
-    t.channel,
-    t.receivedOn,
-    t.nextStep,
-    t.nextDue,
-    t.skipLevel,
-    t.crossRegion,
-    t.crossDepartment,
-    t.crossSector,
-    t.personHouseholdApart,
-    t.personMatterApart,
-    t.matterHouseholdApart,
-    t.lawRelated,
-    t.majorUrgent,
-    sql`json_extract(${t.lifecycle}, '$.class')`,
-    sql`json_extract(${t.lifecycle}, '$.route')`,
-    sql`json_extract(${t.lifecycle}, '$.body')`,
-    t.voidedAt,
-  ] as const;
-}
-type FlagColumn = 'crossRegion' | 'crossDepartment' | 'crossSector' | 'personHouseholdApart' | 'personMatterApart' | 'matterHouseholdApart' | 'lawRelated' | 'majorUrgent';
 
 /** A petition matter (信访事项): what the visitor brings, followed to its end. */
 export const matter = sqliteTable(
@@ -108,9 +80,7 @@ export const matter = sqliteTable(
     index('matter_due_idx').on(t.status, t.nextDue),
     // Few matters are ever voided: the figures leave them out through this index, not a scan.
     index('matter_voided_idx').on(t.voidedAt).where(sql`${t.voidedAt} IS NOT NULL`),
-    // The full register (台账, db/register.ts): one index per order it offers, each holding every
-    // filter's value, so a page walks its index and reads only the rows it shows; and the two the
-    // filter's lists are read from.
+    // The full register (台账): an index per order it offers (db/registerColumns.ts), and two for its lists.
     index('matter_register_received_idx').on(t.receivedAt, t.matterNo, ...registerFilterColumns(t)),
     index('matter_register_due_idx').on(sql`coalesce(${t.nextDue}, '9999-12-31')`, t.matterNo, t.receivedAt, ...registerFilterColumns(t)),
     index('matter_place_idx').on(t.placeRegion),

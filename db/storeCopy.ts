@@ -69,17 +69,30 @@ export function storeFacts(sqlite: Sqlite): StoreFacts {
   };
 }
 
-/** Events the city has not acknowledged, oldest first; `records` leaves out the audit trail's lines. */
-export function unacknowledged(sqlite: Sqlite, only: 'all' | 'records' = 'all'): { seq: number; id: string }[] {
+/** Events the city has not acknowledged, oldest first, and whether each is an audit trail's line. */
+export function unacknowledged(sqlite: Sqlite): { seq: number; id: string; audit: boolean }[] {
   const acked = (sqlite.prepare('SELECT last_acked_seq FROM sync_state WHERE id = 1').pluck().get() as number | undefined) ?? 0;
-  const filter = only === 'records' ? ` AND type != '${AUDIT_EVENT}'` : '';
-  return sqlite.prepare(`SELECT seq, id FROM outbox WHERE seq > ?${filter} ORDER BY seq`).all(acked) as { seq: number; id: string }[];
+  const rows = sqlite.prepare('SELECT seq, id, type FROM outbox WHERE seq > ? ORDER BY seq').all(acked) as { seq: number; id: string; type: string }[];
+  return rows.map((r) => ({ seq: r.seq, id: r.id, audit: r.type === AUDIT_EVENT }));
 }
 
 /** Which of `ids` the store behind `sqlite` does not hold in its outbox. */
 export function missingEvents(sqlite: Sqlite, ids: string[]): string[] {
   const has = sqlite.prepare('SELECT 1 FROM outbox WHERE id = ?').pluck();
   return ids.filter((id) => has.get(id) === undefined);
+}
+
+/**
+ * Appends to the copy's outbox the events of `current` named by `ids`, in their order, under the
+ * copy's next seqs: the audit trail's lines that the city has not yet received, which hold all
+ * they say in the event itself (no rows of their own to bring along).
+ */
+export function appendEventsFrom(copy: Sqlite, current: Sqlite, ids: string[]): void {
+  const read = current.prepare('SELECT id, type, entity_id, occurred_at, payload FROM outbox WHERE id = ?');
+  const write = copy.prepare('INSERT INTO outbox (id, type, entity_id, occurred_at, payload) VALUES (@id, @type, @entity_id, @occurred_at, @payload)');
+  copy.transaction(() => {
+    for (const id of ids) write.run(read.get(id));
+  })();
 }
 
 /** Re-encrypts a closed copy under `key` (SQLCipher cannot re-key in WAL mode, so it leaves it). */
@@ -95,18 +108,19 @@ export function rekeyFile(file: string, fromKey: string, key: string): void {
 
 /**
  * Carries into an older copy of this installation's store what must never go back: the city's
- * acknowledgement, the outbox's seq and the matter-number counters (a seq or a 信访件编号 the city
- * already has would be issued again), and the enrolment (its token may have been rotated since).
+ * acknowledgement, the outbox's seq past it and the matter-number counters (a seq or a 信访件编号
+ * the city already has would be issued again), and the enrolment (its token may have been
+ * rotated since). The seq goes past what the city acknowledged, not past the current outbox:
+ * events after that which the copy lacks are not at the city, and a hole there would be a gap.
  */
 export function carryForward(copy: Sqlite, current: Sqlite): void {
   const cur = current.prepare('SELECT * FROM device WHERE id = 1').get() as Record<string, unknown>;
   const acked = current.prepare('SELECT last_acked_seq FROM sync_state WHERE id = 1').pluck().get() as number;
-  const last = storeFacts(current).lastSeq;
   const counters = current.prepare('SELECT name, value FROM counter').all() as { name: string; value: number }[];
   copy.transaction(() => {
     copy.prepare('UPDATE sync_state SET last_acked_seq = max(last_acked_seq, ?) WHERE id = 1').run(acked);
-    const seq = copy.prepare("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'outbox'").run(last);
-    if (seq.changes === 0) copy.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES ('outbox', ?)").run(last);
+    const seq = copy.prepare("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'outbox'").run(acked);
+    if (seq.changes === 0) copy.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES ('outbox', ?)").run(acked);
     const up = copy.prepare('INSERT INTO counter (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)');
     for (const c of counters) up.run(c.name, c.value);
     if (cur.token != null) {

@@ -96,7 +96,7 @@ async function sourceStore(dir: string): Promise<string> {
   await step(second.matterId, '2026-03-04', { type: 'classify', class: 'complaint', route: 'petition-procedure', body: '县人社局' });
   await step(second.matterId, '2026-03-05', { type: 'accept' });
   await step(second.matterId, '2026-04-10', { type: 'startHandling' });
-  await step(second.matterId, '2026-04-20', { type: 'reply', opinion: 'support', basis: '《保障农民工工资支付条例》第三条', text: '责成用人单位支付拖欠工资。' });
+  await step(second.matterId, '2026-04-20', { type: 'reply', opinion: 'support', basis: '《保障农民工工资支付条例》第三条', text: '责成用人单位支付拖欠工资。', factsFound: '经调查核实，情况属实。', reasons: '事实清楚，依据充分。' });
   clock = new Date('2026-04-21T09:00:00+08:00');
   await must(d, 'intake.register', { ...visit, visitor: visitor(1, '李四'), summary: '询问办理进度', link: { kind: 'repeat', matterId: second.matterId } });
   await must(d, 'intake.register', { ...visit, visitor: visitor(3, '赵六'), summary: '反映噪音扰民' });
@@ -114,7 +114,7 @@ async function sourceStore(dir: string): Promise<string> {
 function buildFixture(count: number, source: string, work: string): void {
   const tag = journal()[count - 1]!.tag;
   const file = fixtureFile(tag);
-  fs.rmSync(file, { force: true });
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   const target = openLocalDb({ file, migrationsDir: migrationsUpTo(count, path.join(work, `m${count}`)), key: FIXTURE_KEY }).$client;
   const from = new Database(source, { readonly: true });
   applyKey(from, FIXTURE_KEY);
@@ -123,7 +123,9 @@ function buildFixture(count: number, source: string, work: string): void {
     for (const [table, columns] of storeTables(target)) {
       if (FILE_TABLES.has(table)) continue;
       const list = columns.map(quote).join(', ');
-      const insert = target.prepare(`INSERT INTO ${quote(table)} (${list}) VALUES (${columns.map(() => '?').join(', ')})`);
+      // OR IGNORE: a row a trigger of that version already made from another table's row (say a
+      // search entry) is the row the app made then.
+      const insert = target.prepare(`INSERT OR IGNORE INTO ${quote(table)} (${list}) VALUES (${columns.map(() => '?').join(', ')})`);
       for (const row of from.prepare(`SELECT ${list} FROM ${quote(table)}`).raw().iterate()) insert.run(...(row as unknown[]));
     }
   })();

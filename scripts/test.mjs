@@ -17,6 +17,8 @@ const steps = [
   ['file sizes', 'node scripts/fileSizes.mjs'],
   ['vitest', 'npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json'],
   ['playwright', 'npx playwright test'],
+  // The city's console against a real `npm run server` and a desk (issue #14).
+  ['playwright (console)', 'npx playwright test -c playwright.console.config.ts'],
 ];
 
 const failed = [];
@@ -35,14 +37,16 @@ function readJson(file) {
 }
 const v = readJson('test-results/vitest.json');
 const p = readJson('test-results/playwright.json');
+const pc = readJson('test-results/playwright-console.json');
 const vitest = { passed: v?.numPassedTests ?? 0, failed: v?.numFailedTests ?? 0, skipped: (v?.numPendingTests ?? 0) + (v?.numTodoTests ?? 0) };
-const pw = { passed: p?.stats?.expected ?? 0, failed: (p?.stats?.unexpected ?? 0) + (p?.stats?.flaky ?? 0), skipped: p?.stats?.skipped ?? 0 };
+const stat = (r, k) => (p?.stats?.[k] ?? 0) + (r?.stats?.[k] ?? 0);
+const pw = { passed: stat(pc, 'expected'), failed: stat(pc, 'unexpected') + stat(pc, 'flaky'), skipped: stat(pc, 'skipped') };
 
 console.log(`\nvitest ${vitest.passed} passed, ${vitest.failed} failed, ${vitest.skipped} skipped; playwright ${pw.passed} passed, ${pw.failed} failed, ${pw.skipped} skipped`);
 if (failed.length) console.log(`failed steps: ${failed.join(', ')}`);
 // A failed step whose runner reported no failing test (typecheck, lint, layering, a runner
 // that crashed before reporting) counts as one failure.
-const counted = { vitest: vitest.failed, playwright: pw.failed };
+const counted = { vitest: vitest.failed, playwright: (p?.stats?.unexpected ?? 0) + (p?.stats?.flaky ?? 0), 'playwright (console)': (pc?.stats?.unexpected ?? 0) + (pc?.stats?.flaky ?? 0) };
 const stepFailures = failed.filter((f) => !(counted[f] > 0)).length;
 console.log(`total: ${vitest.passed + pw.passed} passed, ${vitest.failed + pw.failed + stepFailures} failed, ${vitest.skipped + pw.skipped} skipped`);
 process.exit(failed.length ? 1 : 0);

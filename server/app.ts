@@ -25,6 +25,9 @@ import { referenceRoutes } from './routes/reference';
 // #13: published holiday years
 import { calendarRoutes } from './routes/calendar';
 import { supervisionRoutes } from './routes/supervision';
+import { applyPushes } from './push/applyPushes';
+import { createPushQueue } from './push/queue';
+import { usbFileRoutes } from './routes/usbFiles';
 import type { CityDb } from './store/db';
 
 export interface BuildAppOptions {
@@ -98,7 +101,10 @@ export async function buildApp({
   await app.register(healthRoutes);
   await app.register(adminRoutes, { db, adminToken });
   await app.register(deviceRoutes, { db, enrollRateLimitPerMinute });
-  await app.register(pushRoutes, { db });
+  // One push queue for pushes over the network and those carried in sync files (issue #15).
+  const queue = createPushQueue((pushes) => applyPushes(db, pushes));
+  await app.register(pushRoutes, { db, queue });
+  await app.register(usbFileRoutes, { db, adminToken, queue });
   await app.register(pullRoutes, { db });
   await app.register(lookupRoutes, { db, adminToken, perDevicePerMinute: lookupRateLimitPerMinute });
   await app.register(referenceRoutes, { db, adminToken });

@@ -2,22 +2,25 @@
 // anything changes: its checksum against the manifest, then opened with this store's key or,
 // failing that, the county recovery code and the key file beside it, then integrity_check.
 //
-// Unsynced events are never dropped — the restore refuses instead of merging. An event is the
-// record of rows written in the same transaction; merging events without their rows would give a
-// store that disagrees with what it sends. So:
-// - a backup of this installation is refused while this store holds an event the city has not
-//   acknowledged and the backup lacks (sync first, over the network or by USB file); what the
-//   city has acknowledged, the outbox seq and the matter-number counters are carried forward,
-//   so no seq or 信访件编号 the city already holds is issued again (db/storeCopy.ts);
+// Unsynced events are never dropped. A record's event (a registration, a step) is written with
+// its rows in one transaction; merging the event without its rows would give a store that
+// disagrees with what it sends, so for records the restore refuses instead:
+// - a backup of this installation is refused while this store holds a record's event the city
+//   has not acknowledged and the backup lacks (sync first, over the network or by USB file);
+//   what the city has acknowledged, the outbox seq and the matter-number counters are carried
+//   forward, so no seq or 信访件编号 the city already holds is issued again (db/storeCopy.ts);
 // - a backup of another installation (a new machine) is refused while this store holds records
 //   of its own that the city has not acknowledged, or is enrolled as a device of its own.
+// The audit trail's lines are merged: each event holds the whole line, and every call adds one,
+// so refusing for them would refuse every restore of a window that has not just synced.
 // The restored copy is re-keyed to this machine's key, put beside the store, and swapped in at
 // the next start (db/storeCopy.ts finishPendingRestore); the store it replaces is kept.
 import fs from 'node:fs';
 import path from 'node:path';
 import { wrapStore, type LocalDb } from '../../db/open';
+import { queueAuditForSync } from '../../db/audit';
 import { pendingRestoreFile } from '../../db/pendingRestore';
-import { carryForward, openStoreFile, storeFacts, unacknowledged } from '../../db/storeCopy';
+import { appendEventsFrom, carryForward, openStoreFile, storeFacts, unacknowledged } from '../../db/storeCopy';
 import type { BackupEntry } from '../../domain/backup/rpc';
 import { err, type Result } from '../../domain/result';
 import { recoverKey } from '../services/recovery';
@@ -60,18 +63,22 @@ export function restoreBackup(d: RestoreDeps, input: { path: string; recoveryCod
       d.backups.progress({ phase: 'check', done: 0, total: 1 });
       if ((await sha256File(copy)) !== manifest.sha256) throw fail('backup_damaged', '备份文件已损坏（校验和不符），不能用它恢复');
 
+      // The audit lines not yet queued for the city join the outbox now, to be merged below.
+      queueAuditForSync(d.db);
       const current = storeFacts(d.db.$client);
       const sameInstall = manifest.installId === current.installId;
-      const waiting = unacknowledged(d.db.$client, sameInstall ? 'all' : 'records');
+      const waiting = unacknowledged(d.db.$client);
       const { key, check } = await keyFor(d, input.path, copy, waiting.map((e) => e.id), input.recoveryCode);
       if (!check.ok) throw fail(check.code, check.message, check.field);
       const { problems, facts, missing } = check.value;
       if (problems.length > 0) throw fail('backup_damaged', `备份未通过完整性检查：${problems[0]}`);
       if (facts.migrations > migrationsKnown(d.migrationsDir)) throw fail('backup_newer', '这份备份来自更新版本的程序，请先升级本机程序再恢复');
-      if (sameInstall && missing.length > 0) {
-        throw fail('restore_would_drop', `本机还有 ${missing.length} 条记录尚未被市级确认，而这份备份中没有：恢复会丢失它们。请先同步（联网或U盘文件）后再恢复。`);
+      const lacking = new Set(missing);
+      const records = waiting.filter((e) => !e.audit && (!sameInstall || lacking.has(e.id)));
+      if (sameInstall && records.length > 0) {
+        throw fail('restore_would_drop', `本机还有 ${records.length} 条记录尚未被市级确认，而这份备份中没有：恢复会丢失它们。请先同步（联网或U盘文件）后再恢复。`);
       }
-      if (!sameInstall && (waiting.length > 0 || current.enrolled)) {
+      if (!sameInstall && (records.length > 0 || current.enrolled)) {
         throw fail('restore_other_device', '这份备份属于另一台窗口电脑，而本机已有自己的记录或已注册为设备：恢复会覆盖它们，已拒绝。');
       }
 
@@ -82,6 +89,7 @@ export function restoreBackup(d: RestoreDeps, input: { path: string; recoveryCod
       const sqlite = openStoreFile(copy, d.key(), false);
       try {
         if (sameInstall) carryForward(sqlite, d.db.$client);
+        appendEventsFrom(sqlite, d.db.$client, waiting.filter((e) => e.audit && lacking.has(e.id)).map((e) => e.id));
         if (sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = 'audit_log'").get()) d.auditInto(wrapStore(sqlite), entry);
       } finally {
         sqlite.close();

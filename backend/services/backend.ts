@@ -10,6 +10,7 @@ import { createWorkerRenderer, type WorkerEntry } from '../documents/workerRende
 import { createCityClient, type Fetch } from '../sync/cityClient';
 import { createReader } from '../reader/reader';
 import { createSyncEngine, type SyncEngineOptions } from '../sync/engine';
+import { exportToCity, importFromCity } from '../sync/usbSync';
 import { localDay, localTimestamp, type ServiceContext } from './context';
 import { discardDraft, getRegistrationDraft, listRegistrationDrafts, saveRegistrationDraft } from './drafts';
 import { listToday, registerVisit } from './intake';
@@ -24,6 +25,8 @@ import { recomputeOpenDeadlines } from './matters/recomputeDeadlines';
 import { noticeSettings, setBureau, setOrganisations } from './noticeSettings';
 import { addParticipant, assignLeaderCase, createCampaign, issueSupervision, listCampaigns, resolveSupervisionNotice } from './supervision';
 import { createRouter, type Handlers } from './router';
+import { correctMatter, voidMatter, withdrawStep } from './corrections/corrections';
+import { importLedger } from './records/importLedger';
 import { checkAccess, recordCall } from './access';
 import { createBackups } from '../backup/backups';
 import { restoreBackup } from '../backup/restore';
@@ -90,6 +93,14 @@ export function createBackend(o: BackendOptions) {
     },
     ...syncOptions,
   });
+  const usb = {
+    db,
+    now,
+    onReferencePulled: () => {
+      reference.refresh();
+      reader.referenceChanged();
+    },
+  };
   const ctx: ServiceContext = {
     files,
     actor: () => session.actor(),
@@ -182,8 +193,26 @@ export function createBackend(o: BackendOptions) {
     'backup.create': () => backups.create('manual'),
     'backup.list': ({ folder }) => ok(backups.list(folder)),
     'backup.restore': (i) => restoreBackup(restoreDeps, i),
+    // The full register (台账), its export and 统计's breakdowns: all long reads.
+    'register.page': (i) => reader.read('register.page', i),
+    'register.count': (i) => reader.read('register.count', i),
+    'register.options': (i) => reader.read('register.options', i),
+    'register.exportStart': (i) => reader.read('register.exportStart', i),
+    'register.exportProgress': (i) => reader.read('register.exportProgress', i),
+    'register.exportTake': (i) => reader.read('register.exportTake', i),
+    'figures.breakdown': (i) => reader.read('figures.breakdown', i),
+    // Sync by file (issue #15)
+    'sync.exportFile': ({ folder }) => exportToCity(usb, folder),
+    'sync.importFile': ({ path: file }) => importFromCity(usb, file),
     // search from every screen (issue #12): on the reader worker, never the writing connection
     'search.matters': (i) => reader.read('search.matters', i),
+    // Corrections that keep history.
+    'matters.correct': (i) => correctMatter(ctx, i),
+    'matters.void': (i) => voidMatter(ctx, i),
+    'matters.withdrawStep': (i) => withdrawStep(ctx, i),
+    // Excel in (历史台账).
+    'records.importPreview': (i) => reader.read('records.importPreview', i),
+    'records.import': (i) => importLedger(ctx, reader, i),
     // #13 notices: the issuing bureau and the organisation tree
     'noticeSettings.get': () => ok(noticeSettings(ctx)),
     'noticeSettings.setBureau': (i) => setBureau(ctx, i),

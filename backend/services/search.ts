@@ -6,18 +6,21 @@ import { STATE_LABELS } from '../../domain/matters/states';
 import { categoryPath } from '../../domain/reference/categories';
 import { ok, type Result } from '../../domain/result';
 import type { SearchQuery } from '../../domain/search/query';
+import { canSeeVoided } from '../../domain/staff/permissions';
 import { SEARCH_LIMIT, type SearchHit } from '../../domain/search/rpc';
 import { searchHitRows, searchMatterIds } from '../../db/search';
 import { localDay, type ReadContext } from './context';
-import { visitorView } from './matters/matterFile';
+import { visitorView } from './matters/visitorView';
 import { reporterVisible } from './operator';
 import { lifecycleOf } from './storedLifecycle';
 
 export function searchMatters(ctx: ReadContext, query: SearchQuery): Result<{ hits: SearchHit[]; more: boolean }> {
   const seesReporter = reporterVisible(ctx);
-  // A protected reporter's identity is not searched for a role that may not see it: a masked
-  // hit on the name typed would tell who reported.
-  const ids = searchMatterIds(ctx.db, query, seesReporter, SEARCH_LIMIT + 1);
+  const op = ctx.actor();
+  // A protected reporter's identity is not searched for a role that may not see it (a masked hit
+  // on the name typed would tell who reported); a voided registration is found by the 科长/督办
+  // alone, as its file is theirs alone.
+  const ids = searchMatterIds(ctx.db, query, { seesReporter, seesVoided: op !== null && canSeeVoided(op.role) }, SEARCH_LIMIT + 1);
   const shown = ids.slice(0, SEARCH_LIMIT);
   const rows = new Map(searchHitRows(ctx.db, shown).map((r) => [r.matterId, r]));
   const today = localDay(ctx.now());
@@ -35,7 +38,9 @@ export function searchMatters(ctx: ReadContext, query: SearchQuery): Result<{ hi
         visitor: { name, credential: maskIdNumber(credential), masked },
         category: categoryPath(categories, r.categoryCode) ?? [],
         statusLabel: STATE_LABELS[lifecycle.state],
-        nextDeadline: nextDeadline(lifecycle, today, { deadlines }),
+        voided: r.voidedAt !== null,
+        // A voided registration is no one's work: no deadline runs, as its file says.
+        nextDeadline: r.voidedAt ? null : nextDeadline(lifecycle, today, { deadlines }),
       },
     ];
   });

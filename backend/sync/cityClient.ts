@@ -14,7 +14,7 @@ import {
 } from '../../domain/sync/events';
 import { healthResponseSchema } from '../../domain/sync/health';
 import { lookupResponseSchema, type LookupRequest, type LookupResponse } from '../../domain/sync/lookup';
-import { pullResponseSchema, type PullResponse } from '../../domain/sync/pull';
+import { DEVICE_REPORT_HEADERS, pullResponseSchema, type PullResponse } from '../../domain/sync/pull';
 import { parseRetryAfter } from './backoff';
 import type { SyncErrorCode } from './messages';
 
@@ -138,9 +138,11 @@ export function createCityClient(fetchFn: Fetch, timeoutMs = 30_000) {
       return bodyOf(r, [200], pushResponseSchema);
     },
 
-    async pull(baseUrl: string, token: string, since: string | null): Promise<Outcome<PullResponse>> {
+    /** `backlog`: events waiting here, which the city's console shows beside the device. */
+    async pull(baseUrl: string, token: string, since: string | null, backlog?: number): Promise<Outcome<PullResponse>> {
       const url = `${baseUrl}/api/v1/sync/pull${since ? `?since=${encodeURIComponent(since)}` : ''}`;
-      const r = await call(fetchFn, url, { method: 'GET', headers: { authorization: `Bearer ${token}` } }, timeoutMs);
+      const headers = { authorization: `Bearer ${token}`, ...(backlog === undefined ? {} : { [DEVICE_REPORT_HEADERS.backlog]: String(backlog) }) };
+      const r = await call(fetchFn, url, { method: 'GET', headers }, timeoutMs);
       return bodyOf(r, [200], pullResponseSchema);
     },
 

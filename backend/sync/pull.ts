@@ -1,6 +1,7 @@
 // Brings down what the city maintains (DESIGN.md §4 "Pull"): reference data and 督办 notices,
 // page by page, each page with its cursor in one local transaction.
 import { applyPulledPage } from '../../db/pulled';
+import { waitingStats } from '../../db/outbox';
 import { getSyncState, recordSuccess } from '../../db/syncState';
 import { pullQuerySchema, type ReferenceKey } from '../../domain/sync/pull';
 import { badResponse } from './cityClient';
@@ -14,7 +15,8 @@ const cursorSchema = pullQuerySchema.shape.since.unwrap();
 export async function pullAll(ctx: RunContext, onReferencePulled?: (keys: ReferenceKey[]) => void): Promise<StepEnd> {
   const { db, client, dev } = ctx;
   for (let page = 0; page < MAX_PULL_PAGES; page++) {
-    const r = await client.pull(dev.serverUrl, dev.token, getSyncState(db).pullCursor);
+    const state = getSyncState(db);
+    const r = await client.pull(dev.serverUrl, dev.token, state.pullCursor, waitingStats(db, state.lastAckedSeq).waiting);
     if (!r.ok) return r;
     if (!cursorSchema.safeParse(r.value.cursor).success) return badResponse(`pull cursor ${JSON.stringify(r.value.cursor.slice(0, 120))} cannot be sent back`);
     applyPulledPage(db, r.value);

@@ -13,7 +13,7 @@ const BATCH_BYTE_BUDGET = MAX_BATCH_BYTES - 64 * 1024;
 const MAX_REWINDS_PER_RUN = 3;
 
 /** The longest prefix of `events` that fits the city's count and size limits (at least one). */
-function fitBatch(events: SyncEvent[], maxEvents: number): SyncEvent[] {
+export function fitBatch(events: SyncEvent[], maxEvents: number): SyncEvent[] {
   let bytes = 0;
   const out: SyncEvent[] = [];
   for (const e of events.slice(0, maxEvents)) {

@@ -44,6 +44,9 @@ const DEADLINE_PARTY: Readonly<Record<DeadlineStep, DeadlineParty>> = {
   'assignment-report': 'authority',
 };
 
+/** The steps whose lateness is the authority's: only they can be overdue (the register's filter). */
+export const AUTHORITY_STEPS = (Object.keys(DEADLINE_PARTY) as DeadlineStep[]).filter((s) => DEADLINE_PARTY[s] === 'authority');
+
 export const STEP_LABELS: Readonly<Record<DeadlineStep, string>> = {
   'acceptance-notice': '受理告知期限',
   handling: '办理期限',

@@ -3,8 +3,13 @@
 // transport all derive their types from here.
 import type { z } from 'zod';
 import '../schema/zodLocale';
+import { correctionMethods } from '../corrections/rpc';
 import { backupMethods } from '../backup/rpc';
 import { figuresMethods } from '../figures/rpc';
+// The full register (台账), 统计's breakdowns and the register's Excel export.
+import { breakdownMethods } from '../figures/breakdownRpc';
+import { registerMethods } from '../register/rpc';
+import { recordMethods } from '../records/rpc';
 import { attachmentMethods } from '../intake/attachments';
 import { intakeMethods } from '../intake/rpc';
 import { matterMethods } from '../matters/rpc';
@@ -12,6 +17,7 @@ import { noticeSettingsMethods } from '../documents/settings';
 import { referenceMethods } from '../reference/rpc';
 import { staffMethods } from '../staff/rpc';
 import { syncMethods } from '../sync/rpc';
+import { usbSyncMethods } from '../sync/usbRpc';
 // search from every screen (issue #12)
 import { searchMethods } from '../search/rpc';
 
@@ -29,8 +35,16 @@ export function makeContract(today: () => string) {
     ...figuresMethods,
     // Backup and restore (issue #15)
     ...backupMethods,
+    // The full register (台账), 统计's breakdowns and the register's Excel export (issue #12)
+    ...registerMethods,
+    ...breakdownMethods,
+    // Sync by file (issue #15)
+    ...usbSyncMethods,
     // search from every screen (issue #12)
     ...searchMethods,
+    // Corrections that keep history, and Excel in (历史台账) (issue #12)
+    ...correctionMethods,
+    ...recordMethods,
     // #13 notices: the issuing bureau and the organisation tree
     ...noticeSettingsMethods,
   } as const;

@@ -23,6 +23,8 @@ export const searchHitSchema = z.object({
   /** 问题分类, first and second level. */
   category: z.array(z.string()),
   statusLabel: z.string(),
+  /** 作废: found only by the roles that may see a voided registration. */
+  voided: z.boolean(),
   nextDeadline: nextDeadlineSchema.nullable(),
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;

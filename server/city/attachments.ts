@@ -66,7 +66,18 @@ type ChunkOutcome = (UploadState & { created: boolean }) | { mismatch: true };
  * the chunk does not start where the upload stands (send HEAD and resume from Upload-Offset),
  * 422 when the completed bytes do not hash to the name.
  */
-export async function storeChunk(db: CityDb, device: AuthedDevice, sha256: string, range: ChunkRange, chunk: Buffer): Promise<UploadState & { created: boolean }> {
+export async function storeChunk(
+  db: CityDb,
+  device: AuthedDevice,
+  sha256: string,
+  range: ChunkRange,
+  chunk: Buffer,
+  /**
+   * Only extend the upload, never start it again: for the bytes of a request cut off, which may
+   * be stored after a newer request of the same upload (routes/attachments.ts).
+   */
+  o: { extendOnly?: boolean } = {},
+): Promise<UploadState & { created: boolean }> {
   const upload = and(eq(attachmentUploads.deviceId, device.id), eq(attachmentUploads.sha256, sha256));
   const parts = and(eq(attachmentUploadParts.deviceId, device.id), eq(attachmentUploadParts.sha256, sha256));
   const stored = (size: number) => ({ received: size, total: size, complete: true, created: true });
@@ -89,6 +100,7 @@ export async function storeChunk(db: CityDb, device: AuthedDevice, sha256: strin
     // The row lock orders concurrent chunks of one upload, so each sees the offset the last left.
     const [state] = await tx.select().from(attachmentUploads).where(upload).for('update');
     let { received, total } = state!;
+    if (o.extendOnly && range.start !== received) return { received, total, complete: false, created: false };
     if (range.start === 0) {
       // Starting again from byte 0 is always allowed, and drops whatever an earlier attempt left.
       await tx.delete(attachmentUploadParts).where(parts);

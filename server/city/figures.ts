@@ -1,7 +1,7 @@
 // Per-county figures over a period of Beijing-time days (DOMAIN.md §6): the counts are SQL
 // aggregates grouped by county, so that work stays in the database however many visits there
 // are; the published rates (domain/indicators.ts) come from the matters' replayed lifecycles.
-import { and, eq, gte, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { periodFiguresSchema } from '../../domain/figures/rpc';
 import { countsSince, indicators, repeatRate, type Indicators, type MatterOutcome } from '../../domain/figures/indicators';
@@ -26,17 +26,22 @@ export type CountyFigures = z.infer<typeof countyFiguresSchema>;
 
 const count = (filter?: ReturnType<typeof sql>) => (filter ? sql`count(*) filter (where ${filter})` : sql`count(*)`).mapWith(Number);
 
+/** Voided registrations and records imported from a 历史台账 are in no figure. */
+const countedMatter = and(isNull(matters.voidedAt), eq(matters.origin, 'window'));
+/** A voided matter's visits are not counted; few matters are voided. */
+const countedVisit = sql`${allVisits.matterId} NOT IN (SELECT matter_id FROM matters WHERE voided_at IS NOT NULL)`;
+
 /** 00:00 of a day in Beijing. */
 const beijingMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
 /** [from 00:00, the day after `to` 00:00) in Beijing time. */
-function bounds(from: string, to: string): [Date, Date] {
+export function bounds(from: string, to: string): [Date, Date] {
   const end = beijingMidnight(to);
   end.setUTCDate(end.getUTCDate() + 1);
   return [beijingMidnight(from), end];
 }
 
-async function groupVisitThreshold(db: CityDb): Promise<number> {
+export async function groupVisitThreshold(db: CityDb): Promise<number> {
   const settings = deviceSettingsSchema.safeParse(await referenceValue(db, 'settings'));
   return settings.success ? settings.data.groupVisitThreshold : DEFAULT_GROUP_VISIT_THRESHOLD;
 }
@@ -45,7 +50,7 @@ async function groupVisitThreshold(db: CityDb): Promise<number> {
  * Each county's matters as the rates need them: only those that can still count in the period
  * (countsSince), so the work follows the period, not the city's whole history.
  */
-async function outcomesByCounty(db: CityDb, from: string, end: Date, options: FigureOptions): Promise<Map<string, MatterOutcome[]>> {
+export async function outcomesByCounty(db: CityDb, from: string, end: Date, options: FigureOptions): Promise<Map<string, (MatterOutcome & { matterId: string })[]>> {
   const since = countsSince(from, options);
   const rows = await db
     .select({ matterId: matters.matterId, countyCode: matters.countyCode, receivedAt: matters.receivedAt, lifecycle: matters.lifecycle })
@@ -53,6 +58,7 @@ async function outcomesByCounty(db: CityDb, from: string, end: Date, options: Fi
     .where(
       and(
         lt(matters.receivedAt, end),
+        countedMatter,
         or(
           gte(matters.receivedAt, beijingMidnight(since.receivedOn)),
           sql`${matters.lifecycle}->>'acceptedOn' >= ${since.acceptedOn}`,
@@ -67,21 +73,27 @@ async function outcomesByCounty(db: CityDb, from: string, end: Date, options: Fi
   const repeatDays = new Map<string, string[]>();
   for (const v of repeats) repeatDays.set(v.matterId, [...(repeatDays.get(v.matterId) ?? []), chinaDateOf(v.receivedAt.toISOString())]);
 
-  const byCounty = new Map<string, MatterOutcome[]>();
+  const byCounty = new Map<string, (MatterOutcome & { matterId: string })[]>();
   for (const r of rows) {
     const list = byCounty.get(r.countyCode) ?? [];
-    list.push({ lifecycle: cityLifecycle(r), repeatVisitDays: repeatDays.get(r.matterId) ?? [] });
+    list.push({ matterId: r.matterId, lifecycle: cityLifecycle(r), repeatVisitDays: repeatDays.get(r.matterId) ?? [] });
     byCounty.set(r.countyCode, list);
   }
   return byCounty;
+}
+
+/** The calendar and the bureau's figure options the city's settings give the rates. */
+export async function rateRules(db: CityDb) {
+  const engine = deadlineEngineFor(await referenceValue(db, 'holidays'), await referenceValue(db, 'calendar'));
+  const { figures: options } = bureauPolicyFor(await referenceValue(db, 'settings'));
+  return { engine, options };
 }
 
 /** `today` (Beijing) decides which deadlines have run out. */
 export async function countyFigures(db: CityDb, from: string, to: string, today = chinaDateOf(new Date().toISOString())) {
   const [start, end] = bounds(from, to);
   const threshold = await groupVisitThreshold(db);
-  const engine = deadlineEngineFor(await referenceValue(db, 'holidays'), await referenceValue(db, 'calendar'));
-  const { figures: options } = bureauPolicyFor(await referenceValue(db, 'settings'));
+  const { engine, options } = await rateRules(db);
   const outcomes = await outcomesByCounty(db, from, end, options);
   const rates = (list: MatterOutcome[]) => indicators(list, { from, to }, today, engine, options);
   const visitRows = await db
@@ -95,12 +107,12 @@ export async function countyFigures(db: CityDb, from: string, to: string, today 
       terminatedMatterVisits: count(sql`${allVisits.terminatedMatter}`),
     })
     .from(allVisits)
-    .where(and(gte(allVisits.receivedAt, start), lt(allVisits.receivedAt, end)))
+    .where(and(gte(allVisits.receivedAt, start), lt(allVisits.receivedAt, end), countedVisit))
     .groupBy(allVisits.countyCode);
   const matterRows = await db
     .select({ countyCode: matters.countyCode, matters: count() })
     .from(matters)
-    .where(and(gte(matters.receivedAt, start), lt(matters.receivedAt, end)))
+    .where(and(gte(matters.receivedAt, start), lt(matters.receivedAt, end), countedMatter))
     .groupBy(matters.countyCode);
 
   const byCounty = new Map<string, Counts>();

@@ -1,13 +1,15 @@
 // PUT and HEAD /api/v1/sync/attachments/:sha256 (DESIGN.md §4): raw bytes in, resumable with
 // Content-Range; HEAD tells a device where to resume (Upload-Offset). Registered as its own
 // plugin so the raw-bytes body parser and the 20 MiB body limit apply to this route only. A
-// device sees only its own county's files (city/attachments.ts).
-import type { FastifyReply } from 'fastify';
+// device sees only its own county's files (city/attachments.ts). A PUT cut off half-way keeps the
+// bytes that arrived (http/partialBody.ts), so the device resumes from the break.
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { chunkRange, declaredRange, MAX_ATTACHMENT_BYTES, storeChunk, type UploadState, uploadState } from '../city/attachments';
 import { requireDevice } from '../http/auth';
 import { HttpError } from '../http/errors';
+import { bytesKeepingPrefix } from '../http/partialBody';
 import type { CityDb } from '../store/db';
 
 const params = z.strictObject({
@@ -27,8 +29,18 @@ function withOffset(reply: FastifyReply, state: UploadState): FastifyReply {
 }
 
 export const attachmentRoutes: FastifyPluginAsyncZod<{ db: CityDb }> = async (app, { db }) => {
+  /** The bytes that arrived of a chunk cut off, kept as the next part of the upload. */
+  async function keepPrefix(request: FastifyRequest, prefix: Buffer): Promise<void> {
+    const name = params.safeParse(request.params);
+    if (!request.device || !name.success || prefix.length === 0) return;
+    const declared = declaredRange(request.headers['content-range']);
+    const range = declared ?? { start: 0, end: Number(request.headers['content-length']) - 1, total: Number(request.headers['content-length']) };
+    if (!(range.total > 0) || prefix.length >= range.end - range.start + 1) return;
+    await storeChunk(db, request.device, name.data.sha256, { start: range.start, total: range.total }, prefix, { extendOnly: true });
+  }
+
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('application/octet-stream', bytesKeepingPrefix(keepPrefix));
   const onRequest = requireDevice(db);
 
   app.put(

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { publishedCalendarSchema, publishedYearBodySchema, publishedYearSchema, withPublishedYear } from '../../domain/calendar/published';
 import { requireAdmin } from '../http/auth';
 import { invalidRequest } from '../http/errors';
-import { nextChange } from '../store/changes';
+import { publishReference } from '../city/reference';
 import type { CityDb } from '../store/db';
 import { referenceData } from '../store/schema';
 
@@ -37,17 +37,8 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: CityDb; adminToken: str
     async (request) => {
       const year = publishedYearSchema.safeParse({ ...request.body, year: request.params.year });
       if (!year.success) throw invalidRequest(year.error.issues.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message })));
-      const updatedAt = new Date();
-      await db.transaction(async (tx) => {
-        // The counter row's lock (nextChange) holds other writers, so the read below cannot lose one's year.
-        const changeSeq = await nextChange(tx);
-        const value = withPublishedYear(await storedCalendar(tx), year.data);
-        await tx
-          .insert(referenceData)
-          .values({ key: KEY, value, updatedAt, changeSeq })
-          .onConflictDoUpdate({ target: referenceData.key, set: { value, updatedAt, changeSeq } });
-      });
-      return { year: year.data.year, updatedAt: updatedAt.toISOString() };
+      const { updatedAt } = await publishReference(db, KEY, async (tx: CityDb) => withPublishedYear(await storedCalendar(tx), year.data), '启动令牌');
+      return { year: year.data.year, updatedAt };
     },
   );
 };

@@ -1,14 +1,71 @@
 // GET /api/v1/sync/pull?since=<cursor> (DESIGN.md §4): reference data changed since the cursor,
-// and the 督办 notices about this device's county, read in one snapshot so the new cursor
+// the 督办 notices about this device's county, and the city's termination register (终结库, every
+// county's, the person hashed: city/terminations.ts), read in one snapshot so the new cursor
 // covers exactly what was sent (see store/changes.ts for why no row committed late is skipped).
 import { and, asc, eq, gt, lte } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { PULL_PAGE_SIZE, type PullResponse, pullQuerySchema, pullResponseSchema, type ReferenceItem } from '../../domain/sync/pull';
+import { DEVICE_REPORT_HEADERS, PULL_PAGE_SIZE, type PullResponse, pullQuerySchema, pullResponseSchema, type ReferenceItem } from '../../domain/sync/pull';
 import { requireDevice } from '../http/auth';
 import { currentChange, decodeCursor, encodeCursor } from '../store/changes';
 import type { CityDb } from '../store/db';
-import { referenceData, supervisionNotices } from '../store/schema';
-import { toNotice } from './supervision';
+import { referenceData, supervisionNotices, terminationRegister } from '../store/schema';
+import { toTerminationEntry } from '../city/terminations';
+import { recordContact } from '../city/deviceList';
+import { toNotice } from '../city/supervision';
+
+/** What the device says of itself in its pull's headers; a value that does not fit is left out. */
+function deviceReport(headers: Record<string, string | string[] | undefined>): { appVersion?: string; backlog?: number } {
+  const version = headers[DEVICE_REPORT_HEADERS.appVersion];
+  const backlog = Number(headers[DEVICE_REPORT_HEADERS.backlog]);
+  return {
+    ...(typeof version === 'string' && /^[\w.+-]{1,40}$/.test(version) ? { appVersion: version } : {}),
+    ...(Number.isSafeInteger(backlog) && backlog >= 0 && headers[DEVICE_REPORT_HEADERS.backlog] !== '' ? { backlog } : {}),
+  };
+}
+
+/** One page of what the city sends down to a county's devices after `cursor` (also used by sync files). */
+export function pullPage(db: CityDb, countyCode: string, cursor: string | undefined): Promise<PullResponse> {
+  const since = decodeCursor(cursor);
+  return db.transaction(
+    async (tx) => {
+      const head = await currentChange(tx);
+      // A cursor beyond the city's counter means the city database was restored from an
+      // older backup: send everything again (items replace by key and id, so that is safe).
+      const from = since > head ? 0 : since;
+      const notices = await tx
+        .select()
+        .from(supervisionNotices)
+        .where(and(eq(supervisionNotices.countyCode, countyCode), gt(supervisionNotices.changeSeq, from)))
+        .orderBy(asc(supervisionNotices.changeSeq))
+        .limit(PULL_PAGE_SIZE + 1);
+      const terminations = await tx
+        .select()
+        .from(terminationRegister)
+        .where(gt(terminationRegister.changeSeq, from))
+        .orderBy(asc(terminationRegister.changeSeq))
+        .limit(PULL_PAGE_SIZE + 1);
+      // A page ends where the first of the two lists that has more ends; the other is cut there too.
+      const ends = [notices, terminations].filter((l) => l.length > PULL_PAGE_SIZE).map((l) => l[PULL_PAGE_SIZE - 1]!.changeSeq);
+      const hasMore = ends.length > 0;
+      const upTo = hasMore ? Math.min(...ends) : head;
+      const page = notices.filter((n) => n.changeSeq <= upTo);
+      const reference = await tx
+        .select()
+        .from(referenceData)
+        .where(and(gt(referenceData.changeSeq, from), lte(referenceData.changeSeq, upTo)))
+        .orderBy(asc(referenceData.changeSeq));
+      return {
+        cursor: encodeCursor(upTo),
+        hasMore,
+        // Stored only after its key's schema accepted it.
+        reference: reference.map((r) => ({ key: r.key, value: r.value, updatedAt: r.updatedAt.toISOString() }) as ReferenceItem),
+        supervision: page.map(toNotice),
+        terminations: terminations.filter((t) => t.changeSeq <= upTo).map(toTerminationEntry),
+      };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+}
 
 export const pullRoutes: FastifyPluginAsyncZod<{ db: CityDb }> = async (app, { db }) => {
   app.get(
@@ -18,38 +75,9 @@ export const pullRoutes: FastifyPluginAsyncZod<{ db: CityDb }> = async (app, { d
       schema: { tags: ['sync'], security: [{ deviceToken: [] }], querystring: pullQuerySchema, response: { 200: pullResponseSchema } },
     },
     async (request): Promise<PullResponse> => {
-      const since = decodeCursor(request.query.since);
-      const { countyCode } = request.device!;
-      return db.transaction(
-        async (tx) => {
-          const head = await currentChange(tx);
-          // A cursor beyond the city's counter means the city database was restored from an
-          // older backup: send everything again (items replace by key and id, so that is safe).
-          const from = since > head ? 0 : since;
-          const notices = await tx
-            .select()
-            .from(supervisionNotices)
-            .where(and(eq(supervisionNotices.countyCode, countyCode), gt(supervisionNotices.changeSeq, from)))
-            .orderBy(asc(supervisionNotices.changeSeq))
-            .limit(PULL_PAGE_SIZE + 1);
-          const hasMore = notices.length > PULL_PAGE_SIZE;
-          const page = notices.slice(0, PULL_PAGE_SIZE);
-          const upTo = hasMore ? page.at(-1)!.changeSeq : head;
-          const reference = await tx
-            .select()
-            .from(referenceData)
-            .where(and(gt(referenceData.changeSeq, from), lte(referenceData.changeSeq, upTo)))
-            .orderBy(asc(referenceData.changeSeq));
-          return {
-            cursor: encodeCursor(upTo),
-            hasMore,
-            // Stored only after its key's schema accepted it.
-            reference: reference.map((r) => ({ key: r.key, value: r.value, updatedAt: r.updatedAt.toISOString() }) as ReferenceItem),
-            supervision: page.map(toNotice),
-          };
-        },
-        { isolationLevel: 'repeatable read', accessMode: 'read only' },
-      );
+      const { countyCode, id } = request.device!;
+      await recordContact(db, id, deviceReport(request.headers));
+      return pullPage(db, countyCode, request.query.since);
     },
   );
 };

@@ -6,8 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, pushBodySchema, pushResponseSchema } from '../../domain/sync/events';
 import { checkDeviceMeanwhile } from '../http/auth';
 import { HttpError } from '../http/errors';
-import { applyPushes } from '../push/applyPushes';
-import { createPushQueue } from '../push/queue';
+import type { PushQueue } from '../push/queue';
 import type { ReceivedJson } from '../push/receivedJson';
 import type { CityDb } from '../store/db';
 
@@ -17,8 +16,8 @@ declare module 'fastify' {
   }
 }
 
-export const pushRoutes: FastifyPluginAsyncZod<{ db: CityDb }> = async (app, { db }) => {
-  const queue = createPushQueue((pushes) => applyPushes(db, pushes));
+/** `queue` is the city's one push queue (app.ts): sync files are applied through it too (server/usb/). */
+export const pushRoutes: FastifyPluginAsyncZod<{ db: CityDb; queue: PushQueue }> = async (app, { db, queue }) => {
   // Fastify's own parser (the same poisoning checks), given the text of the bytes it keeps.
   const parseJson = app.getDefaultJsonParser('error', 'error');
   const device = checkDeviceMeanwhile(db);

@@ -190,6 +190,8 @@ test('a terminated matter is shown in red with the guidance', async ({ page }) =
     { type: 'deliver', method: 'post', to: '刘桂兰' },
     { type: 'requestReReview' },
     { type: 'reReviewOpinion', opinion: 'not-support', decision: 'uphold', basis: '《土地管理法》第四十八条', text: '维持复查意见。', factsFound: '经调查核实，情况属实。', reasons: '事实清楚，依据充分。' },
+    // 终结 once the 复核 opinion is delivered (DOMAIN.md §4).
+    { type: 'deliver', method: 'post', to: '刘桂兰' },
     { type: 'terminate' },
   ];
   const start = Date.now() + 1000;

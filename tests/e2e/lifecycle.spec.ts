@@ -72,6 +72,22 @@ async function step(page: Page, type: string, status: string, fill?: (dialog: Lo
   await expect(page.getByTestId('matter-status')).toHaveText(status);
 }
 
+/** Chooses a button-style radio by its text until it is checked (its input is covered by the button). */
+async function choose(scope: Locator, label: string) {
+  const radio = scope.getByRole('radio', { name: label, exact: true });
+  await expect(async () => {
+    await scope.getByText(label, { exact: true }).click();
+    await expect(radio).toBeChecked({ timeout: 500 });
+  }).toPass({ timeout: 15_000 });
+}
+
+/** Answers the pre-screen (受理前审查): nothing keeps the body from accepting the matter. */
+async function passPrescreen(dialog: Locator) {
+  await choose(dialog.getByTestId('prescreen-terminated'), '否');
+  await choose(dialog.getByTestId('prescreen-pending'), '否');
+  await choose(dialog.getByTestId('prescreen-organ'), '不属于');
+}
+
 /** Answers the wizard's questions in turn: [question id, option text]. */
 async function answer(dialog: Locator, answers: [string, string][]) {
   // Each answer moves the wizard on (its buttons never stay checked), which the next question's wait proves.
@@ -104,6 +120,8 @@ async function shoot(page: Page, name: string, minHeight = 0) {
 }
 
 test('a matter goes from registration through the classification wizard, handling, review and re-review to termination', async ({ page }) => {
+  // Some twenty dialogs and every document read back: the longest walk of the suite.
+  test.slow();
   await openAs(page, 'supervisor');
   // The 管理员 has said who issues the notices and which bodies review whose opinions.
   await configureNotices(pageDispatch(page), 'supervisor');
@@ -119,6 +137,7 @@ test('a matter goes from registration through the classification wizard, handlin
 
   // 分类: 申诉求决, none of art. 31 items 1–5 applies -> 信访程序.
   await step(page, 'classify', '已分类', async (dialog) => {
+    await passPrescreen(dialog);
     await answer(dialog, [
       ['class', '申诉求决类'],
       ['litigation', '不属于'],
@@ -199,9 +218,14 @@ test('a matter goes from registration through the classification wizard, handlin
     await d.getByLabel('法律法规依据').fill('《保障农民工工资支付条例》第三条');
     await d.getByLabel('复核意见', { exact: true }).fill('复查意见正确，予以维持。本复核意见为最终意见。');
   });
+  // 终结 only once the 复核 opinion is delivered (DOMAIN.md §4).
+  await expect(page.getByTestId('command-terminate')).toHaveCount(0);
+  await step(page, 'deliver', '已出具复核意见');
   await step(page, 'terminate', '已终结');
-  await expect(page.getByTestId('commands').getByRole('button')).toHaveCount(0);
-  await expect(page.getByTestId('timeline').locator('.ant-steps-item, .ant-timeline-item')).toHaveCount(13);
+  // Only 息诉罢访 can still be recorded on a terminated matter.
+  await expect(page.getByTestId('commands').getByRole('button')).toHaveCount(1);
+  await expect(page.getByTestId('command-desist')).toBeVisible();
+  await expect(page.getByTestId('timeline').locator('.ant-steps-item, .ant-timeline-item')).toHaveCount(14);
 
   // The acceptance notice delivered through the documents list gets its own 送达回证.
   const documents = page.getByTestId('documents');
@@ -223,7 +247,7 @@ test('a matter goes from registration through the classification wizard, handlin
   const detail = await rpc(page, 'matters.get', { matterId });
   const produced = detail.documents.map((d) => d.title);
   for (const title of Object.keys(KEY_PHRASES)) expect(produced).toContain(title);
-  expect(produced.filter((t) => t === '送达回证')).toHaveLength(3);
+  expect(produced.filter((t) => t === '送达回证')).toHaveLength(4);
   const rows = documents.locator('tbody tr.ant-table-row');
   await expect(rows).toHaveCount(detail.documents.length);
   for (let i = 0; i < detail.documents.length; i++) {
@@ -241,7 +265,7 @@ test('a matter goes from registration through the classification wizard, handlin
 
 test('the queue lists the nearest deadlines first and its counts are the backend’s', async ({ page }) => {
   await openAs(page, 'supervisor');
-  // Three deadlines: acceptance notice (15 days), transfer objection (5 working days), handling (60 days).
+  // Three deadlines: acceptance notice (15 days), the receiving body's notice after a transfer (15 days), handling (60 days).
   const waiting = await register(page, '陈一', '反映小区噪音扰民');
   const transferred = await register(page, '陈二', '请求查处非法采砂');
   const accepted = await register(page, '陈三', '反映征地补偿款未到位');
@@ -265,12 +289,13 @@ test('the queue lists the nearest deadlines first and its counts are the backend
   const ranks = queue.items.map(rank);
   expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   const order = queue.items.map((i) => i.matterNo);
-  expect(order.indexOf(transferred.matterNo)).toBeLessThan(order.indexOf(waiting.matterNo));
+  expect(order.indexOf(transferred.matterNo)).toBeLessThan(order.indexOf(accepted.matterNo));
   expect(order.indexOf(waiting.matterNo)).toBeLessThan(order.indexOf(accepted.matterNo));
   const shown = await table.locator('tbody tr.ant-table-row td:first-child').allInnerTexts();
   expect(shown).toEqual(order.slice(0, shown.length));
   const row = table.getByRole('row', { name: new RegExp(transferred.matterNo) });
-  await expect(row).toContainText('转送异议期限');
+  // The objection is the receiving body's option, never the deadline that runs (DOMAIN.md §4).
+  await expect(row).toContainText('收到转送后告知期限');
   const item = queue.items.find((i) => i.matterNo === transferred.matterNo)!;
   await expect(row).toContainText(`剩${item.nextDeadline!.daysLeft}天`);
 
@@ -295,7 +320,7 @@ test('the queue lists the nearest deadlines first and its counts are the backend
   await expect(campaign).toContainText('市信访局');
   await expect(campaign).toContainText('0.0%');
   await campaign.getByText('0.0%').hover();
-  await expect(page.getByRole('tooltip')).toContainText('化解率 = 已化解 ÷ 交办数');
+  await expect(page.getByRole('tooltip')).toContainText('息诉罢访的件数 ÷ 交办件数');
   await shoot(page, 'queue-campaign.png');
 });
 
@@ -304,6 +329,7 @@ test('a 检举控告 reporter is masked for a handler and shown to a supervisor,
   const { matterNo } = await register(page, '王五', '检举某局干部违规收受礼金');
   await openFromQueue(page, matterNo);
   await step(page, 'classify', '已分类', async (dialog) => {
+    await passPrescreen(dialog);
     await answer(dialog, [
       ['class', '检举控告类'],
       ['accusedIsPublicOfficial', '是'],
@@ -351,4 +377,25 @@ test('a 检举控告 reporter is masked for a handler and shown to a supervisor,
   await submit(page);
   await expect(page.getByTestId('participants')).toContainText('钱律师');
   await shoot(page, 'accusation-supervisor.png');
+});
+
+test('the pre-screen refuses a matter pending elsewhere before any class is given, with its notice', async ({ page }) => {
+  await openAs(page, 'handler');
+  const { matterId, matterNo } = await register(page, '李四', '反映宅基地纠纷');
+  await openFromQueue(page, matterNo);
+  await page.getByTestId('command-classify').click();
+  const dialog = page.getByRole('dialog');
+  await choose(dialog.getByTestId('prescreen-terminated'), '否');
+  await choose(dialog.getByTestId('prescreen-pending'), '是');
+  await dialog.getByTestId('prescreen-pending-at').fill('某镇人民政府');
+  await choose(dialog.getByTestId('prescreen-organ'), '不属于');
+  await expect(dialog.getByTestId('prescreen-outcome')).toContainText('正在某镇人民政府办理中');
+  await expect(dialog.getByTestId('classification-wizard')).toHaveCount(0);
+  await shoot(page, 'prescreen.png', 900);
+  await dialog.getByRole('button', { name: /不予受理/ }).click();
+  await expect(dialog).toBeHidden({ timeout: 20_000 });
+  await expect(page.getByTestId('matter-status')).toHaveText('不予受理');
+  const detail = await rpc(page, 'matters.get', { matterId });
+  expect(detail.transitions.at(-1)).toMatchObject({ command: 'decline', from: 'registered', to: 'not-accepted' });
+  expect(detail.documents.map((d) => d.title)).toContain('信访事项不予受理告知书');
 });

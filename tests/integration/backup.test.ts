@@ -105,6 +105,10 @@ describe('restore', () => {
 
     cityAcknowledgesAll(b);
     const seqBefore = sql(b).prepare('SELECT max(seq) FROM outbox').pluck().get() as number;
+    // Audit lines made since (a sign-in, a view) wait for the city too: they are merged, not dropped.
+    await b.callAs('clerk', 'intake.lookupPerson', { credential: validVisit.visitor.credential });
+    const linesWaiting = sql(b).prepare("SELECT id FROM audit_log WHERE seq > (SELECT max(seq) - 3 FROM audit_log)").pluck().all() as string[];
+    expect(linesWaiting.length).toBeGreaterThan(0);
     expect(await b.dispatch('backup.restore', { path: entry.path })).toMatchObject({ ok: true, value: { restart: true } });
     expect(b.restartWanted()).toBe(true);
 
@@ -113,6 +117,11 @@ describe('restore', () => {
     expect(fs.readdirSync(dataDir).some((f) => f.startsWith('xinfang.db.before-restore-'))).toBe(true);
     expect(sql(b).prepare('SELECT last_acked_seq FROM sync_state').pluck().get()).toBeGreaterThanOrEqual(seqBefore);
     expect(sql(b).prepare("SELECT count(*) FROM audit_log WHERE action = 'backup.restore'").pluck().get()).toBe(1);
+    const auditWaiting = sql(b).prepare("SELECT id FROM outbox WHERE type = 'audit.recorded' AND seq > (SELECT last_acked_seq FROM sync_state)").pluck().all();
+    expect(auditWaiting).toEqual(expect.arrayContaining(linesWaiting));
+    // Consecutive after what the city acknowledged: no hole the city would refuse as a gap.
+    const waitingSeqs = sql(b).prepare('SELECT seq FROM outbox WHERE seq > (SELECT last_acked_seq FROM sync_state) ORDER BY seq').pluck().all() as number[];
+    expect(waitingSeqs).toEqual(waitingSeqs.map((_, i) => seqBefore + 1 + i));
     const next = await register(b, '恢复之后登记的事项内容丙');
     expect(next.matterNo).not.toBe(later.matterNo);
     expect(sql(b).prepare('SELECT min(seq) FROM outbox WHERE seq > (SELECT last_acked_seq FROM sync_state)').pluck().get()).toBeGreaterThan(seqBefore);

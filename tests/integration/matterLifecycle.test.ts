@@ -69,11 +69,14 @@ describe('a matter from registration to termination', () => {
     m = await step(b, id, '2026-06-22', { type: 'deliver', method: 'post', to: '张三' });
     m = await step(b, id, '2026-07-01', { type: 'requestReReview' });
     m = await step(b, id, '2026-07-20', { type: 'reReviewOpinion', opinion: 'not-support', decision: 'uphold', basis: '《保障农民工工资支付条例》第三条', text: '复查意见正确，予以维持。', factsFound: '经调查核实，情况属实。', reasons: '事实清楚，依据充分。', documents: ['re-review-opinion'] });
+    // 终结 only once the 复核 opinion is delivered (DOMAIN.md §4).
+    expect(m.allowedCommands).not.toContain('terminate');
+    m = await step(b, id, '2026-07-22', { type: 'deliver', method: 'in-person', to: '张三' });
     m = await step(b, id, '2026-07-25', { type: 'terminate' });
     expect(m.status).toBe('terminated');
     expect(m.statusLabel).toContain('终结');
     expect(m.transitions.map((t) => t.command)).toEqual([
-      'classify', 'accept', 'startHandling', 'extend', 'reply', 'deliver', 'rate', 'requestReview', 'reviewOpinion', 'deliver', 'requestReReview', 'reReviewOpinion', 'terminate',
+      'classify', 'accept', 'startHandling', 'extend', 'reply', 'deliver', 'rate', 'requestReview', 'reviewOpinion', 'deliver', 'requestReReview', 'reReviewOpinion', 'deliver', 'terminate',
     ]);
     // Every step is recorded under the signed-in user: the caller sends no actor at all.
     expect(new Set(m.transitions.map((t) => t.actorName))).toEqual(new Set([STAFF.supervisor.name]));
@@ -93,7 +96,7 @@ describe('a matter from registration to termination', () => {
     expect(again).toMatchObject({ ok: false, code: 'already_terminated' });
 
     const events = b.db.$client.prepare("SELECT count(*) AS n FROM outbox WHERE type = 'matter.transitioned'").get() as { n: number };
-    expect(events.n).toBe(13);
+    expect(events.n).toBe(14);
   }, 60_000);
 
   it('records delivery of a document with a 送达回证', async () => {

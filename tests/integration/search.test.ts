@@ -66,6 +66,10 @@ describe('search finds a matter by any fragment', () => {
     expect(await numbersOf(s.b, WANG.id.slice(-4))).toEqual([s.wang.matterNo]);
     expect(await numbersOf(s.b, OUYANG.id.slice(-4).toLowerCase())).toEqual([s.ouyang.matterNo]);
     expect(await numbersOf(s.b, '19650312')).toEqual([s.wang.matterNo]);
+    expect(await numbersOf(s.b, WANG.id)).toEqual([s.wang.matterNo]);
+    // Longer than 8: found by its last 8 characters, then checked whole (王芳's phone ends alike).
+    expect(await numbersOf(s.b, '13712345678')).toEqual([]);
+    expect(await numbersOf(s.b, WANG.mobile)).toEqual([s.wang.matterNo]);
     expect(await numbersOf(s.b, '98765')).toEqual([s.ouyang.matterNo]);
     expect(await numbersOf(s.b, s.ouyang.matterNo)).toEqual([s.ouyang.matterNo]);
     expect(await numbersOf(s.b, s.ouyang.matterNo.slice(-6))).toEqual([s.ouyang.matterNo]);
@@ -127,6 +131,30 @@ describe('the index follows every write at once', () => {
   });
 });
 
+describe('corrections and voided registrations', () => {
+  it('finds a corrected name and request at once, and no longer the mistaken ones', async () => {
+    const { b, wang } = await seeded();
+    await call(b, 'matters.correct', { matterId: wang.matterId, values: { visitorName: '黄芳', summary: '反映回迁房面积缩水问题' }, reason: '登记时听错姓名' });
+    expect(await numbersOf(b, '黄芳')).toEqual([wang.matterNo]);
+    expect(await numbersOf(b, '回迁房')).toEqual([wang.matterNo]);
+    expect(await numbersOf(b, '王芳')).toEqual([]);
+    expect(await numbersOf(b, '安置房')).toEqual([]);
+  });
+
+  it('finds a voided registration for the 科长/督办 alone, marked and with no deadline', async () => {
+    const { b, wang, ouyang } = await seeded();
+    await b.as('supervisor');
+    await call(b, 'matters.void', { matterId: wang.matterId, reason: '重复登记' });
+    const [hit] = await search(b, '王芳');
+    expect(hit).toMatchObject({ matterId: wang.matterId, voided: true, nextDeadline: null });
+    expect((await search(b, '阳娜'))[0]).toMatchObject({ voided: false });
+    await b.as('handler');
+    expect(await numbersOf(b, '王芳')).toEqual([]);
+    expect(await numbersOf(b, WANG.mobile)).toEqual([]);
+    expect(await numbersOf(b, '反映')).toEqual([expect.any(String), ouyang.matterNo]);
+  });
+});
+
 describe('a protected reporter (检举控告)', () => {
   async function accused() {
     const s = await seeded();
@@ -144,6 +172,7 @@ describe('a protected reporter (检举控告)', () => {
       expect(await numbersOf(b, '王芳')).toEqual([]);
       expect(await numbersOf(b, WANG.id.slice(-4))).toEqual([]);
       expect(await numbersOf(b, WANG.mobile.slice(-5))).toEqual([]);
+      expect(await numbersOf(b, WANG.id)).toEqual([]);
       const [hit] = await search(b, '安置房迟迟');
       const file = await call<{ visitor: { name: string; credential: string } }>(b, 'matters.get', { matterId: wang.matterId });
       expect(hit!.visitor).toEqual({ name: file.visitor.name, credential: file.visitor.credential, masked: true });
@@ -155,7 +184,7 @@ describe('a protected reporter (检举控告)', () => {
   it('is found and shown to the 科长', async () => {
     const { b, wang } = await accused();
     await b.as('supervisor');
-    for (const q of ['王芳', WANG.id.slice(-4), WANG.mobile.slice(-5)]) expect(await numbersOf(b, q)).toEqual([wang.matterNo]);
+    for (const q of ['王芳', WANG.id.slice(-4), WANG.mobile.slice(-5), WANG.id]) expect(await numbersOf(b, q)).toEqual([wang.matterNo]);
     expect((await search(b, '王芳'))[0]!.visitor).toMatchObject({ name: '王芳', masked: false });
   });
 });

@@ -84,7 +84,7 @@ describe('stores from every earlier schema version', () => {
     const detail = await b.dispatch('matters.get', { matterId: old[0]!.id });
     expect(detail).toMatchObject({ ok: true, value: { matterNo: old[0]!.matterNo } });
     clock = new Date('2026-05-06T10:00:00+08:00');
-    const step = await b.dispatch('matters.command', { matterId: old[0]!.id, command: { at: '2026-05-06T10:00:00+08:00', type: 'reply', opinion: 'explain', basis: '《信访工作条例》第三十二条', text: '经调查核实……' } });
+    const step = await b.dispatch('matters.command', { matterId: old[0]!.id, command: { at: '2026-05-06T10:00:00+08:00', type: 'reply', opinion: 'explain', basis: '《信访工作条例》第三十二条', text: '经调查核实……', factsFound: '经调查核实，情况属实。', reasons: '事实清楚，依据充分。' } });
     expect(step.ok).toBe(true);
     const fresh = await b.dispatch('intake.register', { ...validVisit, visitor: { ...validVisit.visitor, credential: { type: 'resident', number: residentId('410102', '19900101', 77) } } });
     expect(fresh.ok).toBe(true);

@@ -56,9 +56,10 @@ export function routesOf(app: FastifyInstance): { method: string; path: string }
     const m = /^([│ ├└─]*)(\S+) \(([^)]+)\)$/.exec(line);
     if (!m) continue;
     const depth = [...m[1]!].length / 4 - 1;
-    const parent = stack[depth - 1] ?? '';
+    const parent = depth === 0 ? '' : stack[depth - 1]!;
     const segment = m[2]!;
-    const path = depth === 0 ? segment : parent + (segment.startsWith('/') || parent.endsWith('/') ? '' : '/') + segment;
+    // A node's text continues its parent's path as it stands ('/' + 'api/…', '/figures' + '.xlsx').
+    const path = parent + segment;
     stack[depth] = path;
     stack.length = depth + 1;
     for (const method of m[3]!.split(', ')) routes.push({ method, path });

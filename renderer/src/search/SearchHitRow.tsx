@@ -19,7 +19,7 @@ export function SearchHitRow({ hit }: { hit: SearchHit }) {
       </span>
       <Typography.Text ellipsis>{hit.category.join(' / ') || '未分类'}</Typography.Text>
       <span>
-        <Tag>{hit.statusLabel}</Tag>
+        {hit.voided ? <Tag color="default">已作废</Tag> : <Tag>{hit.statusLabel}</Tag>}
       </span>
       <span style={{ whiteSpace: 'nowrap' }}>
         {d ? (

@@ -5,6 +5,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ConsoleConfig } from '../../console/guard';
 import { consolePages } from './pages';
 import { consoleAuditRoutes } from './audit';
+import { consoleDeviceRoutes } from './devices';
+import { consoleMatterRoutes } from './matters';
+import { consoleSupervisionRoutes } from './supervision';
 import { consoleSessionRoutes } from './session';
 import { consoleStaffRoutes } from './staff';
 
@@ -18,5 +21,8 @@ export const consoleRoutes: FastifyPluginAsync<ConsoleOptions> = async (app, { p
   await app.register(consoleSessionRoutes, config);
   await app.register(consoleStaffRoutes, config);
   await app.register(consoleAuditRoutes, config);
+  await app.register(consoleDeviceRoutes, config);
+  await app.register(consoleMatterRoutes, config);
+  await app.register(consoleSupervisionRoutes, config);
   await app.register(consolePages, { pagesDir });
 };

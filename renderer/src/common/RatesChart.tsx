@@ -1,4 +1,4 @@
-// The rates as a bar chart (echarts, only the parts used, so the bundle stays small). A rate with
+// Shared with the city console (DESIGN.md §1: renderer/src/common). The rates as a bar chart (echarts, only the parts used, so the bundle stays small). A rate with
 // nothing due in the period has no bar: it is not zero.
 import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';

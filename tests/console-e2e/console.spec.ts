@@ -1,0 +1,123 @@
+// The city's console against a real `npm run server` and a desk in dev:web (issue #14): the first
+// administrator is set up with the set-up token and signs in; a device made in the console enrols
+// the desk, which syncs; the registration shows in the console; a 督办 issued there arrives at the
+// desk; a holiday published there moves a deadline at the desk; a figure opens its matters.
+import { expect, test, type Page } from '@playwright/test';
+import { countyId } from '../support/city';
+import { openAs, switchUser } from '../e2e/session';
+
+const CITY = process.env.XF_E2E_CITY_URL!;
+const TOKEN = process.env.XF_E2E_CITY_TOKEN!;
+const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/console-${name}.png`, fullPage: true });
+
+async function syncDesk(desk: Page) {
+  await desk.getByRole('button', { name: /立即同步/ }).click();
+  await expect(desk.getByTestId('sync-waiting')).toContainText('待同步 0 条', { timeout: 30_000 });
+}
+
+async function openMatter(desk: Page, matterNo: string) {
+  await desk.getByRole('menuitem', { name: '工作台' }).click();
+  await desk.getByTestId('queue-table').getByRole('row', { name: new RegExp(matterNo) }).click();
+  await expect(desk.getByTestId('matter-no')).toHaveText(matterNo);
+}
+
+test('the city sets up its console, enrols a desk, sees its registration, supervises it and moves its deadline', async ({ page: desk, browser }) => {
+  const context = await browser.newContext({ baseURL: CITY, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+  const city = await context.newPage();
+  // The desk's first load compiles the app in Vite: on a busy machine longer than a sign-in check waits.
+  await desk.goto('/');
+  await expect(desk.getByRole('button').first()).toBeVisible({ timeout: 180_000 });
+
+  // First administrator, with the set-up token; then a sign-in through the form.
+  await city.goto('/');
+  await expect(city.getByText('首次设置：创建管理员')).toBeVisible();
+  await city.getByLabel('启动令牌').fill(TOKEN);
+  await city.getByLabel('工号').fill('cityadmin');
+  await city.getByLabel('姓名').fill('王市局');
+  await city.getByLabel('密码', { exact: true }).fill('CityAdmin2026');
+  await city.getByLabel('再次输入密码').fill('CityAdmin2026');
+  await city.getByRole('button', { name: /创建管理员并登录/ }).click();
+  await expect(city.getByText('王市局（管理员）')).toBeVisible();
+  await city.getByRole('button', { name: /退出登录/ }).click();
+  await city.getByLabel('工号').fill('cityadmin');
+  await city.getByLabel('密码').fill('CityAdmin2026');
+  await city.getByRole('button', { name: /登\s*录/ }).click();
+  await expect(city.getByText('王市局（管理员）')).toBeVisible();
+
+  // A device for 中原区, its code shown once.
+  await city.getByRole('menuitem', { name: '设备' }).click();
+  await city.getByLabel('县区代码').fill('410102');
+  await city.getByLabel('设备名称').fill('中原区信访局窗口1');
+  await city.getByRole('button', { name: /生成注册码/ }).click();
+  const code = (await city.getByTestId('enrollment-code').innerText()).trim();
+  expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+  await expect(city.getByAltText('注册码二维码')).toBeVisible();
+  await shot(city, 'enrolment-code');
+  await city.getByRole('button', { name: /我已记下/ }).click();
+
+  // The desk registers a visitor, then its administrator enrols it with that code and it syncs.
+  await openAs(desk, 'clerk');
+  const idField = desk.getByLabel(/证件号码|身份证号码/).first();
+  await idField.click();
+  await desk.keyboard.type(countyId(931, '19700203'));
+  await desk.keyboard.press('Enter');
+  await expect(desk.getByLabel('姓名').first()).toBeFocused();
+  await desk.keyboard.type('钱控制');
+  await desk.getByLabel('诉求摘要').fill('反映小区电梯长期停运，请求督促维修');
+  await desk.keyboard.press('Control+Enter');
+  const matterNo = (await desk.getByTestId('last-matter-no').innerText()).trim().match(/\d{6}-[A-Z0-9]+-\d{4}-\d{6}/)![0];
+  await switchUser(desk, 'admin');
+  await desk.getByRole('button', { name: /同步设置/ }).click();
+  await desk.getByLabel('市级服务器地址').fill(CITY);
+  await desk.getByLabel('注册码').fill(code);
+  await desk.getByLabel('本机名称').fill('中原区一号窗口');
+  await desk.getByRole('dialog').getByRole('button', { name: /确\s*定|注\s*册|保\s*存/ }).click();
+  await expect(desk.getByTestId('sync-waiting')).toContainText('待同步 0 条', { timeout: 30_000 });
+
+  // The console shows the device's contact and the registration.
+  await city.reload();
+  await expect(city.getByRole('row', { name: /中原区信访局窗口1/ })).toContainText('已注册');
+  await city.getByRole('menuitem', { name: '信访件' }).click();
+  const row = city.getByRole('row', { name: new RegExp(matterNo) });
+  await expect(row).toContainText('钱控制');
+  await row.click();
+  await expect(city.getByRole('dialog')).toContainText('反映小区电梯长期停运');
+  await shot(city, 'matter');
+  await city.keyboard.press('Escape');
+
+  // A 督办 from the city arrives at the desk with the next sync.
+  await city.getByRole('menuitem', { name: '督办' }).click();
+  await city.getByLabel('信访件编号').fill(matterNo);
+  await city.getByLabel('办结时限').fill('2030-12-31');
+  await city.getByLabel('办结时限').press('Enter');
+  await city.getByLabel('督办内容').fill('请于时限内办结并报送结果');
+  await city.getByRole('button', { name: /下\s*发/ }).click();
+  const noticeRow = city.getByRole('row', { name: new RegExp(matterNo) });
+  await expect(noticeRow).toContainText('办理中');
+  const noticeNo = (await noticeRow.getByRole('cell').first().innerText()).trim();
+  await switchUser(desk, 'clerk');
+  await syncDesk(desk);
+  await openMatter(desk, matterNo);
+  await expect(desk.getByTestId('supervision')).toContainText(noticeNo);
+  await expect(desk.getByTestId('supervision')).toContainText('请于时限内办结并报送结果');
+
+  // A holiday the city publishes on the desk's deadline day moves that deadline.
+  const before = (await desk.getByTestId('matter-deadline').innerText()).match(/\d{4}-\d{2}-\d{2}/)![0];
+  await city.getByRole('menuitem', { name: '基础数据' }).click();
+  await city.getByLabel('内容').fill(JSON.stringify({ restDays: [before], workingDays: [] }));
+  await city.getByRole('button', { name: /发\s*布/ }).click();
+  await expect(city.getByText('已发布第 1 版')).toBeVisible();
+  await syncDesk(desk);
+  await desk.reload();
+  await openMatter(desk, matterNo);
+  const after = (await desk.getByTestId('matter-deadline').innerText()).match(/\d{4}-\d{2}-\d{2}/)![0];
+  expect(after > before).toBe(true);
+
+  // A figure opens the matters behind it.
+  await city.getByRole('menuitem', { name: '统计' }).click();
+  const county = city.getByRole('row', { name: /^410102/ });
+  await county.getByRole('button').first().click();
+  await expect(city.getByRole('dialog').getByRole('row', { name: new RegExp(matterNo) })).toBeVisible();
+  await shot(city, 'figures-drill');
+  await context.close();
+});
