@@ -123,8 +123,7 @@ test('a matter goes from registration through the classification wizard, handlin
   // Some twenty dialogs and every document read back: the longest walk of the suite.
   test.slow();
   await openAs(page, 'supervisor');
-  // The 管理员 has said who issues the notices and which bodies review whose opinions.
-  await configureNotices(pageDispatch(page), 'supervisor');
+  await configureNotices(pageDispatch(page), 'supervisor'); // who issues notices, which bodies review
   await page.reload();
   const { matterId, matterNo } = await register(page, '张三', '反映某公司拖欠工资三个月');
 
