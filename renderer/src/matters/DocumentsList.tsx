@@ -49,6 +49,9 @@ function IssueNotice({ matterId }: { matterId: string }) {
         aria-label="文书种类"
         placeholder="选择要出具的文书"
         style={{ width: 260 }}
+        // Twelve kinds: all rendered, so none hides below a virtual list's fold.
+        virtual={false}
+        listHeight={400}
         value={kind}
         onChange={setKind}
         options={ISSUABLE.map((k) => ({ value: k, label: DOCUMENT_TITLES[k] }))}
