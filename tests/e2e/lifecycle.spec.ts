@@ -123,8 +123,7 @@ test('a matter goes from registration through the classification wizard, handlin
   // Some twenty dialogs and every document read back: the longest walk of the suite.
   test.slow();
   await openAs(page, 'supervisor');
-  await configureNotices(pageDispatch(page), 'supervisor'); // who issues notices, which bodies review
-  await page.reload();
+  await configureNotices(pageDispatch(page), 'supervisor').then(() => page.reload()); // who issues notices, which bodies review
   const { matterId, matterNo } = await register(page, '张三', '反映某公司拖欠工资三个月');
 
   await page.getByRole('menuitem', { name: '工作台' }).click();
@@ -380,6 +379,7 @@ test('a 检举控告 reporter is masked for a handler and shown to a supervisor,
 
 test('the pre-screen refuses a matter pending elsewhere before any class is given, with its notice', async ({ page }) => {
   await openAs(page, 'handler');
+  await configureNotices(pageDispatch(page), 'handler').then(() => page.reload()); // its notice needs the bureau
   const { matterId, matterNo } = await register(page, '李四', '反映宅基地纠纷');
   await openFromQueue(page, matterNo);
   await page.getByTestId('command-classify').click();
