@@ -8,6 +8,8 @@ const suites: [string, () => Promise<{ run: (o: { quick: boolean }) => Promise<v
   ['registration', () => import('./registration')],
   ['rpc', () => import('./duringExport')],
   ['sync', () => import('./sync')],
+  // search from every screen (issue #12)
+  ['search', () => import('./search')],
 ];
 
 for (const [name, load] of suites) {

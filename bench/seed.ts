@@ -14,6 +14,7 @@ import { checkCharacter } from '../domain/identity/residentId';
 import type { MatterLifecycle } from '../domain/matters/lifecycle';
 import { live, type Step } from '../tests/support/matterCommands';
 import { msSince } from './report';
+import { personName, request } from './people';
 
 export const DB_FILE = 'xinfang.db';
 
@@ -48,12 +49,12 @@ export function rowsFor(n: number) {
   const at = `${t.day}T08:30:00.000+08:00`;
   const visitorId = uuidv7();
   const matterId = uuidv7();
-  const summary = `反映小区供暖不达标问题，请求协调解决（第${n}号）`;
+  const summary = request(n);
   const deadlines = t.lifecycle.deadlines;
   return {
-    visitor: [visitorId, 'resident', residentId(n), `测试${n % 10000}`, n % 2 ? 'male' : 'female', '1980-01-01', '410102', `138${String(n).padStart(8, '0')}`, at, at],
+    visitor: [visitorId, 'resident', residentId(n), personName(n), n % 2 ? 'male' : 'female', '1980-01-01', '410102', `138${String(n).padStart(8, '0')}`, at, at],
     matter: [matterId, `410102-D001-2026-${String(n).padStart(7, '0')}`, visitorId, 'visit', 1, '0101', '410102', summary, t.lifecycle.state, t.json, deadlines?.nextStep ?? null, deadlines?.lastDay ?? null, at, t.day, at, at],
-    visit: [uuidv7(), matterId, visitorId, 'first', `测试${n % 10000}`, 'visit', 1, summary, at, t.day],
+    visit: [uuidv7(), matterId, visitorId, 'first', personName(n), 'visit', 1, summary, at, t.day],
     outbox: [uuidv7(), 'matter.registered', matterId, at, JSON.stringify({ matterId, visitorId, summary, pad: 'x'.repeat(700) })],
   };
 }

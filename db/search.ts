@@ -29,13 +29,47 @@ export function matchExpression(q: SearchQuery, seesReporter: boolean): string {
   return seesReporter ? `{${ix.open} ${ix.reporter}} : ${phrase}` : `{${ix.open}} : ${phrase}`;
 }
 
+/**
+ * A longer number fragment is found in FTS5 by its last 8 characters, the distinctive end of an
+ * ID, phone or matter number (measured: a phrase over a county's shared prefixes, 4101… or
+ * …-2026-, walks nearly every matter's grams), then checked whole on the values themselves.
+ */
+const NUMBER_TAIL = 8;
+
 /** Ids of the matters the fragment finds, newest first (doc numbers count down), at most `limit`. */
 export function searchMatterIds(db: LocalDb, q: SearchQuery, seesReporter: boolean, limit: number): string[] {
   const { table } = INDEXES[q.index];
+  if (q.index === 'number' && q.text.length > NUMBER_TAIL) return numberIdsByTail(db, q.text, seesReporter, limit);
   const rows = db.$client
     .prepare(`SELECT d.matter_id AS id FROM ${table} f JOIN search_doc d ON d.doc = f.rowid WHERE ${table} MATCH ? ORDER BY f.rowid LIMIT ?`)
     .all(matchExpression(q, seesReporter), limit) as { id: string }[];
   return rows.map((r) => r.id);
+}
+
+function numberIdsByTail(db: LocalDb, text: string, seesReporter: boolean, limit: number): string[] {
+  const candidates = db.$client
+    .prepare(
+      `SELECT d.matter_id AS id, m.matter_no AS matterNo, v.id_number AS idNumber, v.mobile AS mobile, m.reporter_protected AS protected
+       FROM search_number f JOIN search_doc d ON d.doc = f.rowid JOIN matter m ON m.id = d.matter_id JOIN visitor v ON v.id = m.visitor_id
+       WHERE search_number MATCH ? ORDER BY f.rowid`,
+    )
+    .iterate(matchExpression({ index: 'number', text: text.slice(-NUMBER_TAIL) }, seesReporter)) as IterableIterator<{
+    id: string;
+    matterNo: string;
+    idNumber: string;
+    mobile: string;
+    protected: number;
+  }>;
+  const needle = text.toUpperCase();
+  const ids: string[] = [];
+  for (const c of candidates) {
+    // Checked against what the index lets this operator search: a protected reporter's numbers
+    // only for a role that may see the reporter.
+    const values = c.protected && !seesReporter ? [c.matterNo] : [c.matterNo, c.idNumber, c.mobile];
+    if (values.some((v) => v.toUpperCase().includes(needle))) ids.push(c.id);
+    if (ids.length >= limit) break;
+  }
+  return ids;
 }
 
 /** What a hit shows of each matter and its petitioner. */

@@ -16,6 +16,8 @@ import type { Method } from '../../domain/rpc/contract';
 import { defaultSort, emptyFilter } from '../../domain/register/filter';
 import { StatusBar } from './sync/StatusBar';
 import { useSyncStore } from './sync/syncStore';
+// search from every screen (issue #12)
+import { HeaderSearch } from './search/HeaderSearch';
 
 // The charts are loaded only when 统计 is opened: the desk itself starts without them.
 const FiguresPage = lazy(() => import('./figures/FiguresPage').then((m) => ({ default: m.FiguresPage })));
@@ -86,6 +88,8 @@ function Desk() {
           items={items.map(({ key, label }) => ({ key, label }))}
           style={{ flex: '1 1 auto', minWidth: 0, background: 'transparent' }}
         />
+        {/* search from every screen (issue #12) */}
+        <HeaderSearch />
         <UserMenu />
         <Typography.Text style={{ color: 'rgba(255,255,255,0.85)', whiteSpace: 'nowrap' }}>{dayjs().format('YYYY年M月D日 dddd')}</Typography.Text>
       </Layout.Header>

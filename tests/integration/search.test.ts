@@ -2,6 +2,7 @@
 // fragment finds its matter through its own index, a write is found at once, a protected
 // reporter stays masked (and unsearchable by identity) for roles that may not see them, and bad
 // input is refused with a stable code.
+import fs from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../domain/search/rpc';
 import { residentId, testBackend, validVisit } from '../support/backend';
@@ -65,6 +66,10 @@ describe('search finds a matter by any fragment', () => {
     expect(await numbersOf(s.b, WANG.id.slice(-4))).toEqual([s.wang.matterNo]);
     expect(await numbersOf(s.b, OUYANG.id.slice(-4).toLowerCase())).toEqual([s.ouyang.matterNo]);
     expect(await numbersOf(s.b, '19650312')).toEqual([s.wang.matterNo]);
+    expect(await numbersOf(s.b, WANG.id)).toEqual([s.wang.matterNo]);
+    // Longer than 8: found by its last 8 characters, then checked whole (王芳's phone ends alike).
+    expect(await numbersOf(s.b, '13712345678')).toEqual([]);
+    expect(await numbersOf(s.b, WANG.mobile)).toEqual([s.wang.matterNo]);
     expect(await numbersOf(s.b, '98765')).toEqual([s.ouyang.matterNo]);
     expect(await numbersOf(s.b, s.ouyang.matterNo)).toEqual([s.ouyang.matterNo]);
     expect(await numbersOf(s.b, s.ouyang.matterNo.slice(-6))).toEqual([s.ouyang.matterNo]);
@@ -83,6 +88,18 @@ describe('search finds a matter by any fragment', () => {
 
   it('lists the newest matter first', async () => {
     expect(await numbersOf(s.b, '反映')).toEqual([s.other.matterNo, s.ouyang.matterNo, s.wang.matterNo]);
+  });
+});
+
+describe('the store', () => {
+  it('is encrypted (SQLCipher) and has FTS5 with the trigram tokenizer, its index inside the encrypted file', async () => {
+    const { b } = await seeded();
+    const sqlite = b.db.$client;
+    expect(sqlite.pragma('cipher', { simple: true })).toBe('sqlcipher');
+    expect(sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = 'search_text'").get()).toEqual({ sql: expect.stringContaining("tokenize='trigram'") });
+    expect(sqlite.prepare(`SELECT count(*) AS n FROM search_text WHERE search_text MATCH '"安置房"'`).get()).toEqual({ n: 1 });
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    expect(fs.readFileSync(sqlite.name).includes(Buffer.from('安置房'))).toBe(false);
   });
 });
 
@@ -131,6 +148,7 @@ describe('a protected reporter (检举控告)', () => {
       expect(await numbersOf(b, '王芳')).toEqual([]);
       expect(await numbersOf(b, WANG.id.slice(-4))).toEqual([]);
       expect(await numbersOf(b, WANG.mobile.slice(-5))).toEqual([]);
+      expect(await numbersOf(b, WANG.id)).toEqual([]);
       const [hit] = await search(b, '安置房迟迟');
       const file = await call<{ visitor: { name: string; credential: string } }>(b, 'matters.get', { matterId: wang.matterId });
       expect(hit!.visitor).toEqual({ name: file.visitor.name, credential: file.visitor.credential, masked: true });
@@ -142,7 +160,7 @@ describe('a protected reporter (检举控告)', () => {
   it('is found and shown to the 科长', async () => {
     const { b, wang } = await accused();
     await b.as('supervisor');
-    for (const q of ['王芳', WANG.id.slice(-4), WANG.mobile.slice(-5)]) expect(await numbersOf(b, q)).toEqual([wang.matterNo]);
+    for (const q of ['王芳', WANG.id.slice(-4), WANG.mobile.slice(-5), WANG.id]) expect(await numbersOf(b, q)).toEqual([wang.matterNo]);
     expect((await search(b, '王芳'))[0]!.visitor).toMatchObject({ name: '王芳', masked: false });
   });
 });
