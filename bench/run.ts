@@ -10,6 +10,8 @@ const suites: [string, () => Promise<{ run: (o: { quick: boolean }) => Promise<v
   ['sync', () => import('./sync')],
   // search from every screen (issue #12)
   ['search', () => import('./search')],
+  // the full register, 统计's year and the register's export (issue #12)
+  ['register', () => import('./register')],
 ];
 
 for (const [name, load] of suites) {

@@ -10,6 +10,8 @@ import { openAs } from './session';
 
 const SHOTS = 'test-results/screenshots';
 fs.mkdirSync(SHOTS, { recursive: true });
+// Many steps, an export and a reload each: longer than the default on a busy 2-core machine.
+test.describe.configure({ timeout: 300_000 });
 
 // Distinct per call and per run, so no registration here is taken for another spec's visitor.
 let serial = (Date.now() % 9000) + 500;
