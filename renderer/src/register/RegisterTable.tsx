@@ -20,7 +20,7 @@ function columns(sort: RegisterSort): ColumnsType<RegisterRow> {
     {
       title: '信访人',
       key: 'visitor',
-      width: 200,
+      width: 180,
       ellipsis: true,
       render: (_, r) => (
         <span style={{ whiteSpace: 'nowrap' }}>
@@ -33,7 +33,7 @@ function columns(sort: RegisterSort): ColumnsType<RegisterRow> {
     },
     { title: '问题分类', dataIndex: 'category', width: 140, ellipsis: true, render: (c: string[]) => c.join(' / ') },
     { title: '属地', dataIndex: 'place', width: 120, ellipsis: true },
-    { title: '诉求', dataIndex: 'summary', ellipsis: true },
+    { title: '诉求', dataIndex: 'summary', width: 220, ellipsis: true },
     { title: '责任单位', dataIndex: 'unit', width: 130, ellipsis: true },
     {
       title: '状态',
@@ -94,7 +94,7 @@ export function RegisterTable(props: { rows: RegisterRow[]; loading: boolean; so
       dataSource={props.rows}
       loading={props.loading && props.rows.length === 0}
       pagination={false}
-      scroll={{ x: 1500, y: height }}
+      scroll={{ x: 1650, y: height }}
       locale={{ emptyText: '没有符合条件的事项' }}
       sortDirections={['descend', 'ascend', 'descend']}
       onChange={(_p, _f, sorter) => {
