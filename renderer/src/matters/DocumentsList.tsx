@@ -1,10 +1,12 @@
 // 文书: the matter's printed documents, each to view (download the PDF) and to record as
 // delivered. Delivery is the fact the review window counts from, so it is shown beside each.
-import { App, Button, Space, Table, Tag } from 'antd';
+import { App, Button, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { DOCUMENT_TITLES, documentKindSchema, type DocumentKind } from '../../../domain/documents/kinds';
 import { DELIVERY_METHOD_LABELS, deliveryMethodSchema } from '../../../domain/matters/commands';
+import { api } from '../api/client';
 import type { MatterDetail } from '../../../domain/matters/rpc';
 import { DeliveryDialog } from './DeliveryDialog';
 import { downloadDocument } from './download';
@@ -16,6 +18,47 @@ const methodLabel = (m: string | null) => {
   const parsed = deliveryMethodSchema.safeParse(m);
   return parsed.success ? DELIVERY_METHOD_LABELS[parsed.data] : '';
 };
+
+// A 送达回证 is made by recording a delivery, never on its own.
+const ISSUABLE = documentKindSchema.options.filter((k) => k !== 'delivery-receipt');
+
+/**
+ * 出具文书: any notice again, or one no step produces — the 不再受理告知书 when a terminated
+ * matter is raised again, the refusal of a 复查 or 复核 asked too late. The backend says in words
+ * why a notice cannot be issued (the window still open, a review body missing from the tree).
+ */
+function IssueNotice({ matterId }: { matterId: string }) {
+  const { message } = App.useApp();
+  const [kind, setKind] = useState<DocumentKind | undefined>();
+  const [busy, setBusy] = useState(false);
+  async function issue() {
+    if (!kind) return;
+    setBusy(true);
+    try {
+      const r = await api.invoke('documents.generate', { matterId, kind });
+      if (!r.ok) return void message.error(r.message);
+      message.success(`已出具${DOCUMENT_TITLES[kind]}`);
+      await useMatterStore.getState().reload();
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Space style={{ marginBottom: 8 }} data-testid="issue-notice">
+      <Select<DocumentKind>
+        aria-label="文书种类"
+        placeholder="选择要出具的文书"
+        style={{ width: 260 }}
+        value={kind}
+        onChange={setKind}
+        options={ISSUABLE.map((k) => ({ value: k, label: DOCUMENT_TITLES[k] }))}
+      />
+      <Button onClick={() => void issue()} disabled={!kind} loading={busy}>
+        出具
+      </Button>
+    </Space>
+  );
+}
 
 export function DocumentsList({ matter }: { matter: MatterDetail }) {
   const { message } = App.useApp();
@@ -57,6 +100,7 @@ export function DocumentsList({ matter }: { matter: MatterDetail }) {
 
   return (
     <>
+      <IssueNotice matterId={matter.matterId} />
       <Table<Doc> data-testid="documents" size="small" rowKey="id" columns={columns} dataSource={matter.documents} pagination={false} locale={{ emptyText: '暂无文书' }} />
       {delivering && (
         <DeliveryDialog
