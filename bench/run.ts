@@ -10,6 +10,8 @@ const suites: [string, () => Promise<{ run: (o: { quick: boolean }) => Promise<v
   ['sync', () => import('./sync')],
   // search from every screen (issue #12)
   ['search', () => import('./search')],
+  // Excel in (历史台账), issue #12
+  ['import', () => import('./import')],
 ];
 
 for (const [name, load] of suites) {

@@ -1,25 +1,26 @@
 // The methods served by the reader worker: reads that can take long over a year of matters
-// (figures and their breakdowns, their Excel copy, the work queue over every open matter, the
-// full register and its export, search). They see the store through a read-only connection and never write.
+// (figures and their breakdowns, their Excel copy, the work queue over every open matter, search,
+// the full register and its export). They see the store through a read-only connection and never write.
 import type { Method, MethodOutput, MethodParsedInput } from '../../domain/rpc/contract';
 import type { Result } from '../../domain/result';
 import type { ReadContext } from '../services/context';
 import { windowFigures } from '../services/figures';
 import { exportFigures } from '../services/figuresExcel';
 import { workQueue } from '../services/matters/workQueue';
-// search from every screen (issue #12)
-import { searchMatters } from '../services/search';
 // The full register (台账), its export and 统计's breakdowns.
 import { figuresBreakdown } from '../services/figuresBreakdown';
 import { registerExportProgress, startRegisterExport, takeRegisterExport } from '../services/register/registerExport';
 import { registerCountOf, registerFilterOptions, registerView } from '../services/register/registerView';
+// search from every screen (issue #12)
+import { searchMatters } from '../services/search';
+// Excel in (历史台账)
+import { checkLedger, type CheckedLedger } from '../services/records/checkLedger';
+import type { ImportInput } from '../../domain/records/rpc';
 
 export const READER_METHODS = [
   'figures.get',
   'figures.export',
   'matters.queue',
-  // search from every screen (issue #12)
-  'search.matters',
   // The full register (台账), its export and 统计's breakdowns.
   'register.page',
   'register.count',
@@ -28,6 +29,10 @@ export const READER_METHODS = [
   'register.exportProgress',
   'register.exportTake',
   'figures.breakdown',
+  // search from every screen (issue #12)
+  'search.matters',
+  // Excel in (历史台账)
+  'records.importPreview',
 ] as const satisfies readonly Method[];
 export type ReaderMethod = (typeof READER_METHODS)[number];
 
@@ -39,8 +44,6 @@ export const readerHandlers: ReaderHandlers = {
   'figures.get': (ctx, period) => windowFigures(ctx, period),
   'figures.export': (ctx, period) => exportFigures(ctx, period),
   'matters.queue': (ctx, { scope, dueSoonDays }) => workQueue(ctx, scope, dueSoonDays),
-  // search from every screen (issue #12)
-  'search.matters': (ctx, { query }) => searchMatters(ctx, query),
   // The full register (台账), its export and 统计's breakdowns.
   'register.page': (ctx, input) => registerView(ctx, input),
   'register.count': (ctx, { filter }) => registerCountOf(ctx, filter),
@@ -49,6 +52,23 @@ export const readerHandlers: ReaderHandlers = {
   'register.exportProgress': (ctx, { id }) => registerExportProgress(ctx, id),
   'register.exportTake': (ctx, { id }) => takeRegisterExport(ctx, id),
   'figures.breakdown': (ctx, input) => figuresBreakdown(ctx, input),
+  // search from every screen (issue #12)
+  'search.matters': (ctx, { query }) => searchMatters(ctx, query),
+  // Excel in (历史台账).
+  'records.importPreview': async (ctx, input) => {
+    const r = await checkLedger(ctx, input);
+    return r.ok ? { ok: true, value: r.value.preview } : r;
+  },
 };
+
+/**
+ * Work the backend itself asks of the reader, not an RPC of its own. Excel in: the file read and
+ * every row checked off the writing thread; the backend then writes what passed.
+ */
+export const readerTasks = {
+  'records.checkImport': (ctx: ReadContext, input: ImportInput): Promise<Result<CheckedLedger>> => checkLedger(ctx, input),
+};
+export type ReaderTask = keyof typeof readerTasks;
+export const isReaderTask = (m: string): m is ReaderTask => Object.hasOwn(readerTasks, m);
 
 export const isReaderMethod = (m: string): m is ReaderMethod => (READER_METHODS as readonly string[]).includes(m);

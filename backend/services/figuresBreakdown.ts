@@ -1,7 +1,7 @@
 // 统计's breakdowns: the period's visits and rates per month, category, township, channel or
 // route, on the reader worker (a year of matters is a long read), each group named in words.
 import { visitCountsBy } from '../../db/figures';
-import { type BreakdownDimension, breakdown, groupOf, type VisitTally } from '../../domain/figures/breakdowns';
+import { type BreakdownDimension, breakdown, type CountedMatter, groupOf, type VisitTally } from '../../domain/figures/breakdowns';
 import type { Period } from '../../domain/figures/indicators';
 import { CHANNEL_LABELS, type Channel } from '../../domain/intake/registration';
 import { ROUTE_LABELS, type MatterRoute } from '../../domain/matters/routes';
@@ -40,10 +40,14 @@ function visitsByGroup(ctx: ReadContext, period: Period, by: BreakdownDimension)
   return out;
 }
 
+/** One breakdown's rows, each named; `outcomes` are the period's matters, read once for several breakdowns. */
+export function labelledBreakdown(ctx: ReadContext, period: Period, by: BreakdownDimension, outcomes: readonly CountedMatter[]) {
+  const reference = ctx.reference();
+  const rows = breakdown(by, outcomes, visitsByGroup(ctx, period, by), period, localDay(ctx.now()), reference.deadlines, reference.policy.figures);
+  return rows.map((r) => ({ ...r, label: groupLabel(by, r.key, reference) }));
+}
+
 export function figuresBreakdown(ctx: ReadContext, input: Period & { by: BreakdownDimension }) {
   const { by, ...period } = input;
-  const today = localDay(ctx.now());
-  const reference = ctx.reference();
-  const rows = breakdown(by, periodOutcomes(ctx, period), visitsByGroup(ctx, period, by), period, today, reference.deadlines, reference.policy.figures);
-  return ok({ by, today, rows: rows.map((r) => ({ ...r, label: groupLabel(by, r.key, reference) })) });
+  return ok({ by, today: localDay(ctx.now()), rows: labelledBreakdown(ctx, period, by, periodOutcomes(ctx, period)) });
 }

@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import { z } from 'zod';
 import { defaultDeadlineEngine, type DeadlineEngine, type IsoDate } from '../calendar/deadlines';
 import { type Channel } from '../intake/registration';
-import { type Drill, NONE } from '../register/filter';
+import { type Drill, NONE, type RegisterFilterInput } from '../register/filter';
 import { indicators, indicatorsSchema, type MatterOutcome, type Period } from './indicators';
 import { DEFAULT_FIGURE_OPTIONS, type FigureOptions } from './options';
 
@@ -108,6 +108,22 @@ export function breakdown(
   return keys
     .map((key) => ({ key, ...period, ...(visitsByGroup.get(key) ?? noVisits()), indicators: indicators(groups.get(key) ?? [], period, today, engine, options) }))
     .filter((r) => r.visits > 0 || Object.values(r.indicators).some((rate) => rate.denominator > 0));
+}
+
+/** A breakdown row's group as a register filter: the same keys groupOf gives (a month is its period instead). */
+export function groupFilter(by: BreakdownDimension, key: string): RegisterFilterInput {
+  switch (by) {
+    case 'month':
+      return {};
+    case 'category':
+      return { categories: [key] };
+    case 'township':
+      return { places: [key] };
+    case 'channel':
+      return { channels: [key as Channel] };
+    case 'route':
+      return { routes: [key as NonNullable<RegisterFilterInput['routes']>[number]] };
+  }
 }
 
 /** Whether one matter is behind the drilled number: the indicator's count of it alone. */

@@ -8,7 +8,7 @@ import { indicatorsSchema } from '../figures/indicators';
 import { FLAG_LABELS } from '../intake/flags';
 import { channelSchema } from '../intake/registration';
 import { matterClassSchema, matterRouteSchema } from '../matters/routes';
-import { matterStateSchema } from '../matters/states';
+import { MATTER_STATES, type MatterState, matterStateSchema } from '../matters/states';
 import type { Role } from '../staff/roles';
 
 /** A group of matters with no value for a dimension yet (not classified, no category…). */
@@ -77,6 +77,14 @@ export const registerSortSchema = z.strictObject({
   dir: z.enum(['asc', 'desc']).default('desc'),
 });
 export type RegisterSort = z.output<typeof registerSortSchema>;
+
+/** The register's three kinds of matter (open, closed, terminated), as the state filter groups the states. */
+const CLOSED: readonly MatterState[] = ['guided', 'not-accepted', 'closed', 'settled'];
+export const STATE_GROUPS: readonly { label: string; states: readonly MatterState[] }[] = [
+  { label: '在办', states: MATTER_STATES.filter((s) => !CLOSED.includes(s) && s !== 'terminated') },
+  { label: '已办结', states: CLOSED },
+  { label: '已终结', states: ['terminated'] },
+];
 
 /** Issue #12: a voided (作废) registration is kept, out of the figures, and shown to supervisors only. */
 export const seesVoided = (role: Role): boolean => role === 'supervisor';

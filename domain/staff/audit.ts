@@ -61,10 +61,6 @@ export const METHOD_AUDIT: Readonly<Record<Method, AuditKind | null>> = {
   'backup.create': 'write',
   'backup.list': null,
   'backup.restore': 'write',
-  // --- search from every screen (issue #12): a list of matters with the identities masked for a
-  // list, like the work queue, not a full record; opening one (matters.get) is the audited view.
-  // Searched as the clerk types, it would also bury the log under one line per keystroke.
-  'search.matters': null,
   // The full register (台账) and 统计's breakdowns: a list is no full record; an export is, both
   // when it is asked for and when the file is handed over.
   'register.page': null,
@@ -74,6 +70,21 @@ export const METHOD_AUDIT: Readonly<Record<Method, AuditKind | null>> = {
   'register.exportProgress': null,
   'register.exportTake': 'view',
   'figures.breakdown': null,
+  // --- search from every screen (issue #12): a list of matters with the identities masked for a
+  // list, like the work queue, not a full record; opening one (matters.get) is the audited view.
+  // Searched as the clerk types, it would also bury the log under one line per keystroke.
+  'search.matters': null,
+  // Corrections that keep history.
+  'matters.correct': 'write',
+  'matters.void': 'write',
+  'matters.withdrawStep': 'write',
+  // Excel in (历史台账): a preview reads personal records from a file and shows them.
+  'records.importPreview': 'view',
+  'records.import': 'write',
+  // #13 notices
+  'noticeSettings.get': null,
+  'noticeSettings.setBureau': 'write',
+  'noticeSettings.setOrganisations': 'write',
 };
 
 export const auditRecordedPayload = z.strictObject({

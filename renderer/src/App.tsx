@@ -1,5 +1,5 @@
 // The window's shell, once someone is signed in: title bar with the pages the role may use
-// (来访登记, 工作台, 统计, 账号管理) and the user, the page, and the sync status bar.
+// (来访登记, 工作台, 台账, 统计, 账号管理, 文书设置) and the user, the page, and the sync status bar.
 import { Layout, Menu, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useCallback } from 'react';
@@ -8,11 +8,14 @@ import { useTodayStore } from './intake/todayStore';
 import { MatterPage } from './matters/MatterPage';
 import { QueuePage } from './queue/QueuePage';
 import { AccountsPage } from './accounts/AccountsPage';
+import { ImportPage } from './records/ImportPage';
+import { NoticeSettingsPage } from './notices/NoticeSettingsPage';
 import { SessionGate } from './session/SessionGate';
 import { UserMenu } from './session/UserMenu';
 import { useMayCall } from './session/useMayCall';
 import { useNavigation, type Page } from './shell/navigation';
 import type { Method } from '../../domain/rpc/contract';
+import { defaultSort, emptyFilter } from '../../domain/register/filter';
 import { StatusBar } from './sync/StatusBar';
 import { useSyncStore } from './sync/syncStore';
 // search from every screen (issue #12)
@@ -20,6 +23,8 @@ import { HeaderSearch } from './search/HeaderSearch';
 
 // The charts are loaded only when 统计 is opened: the desk itself starts without them.
 const FiguresPage = lazy(() => import('./figures/FiguresPage').then((m) => ({ default: m.FiguresPage })));
+// The full register (台账), likewise loaded when first opened.
+const RegisterPage = lazy(() => import('./register/RegisterPage').then((m) => ({ default: m.RegisterPage })));
 
 function PageView({ page }: { page: Page }) {
   switch (page.name) {
@@ -35,8 +40,19 @@ function PageView({ page }: { page: Page }) {
       );
     case 'accounts':
       return <AccountsPage />;
+    case 'noticeSettings':
+      return <NoticeSettingsPage />;
     case 'matter':
       return <MatterPage matterId={page.matterId} />;
+    case 'register':
+      return (
+        <Suspense fallback={<Spin style={{ display: 'block', marginTop: 48 }} />}>
+          <RegisterPage filter={page.filter} sort={page.sort} />
+        </Suspense>
+      );
+    // Excel in (历史台账), issue #12
+    case 'import':
+      return <ImportPage />;
   }
 }
 
@@ -45,12 +61,21 @@ type MenuPage = Exclude<Page['name'], 'matter'>;
 const MENU: readonly { key: MenuPage; label: string; needs: Method }[] = [
   { key: 'intake', label: '来访登记', needs: 'intake.register' },
   { key: 'queue', label: '工作台', needs: 'matters.queue' },
+  // The full register (台账, issue #12).
+  { key: 'register', label: '台账', needs: 'register.page' },
   { key: 'figures', label: '统计', needs: 'figures.get' },
   { key: 'accounts', label: '账号管理', needs: 'accounts.list' },
+  // Excel in (历史台账), issue #12
+  { key: 'import', label: '台账导入', needs: 'records.import' },
+  // #13: who issues the notices and which bodies review whose opinions
+  { key: 'noticeSettings', label: '文书设置', needs: 'noticeSettings.get' },
 ];
 
+/** A menu page as first opened: the register shows every matter, newest first. */
+const pageFor = (key: MenuPage): Page => (key === 'register' ? { name: 'register', filter: emptyFilter(), sort: defaultSort() } : { name: key });
+
 function Desk() {
-  const { page, open } = useNavigation();
+  const { page, open, previous } = useNavigation();
   const may = useMayCall();
   const items = MENU.filter((m) => may.method(m.needs));
   const refreshAll = useCallback(() => {
@@ -58,7 +83,7 @@ function Desk() {
     void useSyncStore.getState().refresh();
   }, []);
   // A page the role may not use (an administrator signs in where a clerk was) gives way to the first it may.
-  const shown: Page = page.name === 'matter' || items.some((i) => i.key === page.name) ? page : { name: items[0]?.key ?? 'figures' };
+  const shown: Page = page.name === 'matter' || items.some((i) => i.key === page.name) ? page : pageFor(items[0]?.key ?? 'figures');
 
   return (
     <Layout style={{ height: '100%' }}>
@@ -69,8 +94,8 @@ function Desk() {
         <Menu
           theme="dark"
           mode="horizontal"
-          selectedKeys={[shown.name === 'matter' ? 'queue' : shown.name]}
-          onClick={({ key }) => open({ name: key as MenuPage })}
+          selectedKeys={[shown.name === 'matter' ? (previous?.name === 'register' ? 'register' : 'queue') : shown.name]}
+          onClick={({ key }) => open(pageFor(key as MenuPage))}
           items={items.map(({ key, label }) => ({ key, label }))}
           style={{ flex: '1 1 auto', minWidth: 0, background: 'transparent' }}
         />

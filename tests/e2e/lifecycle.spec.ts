@@ -8,7 +8,8 @@ import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { checkCharacter } from '../../domain/identity/residentId';
 import type { MethodInput } from '../../domain/rpc/contract';
-import { rpc } from './pageRpc';
+import { pageDispatch, rpc } from './pageRpc';
+import { configureNotices } from '../support/noticeSettings';
 import { openAs, switchUser } from './session';
 import { pdfText } from '../support/pdfText';
 
@@ -122,6 +123,9 @@ test('a matter goes from registration through the classification wizard, handlin
   // Some twenty dialogs and every document read back: the longest walk of the suite.
   test.slow();
   await openAs(page, 'supervisor');
+  // The 管理员 has said who issues the notices and which bodies review whose opinions.
+  await configureNotices(pageDispatch(page), 'supervisor');
+  await page.reload();
   const { matterId, matterNo } = await register(page, '张三', '反映某公司拖欠工资三个月');
 
   await page.getByRole('menuitem', { name: '工作台' }).click();
@@ -146,7 +150,7 @@ test('a matter goes from registration through the classification wizard, handlin
     await expect(result).toContainText('信访程序');
     await expect(result).toContainText('有权处理的机关、单位');
     await expect(result).toContainText('出具信访处理意见书');
-    await dialog.getByLabel(/责任单位名称/).fill('某县人力资源和社会保障局');
+    await dialog.getByLabel(/责任单位名称/).fill('郑州市中原区人力资源和社会保障局');
     await shoot(page, 'wizard.png', 1250);
   });
   await expect(page.getByTestId('matter-basics')).toContainText('申诉求决类');
@@ -177,7 +181,9 @@ test('a matter goes from registration through the classification wizard, handlin
   await expect(page.getByTestId('matter-deadline')).toContainText('延期办理期限');
   await step(page, 'reply', '已答复', async (d) => {
     await pick(d, '予以支持');
-    await d.getByLabel('法律法规依据').fill('《信访工作条例》第三十二条；《保障农民工工资支付条例》');
+    await d.getByLabel('调查核实的事实').fill('经调查核实，该公司拖欠张三2026年1月至3月工资共计9,000元。');
+    await d.getByLabel('处理理由').fill('拖欠工资事实清楚，应当依法足额支付。');
+    await d.getByLabel('法律法规依据').fill('《保障农民工工资支付条例》第三条');
     await d.getByLabel('处理意见', { exact: true }).fill('经调查核实，该公司确有拖欠工资情形，已责令限期足额支付。');
   });
   // The reply is handed over with a 送达回证, preselected.
@@ -191,7 +197,11 @@ test('a matter goes from registration through the classification wizard, handlin
   });
   await step(page, 'requestReview', '复查中');
   await step(page, 'reviewOpinion', '已出具复查意见', async (d) => {
-    await pick(d, '予以支持');
+    await pick(d, '不予支持');
+    await pick(d, '维持');
+    await d.getByLabel('调查核实的事实').fill('复查查明，原处理意见认定的欠薪事实属实。');
+    await d.getByLabel('复查理由').fill('原处理意见认定事实清楚，适用依据正确。');
+    await d.getByLabel('法律法规依据').fill('《保障农民工工资支付条例》第三条');
     await d.getByLabel('复查意见', { exact: true }).fill('原处理意见认定事实清楚，适用依据正确，予以维持。');
   });
   // Delivering the review opinion keeps the state; the step then leaves the allowed list.
@@ -201,7 +211,11 @@ test('a matter goes from registration through the classification wizard, handlin
   await expect(page.getByTestId('command-deliver')).toHaveCount(0);
   await step(page, 'requestReReview', '复核中');
   await step(page, 'reReviewOpinion', '已出具复核意见', async (d) => {
-    await pick(d, '予以支持');
+    await pick(d, '不予支持');
+    await pick(d, '维持');
+    await d.getByLabel('调查核实的事实').fill('复核查明，复查意见认定的事实属实。');
+    await d.getByLabel('复核理由').fill('复查意见正确。');
+    await d.getByLabel('法律法规依据').fill('《保障农民工工资支付条例》第三条');
     await d.getByLabel('复核意见', { exact: true }).fill('复查意见正确，予以维持。本复核意见为最终意见。');
   });
   // 终结 only once the 复核 opinion is delivered (DOMAIN.md §4).
@@ -224,7 +238,7 @@ test('a matter goes from registration through the classification wizard, handlin
   // Every document is downloaded and read back: its title, the matter number and its wording.
   const KEY_PHRASES: Record<string, string> = {
     信访事项受理告知书: '特此告知',
-    信访事项延期办理告知书: '经本机关负责人批准',
+    信访事项延期办理告知书: '负责人批准',
     信访事项处理意见书: '请求复查',
     信访事项复查意见书: '请求复核',
     信访事项复核意见书: '不再受理',

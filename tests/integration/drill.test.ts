@@ -1,9 +1,10 @@
 // 统计's numbers opened as the register on a real store: every rate's numerator and denominator,
 // and the visit figures, open exactly as many matters as the number says; the breakdowns add up
 // to the period's figures, and a breakdown row's number opens its group's matters.
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { WindowFigures } from '../../domain/figures/rpc';
-import type { BreakdownRow } from '../../domain/figures/breakdowns';
+import { type BreakdownRow, groupFilter } from '../../domain/figures/breakdowns';
 import type { RegisterFilterInput } from '../../domain/register/filter';
 import { residentId, testBackend, validVisit } from '../support/backend';
 
@@ -93,11 +94,31 @@ it('breakdowns add up to the period, and a row’s number opens its group’s ma
   ]);
   const city = byCategory[0]!;
   const drill = { kind: 'indicator', indicator: 'timelyAcceptance', part: 'denominator', from: city.from, to: city.to } as const;
-  expect(await count({ categories: ['01'], drill })).toBe(city.indicators.timelyAcceptance.denominator);
+  expect(await count({ ...groupFilter('category', city.key), drill })).toBe(city.indicators.timelyAcceptance.denominator);
+  const byRoute = (await call<{ rows: BreakdownRow[] }>('figures.breakdown', { ...PERIOD, by: 'route' })).rows;
+  for (const r of byRoute) expect(await count({ ...groupFilter('route', r.key), drill: { ...drill, from: r.from, to: r.to } }), r.key).toBe(r.indicators.timelyAcceptance.denominator);
 
   const months = (await call<{ rows: (BreakdownRow & { label: string })[] }>('figures.breakdown', { ...PERIOD, by: 'month' })).rows;
   expect(months.map((r) => r.label).slice(0, 3)).toEqual(['2026年1月', '2026年2月', '2026年3月']);
   const march = months.find((r) => r.key === '2026-03')!;
   expect(await count({ drill: { kind: 'indicator', indicator: 'timelyAcceptance', part: 'numerator', from: march.from, to: march.to } })).toBe(march.indicators.timelyAcceptance.numerator);
   expect(await count({ drill: { kind: 'visits', visits: 'all', from: march.from, to: march.to } })).toBe(march.visits);
+});
+
+it('the quarterly report carries the quarter’s figures and a sheet per breakdown', async () => {
+  const quarter = { from: '2026-04-01', to: '2026-06-30' };
+  const f = await call<WindowFigures>('figures.get', quarter);
+  const file = await call<{ dataBase64: string }>('figures.export', quarter);
+  const book = new ExcelJS.Workbook();
+  // exceljs's typings predate Node's generic Buffer.
+  await book.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ExcelJS.Buffer);
+  expect(book.worksheets.map((s) => s.name)).toEqual(['统计', '按月', '按问题分类', '按属地', '按渠道', '按处理途径']);
+  const values = (name: string) => book.getWorksheet(name)!.getSheetValues().filter(Boolean) as unknown[][];
+  expect(String(values('统计')[0]![1])).toContain('信访统计季报：2026年第2季度');
+  const months = values('按月').slice(1);
+  expect(months.map((r) => r[1])).toEqual(['2026年4月', '2026年5月', '2026年6月']);
+  expect(months.reduce((s, r) => s + Number(r[2]), 0)).toBe(f.visits);
+  // 及时受理率's numerator and denominator per month add up to the quarter's.
+  expect(months.reduce((s, r) => s + Number(r[7]), 0)).toBe(f.indicators.timelyAcceptance.numerator);
+  expect(months.reduce((s, r) => s + Number(r[8]), 0)).toBe(f.indicators.timelyAcceptance.denominator);
 });

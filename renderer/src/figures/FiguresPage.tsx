@@ -1,40 +1,69 @@
 // 统计: this window's visits over a period and the bureau's published rates (DOMAIN.md §6), each
-// with its numerator, denominator and formula, as a table, a chart and an Excel download. The
-// figures are the backend's, computed as the city computes them.
+// with its numerator, denominator and formula, as a table, a chart and an Excel report; broken
+// down by month, category, township, channel and route. Every number opens the register on the
+// matters behind it. The figures are the backend's, computed as the city computes them.
 import { Alert, Button, Card, DatePicker, Space, Statistic, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
+import { reportPeriods, reportTitle } from '../../../domain/figures/reportPeriods';
 import { labelledRates, type WindowFigures } from '../../../domain/figures/rpc';
 import type { Rate } from '../../../domain/figures/indicators';
+import type { Drill } from '../../../domain/register/filter';
 import { api } from '../api/client';
 import { downloadBase64 } from '../shell/download';
+import { BreakdownPanel } from './BreakdownPanel';
+import { DrillNumber } from './drill';
+import { useFiguresPeriod } from './periodStore';
 import { RatesChart } from './RatesChart';
-
-type Range = [Dayjs, Dayjs];
-const day = (d: Dayjs) => d.format('YYYY-MM-DD');
-
-/** Worked out on each render: the window stays open for days, and 本月 must follow the calendar. */
-function presets(now = dayjs()): { label: string; value: Range }[] {
-  const lastMonth = now.subtract(1, 'month');
-  const lastYear = now.subtract(1, 'year');
-  return [
-    { label: '本月', value: [now.startOf('month'), now] },
-    { label: '上月', value: [lastMonth.startOf('month'), lastMonth.endOf('month')] },
-    { label: '本季度', value: [now.month(Math.floor(now.month() / 3) * 3).startOf('month'), now] },
-    { label: '本年', value: [now.startOf('year'), now] },
-    { label: '上年', value: [lastYear.startOf('year'), lastYear.endOf('year')] },
-  ];
-}
 
 const percent = (r: Rate) => (r.value === null ? '—' : `${(r.value * 100).toFixed(1)}%`);
 
+/** The matters behind a rate's numerator or denominator: an indicator's own, or (重复信访率) the visits'. */
+function rateDrill(key: string, part: 'numerator' | 'denominator', f: WindowFigures): Drill {
+  if (key === 'repeatRate') return { kind: 'visits', visits: part === 'numerator' ? 'repeat' : 'all', from: f.from, to: f.to };
+  return { kind: 'indicator', indicator: key as Extract<Drill, { kind: 'indicator' }>['indicator'], part, from: f.from, to: f.to };
+}
+
+function VisitCards({ figures }: { figures: WindowFigures | null }) {
+  const cards = [
+    { key: 'visits', title: '来访', value: figures?.visits, suffix: '次', visits: 'all' },
+    { key: 'first', title: '初访', value: figures?.firstVisits, suffix: '次', visits: 'first' },
+    { key: 'repeat', title: '重复访', value: figures?.repeatVisits, suffix: '次', visits: 'repeat' },
+    { key: 'people', title: '来访人次', value: figures?.people, suffix: '人次', visits: 'all' },
+  ] as const;
+  return (
+    <div style={{ display: 'flex', gap: 12 }}>
+      {cards.map((c) => (
+        <Card key={c.key} size="small" style={{ flex: 1 }} data-testid={`figure-${c.key}`}>
+          <Statistic
+            title={c.title}
+            value={c.value ?? '—'}
+            suffix={c.suffix}
+            formatter={(v) =>
+              figures ? (
+                <DrillNumber drill={{ kind: 'visits', visits: c.visits, from: figures.from, to: figures.to }} label={`${c.title}的事项`}>
+                  <span style={{ fontSize: 24 }}>{v}</span>
+                </DrillNumber>
+              ) : (
+                v
+              )
+            }
+          />
+        </Card>
+      ))}
+    </div>
+  );
+}
+
 export function FiguresPage() {
-  const [range, setRange] = useState<Range>([dayjs().startOf('year'), dayjs()]);
+  const { period, setPeriod } = useFiguresPeriod();
   const [figures, setFigures] = useState<WindowFigures | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
-  const period = useMemo(() => ({ from: day(range[0]), to: day(range[1]) }), [range]);
+  // Worked out on each render: the window stays open for days, and 本月 must follow the calendar.
+  const presets = reportPeriods(dayjs().format('YYYY-MM-DD')).map((p) => ({ label: p.label, value: [dayjs(p.period.from), dayjs(p.period.to)] as [dayjs.Dayjs, dayjs.Dayjs] }));
+  const report = reportTitle(period);
 
   useEffect(() => {
     let current = true;
@@ -67,33 +96,22 @@ export function FiguresPage() {
           <Space>
             <DatePicker.RangePicker
               aria-label="统计期"
-              value={range}
-              presets={presets()}
+              value={[dayjs(period.from), dayjs(period.to)]}
+              presets={presets}
               allowClear={false}
-              onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
+              onChange={(v) => v?.[0] && v[1] && setPeriod({ from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') })}
             />
             <Button icon={<DownloadOutlined />} loading={exporting} disabled={!figures} onClick={() => void exportExcel()}>
-              导出Excel
+              {report.kind === '统计' ? '导出Excel' : `导出${report.kind}`}
             </Button>
           </Space>
         }
         style={{ marginBottom: 12 }}
       >
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-        <div style={{ display: 'flex', gap: 12 }}>
-          {[
-            { key: 'visits', title: '来访', value: figures?.visits, suffix: '次' },
-            { key: 'first', title: '初访', value: figures?.firstVisits, suffix: '次' },
-            { key: 'repeat', title: '重复访', value: figures?.repeatVisits, suffix: '次' },
-            { key: 'people', title: '来访人次', value: figures?.people, suffix: '人次' },
-          ].map((c) => (
-            <Card key={c.key} size="small" style={{ flex: 1 }} data-testid={`figure-${c.key}`}>
-              <Statistic title={c.title} value={c.value ?? '—'} suffix={c.suffix} />
-            </Card>
-          ))}
-        </div>
+        <VisitCards figures={figures} />
       </Card>
-      <Card size="small" title="考核指标" extra={figures && <Typography.Text type="secondary">计算日 {figures.today}：期限尚未届满的事项不计入</Typography.Text>}>
+      <Card size="small" title="考核指标" extra={figures && <Typography.Text type="secondary">计算日 {figures.today}：期限尚未届满的事项不计入；点击分子、分母查看对应的事项</Typography.Text>}>
         <Table
           data-testid="rates-table"
           size="small"
@@ -103,12 +121,29 @@ export function FiguresPage() {
           columns={[
             { title: '指标', dataIndex: 'label', width: 200 },
             { title: '数值', key: 'value', width: 90, render: (_, r) => <Typography.Text strong>{percent(r.rate)}</Typography.Text> },
-            { title: '分子 / 分母', key: 'ratio', width: 110, render: (_, r) => `${r.rate.numerator} / ${r.rate.denominator}` },
+            {
+              title: '分子 / 分母',
+              key: 'ratio',
+              width: 130,
+              render: (_, r) =>
+                figures && (
+                  <span>
+                    <DrillNumber drill={rateDrill(r.key, 'numerator', figures)} label={`${r.label}分子`}>
+                      {r.rate.numerator}
+                    </DrillNumber>
+                    {' / '}
+                    <DrillNumber drill={rateDrill(r.key, 'denominator', figures)} label={`${r.label}分母`}>
+                      {r.rate.denominator}
+                    </DrillNumber>
+                  </span>
+                ),
+            },
             { title: '计算方法', key: 'formula', render: (_, r) => <Typography.Text type="secondary">{r.rate.formula}</Typography.Text> },
           ]}
         />
         {figures && <RatesChart rates={rates} />}
       </Card>
+      <BreakdownPanel period={period} />
     </div>
   );
 }

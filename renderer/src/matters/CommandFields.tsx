@@ -14,6 +14,7 @@ import {
   settlementKindSchema,
   type CommandType,
 } from '../../../domain/matters/commands';
+import { decisionFitsOpinion, REVIEW_DECISION_LABELS, reviewDecisionSchema } from '../../../domain/matters/noticeFields';
 import { DECLINE_GROUND_LABELS, declineGroundSchema } from '../../../domain/matters/prescreen';
 
 /** The envelope's reason is required for these two and says what it is (commands.ts). */
@@ -39,8 +40,52 @@ const opinionItem = (
   </Form.Item>
 );
 
+// What an opinion states apart from its outcome (DOMAIN.md §5): the facts the investigation found
+// (not the petitioner's account), the reasons, and the legal basis.
+const findingsItems = (reasonsLabel: string) => (
+  <>
+    <Form.Item name="factsFound" label="调查核实的事实" rules={required('调查核实的事实')} extra="写经调查核实查明的事实，不是信访人自己的陈述">
+      <Input.TextArea rows={3} maxLength={20000} />
+    </Form.Item>
+    <Form.Item name="reasons" label={reasonsLabel} rules={required(reasonsLabel)}>
+      <Input.TextArea rows={2} maxLength={20000} />
+    </Form.Item>
+    <Form.Item name="basis" label="法律法规依据" rules={required('法律法规依据')}>
+      <Input.TextArea rows={2} maxLength={2000} />
+    </Form.Item>
+  </>
+);
+
+/** The review body's decision on the earlier opinion: only the ones that follow from the opinion on the request are offered. */
+function DecisionItem({ earlier }: { earlier: string }) {
+  return (
+    <Form.Item noStyle dependencies={['opinion']}>
+      {({ getFieldValue }) => {
+        const opinion = getFieldValue('opinion') as (typeof opinionSchema.options)[number] | undefined;
+        const options = reviewDecisionSchema.options.filter((d) => !opinion || decisionFitsOpinion(opinion, d));
+        return (
+          <Form.Item name="decision" label={`对${earlier}的决定`} rules={[{ required: true, message: `请选择对${earlier}的决定` }]} extra="请求予以支持的，撤销或变更；未予支持的，维持">
+            <Radio.Group options={options.map((d) => ({ value: d, label: REVIEW_DECISION_LABELS[d] }))} />
+          </Form.Item>
+        );
+      }}
+    </Form.Item>
+  );
+}
+
 export function CommandFields({ type }: { type: CommandType }) {
   switch (type) {
+    case 'decline':
+      return (
+        <>
+          <Form.Item name="ground" label="不予受理的情形" rules={[{ required: true, message: '请选择不予受理的情形' }]}>
+            <Radio.Group options={declineGroundSchema.options.map((g) => ({ value: g, label: DECLINE_GROUND_LABELS[g] }))} />
+          </Form.Item>
+          <Form.Item name="toBody" label="应向其提出的机关" rules={required('应向其提出的机关')} extra="写机关全称，例如：郑州市中原区人民法院">
+            <Input maxLength={100} />
+          </Form.Item>
+        </>
+      );
     case 'transfer':
     case 'assign': {
       const label = type === 'transfer' ? '转送单位' : '交办单位';
@@ -53,17 +98,6 @@ export function CommandFields({ type }: { type: CommandType }) {
         </>
       );
     }
-    case 'decline':
-      return (
-        <>
-          <Form.Item name="ground" label="不予受理的情形">
-            <Select allowClear options={declineGroundSchema.options.map((g) => ({ value: g, label: DECLINE_GROUND_LABELS[g] }))} />
-          </Form.Item>
-          <Form.Item name="toBody" label="告知前往的机关">
-            <Input maxLength={100} />
-          </Form.Item>
-        </>
-      );
     case 'settle':
       return (
         <>
@@ -82,8 +116,6 @@ export function CommandFields({ type }: { type: CommandType }) {
           </Form.Item>
         </>
       );
-    case 'orderRehandling':
-      return longText('text', '复查意见（责令重新办理的理由）');
     case 'report':
       return longText('summary', '办结报告');
     case 'higherLevelVisit':
@@ -108,9 +140,7 @@ export function CommandFields({ type }: { type: CommandType }) {
       return (
         <>
           {opinionItem}
-          <Form.Item name="basis" label="法律法规依据" rules={required('法律法规依据')}>
-            <Input.TextArea rows={2} maxLength={2000} />
-          </Form.Item>
+          {findingsItems('处理理由')}
           <Form.Item name="text" label="处理意见" rules={required('处理意见')}>
             <Input.TextArea rows={4} maxLength={20000} />
           </Form.Item>
@@ -122,12 +152,24 @@ export function CommandFields({ type }: { type: CommandType }) {
       return (
         <>
           {opinionItem}
+          <DecisionItem earlier={type === 'reviewOpinion' ? '原处理意见' : '复查意见'} />
+          {findingsItems(type === 'reviewOpinion' ? '复查理由' : '复核理由')}
           <Form.Item name="text" label={label} rules={required(label)}>
             <Input.TextArea rows={4} maxLength={20000} />
           </Form.Item>
         </>
       );
     }
+    case 'orderRehandling':
+      // Ordering the matter handled again supports the request and revokes the opinion: the notice says why.
+      return (
+        <>
+          {findingsItems('复查理由')}
+          <Form.Item name="text" label="复查意见" rules={required('复查意见')}>
+            <Input.TextArea rows={4} maxLength={20000} />
+          </Form.Item>
+        </>
+      );
     case 'deliver':
       return (
         <>
@@ -147,9 +189,12 @@ export function CommandFields({ type }: { type: CommandType }) {
       );
     case 'pauseForHearing':
       return (
-        <Form.Item name="days" label="听证天数" rules={[{ required: true, message: '请填写听证天数' }]} extra="听证期间不计入复核意见期限">
-          <InputNumber min={1} max={365} precision={0} suffix="日" />
-        </Form.Item>
+        <>
+          <Form.Item name="days" label="听证天数" rules={[{ required: true, message: '请填写听证天数' }]} extra="复核中听证的期间不计入复核意见期限">
+            <InputNumber min={1} max={365} precision={0} suffix="日" />
+          </Form.Item>
+          {longText('record', '听证记录')}
+        </>
       );
     default:
       return null;

@@ -3,10 +3,12 @@
 // ownership and the lawyers and psychologists who took part.
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space, Spin, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect, type ReactNode } from 'react';
 import type { MatterDetail } from '../../../domain/matters/rpc';
-import { useNavigation } from '../shell/navigation';
+import { backLabel, useNavigation } from '../shell/navigation';
 import { CommandBar } from './CommandBar';
+import { CorrectionActions } from '../corrections/CorrectionActions';
 import { DaysLeftTag, EstimatedNote } from './DaysLeftTag';
 import { DocumentsList } from './DocumentsList';
 import { LeaderCasePanel } from './LeaderCasePanel';
@@ -28,7 +30,7 @@ function Section({ title, testId, children }: { title: string; testId: string; c
 
 function MatterHeader({ matter }: { matter: MatterDetail }) {
   const next = matter.nextDeadline;
-  const open = useNavigation((s) => s.open);
+  const { back, previous } = useNavigation();
   return (
     <Card size="small" style={{ marginBottom: 12 }}>
       <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
@@ -55,13 +57,20 @@ function MatterHeader({ matter }: { matter: MatterDetail }) {
         <Button size="small" icon={<ReloadOutlined />} onClick={() => void useMatterStore.getState().reload()}>
           刷新
         </Button>
-        <Button size="small" onClick={() => open({ name: 'queue' })}>
-          返回工作台
+        <Button size="small" onClick={back}>
+          {backLabel(previous)}
         </Button>
       </div>
-      <div style={{ marginTop: 10 }}>
+      <div style={{ marginTop: 10, display: 'flex', gap: 12, flexWrap: 'wrap', justifyContent: 'space-between' }}>
         <CommandBar matter={matter} />
+        <CorrectionActions matter={matter} />
       </div>
+      {matter.voided && (
+        <Alert type="error" showIcon data-testid="matter-voided" style={{ marginTop: 10 }} title={`该登记已于${dayjs(matter.voided.at).format('YYYY-MM-DD HH:mm')}由${matter.voided.actorName}作废：${matter.voided.reason}`} />
+      )}
+      {matter.origin === 'import' && (
+        <Alert type="info" showIcon style={{ marginTop: 10 }} title={`历史台账导入的记录${matter.sourceNo ? `（原编号 ${matter.sourceNo}）` : ''}，不计入本窗口统计`} />
+      )}
     </Card>
   );
 }
