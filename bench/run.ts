@@ -10,6 +10,8 @@ const suites: [string, () => Promise<{ run: (o: { quick: boolean }) => Promise<v
   ['sync', () => import('./sync')],
   // search from every screen (issue #12)
   ['search', () => import('./search')],
+  // the city's console (issue #14)
+  ['city', () => import('./cityFigures')],
 ];
 
 for (const [name, load] of suites) {
