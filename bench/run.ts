@@ -12,6 +12,8 @@ const suites: [string, () => Promise<{ run: (o: { quick: boolean }) => Promise<v
   ['search', () => import('./search')],
   // the full register, 统计's year and the register's export (issue #12)
   ['register', () => import('./register')],
+  // Excel in (历史台账), issue #12
+  ['import', () => import('./import')],
 ];
 
 for (const [name, load] of suites) {

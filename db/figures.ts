@@ -1,7 +1,7 @@
 // Local queries behind the window's figures page (统计): visit counts over a period of local
 // days (in all, or per group of a breakdown), and every matter's stored lifecycle with the days
 // of its repeat visits and the columns a breakdown groups it by.
-import { and, eq, gte, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { LocalDb } from './open';
 import { matter, visit } from './schema';
 
@@ -14,7 +14,8 @@ export function visitCounts(db: LocalDb, from: string, to: string) {
       people: sql<number>`coalesce(sum(${visit.headcount}), 0)`,
     })
     .from(visit)
-    .where(and(gte(visit.receivedOn, from), lte(visit.receivedOn, to)))
+    // A voided registration's visits are not counted (作废: kept, left out of the figures).
+    .where(and(gte(visit.receivedOn, from), lte(visit.receivedOn, to), sql`${visit.matterId} NOT IN (SELECT id FROM matter WHERE voided_at IS NOT NULL)`))
     .get();
   return row!;
 }
@@ -41,6 +42,9 @@ export function matterHistories(
     .where(
       and(
         lte(matter.receivedOn, to),
+        // Voided registrations and records imported from the 历史台账 are not this window's figures.
+        isNull(matter.voidedAt),
+        eq(matter.origin, 'window'),
         or(
           gte(matter.receivedOn, since.receivedOn),
           sql`json_extract(${matter.lifecycle}, '$.acceptedOn') >= ${since.acceptedOn}`,

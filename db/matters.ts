@@ -105,7 +105,8 @@ export const SETTLED_STATES = ['guided', 'not-accepted', 'closed', 'terminated']
 
 /** Open matters with a running deadline up to `until` (null = all), earliest first. */
 export function openMattersDue(db: LocalDb, until: string | null) {
-  const where = and(notInArray(matter.status, SETTLED_STATES), until === null ? undefined : lte(matter.nextDue, until));
+  // A voided registration is no one's work any more.
+  const where = and(notInArray(matter.status, SETTLED_STATES), isNull(matter.voidedAt), until === null ? undefined : lte(matter.nextDue, until));
   return db
     .select({
       matterId: matter.id,

@@ -1,6 +1,6 @@
 // Rows of a registration (visitor, matter, visit, representatives), the day's list and the
 // repeat-visit lookup. The service decides what to write; this module only knows the tables.
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { LocalDb } from './open';
 import { counter, matter, outbox, representative, visit, visitor } from './schema';
 
@@ -122,7 +122,8 @@ export function mattersOfVisitors(db: LocalDb, visitorIds: string[]) {
       lastVisitOn: sql<string | null>`(SELECT max(visit.received_on) FROM visit WHERE visit.matter_id = matter.id)`,
     })
     .from(matter)
-    .where(inArray(matter.id, ids.slice(0, 200)))
+    // A voided registration was a mistake: it is no earlier matter of the person.
+    .where(and(inArray(matter.id, ids.slice(0, 200)), isNull(matter.voidedAt)))
     .orderBy(desc(matter.receivedAt))
     .all();
 }

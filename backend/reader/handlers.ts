@@ -13,6 +13,9 @@ import { registerExportProgress, startRegisterExport, takeRegisterExport } from 
 import { registerCountOf, registerFilterOptions, registerView } from '../services/register/registerView';
 // search from every screen (issue #12)
 import { searchMatters } from '../services/search';
+// Excel in (历史台账)
+import { checkLedger, type CheckedLedger } from '../services/records/checkLedger';
+import type { ImportInput } from '../../domain/records/rpc';
 
 export const READER_METHODS = [
   'figures.get',
@@ -28,6 +31,8 @@ export const READER_METHODS = [
   'figures.breakdown',
   // search from every screen (issue #12)
   'search.matters',
+  // Excel in (历史台账)
+  'records.importPreview',
 ] as const satisfies readonly Method[];
 export type ReaderMethod = (typeof READER_METHODS)[number];
 
@@ -49,6 +54,21 @@ export const readerHandlers: ReaderHandlers = {
   'figures.breakdown': (ctx, input) => figuresBreakdown(ctx, input),
   // search from every screen (issue #12)
   'search.matters': (ctx, { query }) => searchMatters(ctx, query),
+  // Excel in (历史台账).
+  'records.importPreview': async (ctx, input) => {
+    const r = await checkLedger(ctx, input);
+    return r.ok ? { ok: true, value: r.value.preview } : r;
+  },
 };
+
+/**
+ * Work the backend itself asks of the reader, not an RPC of its own. Excel in: the file read and
+ * every row checked off the writing thread; the backend then writes what passed.
+ */
+export const readerTasks = {
+  'records.checkImport': (ctx: ReadContext, input: ImportInput): Promise<Result<CheckedLedger>> => checkLedger(ctx, input),
+};
+export type ReaderTask = keyof typeof readerTasks;
+export const isReaderTask = (m: string): m is ReaderTask => Object.hasOwn(readerTasks, m);
 
 export const isReaderMethod = (m: string): m is ReaderMethod => (READER_METHODS as readonly string[]).includes(m);

@@ -6,7 +6,7 @@ import type { MethodOutput, MethodParsedInput } from '../../domain/rpc/contract'
 import { createCaller } from '../host/calls';
 import { workerEndpoint } from '../host/endpoints';
 import type { WorkerEntry } from '../documents/workerRenderer';
-import type { ReaderMethod } from './handlers';
+import type { ReaderMethod, ReaderTask, readerTasks } from './handlers';
 import type { StoreOp, StoreOps } from './storeOps';
 import type { ReaderCallContext, ReaderInit } from './readerWorker';
 
@@ -25,6 +25,11 @@ export function createReader(o: { entry: WorkerEntry; dbFile: string; key: () =>
     /** Work on a whole copy of the store, for backup and restore (storeOps.ts). */
     store<O extends StoreOp>(op: O, input: Parameters<StoreOps[O]>[0]): Promise<ReturnType<StoreOps[O]>> {
       return caller.call(op, input, { nowMs: o.now().getTime(), actor: null } satisfies ReaderCallContext) as Promise<ReturnType<StoreOps[O]>>;
+    },
+    /** Work the backend asks of the reader for itself (readerTasks). */
+    task<T extends ReaderTask>(name: T, input: Parameters<(typeof readerTasks)[T]>[1]): ReturnType<(typeof readerTasks)[T]> {
+      const context: ReaderCallContext = { nowMs: o.now().getTime(), actor: o.actor() };
+      return caller.call(name, input, context) as ReturnType<(typeof readerTasks)[T]>;
     },
     /** The city sent new reference data: the worker re-reads its copy before the next read. */
     referenceChanged: () => caller.notify({ type: 'reference-changed' }),

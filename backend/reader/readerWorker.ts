@@ -8,7 +8,7 @@ import type { CallMessage } from '../host/calls';
 import type { Operator } from '../../domain/staff/roles';
 import type { ReadContext } from '../services/context';
 import { createReferenceSource, type ReferenceSource } from '../services/reference';
-import { isReaderMethod, readerHandlers } from './handlers';
+import { isReaderMethod, isReaderTask, readerHandlers, readerTasks } from './handlers';
 import { isStoreOp, storeOps } from './storeOps';
 
 export interface ReaderInit {
@@ -38,12 +38,12 @@ async function answer(m: CallMessage): Promise<unknown> {
       return err('store_copy_failed', `备份文件读写失败：${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  if (!isReaderMethod(m.method)) return err('unknown_method', `未知的操作：${m.method}`);
+  const handler = isReaderMethod(m.method) ? readerHandlers[m.method] : isReaderTask(m.method) ? readerTasks[m.method] : null;
+  if (!handler) return err('unknown_method', `未知的操作：${m.method}`);
   const { nowMs, actor } = m.context as ReaderCallContext;
   const ctx: ReadContext = { db, reference: reference.get, now: () => new Date(nowMs), actor: () => actor };
-  const handler = readerHandlers[m.method] as (c: ReadContext, i: unknown) => unknown;
   try {
-    return await handler(ctx, m.input);
+    return await (handler as (c: ReadContext, i: unknown) => unknown)(ctx, m.input);
   } catch (e) {
     console.error('[reader] handler crashed', e);
     return err('internal', '程序内部错误，本次查询未完成，请重试或联系管理员');

@@ -21,8 +21,11 @@ import { deliverDocument, generateDocument, readDocument } from './documents';
 import { matterDetail } from './matters/matterFile';
 import { runMatterCommand } from './matters/matterCommand';
 import { recomputeOpenDeadlines } from './matters/recomputeDeadlines';
+import { noticeSettings, setBureau, setOrganisations } from './noticeSettings';
 import { addParticipant, assignLeaderCase, createCampaign, issueSupervision, listCampaigns, resolveSupervisionNotice } from './supervision';
 import { createRouter, type Handlers } from './router';
+import { correctMatter, voidMatter, withdrawStep } from './corrections/corrections';
+import { importLedger } from './records/importLedger';
 import { checkAccess, recordCall } from './access';
 import { createBackups } from '../backup/backups';
 import { restoreBackup } from '../backup/restore';
@@ -191,6 +194,17 @@ export function createBackend(o: BackendOptions) {
     'figures.breakdown': (i) => reader.read('figures.breakdown', i),
     // search from every screen (issue #12): on the reader worker, never the writing connection
     'search.matters': (i) => reader.read('search.matters', i),
+    // Corrections that keep history.
+    'matters.correct': (i) => correctMatter(ctx, i),
+    'matters.void': (i) => voidMatter(ctx, i),
+    'matters.withdrawStep': (i) => withdrawStep(ctx, i),
+    // Excel in (历史台账).
+    'records.importPreview': (i) => reader.read('records.importPreview', i),
+    'records.import': (i) => importLedger(ctx, reader, i),
+    // #13 notices: the issuing bureau and the organisation tree
+    'noticeSettings.get': () => ok(noticeSettings(ctx)),
+    'noticeSettings.setBureau': (i) => setBureau(ctx, i),
+    'noticeSettings.setOrganisations': ({ organisations }) => setOrganisations(ctx, organisations),
   };
   const gate = {
     check: (m: Method) => checkAccess(session, m),

@@ -1,152 +1,106 @@
 // The values each printed document needs (resources/documents/<kind>.json), taken from the
-// matter's file. A protected reporter (检举控告) is never named in a notice that goes to a body.
-import dayjs from 'dayjs';
+// matter's file, the administrator's bureau settings and the organisation tree. Every body, route
+// and reason goes in as words (DOMAIN.md §5); a value the file does not give is an error in words,
+// never a blank or a guess. A protected reporter (检举控告) is never named in a notice that goes to a body.
 import { CHANNEL_LABELS, type Channel } from '../../domain/intake/registration';
 import { maskIdNumber } from '../../domain/identity/residentId';
 import { DOCUMENT_TITLES, type DocumentKind } from '../../domain/documents/kinds';
-import { DELIVERY_METHOD_LABELS, type DeliveryMethod, type MatterCommand, type Opinion } from '../../domain/matters/commands';
-import type { MatterLifecycle } from '../../domain/matters/lifecycle';
+import { ARTICLES, DECLINE_GROUNDS, routeInWords } from '../../domain/documents/wording';
+import { DELIVERY_METHOD_LABELS } from '../../domain/matters/commands';
+import { isLegalRoute } from '../../domain/matters/routes';
+import { err, ok, type Result } from '../../domain/result';
 import { maskName } from '../../domain/staff/roles';
+import { lateRequestFields, noFurtherAcceptanceFields, opinionFields } from './opinionFields';
+import { cn, last, type DocumentSource, type Fields, type NoticeContext } from './noticeSource';
 
-export interface BureauSettings {
-  issuingBody: string;
-  reviewBody: string;
-  reReviewBody: string;
-  contactPhone: string;
-}
-export const DEFAULT_BUREAU: BureauSettings = { issuingBody: '县信访局', reviewBody: '县人民政府', reReviewBody: '市人民政府', contactPhone: '' };
 
-export interface DocumentSource {
-  matterNo: string;
-  receivedAt: string;
-  channel: string;
-  summary: string;
-  facts: string;
-  visitorName: string;
-  documentNumber: string;
-  address: string;
-  reporterProtected: boolean;
-  lifecycle: MatterLifecycle;
-  /** Commands applied so far, oldest first: replies and opinions carry the documents' texts. */
-  commands: MatterCommand[];
-  acceptanceLastDay: string | null;
-  handlingLastDay: string | null;
-  /** The handling deadline before any extension, for the 延期告知书. */
-  originalHandlingLastDay: string | null;
-  delivery?: { kind: DocumentKind; method: DeliveryMethod; to: string; at: string; by: string };
-}
-
-const cn = (d: string | null | undefined) => (d ? dayjs(d).format('YYYY年M月D日') : '');
+const subject = (summary: string) => summary.replace(/[。；;，,\s]+$/, '');
 // The receipt's template words channels as the register does (走访, 网上信访).
 const CHANNEL_WORDS: Record<Channel, string> = { visit: '走访', letter: '来信', online: '网上信访', phone: '电话' };
-const OPINION_WORDS: Record<Opinion, string> = { support: '支持', explain: '解释说明', 'not-support': '不予支持' };
-// Our reading: a review "supports" the original opinion when it upholds it.
-const REVIEW_WORDS: Record<Opinion, string> = { support: '维持原处理意见', explain: '变更原处理意见', 'not-support': '撤销原处理意见并责令重新办理' };
-const RE_REVIEW_WORDS: Record<Opinion, string> = { support: '维持复查意见', explain: '变更复查意见', 'not-support': '撤销复查意见并责令重新办理' };
 
-function last<T extends MatterCommand['type']>(cmds: MatterCommand[], type: T): Extract<MatterCommand, { type: T }> | undefined {
-  return [...cmds].reverse().find((c): c is Extract<MatterCommand, { type: T }> => c.type === type);
-}
-
-export function documentFields(kind: DocumentKind, s: DocumentSource, bureau: BureauSettings, today: string): Record<string, string> {
+export function documentFields(kind: DocumentKind, s: DocumentSource, n: NoticeContext): Result<Fields> {
   const m = s.lifecycle;
   // Notices that travel to other bodies never name a protected reporter (条例 art. 30).
   const petitionerName = s.reporterProtected && (kind === 'transfer-notice' || kind === 'delivery-receipt') ? maskName(s.visitorName) : s.visitorName;
-  const common = {
+  const common: Fields = {
     matterNumber: s.matterNo,
     petitionerName,
-    matterSubject: s.summary.replace(/[。；;，,\s]+$/, ''),
+    matterSubject: subject(s.summary),
     submittedAt: cn(s.receivedAt),
-    issuingBody: bureau.issuingBody,
-    issueDate: cn(today),
+    issuingBody: n.bureau.name,
+    sealText: n.bureau.seal,
+    bureauAddress: n.bureau.address,
+    bureauPhone: n.bureau.phone,
+    issueDate: cn(n.today),
   };
-  const reply = last(s.commands, 'reply');
-  const review = last(s.commands, 'reviewOpinion');
-  const reReview = last(s.commands, 'reReviewOpinion');
-  const opinionBody = (text: string | undefined) => ({
-    request: s.summary,
-    facts: s.facts || s.summary,
-    reasons: text ?? '',
-    legalBasis: reply?.basis ?? '',
-    opinionDetail: text ?? '',
-  });
+  const handlingBody = m.body ?? n.bureau.name;
   switch (kind) {
     case 'registration-receipt':
-      return {
+      return ok({
         ...common,
         registeredAt: cn(s.receivedAt),
         maskedIdNumber: maskIdNumber(s.documentNumber),
         channel: CHANNEL_WORDS[s.channel as Channel] ?? CHANNEL_LABELS.visit,
         summary: s.summary,
         acceptanceDeadline: cn(s.acceptanceLastDay),
-        contactPhone: bureau.contactPhone || '（见窗口公示电话）',
-      };
+        contactPhone: n.bureau.phone,
+      });
     case 'acceptance-notice':
-      return { ...common, acceptedAt: cn(m.acceptedOn), handlingBody: m.body ?? bureau.issuingBody, replyDeadline: cn(s.handlingLastDay) };
+      return ok({ ...common, article: ARTICLES.acceptance, acceptedAt: cn(m.acceptedOn), handlingBody, replyDeadline: cn(s.handlingLastDay) });
     case 'non-acceptance-notice': {
       const decline = last(s.commands, 'decline');
-      const guided = m.state === 'guided' || last(s.commands, 'guide') !== undefined;
-      return {
+      if (!decline?.ground || (!decline.toBody && decline.ground !== 'terminated')) return err('notice_unavailable', '该事项没有载明不予受理情形和应向其提出的机关的不予受理决定，不能出具不予受理告知书');
+      const ground = DECLINE_GROUNDS[decline.ground];
+      return ok({
         ...common,
-        reason: (decline?.reason || (guided ? '你反映的事项属于应当通过法定途径解决的事项' : '你反映的事项不属于信访受理范围')).replace(/[。；;，,\s]+$/, ''),
-        legalRoute: m.route ?? '法定途径',
-        competentBody: m.body ?? '有权处理的机关',
-      };
+        groundFinding: ground.finding,
+        reason: subject(decline.reason),
+        article: ground.article,
+        whereToGo: ground.whereToGo(decline.toBody),
+      });
     }
+    case 'legal-route-notice':
+      if (!m.route || !isLegalRoute(m.route) || !m.body) return err('notice_unavailable', '该事项未分类为应通过法定途径解决的事项，不能出具导入法定途径告知书');
+      return ok({ ...common, article: ARTICLES.legalRoute, legalRoute: routeInWords(m.route), competentBody: m.body });
     case 'transfer-notice': {
       const t = last(s.commands, 'transfer') ?? last(s.commands, 'assign');
-      return {
+      return ok({
         ...common,
+        article: ARTICLES.transfer,
         transferType: t?.type === 'assign' ? '交办' : '转送',
         receivingBody: t?.toBody ?? m.body ?? '',
         transferredAt: cn(m.routedOn),
-      };
+      });
     }
-    case 'handling-opinion':
-      return {
-        ...common,
-        acceptedAt: cn(m.acceptedOn),
-        ...opinionBody(reply?.text),
-        opinion: reply ? OPINION_WORDS[reply.opinion] : '',
-        reviewBody: bureau.reviewBody,
-      };
-    case 'review-opinion':
-      return {
-        ...common,
-        originalBody: m.body ?? bureau.issuingBody,
-        originalOpinionDate: cn(m.repliedOn),
-        reviewRequestedAt: cn(m.reviewRequestedOn),
-        ...opinionBody(review?.text),
-        opinion: review ? REVIEW_WORDS[review.opinion] : '',
-        reReviewBody: bureau.reReviewBody,
-      };
-    case 're-review-opinion':
-      return {
-        ...common,
-        reviewBody: bureau.reviewBody,
-        reviewOpinionDate: cn(m.reviewOpinionOn),
-        reReviewRequestedAt: cn(m.reReviewRequestedOn),
-        ...opinionBody(reReview?.text),
-        opinion: reReview ? RE_REVIEW_WORDS[reReview.opinion] : '',
-      };
     case 'extension-notice': {
       const ext = last(s.commands, 'extend');
-      return {
+      return ok({
         ...common,
+        article: ARTICLES.handlingPeriod,
+        handlingBody,
         acceptedAt: cn(m.acceptedOn),
         originalDeadline: cn(s.originalHandlingLastDay),
-        extensionReason: (ext?.reason ?? '').replace(/[。；;，,\s]+$/, ''),
+        extensionReason: subject(ext?.reason ?? ''),
         extendedDeadline: cn(s.handlingLastDay),
-      };
+      });
     }
+    case 'handling-opinion':
+    case 'review-opinion':
+    case 're-review-opinion':
+      return opinionFields(kind, s, n, common);
+    case 'no-further-acceptance-notice':
+      return noFurtherAcceptanceFields(s, n, common);
+    case 'late-review-notice':
+    case 'late-re-review-notice':
+      return lateRequestFields(kind, s, n, common);
     case 'delivery-receipt':
-      return {
+      return ok({
         ...common,
         documentName: s.delivery ? DOCUMENT_TITLES[s.delivery.kind] : '',
         recipientName: s.delivery?.to ?? petitionerName,
         deliveryAddress: s.address || '（当面交付）',
         deliveryMethod: s.delivery ? DELIVERY_METHOD_LABELS[s.delivery.method] : '',
         deliveredBy: s.delivery?.by ?? '',
-      };
+      });
   }
 }

@@ -9,10 +9,10 @@ import { matterCommandSchema, type DeliveryMethod } from '../../domain/matters/c
 import { err, ok, type Result } from '../../domain/result';
 import { documentById, insertDocument, matterWithVisitor, recordDelivery, transitionsOf } from '../../db/matters';
 import { appendEvent } from '../../db/outbox';
-import { getSetting } from '../../db/settings';
 import { findCjkFont, type CjkFont } from '../documents/fonts';
 import { localDay, localTimestamp, type ServiceContext } from './context';
-import { DEFAULT_BUREAU, documentFields, type BureauSettings } from './documentFields';
+import { documentFields } from './documentFields';
+import { organisationIndex, requireBureau } from './noticeSettings';
 import { lifecycleOf } from './storedLifecycle';
 
 let font: CjkFont | null = null;
@@ -37,8 +37,9 @@ export async function generateDocument(
   if (!f.ok) return f;
   const lifecycle = lifecycleOf(row.matter.lifecycle);
   const commands = transitionsOf(ctx.db, matterId).map((t) => matterCommandSchema.parse(JSON.parse(t.command)));
-  const bureau: BureauSettings = { ...DEFAULT_BUREAU, ...(getSetting(ctx.db, 'bureau') as Partial<BureauSettings> | undefined) };
-  const today = localDay(ctx.now());
+  const bureau = requireBureau(ctx);
+  if (!bureau.ok) return bureau;
+  const engine = ctx.reference().deadlines;
   const fields = documentFields(
     kind,
     {
@@ -46,22 +47,21 @@ export async function generateDocument(
       receivedAt: row.matter.receivedAt,
       channel: row.matter.channel,
       summary: row.matter.summary,
-      facts: row.matter.facts,
       visitorName: row.visitor.name,
       documentNumber: row.visitor.idNumber,
       address: row.visitor.currentAddress,
       reporterProtected: row.matter.reporterProtected,
       lifecycle,
       commands,
-      acceptanceLastDay: ctx.reference().deadlines.deadlineFor('acceptance-notice', row.matter.receivedOn),
+      acceptanceLastDay: engine.deadlineFor('acceptance-notice', row.matter.receivedOn),
       handlingLastDay: lifecycle.deadlines && ['handling', 'extension'].includes(lifecycle.deadlines.nextStep) ? lifecycle.deadlines.lastDay : null,
-      originalHandlingLastDay: lifecycle.acceptedOn ? ctx.reference().deadlines.deadlineFor('handling', lifecycle.acceptedOn) : null,
+      originalHandlingLastDay: lifecycle.acceptedOn ? engine.deadlineFor('handling', lifecycle.acceptedOn) : null,
       delivery: delivery && { ...delivery, by: ctx.actor()?.name ?? '' },
     },
-    bureau,
-    today,
+    { bureau: bureau.value, organisations: organisationIndex(ctx), engine, today: localDay(ctx.now()) },
   );
-  const pdf = await ctx.renderDocument(kind, fields, { font: f.value, templatesDir: path.join(ctx.resourcesDir, 'documents') });
+  if (!fields.ok) return fields;
+  const pdf = await ctx.renderDocument(kind, fields.value, { font: f.value, templatesDir: path.join(ctx.resourcesDir, 'documents') });
   if (!pdf.ok) return pdf;
   const sha256 = createHash('sha256').update(pdf.value).digest('hex');
   ctx.files.write(path.join(documentsDir(ctx), `${sha256}.pdf`), pdf.value);

@@ -25,11 +25,12 @@ import { localDay, localTimestamp, type ServiceContext } from './context';
 /**
  * 信访件编号: county code, device code, year, per-device sequence — unique across devices
  * without coordination. Before enrolment the county is unknown: 000000 and a code from the
- * install id stand in, so the window can work from the first minute.
+ * install id stand in, so the window can work from the first minute. A record imported from the
+ * 历史台账 has its own sequence, marked H.
  */
-function matterNumber(county: string | null, deviceCode: string | null, installId: string, year: string, n: number) {
+export function matterNumber(county: string | null, deviceCode: string | null, installId: string, year: string, n: number, series: '' | 'H' = '') {
   const dev = deviceCode ?? `L${installId.replace(/-/g, '').slice(-4).toUpperCase()}`;
-  return `${county ?? '000000'}-${dev}-${year}-${String(n).padStart(6, '0')}`;
+  return `${county ?? '000000'}-${dev}-${year}-${series}${String(n).padStart(6, '0')}`;
 }
 
 type Person = RegisterVisit['representatives'][number] & Partial<RegisterVisit['visitor']>;

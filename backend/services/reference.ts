@@ -7,6 +7,7 @@ import { buildCategoryIndex, type CategoryIndex } from '../../domain/reference/c
 import { defaultDeadlineEngine, type DeadlineEngine } from '../../domain/calendar/deadlines';
 import { buildRegionData, type RegionData } from '../../domain/regions/regions';
 import { bureauPolicyFor, deadlineEngineFor } from '../../domain/sync/pull';
+import { organisationTreeSchema, type OrganisationTree } from '../../domain/reference/organisation';
 import type { LocalDb } from '../../db/open';
 import { pulledReference } from '../../db/pulled';
 
@@ -17,6 +18,8 @@ export interface Reference {
   deadlines: DeadlineEngine;
   /** The city's choices for the handling target and the figures (DOMAIN.md §4, §6), or the defaults. */
   policy: ReturnType<typeof bureauPolicyFor>;
+  /** The city's organisation tree once pulled (review bodies on notices); null before. */
+  organisations: OrganisationTree | null;
 }
 
 const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -24,7 +27,7 @@ const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'ut
 export function createReferenceSource(db: LocalDb, resourcesDir: string) {
   const regions = buildRegionData(readJson(path.join(resourcesDir, 'regions.json')));
   const shippedCategories = buildCategoryIndex(readJson(path.join(resourcesDir, 'categories.json')));
-  let current: Reference = { regions, categories: shippedCategories, deadlines: defaultDeadlineEngine, policy: bureauPolicyFor(undefined) };
+  let current: Reference = { regions, categories: shippedCategories, deadlines: defaultDeadlineEngine, policy: bureauPolicyFor(undefined), organisations: null };
 
   function refresh(): void {
     const pulledCategories = pulledReference(db, 'categories');
@@ -34,6 +37,7 @@ export function createReferenceSource(db: LocalDb, resourcesDir: string) {
       categories: pulledCategories === undefined ? shippedCategories : safeCategories(pulledCategories) ?? shippedCategories,
       deadlines: deadlineEngineFor(pulledReference(db, 'holidays'), pulledReference(db, 'calendar')),
       policy: bureauPolicyFor(pulledReference(db, 'settings')),
+      organisations: organisationTreeSchema.safeParse(pulledReference(db, 'organisations')).data ?? null,
     };
   }
   refresh();

@@ -9,6 +9,8 @@ import { deadlineOn } from '../../domain/matters/deadlines';
 import { ok, type Result } from '../../domain/result';
 import type { z } from 'zod';
 import { findVisitorIds, mattersOfVisitors, visitorById } from '../../db/registrations';
+import { terminationsOf } from '../../db/pulled';
+import { terminationHash } from './records/terminationHash';
 import { localDay, type ServiceContext } from './context';
 import { reporterVisible } from './operator';
 
@@ -54,10 +56,15 @@ export async function lookupPerson(ctx: ServiceContext, q: Query): Promise<Resul
       nextDeadline: m.nextStep && m.nextDue ? deadlineOn(m.nextStep, m.nextDue, today, ctx.reference().deadlines) : null,
     }),
   );
+  // The city's termination register as last pulled: a terminated matter of another window, known offline.
+  if (doc?.ok) matters.push(...registerEntries(terminationsOf(ctx.db, terminationHash(doc.value.number)), new Set(matters.map((m) => m.matterId))));
   const first = ids[0] ? visitorById(ctx.db, ids[0]) : undefined;
   const city = doc?.ok ? await ctx.cityLookup({ documentType: doc.value.type, documentNumber: doc.value.number }) : null;
   if (!city) return ok({ provisional: true, visitorName: first?.name ?? null, matters });
-  const known = new Set(matters.map((m) => m.matterId));
+  // What the city answers now supersedes what its register said when last pulled.
+  const answered = new Set(city.matters.map((m) => m.matterId));
+  const own = matters.filter((m) => m.source !== 'register' || !answered.has(m.matterId));
+  const known = new Set(own.map((m) => m.matterId));
   const elsewhere = city.matters
     .filter((m) => !known.has(m.matterId))
     .map((m): PriorMatter => {
@@ -76,5 +83,24 @@ export async function lookupPerson(ctx: ServiceContext, q: Query): Promise<Resul
         nextDeadline: null,
       };
     });
-  return ok({ provisional: false, visitorName: first?.name ?? null, matters: [...matters, ...elsewhere] });
+  return ok({ provisional: false, visitorName: first?.name ?? null, matters: [...own, ...elsewhere] });
+}
+
+/** Entries of the termination register for matters not already listed, as the side panel shows them. */
+function registerEntries(entries: ReturnType<typeof terminationsOf>, listed: Set<string>): PriorMatter[] {
+  return entries
+    .filter((e) => !listed.has(e.matterId))
+    .map((e) => ({
+      source: 'register',
+      countyCode: e.countyCode,
+      matterId: e.matterId,
+      matterNo: e.matterNo,
+      ...describeState('terminated'),
+      // The register holds no request: only that this person's matter was terminated, where and when.
+      summary: '',
+      receivedOn: e.receivedOn,
+      visits: 0,
+      lastVisitOn: null,
+      nextDeadline: null,
+    }));
 }

@@ -12,6 +12,11 @@ export const documentKindSchema = z.enum([
   're-review-opinion',
   'extension-notice',
   'delivery-receipt',
+  // #13: a notice for every way a matter is refused or guided (DOMAIN.md §5).
+  'legal-route-notice',
+  'no-further-acceptance-notice',
+  'late-review-notice',
+  'late-re-review-notice',
 ]);
 export type DocumentKind = z.infer<typeof documentKindSchema>;
 
@@ -25,4 +30,8 @@ export const DOCUMENT_TITLES: Readonly<Record<DocumentKind, string>> = {
   're-review-opinion': '信访事项复核意见书',
   'extension-notice': '信访事项延期办理告知书',
   'delivery-receipt': '送达回证',
+  'legal-route-notice': '导入法定途径告知书',
+  'no-further-acceptance-notice': '信访事项不再受理告知书',
+  'late-review-notice': '复查请求不予受理告知书',
+  'late-re-review-notice': '复核请求不予受理告知书',
 };

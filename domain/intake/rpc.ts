@@ -29,8 +29,11 @@ export const lookupPersonInputSchema = z
   });
 
 export const priorMatterSchema = z.object({
-  /** 'city': registered at another window or county, known only from the city's answer. */
-  source: z.enum(['local', 'city']),
+  /**
+   * 'city': registered at another window or county, known only from the city's answer;
+   * 'register': known only from the city's termination register (终结库) as last pulled.
+   */
+  source: z.enum(['local', 'city', 'register']),
   countyCode: z.string().nullable(),
   matterId: z.string(),
   matterNo: z.string(),

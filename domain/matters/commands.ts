@@ -9,6 +9,7 @@ import { documentKindSchema, type DocumentKind } from '../documents/kinds';
 import { skipLevelSchema } from '../intake/flags';
 import { declineGroundSchema } from './prescreen';
 import { matterClassSchema, matterRouteSchema, routeFitsClass } from './routes';
+import { rehandlingNoticeFields, replyNoticeFields, requireNoticeFields, reviewNoticeFields } from './noticeFields';
 
 // --- vocabularies used by the commands
 
@@ -108,14 +109,15 @@ const REQUEST_OPTIONS = [
     opinion: opinionSchema,
     basis: text('法律法规依据', 2000),
     text: text('处理意见', 20000),
+    ...replyNoticeFields,
   }),
   z.strictObject({ ...requestEnvelope, type: z.literal('deliver'), method: deliveryMethodSchema, to: text('受送达人', 100) }),
   z.strictObject({ ...requestEnvelope, type: z.literal('rate'), rating: ratingSchema }),
   z.strictObject({ ...requestEnvelope, type: z.literal('close') }),
   z.strictObject({ ...requestEnvelope, type: z.literal('requestReview') }),
-  z.strictObject({ ...requestEnvelope, type: z.literal('reviewOpinion'), opinion: opinionSchema, text: text('复查意见', 20000) }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('reviewOpinion'), opinion: opinionSchema, text: text('复查意见', 20000), ...reviewNoticeFields }),
   z.strictObject({ ...requestEnvelope, type: z.literal('requestReReview') }),
-  z.strictObject({ ...requestEnvelope, type: z.literal('reReviewOpinion'), opinion: opinionSchema, text: text('复核意见', 20000) }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('reReviewOpinion'), opinion: opinionSchema, text: text('复核意见', 20000), ...reviewNoticeFields }),
   z.strictObject({ ...requestEnvelope, type: z.literal('terminate') }),
   // The hearing record (听证笔录): its days are not counted in the re-review period (DOMAIN §4).
   z.strictObject({
@@ -130,7 +132,7 @@ const REQUEST_OPTIONS = [
   z.strictObject({ ...requestEnvelope, type: z.literal('report'), summary: text('办结报告', 20000) }),
   z.strictObject({ ...requestEnvelope, type: z.literal('settle'), kind: settlementKindSchema, agreement: text('协议内容', 20000) }),
   z.strictObject({ ...requestEnvelope, type: z.literal('noticeHearing'), hearingOn: isoDateSchema, place: text('听证地点', 200) }),
-  z.strictObject({ ...requestEnvelope, type: z.literal('orderRehandling'), text: text('复查意见', 20000) }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('orderRehandling'), text: text('复查意见', 20000), ...rehandlingNoticeFields }),
   z.strictObject({ ...requestEnvelope, type: z.literal('higherLevelVisit'), level: skipLevelSchema }),
   z.strictObject({ ...requestEnvelope, type: z.literal('desist') }),
 ] as const;
@@ -139,7 +141,8 @@ const REQUEST_OPTIONS = [
  * A command as the window asks for it: no actor, since who acts is the backend's session, never
  * the caller's claim (the RPC `matters.command` takes this).
  */
-export const commandRequestSchema = z.discriminatedUnion('type', REQUEST_OPTIONS);
+// #13: a new request carries what its notice says (noticeFields.ts); stored commands may predate those fields.
+export const commandRequestSchema = z.discriminatedUnion('type', REQUEST_OPTIONS).superRefine(requireNoticeFields);
 export type CommandRequest = z.input<typeof commandRequestSchema>;
 
 type WithActor<T extends readonly z.ZodObject[]> = { -readonly [K in keyof T]: z.ZodObject<T[K]['shape'] & { actor: typeof actorSchema }, z.core.$strict> };
@@ -194,7 +197,7 @@ export const COMMAND_LABELS: Readonly<Record<CommandType, string>> = {
 export const COMMAND_DOCUMENTS: Readonly<Record<CommandType, readonly DocumentKind[]>> = {
   classify: [],
   // Guiding into a legal route is told in writing with the route and the competent body (DOMAIN §3).
-  guide: ['non-acceptance-notice'],
+  guide: ['legal-route-notice'],
   transfer: ['transfer-notice'],
   assign: ['transfer-notice'],
   accept: ['acceptance-notice'],

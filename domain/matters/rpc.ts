@@ -1,6 +1,7 @@
 // RPC methods of a matter's life: its file, lifecycle commands, the work queue, documents and
 // supervision (督办, 包案, reception participants, campaign batches).
 import { z } from 'zod';
+import { matterHistoryShape } from '../corrections/history';
 import { requiredText as text } from '../schema/text';
 import { documentKindSchema } from '../documents/kinds';
 import { isoDateSchema } from '../calendar/deadlines';
@@ -61,6 +62,8 @@ export const matterDetailSchema = z.object({
   supervision: z.array(z.object({ id: z.string(), noticeNo: z.string(), issuedBy: z.string(), issuedAt: z.string(), dueOn: z.string(), content: z.string(), resolvedAt: z.string().nullable(), origin: supervisionOriginSchema })),
   leaderCase: z.object({ leader: z.string(), staff: z.string(), plan: z.string(), dueOn: z.string(), assignedAt: z.string() }).nullable(),
   participants: z.array(z.object({ visitId: z.string(), role: participantRoleSchema, name: z.string(), organisation: z.string() })),
+  // Corrections that keep history (更正, 作废, 撤回).
+  ...matterHistoryShape,
 });
 export type MatterDetail = z.infer<typeof matterDetailSchema>;
 

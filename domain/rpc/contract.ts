@@ -3,14 +3,17 @@
 // transport all derive their types from here.
 import type { z } from 'zod';
 import '../schema/zodLocale';
+import { correctionMethods } from '../corrections/rpc';
 import { backupMethods } from '../backup/rpc';
 import { figuresMethods } from '../figures/rpc';
 // The full register (台账), 统计's breakdowns and the register's Excel export.
 import { breakdownMethods } from '../figures/breakdownRpc';
 import { registerMethods } from '../register/rpc';
+import { recordMethods } from '../records/rpc';
 import { attachmentMethods } from '../intake/attachments';
 import { intakeMethods } from '../intake/rpc';
 import { matterMethods } from '../matters/rpc';
+import { noticeSettingsMethods } from '../documents/settings';
 import { referenceMethods } from '../reference/rpc';
 import { staffMethods } from '../staff/rpc';
 import { syncMethods } from '../sync/rpc';
@@ -36,6 +39,11 @@ export function makeContract(today: () => string) {
     ...breakdownMethods,
     // search from every screen (issue #12)
     ...searchMethods,
+    // Corrections that keep history, and Excel in (历史台账) (issue #12)
+    ...correctionMethods,
+    ...recordMethods,
+    // #13 notices: the issuing bureau and the organisation tree
+    ...noticeSettingsMethods,
   } as const;
 }
 export type Contract = ReturnType<typeof makeContract>;

@@ -74,6 +74,17 @@ export const METHOD_AUDIT: Readonly<Record<Method, AuditKind | null>> = {
   // list, like the work queue, not a full record; opening one (matters.get) is the audited view.
   // Searched as the clerk types, it would also bury the log under one line per keystroke.
   'search.matters': null,
+  // Corrections that keep history.
+  'matters.correct': 'write',
+  'matters.void': 'write',
+  'matters.withdrawStep': 'write',
+  // Excel in (历史台账): a preview reads personal records from a file and shows them.
+  'records.importPreview': 'view',
+  'records.import': 'write',
+  // #13 notices
+  'noticeSettings.get': null,
+  'noticeSettings.setBureau': 'write',
+  'noticeSettings.setOrganisations': 'write',
 };
 
 export const auditRecordedPayload = z.strictObject({

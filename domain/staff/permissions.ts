@@ -79,6 +79,18 @@ export const METHOD_ACCESS: Readonly<Record<Method, Access>> = {
   'figures.breakdown': [...HANDLING, 'admin'],
   // --- search from every screen (issue #12): casework, like the matter file it opens.
   'search.matters': CASEWORK,
+  // Corrections that keep history: the window corrects what it typed; voiding a registration
+  // (it leaves the figures) and taking back a lifecycle step are the 科长/督办's decisions.
+  'matters.correct': CASEWORK,
+  'matters.void': SUPERVISOR,
+  'matters.withdrawStep': SUPERVISOR,
+  // Excel in (历史台账): bringing a bureau's earlier records in is the 科长's or the 管理员's task.
+  'records.importPreview': [...SUPERVISOR, 'admin'],
+  'records.import': [...SUPERVISOR, 'admin'],
+  // #13 notices: the bureau's details and the organisation tree are the administrator's.
+  'noticeSettings.get': ADMIN,
+  'noticeSettings.setBureau': ADMIN,
+  'noticeSettings.setOrganisations': ADMIN,
 };
 
 /**
@@ -120,4 +132,9 @@ export const COMMAND_ACCESS: Readonly<Record<CommandType, readonly Role[]>> = {
 
 export function mayCall(access: Access, role: Role): boolean {
   return access === 'public' || access === 'signed-in' || access.includes(role);
+}
+
+/** 作废: a voided registration is kept, left out of the figures and lists, and shown to the 科长/督办 alone. */
+export function canSeeVoided(role: Role): boolean {
+  return SUPERVISOR.includes(role);
 }

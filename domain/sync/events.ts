@@ -7,6 +7,8 @@ import { isoTimestamp } from '../schema/timestamps';
 import '../schema/zodLocale';
 import { matterEventSchemas } from '../matters/events';
 import { auditEventSchemas } from '../staff/audit';
+import { correctionEventSchemas } from '../corrections/events';
+import { recordEventSchemas } from '../records/events';
 
 export { isoTimestamp };
 
@@ -15,6 +17,10 @@ export const eventPayloadSchemas = {
   ...intakeEventSchemas,
   ...matterEventSchemas,
   ...auditEventSchemas,
+  // Corrections that keep history.
+  ...correctionEventSchemas,
+  // Excel in (历史台账).
+  ...recordEventSchemas,
 } as const;
 export type EventType = keyof typeof eventPayloadSchemas;
 export type EventPayload<T extends EventType> = z.infer<(typeof eventPayloadSchemas)[T]>;
@@ -32,6 +38,12 @@ export const EVENT_TYPE_LABELS: Readonly<Record<EventType, string>> = {
   'participant.recorded': '律师、心理咨询师参与接访',
   'campaign.created': '专项工作',
   'audit.recorded': '操作留痕',
+  // Corrections that keep history.
+  'matter.corrected': '更正登记信息',
+  'matter.voided': '作废登记',
+  'matter.stepWithdrawn': '撤回办理步骤',
+  // Excel in (历史台账).
+  'matter.imported': '导入历史台账',
 };
 
 /**

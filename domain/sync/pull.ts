@@ -2,6 +2,7 @@
 // notices it issued about the county's matters. Device and city validate against these shapes.
 import { z } from 'zod';
 import { categoriesFileSchema } from '../reference/categories';
+import { terminationEntrySchema } from '../records/terminationRegister';
 import { DEFAULT_FIGURE_OPTIONS, figureOptionsSchema, type FigureOptions } from '../figures/options';
 import { DEFAULT_HANDLING_TARGET_DAYS } from '../matters/deadlines';
 import { chineseDaysCalendar, createDeadlineEngine, isoDateSchema as isoDate, overrideCalendar, type DeadlineEngine } from '../calendar/deadlines';
@@ -109,5 +110,7 @@ export const pullResponseSchema = z.object({
   /** Each item replaces the whole value the device holds for its key. */
   reference: z.array(referenceItemSchema),
   supervision: z.array(supervisionNoticeSchema),
+  /** The city's termination register (终结库), entries changed since the cursor; absent from a city that predates it. */
+  terminations: z.array(terminationEntrySchema).default([]),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;

@@ -1,5 +1,5 @@
 // The window's shell, once someone is signed in: title bar with the pages the role may use
-// (来访登记, 工作台, 台账, 统计, 账号管理) and the user, the page, and the sync status bar.
+// (来访登记, 工作台, 台账, 统计, 账号管理, 文书设置) and the user, the page, and the sync status bar.
 import { Layout, Menu, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useCallback } from 'react';
@@ -8,6 +8,8 @@ import { useTodayStore } from './intake/todayStore';
 import { MatterPage } from './matters/MatterPage';
 import { QueuePage } from './queue/QueuePage';
 import { AccountsPage } from './accounts/AccountsPage';
+import { ImportPage } from './records/ImportPage';
+import { NoticeSettingsPage } from './notices/NoticeSettingsPage';
 import { SessionGate } from './session/SessionGate';
 import { UserMenu } from './session/UserMenu';
 import { useMayCall } from './session/useMayCall';
@@ -38,6 +40,8 @@ function PageView({ page }: { page: Page }) {
       );
     case 'accounts':
       return <AccountsPage />;
+    case 'noticeSettings':
+      return <NoticeSettingsPage />;
     case 'matter':
       return <MatterPage matterId={page.matterId} />;
     case 'register':
@@ -46,6 +50,9 @@ function PageView({ page }: { page: Page }) {
           <RegisterPage filter={page.filter} sort={page.sort} />
         </Suspense>
       );
+    // Excel in (历史台账), issue #12
+    case 'import':
+      return <ImportPage />;
   }
 }
 
@@ -58,6 +65,10 @@ const MENU: readonly { key: MenuPage; label: string; needs: Method }[] = [
   { key: 'register', label: '台账', needs: 'register.page' },
   { key: 'figures', label: '统计', needs: 'figures.get' },
   { key: 'accounts', label: '账号管理', needs: 'accounts.list' },
+  // Excel in (历史台账), issue #12
+  { key: 'import', label: '台账导入', needs: 'records.import' },
+  // #13: who issues the notices and which bodies review whose opinions
+  { key: 'noticeSettings', label: '文书设置', needs: 'noticeSettings.get' },
 ];
 
 /** A menu page as first opened: the register shows every matter, newest first. */

@@ -1,7 +1,7 @@
 // Per-county figures over a period of Beijing-time days (DOMAIN.md §6): the counts are SQL
 // aggregates grouped by county, so that work stays in the database however many visits there
 // are; the published rates (domain/indicators.ts) come from the matters' replayed lifecycles.
-import { and, eq, gte, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { periodFiguresSchema } from '../../domain/figures/rpc';
 import { countsSince, indicators, repeatRate, type Indicators, type MatterOutcome } from '../../domain/figures/indicators';
@@ -25,6 +25,11 @@ export const countyFiguresSchema = periodFiguresSchema.extend({
 export type CountyFigures = z.infer<typeof countyFiguresSchema>;
 
 const count = (filter?: ReturnType<typeof sql>) => (filter ? sql`count(*) filter (where ${filter})` : sql`count(*)`).mapWith(Number);
+
+/** Voided registrations and records imported from a 历史台账 are in no figure. */
+const countedMatter = and(isNull(matters.voidedAt), eq(matters.origin, 'window'));
+/** A voided matter's visits are not counted; few matters are voided. */
+const countedVisit = sql`${allVisits.matterId} NOT IN (SELECT matter_id FROM matters WHERE voided_at IS NOT NULL)`;
 
 /** 00:00 of a day in Beijing. */
 const beijingMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
@@ -53,6 +58,7 @@ async function outcomesByCounty(db: CityDb, from: string, end: Date, options: Fi
     .where(
       and(
         lt(matters.receivedAt, end),
+        countedMatter,
         or(
           gte(matters.receivedAt, beijingMidnight(since.receivedOn)),
           sql`${matters.lifecycle}->>'acceptedOn' >= ${since.acceptedOn}`,
@@ -95,12 +101,12 @@ export async function countyFigures(db: CityDb, from: string, to: string, today 
       terminatedMatterVisits: count(sql`${allVisits.terminatedMatter}`),
     })
     .from(allVisits)
-    .where(and(gte(allVisits.receivedAt, start), lt(allVisits.receivedAt, end)))
+    .where(and(gte(allVisits.receivedAt, start), lt(allVisits.receivedAt, end), countedVisit))
     .groupBy(allVisits.countyCode);
   const matterRows = await db
     .select({ countyCode: matters.countyCode, matters: count() })
     .from(matters)
-    .where(and(gte(matters.receivedAt, start), lt(matters.receivedAt, end)))
+    .where(and(gte(matters.receivedAt, start), lt(matters.receivedAt, end), countedMatter))
     .groupBy(matters.countyCode);
 
   const byCounty = new Map<string, Counts>();

@@ -3,7 +3,7 @@
 // holds only what the repeat check needs (domain/sync/lookup.ts), leaves out every matter whose
 // reporter is protected (检举控告, 条例 art. 30), and each lookup is recorded for audit.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { LOOKUP_LIMIT, type LookupResponse } from '../../domain/sync/lookup';
 import type { CityDb } from '../store/db';
 import { allVisits, matters, personLookups } from '../store/schema';
@@ -25,7 +25,8 @@ export async function personMatters(db: CityDb, { documentNumber, documentType, 
   const found = await db
     .select({ matterId: matters.matterId, matterNo: matters.matterNo, countyCode: matters.countyCode, receivedAt: matters.receivedAt, status: matters.status })
     .from(matters)
-    .where(and(or(byDocument(matters), inArray(matters.matterId, visitedMatters)), reporterNotProtected))
+    // A voided registration was a mistake: no earlier matter of anyone.
+    .where(and(or(byDocument(matters), inArray(matters.matterId, visitedMatters)), reporterNotProtected, isNull(matters.voidedAt)))
     .orderBy(asc(matters.receivedAt), asc(matters.matterNo))
     .limit(LOOKUP_LIMIT);
   await db.insert(personLookups).values({ id: randomUUID(), deviceId, documentType: documentType ?? null, documentNumber, mattersFound: found.length });

@@ -3,8 +3,9 @@
 // event about a matter the city does not hold, or one another county registered, is refused,
 // and so is one whose content is valid but cannot be stored (a visit id the city already has);
 // the push quarantines it like any other content failure.
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { applyCommand } from '../../domain/matters/applyCommand';
+import { chinaDateOf } from '../../domain/calendar/chinaDay';
 import { eventPayloadSchemas, type EventPayload, type EventType, type SyncEvent } from '../../domain/sync/events';
 import { cityLifecycle } from '../city/lifecycles';
 import { referenceValue } from '../city/referenceValue';
@@ -13,9 +14,13 @@ import type { AuthedDevice } from '../http/auth';
 import type { CityDb } from '../store/db';
 import { matters, visits } from '../store/schema';
 import type { Verdict } from './eventChecks';
+import { applyCorrected, applyStepWithdrawn, applyVoided } from './corrections';
+import { applyImported } from './imported';
+import { enterTermination } from '../city/terminations';
 
-// 'matter.registered' goes through applyMatterRegistrations, a run at a time.
-type AppliedOneByOne = Exclude<EventType, 'matter.registered'>;
+// 'matter.registered' goes through applyMatterRegistrations, a run at a time; 'matter.imported'
+// names a matter the city does not hold yet, so it is applied before the ownership check.
+type AppliedOneByOne = Exclude<EventType, 'matter.registered' | 'matter.imported'>;
 type Applier<T extends EventType> = (tx: CityDb, device: AuthedDevice, payload: EventPayload<T>) => Promise<Verdict>;
 
 async function recordOnly(): Promise<Verdict> {
@@ -26,17 +31,23 @@ const appliers: { [T in AppliedOneByOne]: Applier<T> } = {
   // The city follows each matter's state, and replays the step on the matter's lifecycle with
   // the domain's own rules, for the published rates (city/figures.ts).
   'matter.transitioned': async (tx, _device, p) => {
-    const [row] = await tx.select({ lifecycle: matters.lifecycle, receivedAt: matters.receivedAt }).from(matters).where(eq(matters.matterId, p.matterId)).for('update');
+    const [row] = await tx
+      .select({ lifecycle: matters.lifecycle, receivedAt: matters.receivedAt, matterNo: matters.matterNo, countyCode: matters.countyCode, documentNumber: matters.documentNumber })
+      .from(matters)
+      .where(eq(matters.matterId, p.matterId))
+      .for('update');
     // The bureau's handling target as the windows pulled it, so an accepted matter's target agrees with theirs.
     const { handlingTargetDays } = bureauPolicyFor(await referenceValue(tx, 'settings'));
     const replayed = applyCommand(cityLifecycle(row!), p.command, { handlingTargetDays });
     // The window is the authority on its matters: a step it took is never refused here. Only a
     // window check on another holiday calendar could make the replay refuse one; the state still
-    // follows, and the lifecycle keeps what it had.
+    // follows, and the lifecycle keeps what it had. The step is kept for a later 撤回's replay.
+    const step = [{ transitionId: p.transitionId, command: p.command, withdrawnBy: null }];
     await tx
       .update(matters)
-      .set({ status: p.to, ...(replayed.ok ? { lifecycle: replayed.value.matter } : {}) })
+      .set({ status: p.to, steps: sql`coalesce(${matters.steps}, '[]'::jsonb) || ${JSON.stringify(step)}::jsonb`, ...(replayed.ok ? { lifecycle: replayed.value.matter } : {}) })
       .where(eq(matters.matterId, p.matterId));
+    if (p.to === 'terminated') await enterTermination(tx, { ...row!, matterId: p.matterId, terminatedOn: chinaDateOf(p.at) });
     return { ok: true };
   },
   // Kept in the city's append-only events record; no projection reads them yet.
@@ -50,6 +61,10 @@ const appliers: { [T in AppliedOneByOne]: Applier<T> } = {
   'leaderCase.assigned': recordOnly,
   'participant.recorded': recordOnly,
   'campaign.created': recordOnly,
+  // Corrections that keep history.
+  'matter.corrected': (tx, _device, p) => applyCorrected(tx, p),
+  'matter.voided': (tx, _device, p) => applyVoided(tx, p),
+  'matter.stepWithdrawn': (tx, _device, p) => applyStepWithdrawn(tx, p),
   'visit.recorded': async (tx, device, p) => {
     const conflict: Verdict = { ok: false, code: 'visit_conflict', message: `来访记录 ${p.visitId} 已在市里登记` };
     // A visit id is unique among first visits (kept in matters) and repeat visits together.
@@ -95,6 +110,7 @@ async function checkOwnership(tx: CityDb, device: AuthedDevice, ids: string[]): 
 
 /** Call only after the event's content checks passed, and not for 'matter.registered'; the parse here just gives the applier its typed payload. */
 export async function applyEvent(tx: CityDb, device: AuthedDevice, e: SyncEvent): Promise<Verdict> {
+  if (e.type === 'matter.imported') return applyImported(tx, device, eventPayloadSchemas['matter.imported'].parse(e.payload));
   const type = e.type as AppliedOneByOne;
   const payload = eventPayloadSchemas[type].parse(e.payload);
   const owned = await checkOwnership(tx, device, mattersNamed(payload));

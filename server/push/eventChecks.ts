@@ -50,12 +50,13 @@ export function checkFields(device: AuthedDevice, e: SyncEvent): Verdict {
   const verdict = checkEventContent(e);
   if (!verdict.ok) return verdict;
   if (e.type === 'visit.recorded') return checkYear((e.payload as EventPayload<'visit.recorded'>).receivedAt);
-  if (e.type !== 'matter.registered') return verdict;
-  const { matterNo, receivedAt } = e.payload as EventPayload<'matter.registered'>;
+  if (e.type !== 'matter.registered' && e.type !== 'matter.imported') return verdict;
+  // A record imported from the 历史台账 is numbered by the window like its own matters.
+  const { matterNo } = e.payload as { matterNo: string };
   if (!issuesNumber(device, matterNo)) {
     return { ok: false, code: 'matter_no_foreign', message: `信访件编号 ${matterNo} 不是本机（${device.countyCode}-${device.deviceCode}）编发的，不能登记` };
   }
-  return checkYear(receivedAt);
+  return e.type === 'matter.registered' ? checkYear((e.payload as EventPayload<'matter.registered'>).receivedAt) : verdict;
 }
 
 /** Every content check that needs no database, walking every value of the event. */

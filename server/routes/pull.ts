@@ -1,5 +1,6 @@
 // GET /api/v1/sync/pull?since=<cursor> (DESIGN.md §4): reference data changed since the cursor,
-// and the 督办 notices about this device's county, read in one snapshot so the new cursor
+// the 督办 notices about this device's county, and the city's termination register (终结库, every
+// county's, the person hashed: city/terminations.ts), read in one snapshot so the new cursor
 // covers exactly what was sent (see store/changes.ts for why no row committed late is skipped).
 import { and, asc, eq, gt, lte } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -7,7 +8,8 @@ import { PULL_PAGE_SIZE, type PullResponse, pullQuerySchema, pullResponseSchema,
 import { requireDevice } from '../http/auth';
 import { currentChange, decodeCursor, encodeCursor } from '../store/changes';
 import type { CityDb } from '../store/db';
-import { referenceData, supervisionNotices } from '../store/schema';
+import { referenceData, supervisionNotices, terminationRegister } from '../store/schema';
+import { toTerminationEntry } from '../city/terminations';
 import { toNotice } from './supervision';
 
 export const pullRoutes: FastifyPluginAsyncZod<{ db: CityDb }> = async (app, { db }) => {
@@ -32,9 +34,17 @@ export const pullRoutes: FastifyPluginAsyncZod<{ db: CityDb }> = async (app, { d
             .where(and(eq(supervisionNotices.countyCode, countyCode), gt(supervisionNotices.changeSeq, from)))
             .orderBy(asc(supervisionNotices.changeSeq))
             .limit(PULL_PAGE_SIZE + 1);
-          const hasMore = notices.length > PULL_PAGE_SIZE;
-          const page = notices.slice(0, PULL_PAGE_SIZE);
-          const upTo = hasMore ? page.at(-1)!.changeSeq : head;
+          const terminations = await tx
+            .select()
+            .from(terminationRegister)
+            .where(gt(terminationRegister.changeSeq, from))
+            .orderBy(asc(terminationRegister.changeSeq))
+            .limit(PULL_PAGE_SIZE + 1);
+          // A page ends where the first of the two lists that has more ends; the other is cut there too.
+          const ends = [notices, terminations].filter((l) => l.length > PULL_PAGE_SIZE).map((l) => l[PULL_PAGE_SIZE - 1]!.changeSeq);
+          const hasMore = ends.length > 0;
+          const upTo = hasMore ? Math.min(...ends) : head;
+          const page = notices.filter((n) => n.changeSeq <= upTo);
           const reference = await tx
             .select()
             .from(referenceData)
@@ -46,6 +56,7 @@ export const pullRoutes: FastifyPluginAsyncZod<{ db: CityDb }> = async (app, { d
             // Stored only after its key's schema accepted it.
             reference: reference.map((r) => ({ key: r.key, value: r.value, updatedAt: r.updatedAt.toISOString() }) as ReferenceItem),
             supervision: page.map(toNotice),
+            terminations: terminations.filter((t) => t.changeSeq <= upTo).map(toTerminationEntry),
           };
         },
         { isolationLevel: 'repeatable read', accessMode: 'read only' },

@@ -183,13 +183,15 @@ test('a terminated matter is shown in red with the guidance', async ({ page }) =
     { type: 'classify', class: 'complaint', route: 'petition-procedure', body: '县自然资源局' },
     { type: 'accept' },
     { type: 'startHandling' },
-    { type: 'reply', opinion: 'explain', basis: '《土地管理法》第四十八条', text: '补偿标准符合规定，予以解释。' },
+    { type: 'reply', opinion: 'explain', basis: '《土地管理法》第四十八条', text: '补偿标准符合规定，予以解释。', factsFound: '经调查核实，情况属实。', reasons: '事实清楚，依据充分。' },
     { type: 'deliver', method: 'in-person', to: '刘桂兰' },
     { type: 'requestReview' },
-    { type: 'reviewOpinion', opinion: 'support', text: '维持原处理意见。' },
+    { type: 'reviewOpinion', opinion: 'not-support', decision: 'uphold', basis: '《土地管理法》第四十八条', text: '维持原处理意见。', factsFound: '经调查核实，情况属实。', reasons: '事实清楚，依据充分。' },
     { type: 'deliver', method: 'post', to: '刘桂兰' },
     { type: 'requestReReview' },
-    { type: 'reReviewOpinion', opinion: 'support', text: '维持复查意见。' },
+    { type: 'reReviewOpinion', opinion: 'not-support', decision: 'uphold', basis: '《土地管理法》第四十八条', text: '维持复查意见。', factsFound: '经调查核实，情况属实。', reasons: '事实清楚，依据充分。' },
+    // 终结 once the 复核 opinion is delivered (DOMAIN.md §4).
+    { type: 'deliver', method: 'post', to: '刘桂兰' },
     { type: 'terminate' },
   ];
   const start = Date.now() + 1000;

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { checkCharacter } from '../../domain/identity/residentId';
 import type { MethodInput } from '../../domain/rpc/contract';
-import { rpc } from './pageRpc';
+import { pageDispatch, rpc } from './pageRpc';
+import { configureNotices } from '../support/noticeSettings';
 import { openAs, switchUser } from './session';
 import { pdfText } from '../support/pdfText';
 
@@ -71,6 +72,22 @@ async function step(page: Page, type: string, status: string, fill?: (dialog: Lo
   await expect(page.getByTestId('matter-status')).toHaveText(status);
 }
 
+/** Chooses a button-style radio by its text until it is checked (its input is covered by the button). */
+async function choose(scope: Locator, label: string) {
+  const radio = scope.getByRole('radio', { name: label, exact: true });
+  await expect(async () => {
+    await scope.getByText(label, { exact: true }).click();
+    await expect(radio).toBeChecked({ timeout: 500 });
+  }).toPass({ timeout: 15_000 });
+}
+
+/** Answers the pre-screen (受理前审查): nothing keeps the body from accepting the matter. */
+async function passPrescreen(dialog: Locator) {
+  await choose(dialog.getByTestId('prescreen-terminated'), '否');
+  await choose(dialog.getByTestId('prescreen-pending'), '否');
+  await choose(dialog.getByTestId('prescreen-organ'), '不属于');
+}
+
 /** Answers the wizard's questions in turn: [question id, option text]. */
 async function answer(dialog: Locator, answers: [string, string][]) {
   // Each answer moves the wizard on (its buttons never stay checked), which the next question's wait proves.
@@ -103,7 +120,12 @@ async function shoot(page: Page, name: string, minHeight = 0) {
 }
 
 test('a matter goes from registration through the classification wizard, handling, review and re-review to termination', async ({ page }) => {
+  // Some twenty dialogs and every document read back: the longest walk of the suite.
+  test.slow();
   await openAs(page, 'supervisor');
+  // The 管理员 has said who issues the notices and which bodies review whose opinions.
+  await configureNotices(pageDispatch(page), 'supervisor');
+  await page.reload();
   const { matterId, matterNo } = await register(page, '张三', '反映某公司拖欠工资三个月');
 
   await page.getByRole('menuitem', { name: '工作台' }).click();
@@ -115,6 +137,7 @@ test('a matter goes from registration through the classification wizard, handlin
 
   // 分类: 申诉求决, none of art. 31 items 1–5 applies -> 信访程序.
   await step(page, 'classify', '已分类', async (dialog) => {
+    await passPrescreen(dialog);
     await answer(dialog, [
       ['class', '申诉求决类'],
       ['litigation', '不属于'],
@@ -127,7 +150,7 @@ test('a matter goes from registration through the classification wizard, handlin
     await expect(result).toContainText('信访程序');
     await expect(result).toContainText('有权处理的机关、单位');
     await expect(result).toContainText('出具信访处理意见书');
-    await dialog.getByLabel(/责任单位名称/).fill('某县人力资源和社会保障局');
+    await dialog.getByLabel(/责任单位名称/).fill('郑州市中原区人力资源和社会保障局');
     await shoot(page, 'wizard.png', 1250);
   });
   await expect(page.getByTestId('matter-basics')).toContainText('申诉求决类');
@@ -158,7 +181,9 @@ test('a matter goes from registration through the classification wizard, handlin
   await expect(page.getByTestId('matter-deadline')).toContainText('延期办理期限');
   await step(page, 'reply', '已答复', async (d) => {
     await pick(d, '予以支持');
-    await d.getByLabel('法律法规依据').fill('《信访工作条例》第三十二条；《保障农民工工资支付条例》');
+    await d.getByLabel('调查核实的事实').fill('经调查核实，该公司拖欠张三2026年1月至3月工资共计9,000元。');
+    await d.getByLabel('处理理由').fill('拖欠工资事实清楚，应当依法足额支付。');
+    await d.getByLabel('法律法规依据').fill('《保障农民工工资支付条例》第三条');
     await d.getByLabel('处理意见', { exact: true }).fill('经调查核实，该公司确有拖欠工资情形，已责令限期足额支付。');
   });
   // The reply is handed over with a 送达回证, preselected.
@@ -172,7 +197,11 @@ test('a matter goes from registration through the classification wizard, handlin
   });
   await step(page, 'requestReview', '复查中');
   await step(page, 'reviewOpinion', '已出具复查意见', async (d) => {
-    await pick(d, '予以支持');
+    await pick(d, '不予支持');
+    await pick(d, '维持');
+    await d.getByLabel('调查核实的事实').fill('复查查明，原处理意见认定的欠薪事实属实。');
+    await d.getByLabel('复查理由').fill('原处理意见认定事实清楚，适用依据正确。');
+    await d.getByLabel('法律法规依据').fill('《保障农民工工资支付条例》第三条');
     await d.getByLabel('复查意见', { exact: true }).fill('原处理意见认定事实清楚，适用依据正确，予以维持。');
   });
   // Delivering the review opinion keeps the state; the step then leaves the allowed list.
@@ -182,12 +211,21 @@ test('a matter goes from registration through the classification wizard, handlin
   await expect(page.getByTestId('command-deliver')).toHaveCount(0);
   await step(page, 'requestReReview', '复核中');
   await step(page, 'reReviewOpinion', '已出具复核意见', async (d) => {
-    await pick(d, '予以支持');
+    await pick(d, '不予支持');
+    await pick(d, '维持');
+    await d.getByLabel('调查核实的事实').fill('复核查明，复查意见认定的事实属实。');
+    await d.getByLabel('复核理由').fill('复查意见正确。');
+    await d.getByLabel('法律法规依据').fill('《保障农民工工资支付条例》第三条');
     await d.getByLabel('复核意见', { exact: true }).fill('复查意见正确，予以维持。本复核意见为最终意见。');
   });
+  // 终结 only once the 复核 opinion is delivered (DOMAIN.md §4).
+  await expect(page.getByTestId('command-terminate')).toHaveCount(0);
+  await step(page, 'deliver', '已出具复核意见');
   await step(page, 'terminate', '已终结');
-  await expect(page.getByTestId('commands').getByRole('button')).toHaveCount(0);
-  await expect(page.getByTestId('timeline').locator('.ant-steps-item, .ant-timeline-item')).toHaveCount(13);
+  // Only 息诉罢访 can still be recorded on a terminated matter.
+  await expect(page.getByTestId('commands').getByRole('button')).toHaveCount(1);
+  await expect(page.getByTestId('command-desist')).toBeVisible();
+  await expect(page.getByTestId('timeline').locator('.ant-steps-item, .ant-timeline-item')).toHaveCount(14);
 
   // The acceptance notice delivered through the documents list gets its own 送达回证.
   const documents = page.getByTestId('documents');
@@ -200,7 +238,7 @@ test('a matter goes from registration through the classification wizard, handlin
   // Every document is downloaded and read back: its title, the matter number and its wording.
   const KEY_PHRASES: Record<string, string> = {
     信访事项受理告知书: '特此告知',
-    信访事项延期办理告知书: '经本机关负责人批准',
+    信访事项延期办理告知书: '负责人批准',
     信访事项处理意见书: '请求复查',
     信访事项复查意见书: '请求复核',
     信访事项复核意见书: '不再受理',
@@ -209,7 +247,7 @@ test('a matter goes from registration through the classification wizard, handlin
   const detail = await rpc(page, 'matters.get', { matterId });
   const produced = detail.documents.map((d) => d.title);
   for (const title of Object.keys(KEY_PHRASES)) expect(produced).toContain(title);
-  expect(produced.filter((t) => t === '送达回证')).toHaveLength(3);
+  expect(produced.filter((t) => t === '送达回证')).toHaveLength(4);
   const rows = documents.locator('tbody tr.ant-table-row');
   await expect(rows).toHaveCount(detail.documents.length);
   for (let i = 0; i < detail.documents.length; i++) {
@@ -227,7 +265,7 @@ test('a matter goes from registration through the classification wizard, handlin
 
 test('the queue lists the nearest deadlines first and its counts are the backend’s', async ({ page }) => {
   await openAs(page, 'supervisor');
-  // Three deadlines: acceptance notice (15 days), transfer objection (5 working days), handling (60 days).
+  // Three deadlines: acceptance notice (15 days), the receiving body's notice after a transfer (15 days), handling (60 days).
   const waiting = await register(page, '陈一', '反映小区噪音扰民');
   const transferred = await register(page, '陈二', '请求查处非法采砂');
   const accepted = await register(page, '陈三', '反映征地补偿款未到位');
@@ -251,12 +289,13 @@ test('the queue lists the nearest deadlines first and its counts are the backend
   const ranks = queue.items.map(rank);
   expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   const order = queue.items.map((i) => i.matterNo);
-  expect(order.indexOf(transferred.matterNo)).toBeLessThan(order.indexOf(waiting.matterNo));
+  expect(order.indexOf(transferred.matterNo)).toBeLessThan(order.indexOf(accepted.matterNo));
   expect(order.indexOf(waiting.matterNo)).toBeLessThan(order.indexOf(accepted.matterNo));
   const shown = await table.locator('tbody tr.ant-table-row td:first-child').allInnerTexts();
   expect(shown).toEqual(order.slice(0, shown.length));
   const row = table.getByRole('row', { name: new RegExp(transferred.matterNo) });
-  await expect(row).toContainText('转送异议期限');
+  // The objection is the receiving body's option, never the deadline that runs (DOMAIN.md §4).
+  await expect(row).toContainText('收到转送后告知期限');
   const item = queue.items.find((i) => i.matterNo === transferred.matterNo)!;
   await expect(row).toContainText(`剩${item.nextDeadline!.daysLeft}天`);
 
@@ -281,7 +320,7 @@ test('the queue lists the nearest deadlines first and its counts are the backend
   await expect(campaign).toContainText('市信访局');
   await expect(campaign).toContainText('0.0%');
   await campaign.getByText('0.0%').hover();
-  await expect(page.getByRole('tooltip')).toContainText('化解率 = 已化解 ÷ 交办数');
+  await expect(page.getByRole('tooltip')).toContainText('息诉罢访的件数 ÷ 交办件数');
   await shoot(page, 'queue-campaign.png');
 });
 
@@ -290,6 +329,7 @@ test('a 检举控告 reporter is masked for a handler and shown to a supervisor,
   const { matterNo } = await register(page, '王五', '检举某局干部违规收受礼金');
   await openFromQueue(page, matterNo);
   await step(page, 'classify', '已分类', async (dialog) => {
+    await passPrescreen(dialog);
     await answer(dialog, [
       ['class', '检举控告类'],
       ['accusedIsPublicOfficial', '是'],
@@ -337,4 +377,25 @@ test('a 检举控告 reporter is masked for a handler and shown to a supervisor,
   await submit(page);
   await expect(page.getByTestId('participants')).toContainText('钱律师');
   await shoot(page, 'accusation-supervisor.png');
+});
+
+test('the pre-screen refuses a matter pending elsewhere before any class is given, with its notice', async ({ page }) => {
+  await openAs(page, 'handler');
+  const { matterId, matterNo } = await register(page, '李四', '反映宅基地纠纷');
+  await openFromQueue(page, matterNo);
+  await page.getByTestId('command-classify').click();
+  const dialog = page.getByRole('dialog');
+  await choose(dialog.getByTestId('prescreen-terminated'), '否');
+  await choose(dialog.getByTestId('prescreen-pending'), '是');
+  await dialog.getByTestId('prescreen-pending-at').fill('某镇人民政府');
+  await choose(dialog.getByTestId('prescreen-organ'), '不属于');
+  await expect(dialog.getByTestId('prescreen-outcome')).toContainText('正在某镇人民政府办理中');
+  await expect(dialog.getByTestId('classification-wizard')).toHaveCount(0);
+  await shoot(page, 'prescreen.png', 900);
+  await dialog.getByRole('button', { name: /不予受理/ }).click();
+  await expect(dialog).toBeHidden({ timeout: 20_000 });
+  await expect(page.getByTestId('matter-status')).toHaveText('不予受理');
+  const detail = await rpc(page, 'matters.get', { matterId });
+  expect(detail.transitions.at(-1)).toMatchObject({ command: 'decline', from: 'registered', to: 'not-accepted' });
+  expect(detail.documents.map((d) => d.title)).toContain('信访事项不予受理告知书');
 });

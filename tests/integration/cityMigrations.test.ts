@@ -1,5 +1,6 @@
 // Migrations that move data, run on a city database holding rows written by the schema before
 // them (PGlite; the same SQL runs on PostgreSQL).
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -62,4 +63,29 @@ describe('0006: enrolment codes expire, lookups are recorded', () => {
     expect(indexes.map((i) => i.indexname)).toEqual(['matters_credential_idx', 'person_lookups_credential_idx', 'visits_credential_idx']);
     await db.close();
   });
+});
+
+describe('0008: the termination register', () => {
+  it('takes in the matters terminated before it, each with a change number after the counter, the person hashed', async () => {
+    const db = new PGlite();
+    const upTo = files.findIndex((f) => f.startsWith('0008_'));
+    for (const f of files.slice(0, upTo)) await migrate(db, f);
+    await db.query(`INSERT INTO change_counter (id, value) VALUES (1, 4)`);
+    const matter = `INSERT INTO matters (matter_id, matter_no, county_code, device_id, visitor_id, visitor_name, document_type, document_number, visitor,
+        representatives, channel, headcount, category_code, place_region, respondent, summary, facts, flags, received_at, status, lifecycle)
+       VALUES ($1, $2, '410102', 'a0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000001', '张三', 'resident', '11010519491231002x', '{}',
+        '[]', 'visit', 1, '0101', '410102', '', '供暖', '', '{}', $3, $4, $5)`;
+    // 16:30 UTC on 03-01 is already 03-02 in Beijing.
+    await db.query(matter, ['b0000000-0000-4000-8000-000000000001', 'N1', '2025-03-01T16:30:00Z', 'terminated', '{"terminatedOn":"2025-08-20"}']);
+    await db.query(matter, ['b0000000-0000-4000-8000-000000000002', 'N2', '2025-03-05T01:00:00Z', 'closed', null]);
+
+    await migrate(db, files[upTo]!);
+
+    const hash = createHash('sha256').update('xf-termination-v1:11010519491231002X').digest('hex');
+    expect((await db.query(`SELECT matter_no, document_hash, to_char(received_on, 'YYYY-MM-DD') AS received_on, to_char(terminated_on, 'YYYY-MM-DD') AS terminated_on, active, change_seq FROM termination_register`)).rows).toEqual([
+      { matter_no: 'N1', document_hash: hash, received_on: '2025-03-02', terminated_on: '2025-08-20', active: true, change_seq: 5 },
+    ]);
+    expect((await db.query('SELECT value FROM change_counter')).rows).toEqual([{ value: 5 }]);
+    await db.close();
+  }, 120_000);
 });

@@ -13,13 +13,17 @@ import { SAMPLE_FIELDS, SAMPLE_MATTER_NUMBER } from '../support/documentSamples'
 
 const KEY_PHRASES: Record<DocumentKind, string[]> = {
   'registration-receipt': ['张某某', '4101**********1234', '本机关将在2026年1月20日前告知是否受理', '0371-12345678'],
-  'acceptance-notice': ['本机关已于2026年1月8日依法受理', '2026年3月9日前', '特此告知'],
-  'non-acceptance-notice': ['决定不予受理', '郑州市中原区人民法院', '特此告知'],
-  'transfer-notice': ['转送郑州市中原区人力资源和社会保障局办理', '特此告知'],
-  'handling-opinion': ['《信访工作条例》第三十二条', '一、信访请求', '五、处理意见：支持。', '30日内', '请求复查'],
-  'review-opinion': ['复查意见：维持原处理意见', '30日内', '请求复核'],
-  're-review-opinion': ['复核意见：维持复查意见', '不再受理'],
-  'extension-notice': ['办理期限延长至2026年4月8日', '经本机关负责人批准'],
+  'acceptance-notice': ['本机关已于2026年1月8日依法受理', '《信访工作条例》第二十二条', '2026年3月9日前', '0371-12345678', '特此告知'],
+  'non-acceptance-notice': ['不属于本机关职权范围', '《信访工作条例》第二十二条', '决定不予受理', '郑州市中原区人民法院', '特此告知'],
+  'legal-route-notice': ['仲裁程序', '《信访工作条例》第三十一条', '郑州市中原区劳动人事争议仲裁委员会'],
+  'transfer-notice': ['《信访工作条例》第二十一条', '转送郑州市中原区人力资源和社会保障局办理', '特此告知'],
+  'handling-opinion': ['《信访工作条例》第三十二条', '一、信访请求', '二、调查核实的事实', '五、处理意见：对你的信访请求予以支持。', '30日内', '向郑州市中原区人民政府书面请求复查'],
+  'review-opinion': ['《信访工作条例》第三十五条', '不予支持，维持郑州市中原区人力资源和社会保障局于2026年3月2日作出的信访处理意见', '30日内', '向郑州市人民政府书面请求复核'],
+  're-review-opinion': ['《信访工作条例》第三十六条', '维持郑州市中原区人民政府于2026年4月20日作出的复查意见', '不再受理'],
+  'extension-notice': ['办理期限延长至2026年4月8日', '《信访工作条例》第三十四条', '负责人批准'],
+  'no-further-acceptance-notice': ['郑州市人民政府已于2026年6月10日出具复核意见', '2026年7月20日终结', '《信访工作条例》第三十六条', '不再受理'],
+  'late-review-notice': ['《信访工作条例》第三十五条', '30日内向郑州市中原区人民政府提出', '2026年4月2日届满', '不予受理'],
+  'late-re-review-notice': ['《信访工作条例》第三十六条', '30日内向郑州市人民政府提出', '2026年5月21日届满', '不予受理'],
   'delivery-receipt': ['信访事项处理意见书', '直接送达', '受送达人签名或盖章', '送达人'],
 };
 
@@ -67,7 +71,7 @@ describe('renderDocument', () => {
   });
 
   it('puts the matter number and 第 N 页 共 M 页 on every page of a long document', async () => {
-    const long = { ...SAMPLE_FIELDS['handling-opinion'], facts: Array(40).fill(SAMPLE_FIELDS['handling-opinion'].facts).join('\n') };
+    const long = { ...SAMPLE_FIELDS['handling-opinion'], factsFound: Array(40).fill(SAMPLE_FIELDS['handling-opinion'].factsFound).join('\n') };
     const { text, pages } = await pdfText('handling-opinion', long);
     expect(pages).toBeGreaterThan(1);
     const pageTexts = text.split('\f').filter((p) => p.trim() !== '');

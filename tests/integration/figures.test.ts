@@ -37,7 +37,7 @@ async function lived(b: ReturnType<typeof testBackend>, seq: number, day: string
   await run(b, matterId, acceptOn, { type: 'classify', class: 'complaint', route: 'petition-procedure', body: '县住建局' });
   await run(b, matterId, acceptOn, { type: 'accept' });
   await run(b, matterId, acceptOn, { type: 'startHandling' });
-  await run(b, matterId, replyOn, { type: 'reply', opinion: 'explain', basis: '《信访工作条例》第三十二条', text: '经调查核实……' });
+  await run(b, matterId, replyOn, { type: 'reply', opinion: 'explain', basis: '《信访工作条例》第三十二条', text: '经调查核实……', factsFound: '经调查核实，情况属实。', reasons: '事实清楚，依据充分。' });
   await run(b, matterId, replyOn, { type: 'deliver', method: 'in-person', to: '来访人' });
   await run(b, matterId, replyOn, { type: 'rate', rating });
   return matterId;

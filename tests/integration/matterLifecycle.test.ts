@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandOutcome, MatterDetail } from '../../domain/matters/rpc';
 import { STAFF } from '../support/staff';
 import { OUTBOX_RECORDS, residentId, testBackend, validVisit } from '../support/backend';
+import { configureNotices } from '../support/noticeSettings';
 import { pdfText } from '../support/pdfText';
 
 let clock = new Date('2026-03-02T09:00:00+08:00');
@@ -39,6 +40,8 @@ async function docText(b: ReturnType<typeof testBackend>, documentId: string) {
 describe('a matter from registration to termination', () => {
   it('goes through every stage, writes every document, and syncs every step', async () => {
     const b = open();
+    // Notices go out only once the 管理员 has set the bureau and the organisation tree.
+    await configureNotices(b.dispatch, 'supervisor');
     const reg = await call<{ matterId: string; matterNo: string }>(b, 'intake.register', validVisit);
     const receipt = await call<{ documentId: string }>(b, 'documents.generate', { matterId: reg.matterId, kind: 'registration-receipt' });
     const receiptText = await docText(b, receipt.documentId);
@@ -47,13 +50,13 @@ describe('a matter from registration to termination', () => {
     expect(receiptText).toContain('2026年3月17日'); // 15 days from 3-02 is 3-17 (Tuesday)
 
     const id = reg.matterId;
-    let m = await step(b, id, '2026-03-03', { type: 'classify', class: 'complaint', route: 'petition-procedure', body: '县人社局' });
+    let m = await step(b, id, '2026-03-03', { type: 'classify', class: 'complaint', route: 'petition-procedure', body: '郑州市中原区人力资源和社会保障局' });
     expect(m.status).toBe('classified');
     m = await step(b, id, '2026-03-04', { type: 'accept', documents: ['acceptance-notice'] });
     expect(m.nextDeadline).toMatchObject({ label: '办理期限', lastDay: '2026-05-06' }); // 60 days from 3-04 is 5-03 (Sun, in the 劳动节 break) -> 5-06
     m = await step(b, id, '2026-03-05', { type: 'startHandling' });
     m = await step(b, id, '2026-04-20', { type: 'extend', days: 30, reason: '需要补充调查取证', approvedBy: '张局长', documents: ['extension-notice'] });
-    m = await step(b, id, '2026-05-20', { type: 'reply', opinion: 'support', basis: '《保障农民工工资支付条例》第三条', text: '责成用人单位于30日内支付拖欠工资。', documents: ['handling-opinion'] });
+    m = await step(b, id, '2026-05-20', { type: 'reply', opinion: 'support', basis: '《保障农民工工资支付条例》第三条', text: '责成用人单位于30日内支付拖欠工资。', factsFound: '经调查核实，情况属实。', reasons: '事实清楚，依据充分。', documents: ['handling-opinion'] });
     m = await step(b, id, '2026-05-21', { type: 'deliver', method: 'in-person', to: '张三', documents: ['delivery-receipt'] });
     // The 送达 step records the reply's delivery and its 送达回证 names the reply and the method.
     expect(m.documents.find((d) => d.kind === 'handling-opinion')).toMatchObject({ deliveryMethod: 'in-person', deliveredAt: '2026-05-21T10:00:00+08:00' });
@@ -62,15 +65,18 @@ describe('a matter from registration to termination', () => {
     expect(receiptOfReply).toContain('直接送达');
     m = await step(b, id, '2026-05-21', { type: 'rate', rating: 'unsatisfied' });
     m = await step(b, id, '2026-06-01', { type: 'requestReview' });
-    m = await step(b, id, '2026-06-20', { type: 'reviewOpinion', opinion: 'support', text: '原处理意见认定事实清楚，予以维持。', documents: ['review-opinion'] });
+    m = await step(b, id, '2026-06-20', { type: 'reviewOpinion', opinion: 'not-support', decision: 'uphold', basis: '《保障农民工工资支付条例》第三条', text: '原处理意见认定事实清楚，予以维持。', factsFound: '经调查核实，情况属实。', reasons: '事实清楚，依据充分。', documents: ['review-opinion'] });
     m = await step(b, id, '2026-06-22', { type: 'deliver', method: 'post', to: '张三' });
     m = await step(b, id, '2026-07-01', { type: 'requestReReview' });
-    m = await step(b, id, '2026-07-20', { type: 'reReviewOpinion', opinion: 'support', text: '复查意见正确，予以维持。', documents: ['re-review-opinion'] });
+    m = await step(b, id, '2026-07-20', { type: 'reReviewOpinion', opinion: 'not-support', decision: 'uphold', basis: '《保障农民工工资支付条例》第三条', text: '复查意见正确，予以维持。', factsFound: '经调查核实，情况属实。', reasons: '事实清楚，依据充分。', documents: ['re-review-opinion'] });
+    // 终结 only once the 复核 opinion is delivered (DOMAIN.md §4).
+    expect(m.allowedCommands).not.toContain('terminate');
+    m = await step(b, id, '2026-07-22', { type: 'deliver', method: 'in-person', to: '张三' });
     m = await step(b, id, '2026-07-25', { type: 'terminate' });
     expect(m.status).toBe('terminated');
     expect(m.statusLabel).toContain('终结');
     expect(m.transitions.map((t) => t.command)).toEqual([
-      'classify', 'accept', 'startHandling', 'extend', 'reply', 'deliver', 'rate', 'requestReview', 'reviewOpinion', 'deliver', 'requestReReview', 'reReviewOpinion', 'terminate',
+      'classify', 'accept', 'startHandling', 'extend', 'reply', 'deliver', 'rate', 'requestReview', 'reviewOpinion', 'deliver', 'requestReReview', 'reReviewOpinion', 'deliver', 'terminate',
     ]);
     // Every step is recorded under the signed-in user: the caller sends no actor at all.
     expect(new Set(m.transitions.map((t) => t.actorName))).toEqual(new Set([STAFF.supervisor.name]));
@@ -78,11 +84,11 @@ describe('a matter from registration to termination', () => {
     const texts = Object.fromEntries(await Promise.all(m.documents.map(async (d) => [d.kind, await docText(b, d.id)] as const)));
     expect(Object.keys(texts).sort()).toEqual(['acceptance-notice', 'delivery-receipt', 'extension-notice', 'handling-opinion', 're-review-opinion', 'registration-receipt', 'review-opinion']);
     for (const t of Object.values(texts)) expect(t).toContain(reg.matterNo);
-    expect(texts['acceptance-notice']).toContain('县人社局');
+    expect(texts['acceptance-notice']).toContain('郑州市中原区人力资源和社会保障局');
     expect(texts['extension-notice']).toContain('需要补充调查取证');
     expect(texts['handling-opinion']).toContain('责成用人单位于30日内支付拖欠工资');
-    expect(texts['review-opinion']).toContain('维持原处理意见');
-    expect(texts['re-review-opinion']).toContain('维持复查意见');
+    expect(texts['review-opinion']).toContain('维持郑州市中原区人力资源和社会保障局于2026年5月20日作出的信访处理意见');
+    expect(texts['re-review-opinion']).toContain('维持郑州市中原区人民政府于2026年6月20日作出的复查意见');
 
     // The same request on a terminated matter is refused with the stable code.
     clock = new Date('2026-07-26T10:00:00+08:00');
@@ -90,11 +96,12 @@ describe('a matter from registration to termination', () => {
     expect(again).toMatchObject({ ok: false, code: 'already_terminated' });
 
     const events = b.db.$client.prepare("SELECT count(*) AS n FROM outbox WHERE type = 'matter.transitioned'").get() as { n: number };
-    expect(events.n).toBe(13);
+    expect(events.n).toBe(14);
   }, 60_000);
 
   it('records delivery of a document with a 送达回证', async () => {
     const b = open();
+    await configureNotices(b.dispatch, 'supervisor');
     const reg = await call<{ matterId: string; matterNo: string }>(b, 'intake.register', validVisit);
     const m = await step(b, reg.matterId, '2026-03-03', { type: 'classify', class: 'complaint', route: 'petition-procedure', body: '县人社局' });
     expect(m.allowedCommands).toContain('accept');
@@ -116,7 +123,7 @@ describe('a matter from registration to termination', () => {
     const b = open();
     const reg = await call<{ matterId: string }>(b, 'intake.register', validVisit);
     const before = b.db.$client.prepare(`SELECT count(*) AS n FROM ${OUTBOX_RECORDS}`).get();
-    const r = await b.dispatch('matters.command', { matterId: reg.matterId, command: { at: '2026-03-03T10:00:00+08:00', type: 'reply', opinion: 'support', basis: 'x', text: 'y' } });
+    const r = await b.dispatch('matters.command', { matterId: reg.matterId, command: { at: '2026-03-03T10:00:00+08:00', type: 'reply', opinion: 'support', basis: 'x', text: 'y', factsFound: 'f', reasons: 'r' } });
     expect(r).toMatchObject({ ok: false, code: 'illegal_transition', message: expect.stringMatching(/不能执行/) });
     expect(b.db.$client.prepare(`SELECT count(*) AS n FROM ${OUTBOX_RECORDS}`).get()).toEqual(before);
     expect(await b.dispatch('matters.command', { matterId: reg.matterId, command: { type: 'fly' } })).toMatchObject({ ok: false, code: 'invalid_input' });

@@ -27,7 +27,7 @@ describeEachBackend('city pull', (city) => {
   it('sends every reference key once, then only what changed after the cursor', async () => {
     const device = await enrolledDevice(city.app);
     const empty = await pull(device);
-    expect(empty).toEqual({ cursor: expect.any(String), hasMore: false, reference: [], supervision: [] });
+    expect(empty).toEqual({ cursor: expect.any(String), hasMore: false, reference: [], supervision: [], terminations: [] });
 
     expect((await putReference('categories', categories)).statusCode).toBe(200);
     expect((await putReference('units', [{ code: 'U01', name: '县住建局' }, { code: 'U02', name: '县人社局' }])).statusCode).toBe(200);

@@ -67,8 +67,8 @@ export function transitionEvents(fromSeq: number, m: MatterPayload, steps: Step[
   return { events, lifecycle };
 }
 
-/** One valid payload of every event type but a registration, each about `matter` (a campaign about it and `alsoAbout`). */
-export function payloadsAbout(matter: MatterPayload, alsoAbout: string[] = []): { [T in Exclude<EventType, 'matter.registered'>]: EventPayload<T> } {
+/** One valid payload of every event type but those that bring a matter in (registered, imported), each about `matter` (a campaign about it and `alsoAbout`). */
+export function payloadsAbout(matter: MatterPayload, alsoAbout: string[] = []): { [T in Exclude<EventType, 'matter.registered' | 'matter.imported'>]: EventPayload<T> } {
   const at = '2026-03-10T09:00:00.000+08:00';
   const { matterId, matterNo } = matter;
   return {
@@ -82,7 +82,15 @@ export function payloadsAbout(matter: MatterPayload, alsoAbout: string[] = []): 
     'participant.recorded': { participantId: randomUUID(), visitId: matter.visitId, matterId, role: 'lawyer', name: '王律师', organisation: '某律师事务所' },
     'campaign.created': { campaignId: randomUUID(), name: '欠薪专项', issuedBy: '县信访局', issuedAt: at, dueOn: '2026-04-30', matterIds: [...alsoAbout, matterId] },
     'audit.recorded': { seq: 1, id: randomUUID(), at, actorNo: 'C001', actorName: '王登记', actorRole: 'clerk', action: 'matters.get', kind: 'view', target: matterId, outcome: 'ok', prevHash: '0'.repeat(64), hash: 'a'.repeat(64) },
+    'matter.corrected': { ...correction(matter, at), changes: [{ field: 'visitorName', from: matter.visitor.name, to: '张叁' }] },
+    'matter.voided': correction(matter, at),
+    'matter.stepWithdrawn': { ...correction(matter, at), withdrawnTransitionId: randomUUID(), from: 'classified', to: 'registered', nextDue: null },
   };
+}
+
+/** What every correction carries: which one, about which matter, who, when and why. */
+function correction({ matterId, matterNo }: MatterPayload, at: string) {
+  return { correctionId: randomUUID(), matterId, matterNo, reason: '登记时录入有误', actor: { userId: 'S001', name: '赵科长', role: 'supervisor' }, at };
 }
 
 /** payloadsAbout as events numbered from `fromSeq`. */

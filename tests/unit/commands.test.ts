@@ -11,8 +11,11 @@ describe('COMMAND_FIELDS', () => {
     expect(COMMAND_FIELDS.extend).toEqual(['days', 'approvedBy']);
     expect(COMMAND_FIELDS.deliver).toEqual(['method', 'to']);
     expect(COMMAND_FIELDS.classify).toEqual(['class', 'route', 'body', 'note']);
-    // The reason of a decline is the envelope's own, required there: no field of its own.
-    expect(COMMAND_FIELDS.decline).toEqual([]);
+    // The reason of a decline is the envelope's own, required there; the pre-screen adds its ground and the body to go to.
+    expect(COMMAND_FIELDS.decline).toEqual(['ground', 'toBody']);
+    expect(COMMAND_FIELDS.assign).toEqual(['toBody', 'dueOn']);
+    expect(COMMAND_FIELDS.settle).toEqual(['kind', 'agreement']);
+    expect(COMMAND_FIELDS.pauseForHearing).toEqual(['days', 'record']);
   });
 
   it('the envelope plus those fields, and nothing else, make every command whole', () => {

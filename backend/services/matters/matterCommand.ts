@@ -31,6 +31,7 @@ export async function runMatterCommand(ctx: ServiceContext, matterId: string, re
   }
   const row = matterWithVisitor(ctx.db, matterId);
   if (!row) return err('matter_not_found', '信访事项不存在');
+  if (row.matter.voidedAt) return err('matter_voided', '该登记已作废，不能再办理');
   const command = matterCommandSchema.parse({ ...request, actor: { userId: op.value.userId, name: op.value.name, role: op.value.role } });
   const { deadlines, policy } = ctx.reference();
   const applied = applyCommand(lifecycleOf(row.matter.lifecycle), command, { deadlines, handlingTargetDays: policy.handlingTargetDays });

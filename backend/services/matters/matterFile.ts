@@ -15,11 +15,17 @@ import { localDay, type ServiceContext } from '../context';
 import { reporterVisible } from '../operator';
 import { lifecycleOf } from '../storedLifecycle';
 import { visitorView } from './visitorView';
+import { correctionHistory } from '../corrections/history';
+import { canSeeVoided } from '../../../domain/staff/permissions';
 
 export function matterDetail(ctx: Pick<ServiceContext, 'db' | 'now' | 'reference' | 'actor'>, matterId: string): Result<MatterDetail> {
   const row = matterWithVisitor(ctx.db, matterId);
   if (!row) return err('matter_not_found', '信访事项不存在');
   const m = row.matter;
+  // A voided registration is kept for the 科长/督办, and is no one else's work any more.
+  const op = ctx.actor();
+  if (m.voidedAt && !(op && canSeeVoided(op.role))) return err('matter_voided', '该登记已作废，仅科长/督办可以查看');
+  const masked = m.reporterProtected && !reporterVisible(ctx);
   const lifecycle = lifecycleOf(m.lifecycle);
   const today = localDay(ctx.now());
   const lc = leaderCaseOf(ctx.db, matterId);
@@ -37,10 +43,11 @@ export function matterDetail(ctx: Pick<ServiceContext, 'db' | 'now' | 'reference
     summary: m.summary,
     facts: m.facts,
     flags: pickFlags(m),
-    visitor: visitorView(row.visitor, m.reporterProtected && !reporterVisible(ctx)),
+    visitor: visitorView(row.visitor, masked),
     lifecycle,
-    nextDeadline: nextDeadline(lifecycle, today, { deadlines: ctx.reference().deadlines }),
-    allowedCommands: allowedCommandsFor(lifecycle),
+    // A voided registration owes nothing more.
+    nextDeadline: m.voidedAt ? null : nextDeadline(lifecycle, today, { deadlines: ctx.reference().deadlines }),
+    allowedCommands: m.voidedAt ? [] : allowedCommandsFor(lifecycle),
     transitions: transitionsOf(ctx.db, matterId).map((t) => {
       const command = JSON.parse(t.command) as MatterCommand;
       return {
@@ -72,6 +79,11 @@ export function matterDetail(ctx: Pick<ServiceContext, 'db' | 'now' | 'reference
     })),
     leaderCase: lc ? { leader: lc.leader, staff: lc.staff, plan: lc.plan, dueOn: lc.dueOn, assignedAt: lc.assignedAt } : null,
     participants: participantsOf(ctx.db, matterId),
+    // Corrections that keep history.
+    ...correctionHistory(ctx, matterId, masked),
+    origin: m.origin,
+    sourceNo: m.sourceNo,
+    categoryCode: m.categoryCode,
   });
 }
 

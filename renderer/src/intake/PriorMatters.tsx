@@ -35,6 +35,7 @@ function MatterItem({ m, linked, onLink }: { m: PriorMatter; linked: boolean; on
         </Typography.Text>
         <Tag color={m.terminated ? 'error' : 'processing'}>{m.statusLabel}</Tag>
         {m.source === 'city' && <Tag data-testid="prior-matter-elsewhere">市级记录 · 县区 {m.countyCode}</Tag>}
+        {m.source === 'register' && <Tag data-testid="prior-matter-register">市终结库 · 县区 {m.countyCode}</Tag>}
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {m.receivedOn} 登记 · 来访{m.visits}次{m.lastVisitOn ? ` · 最近 ${m.lastVisitOn}` : ''}
         </Typography.Text>

@@ -7,7 +7,7 @@ import { CLASS_LABELS, OUTCOME_LABELS, ROUTE_LABELS } from '../../../domain/matt
 import { classify, type Classification } from '../../../domain/matters/classification';
 import { nextQuestion, QUESTION_BY_ID, type ClassificationAnswers, type ClassificationQuestion, type QuestionId } from '../../../domain/matters/questions';
 
-type Answer = { id: QuestionId; value: string | boolean };
+export type Answer = { id: QuestionId; value: string | boolean };
 
 const YES_NO = [
   { value: true, label: '是' },
@@ -57,9 +57,9 @@ function ClassificationResult({ result }: { result: Classification }) {
   );
 }
 
-/** Reports the classification once the answers are complete, and null while they are not. */
-export function ClassificationWizard({ onResult }: { onResult: (result: Classification | null) => void }) {
-  const [answers, setAnswers] = useState<Answer[]>([]);
+/** Reports the classification once the answers are complete, and null while they are not; `initial` answers come from the pre-screen. */
+export function ClassificationWizard({ onResult, initial = [] }: { onResult: (result: Classification | null) => void; initial?: Answer[] }) {
+  const [answers, setAnswers] = useState<Answer[]>(initial);
   const pending = useMemo(() => {
     const given = Object.fromEntries(answers.map((a) => [a.id, a.value])) as Partial<ClassificationAnswers>;
     const next = nextQuestion(given);

@@ -7,8 +7,8 @@ import { useMayCall } from '../session/useMayCall';
 import type { MatterDetail } from '../../../domain/matters/rpc';
 import { CommandDialog } from './CommandDialog';
 
-// Recording a repeat visit or a hearing pause is a side step, not the way forward.
-const SIDE_STEPS: readonly CommandType[] = ['repeatVisit', 'pauseForHearing'];
+// Recording a repeat visit, a hearing, a 办结报告, a higher-level visit or 息诉罢访 is a side step, not the way forward.
+const SIDE_STEPS: readonly CommandType[] = ['repeatVisit', 'noticeHearing', 'pauseForHearing', 'report', 'higherLevelVisit', 'desist'];
 
 export function CommandBar({ matter }: { matter: MatterDetail }) {
   const [open, setOpen] = useState<CommandType | null>(null);

@@ -6,24 +6,35 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { DOCUMENT_TITLES, type DocumentKind } from '../../../domain/documents/kinds';
 import type { Classification } from '../../../domain/matters/classification';
+import { DECLINE_GROUND_LABELS, type PrescreenOutcome } from '../../../domain/matters/prescreen';
 import { COMMAND_DOCUMENTS, COMMAND_FIELDS, COMMAND_LABELS, type CommandRequest, type CommandType } from '../../../domain/matters/commands';
 import { DELIVERED_DOCUMENT } from '../../../domain/matters/transitions';
 import type { MatterDetail } from '../../../domain/matters/rpc';
 import type { Err } from '../../../domain/result';
 import { api } from '../api/client';
-import { ClassificationWizard } from './ClassificationWizard';
+import { ClassificationWizard, type Answer } from './ClassificationWizard';
+import { PrescreenPanel } from './PrescreenPanel';
 import { CommandFields, REASON_LABELS } from './CommandFields';
 import { useMatterStore } from './matterStore';
 
 type Values = { at: Dayjs; reason?: string; documents?: DocumentKind[]; body?: string; note?: string } & Record<string, unknown>;
 
+/** 涉法涉诉 goes through art. 31 item 1: the wizard starts at 申诉求决. */
+const LAW_RELATED_START: Answer[] = [{ id: 'class', value: 'complaint' }];
+
 /** The command as the window asks for it: who takes the step is the backend's signed-in user. */
-function buildCommand(type: CommandType, values: Values, classification: Classification | null): CommandRequest {
+function buildCommand(type: CommandType, values: Values, classification: Classification | null, screened: PrescreenOutcome | null): CommandRequest {
   const envelope = { at: values.at.format(), reason: values.reason ?? '', documents: values.documents ?? [] };
+  // The pre-screen refused it (DOMAIN.md §3): not accepted, with its ground, body and notice.
+  if (type === 'classify' && screened?.kind === 'decline') {
+    const reason = `${DECLINE_GROUND_LABELS[screened.ground]}。${screened.visitorText}`;
+    return { ...envelope, type: 'decline', reason, ground: screened.ground, toBody: screened.toBody, documents: ['non-acceptance-notice'] };
+  }
   if (type === 'classify' && classification) {
     return { ...envelope, type, class: classification.class, route: classification.route, body: values.body ?? '', note: values.note ?? '' };
   }
-  const own = Object.fromEntries(COMMAND_FIELDS[type].map((f) => [f, values[f]]));
+  // A day picked in the form (a 交办's report, a hearing) goes as YYYY-MM-DD.
+  const own = Object.fromEntries(COMMAND_FIELDS[type].map((f) => [f, dayjs.isDayjs(values[f]) ? values[f].format('YYYY-MM-DD') : values[f]]));
   // The fields come from COMMAND_FIELDS by name, which TypeScript cannot tie to the union's
   // member; the backend parses the command with commandRequestSchema anyway.
   return { ...envelope, ...own, type } as CommandRequest;
@@ -36,6 +47,9 @@ export function CommandDialog({ matter, type, onClose }: { matter: MatterDetail;
   const [refusal, setRefusal] = useState<Err | null>(null);
   const [classification, setClassification] = useState<Classification | null>(null);
   const onResult = useCallback((c: Classification | null) => setClassification(c), []);
+  const [screened, setScreened] = useState<PrescreenOutcome | null>(null);
+  const onScreened = useCallback((o: PrescreenOutcome | null) => setScreened(o), []);
+  const declining = type === 'classify' && screened?.kind === 'decline';
   const documents = COMMAND_DOCUMENTS[type];
   const reasonLabel = REASON_LABELS[type];
   // Shown so the clerk sees which paper goes out; the backend picks the same one.
@@ -46,7 +60,7 @@ export function CommandDialog({ matter, type, onClose }: { matter: MatterDetail;
     setBusy(true);
     setRefusal(null);
     // A 送达 step records the delivery of the document it hands over, and its 送达回证, itself.
-    const command = buildCommand(type, values, classification);
+    const command = buildCommand(type, values, classification, screened);
     const r = await api.invoke('matters.command', { matterId: matter.matterId, command });
     setBusy(false);
     if (!r.ok) {
@@ -58,7 +72,7 @@ export function CommandDialog({ matter, type, onClose }: { matter: MatterDetail;
     useMatterStore.getState().show(r.value.detail);
     // The step stands; a paper that failed after it is said plainly, and can be made again.
     if (r.value.warnings.length > 0) for (const w of r.value.warnings) message.warning(w, 8);
-    else message.success(`已${COMMAND_LABELS[type]}`);
+    else message.success(`已${COMMAND_LABELS[command.type]}`);
     onClose();
   }
 
@@ -75,20 +89,27 @@ export function CommandDialog({ matter, type, onClose }: { matter: MatterDetail;
       open
       title={`${COMMAND_LABELS[type]} — ${matter.matterNo}`}
       width={type === 'classify' ? 720 : 560}
-      okText="确定"
+      okText={declining ? '不予受理' : '确定'}
       confirmLoading={busy}
-      okButtonProps={{ disabled: type === 'classify' && !classification }}
+      okButtonProps={{ disabled: type === 'classify' && !declining && !classification, danger: declining }}
       onOk={() => form.submit()}
       onCancel={onClose}
       mask={{ closable: false }}
     >
       <Form form={form} name="command" layout="vertical" initialValues={initialValues} onFinish={(v) => void submit(v)}>
-        {type === 'classify' && (
+        {type === 'classify' && <PrescreenPanel matter={matter} onOutcome={onScreened} />}
+        {type === 'classify' && screened && screened.kind !== 'decline' && (
           <>
-            <ClassificationWizard onResult={onResult} />
+            <ClassificationWizard key={screened.kind} onResult={onResult} initial={screened.kind === 'law-related' ? LAW_RELATED_START : []} />
             {classification && (
               <>
-                <Form.Item name="body" label={`责任单位名称（${classification.responsibleBodyKind}）`} rules={[{ required: true, whitespace: true, message: '请填写责任单位' }]} style={{ marginTop: 12 }}>
+                <Form.Item
+                  name="body"
+                  label={`责任单位名称（${classification.responsibleBodyKind}）`}
+                  rules={[{ required: true, whitespace: true, message: '请填写责任单位' }]}
+                  extra={screened.proposedBodies.length > 0 ? `按登记标记建议涉及：${screened.proposedBodies.join('；')}` : undefined}
+                  style={{ marginTop: 12 }}
+                >
                   <Input maxLength={100} />
                 </Form.Item>
                 <Form.Item name="note" label="备注">

@@ -3,10 +3,12 @@
 // ownership and the lawyers and psychologists who took part.
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space, Spin, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect, type ReactNode } from 'react';
 import type { MatterDetail } from '../../../domain/matters/rpc';
 import { backLabel, useNavigation } from '../shell/navigation';
 import { CommandBar } from './CommandBar';
+import { CorrectionActions } from '../corrections/CorrectionActions';
 import { DaysLeftTag, EstimatedNote } from './DaysLeftTag';
 import { DocumentsList } from './DocumentsList';
 import { LeaderCasePanel } from './LeaderCasePanel';
@@ -59,9 +61,16 @@ function MatterHeader({ matter }: { matter: MatterDetail }) {
           {backLabel(previous)}
         </Button>
       </div>
-      <div style={{ marginTop: 10 }}>
+      <div style={{ marginTop: 10, display: 'flex', gap: 12, flexWrap: 'wrap', justifyContent: 'space-between' }}>
         <CommandBar matter={matter} />
+        <CorrectionActions matter={matter} />
       </div>
+      {matter.voided && (
+        <Alert type="error" showIcon data-testid="matter-voided" style={{ marginTop: 10 }} title={`该登记已于${dayjs(matter.voided.at).format('YYYY-MM-DD HH:mm')}由${matter.voided.actorName}作废：${matter.voided.reason}`} />
+      )}
+      {matter.origin === 'import' && (
+        <Alert type="info" showIcon style={{ marginTop: 10 }} title={`历史台账导入的记录${matter.sourceNo ? `（原编号 ${matter.sourceNo}）` : ''}，不计入本窗口统计`} />
+      )}
     </Card>
   );
 }

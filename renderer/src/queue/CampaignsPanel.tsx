@@ -1,6 +1,7 @@
 // 专项工作: batches of matters assigned from above (交办) and how many are resolved. The rate's
 // formula is shown with it (DOMAIN.md §6: show the formulas in the UI).
 import { Button, Card, DatePicker, Form, Input, Table, Tooltip } from 'antd';
+import { CAMPAIGN_RATE_FORMULA, CAMPAIGN_RATE_LABEL } from '../../../domain/figures/indicators';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
@@ -12,7 +13,8 @@ import { FormDialog } from '../matters/FormDialog';
 type Campaign = z.infer<typeof campaignSchema>;
 type Values = { name: string; issuedBy: string; dueOn: Dayjs; matterNos: string };
 
-const RATE_FORMULA = '化解率 = 已化解 ÷ 交办数（已送达、已评价、已办结、已导入法定途径、已终结的事项计为已化解）';
+// The domain's definition (DOMAIN.md §6): 息诉罢访, not 办结.
+const RATE_FORMULA = `${CAMPAIGN_RATE_LABEL} = ${CAMPAIGN_RATE_FORMULA}`;
 
 const columns: ColumnsType<Campaign> = [
   { title: '专项', dataIndex: 'name' },

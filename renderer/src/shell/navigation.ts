@@ -10,8 +10,11 @@ export type Page =
   | { name: 'queue' }
   | { name: 'figures' }
   | { name: 'accounts' }
+  | { name: 'noticeSettings' }
   | { name: 'matter'; matterId: string }
-  | { name: 'register'; filter: RegisterFilter; sort: RegisterSort };
+  | { name: 'register'; filter: RegisterFilter; sort: RegisterSort }
+  // Excel in (历史台账), issue #12
+  | { name: 'import' };
 
 interface NavigationState {
   page: Page;
@@ -44,7 +47,7 @@ export const useNavigation = create<NavigationState>((set, get) => ({
   back: () => get().open(get().previous ?? { name: 'queue' }),
 }));
 
-const TITLES: Readonly<Record<Exclude<Page['name'], 'matter'>, string>> = { intake: '来访登记', queue: '工作台', figures: '统计', accounts: '账号管理', register: '台账' };
+const TITLES: Readonly<Record<Exclude<Page['name'], 'matter'>, string>> = { intake: '来访登记', queue: '工作台', figures: '统计', accounts: '账号管理', register: '台账', import: '台账导入', noticeSettings: '文书设置' };
 
 /** What the 返回 button of a matter's file says: the page it was opened from. */
 export const backLabel = (previous: Page | null) => `返回${TITLES[previous && previous.name !== 'matter' ? previous.name : 'queue']}`;
