@@ -1,6 +1,6 @@
 // Bench output, held fixed (DESIGN.md §7): one JSON line per figure, beside a baseline
 // measured in the same run.
-export type Unit = 'ms' | 's' | 'ev/s' | 'MB' | 'KB';
+export type Unit = 'ms' | 'ev/s' | 'MB' | 'KB' | 's' | 'rows/s';
 
 export interface Figure {
   figure: string;

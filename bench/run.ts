@@ -17,6 +17,10 @@ const suites: [string, () => Promise<{ run: (o: { quick: boolean }) => Promise<v
   ['memory', () => import('./memory')],
   // the renderer's production build: time to interactive and bundle size (issue #15)
   ['ui', () => import('./ui')],
+  // the full register, 统计's year and the register's export (issue #12)
+  ['register', () => import('./register')],
+  // the city's console (issue #14)
+  ['city', () => import('./cityFigures')],
 ];
 
 for (const [name, load] of suites) {

@@ -79,7 +79,8 @@ export function visitCountsBy(db: LocalDb, from: string, to: string, by: 'month'
     })
     .from(visit)
     .innerJoin(matter, eq(matter.id, visit.matterId))
-    .where(and(gte(visit.receivedOn, from), lte(visit.receivedOn, to)))
+    // As visitCounts: a voided registration's visits are not counted.
+    .where(and(gte(visit.receivedOn, from), lte(visit.receivedOn, to), isNull(matter.voidedAt)))
     .groupBy(key)
     .all();
 }

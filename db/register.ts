@@ -59,10 +59,11 @@ export function registerWhere(f: RegisterFilter, o: { today: string; drillRows: 
   for (const flag of f.flags) conds.push(flag === 'skipLevel' ? sql`${term(matter.skipLevel)} IS NOT NULL` : sql`${term(matter[flag])} = 1`);
   if (f.devices.length) conds.push(or(...f.devices.map((d) => sql`${term(matter.matterNo)} GLOB ${`${d}-*`}`)));
   if (f.drill?.kind === 'visits') {
-    // Once, as a set of rowids (the index holds those), not a look-up per row walked.
+    // Once, as a set of rowids (the index holds those), not a look-up per row walked; the visits
+    // counted on 统计, so none of a voided registration (db/figures.ts visitCounts).
     const kind = f.drill.visits === 'all' ? sql`` : sql` AND ${visit.kind} = ${f.drill.visits}`;
     conds.push(
-      sql`+${matter}.rowid IN (SELECT m.rowid FROM ${visit} JOIN ${matter} AS m ON m.id = ${visit.matterId} WHERE ${visit.receivedOn} BETWEEN ${f.drill.from} AND ${f.drill.to}${kind})`,
+      sql`+${matter}.rowid IN (SELECT m.rowid FROM ${visit} JOIN ${matter} AS m ON m.id = ${visit.matterId} WHERE ${visit.receivedOn} BETWEEN ${f.drill.from} AND ${f.drill.to} AND m.voided_at IS NULL${kind})`,
     );
   }
   if (drillRows) conds.push(sql`+${matter}.rowid IN (SELECT value FROM json_each(${JSON.stringify(drillRows)}))`);

@@ -180,3 +180,15 @@ export function indicators(
     satisfaction: rate(t.satisfaction, formulas.satisfaction),
   };
 }
+
+// city console (issue #14): the city's total from its counties' rates, not a second replay of
+// every matter — each matter counts in one county, so numerators and denominators add up.
+export function sumIndicators(parts: readonly Indicators[], options: FigureOptions = DEFAULT_FIGURE_OPTIONS): Indicators {
+  const formulas = indicatorFormulas(options);
+  const keys = Object.keys(formulas) as (keyof Indicators)[];
+  const total = (k: keyof Indicators): Tally => ({
+    numerator: parts.reduce((n, p) => n + p[k].numerator, 0),
+    denominator: parts.reduce((n, p) => n + p[k].denominator, 0),
+  });
+  return Object.fromEntries(keys.map((k) => [k, rate(total(k), formulas[k])])) as unknown as Indicators;
+}

@@ -4,7 +4,7 @@
 import { and, eq, gte, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { periodFiguresSchema } from '../../domain/figures/rpc';
-import { countsSince, indicators, repeatRate, type Indicators, type MatterOutcome } from '../../domain/figures/indicators';
+import { countsSince, indicators, repeatRate, sumIndicators, type Indicators, type MatterOutcome } from '../../domain/figures/indicators';
 import { chinaDateOf } from '../../domain/calendar/chinaDay';
 import { bureauPolicyFor, deadlineEngineFor, deviceSettingsSchema } from '../../domain/sync/pull';
 import type { FigureOptions } from '../../domain/figures/options';
@@ -131,7 +131,7 @@ export async function countyFigures(db: CityDb, from: string, to: string, today 
     to,
     groupVisitThreshold: threshold,
     counties: counties.map((countyCode) => ({ countyCode, ...withRates(byCounty.get(countyCode) ?? empty, ratesByCounty.get(countyCode) ?? rates([])) })),
-    total: withRates(total, rates([...outcomes.values()].flat())),
+    total: withRates(total, sumIndicators([...ratesByCounty.values()], options)),
   };
 }
 

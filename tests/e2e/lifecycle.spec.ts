@@ -16,7 +16,6 @@ import { pdfText } from '../support/pdfText';
 const SHOTS = 'test-results/screenshots';
 fs.mkdirSync(SHOTS, { recursive: true });
 
-
 // --- identities and the backend
 
 const residentId = (first17: string) => first17 + checkCharacter(first17);

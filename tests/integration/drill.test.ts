@@ -1,8 +1,10 @@
 // 统计's numbers opened as the register on a real store: every rate's numerator and denominator,
 // and the visit figures, open exactly as many matters as the number says; the breakdowns add up
 // to the period's figures, and a breakdown row's number opens its group's matters.
+import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { matter } from '../../db/schema';
 import type { WindowFigures } from '../../domain/figures/rpc';
 import { type BreakdownRow, groupFilter } from '../../domain/figures/breakdowns';
 import type { RegisterFilterInput } from '../../domain/register/filter';
@@ -38,7 +40,7 @@ beforeAll(async () => {
     await run(id, accept, { type: 'accept' });
     await run(id, accept, { type: 'startHandling' });
     if (!reply) return id;
-    await run(id, reply, { type: 'reply', opinion: 'explain', basis: '《信访工作条例》第三十二条', text: '经调查核实……' });
+    await run(id, reply, { type: 'reply', opinion: 'explain', basis: '《信访工作条例》第三十二条', text: '经调查核实……', factsFound: '经调查核实，情况属实。', reasons: '事实清楚，依据充分。' });
     await run(id, reply, { type: 'deliver', method: 'in-person', to: '来访人' });
     if (rating) await run(id, reply, { type: 'rate', rating });
     return id;
@@ -50,6 +52,9 @@ beforeAll(async () => {
   await run(guided, '2026-06-12', { type: 'classify', class: 'complaint', route: 'litigation-etc', body: '县人民法院' });
   await run(guided, '2026-06-12', { type: 'guide' });
   await registered(5, '2026-09-20', { categoryCode: '0302', placeRegion: '410102002' });
+  // A voided registration: kept, out of every figure and every number's matters.
+  const voided = await registered(6, '2026-09-21', { categoryCode: '0302' });
+  b.db.update(matter).set({ voidedAt: '2026-09-21T11:00:00.000+08:00' }).where(eq(matter.id, voided)).run();
   on('2026-07-10');
   await call('intake.register', {
     ...validVisit,

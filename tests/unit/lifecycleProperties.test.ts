@@ -4,10 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { chinaDateOf } from '../../domain/calendar/chinaDay';
-import { deadlineFor } from '../../domain/calendar/deadlines';
+import { deadlineFor, defaultDeadlineEngine } from '../../domain/calendar/deadlines';
 import { applyCommand, initialLifecycle, type ApplyResult } from '../../domain/matters/applyCommand';
 import { COMMAND_TYPES, type CommandType, type MatterCommand } from '../../domain/matters/commands';
-import type { MatterLifecycle } from '../../domain/matters/lifecycle';
+import { currentDeadline } from '../../domain/matters/deadlines';
+import { matterLifecycleSchema, type MatterLifecycle } from '../../domain/matters/lifecycle';
+import { isLegalRoute } from '../../domain/matters/routes';
 import type { MatterClass, MatterRoute } from '../../domain/matters/routes';
 import { MATTER_STATES } from '../../domain/matters/states';
 import { allowedCommands, allowedCommandsFor } from '../../domain/matters/transitions';
@@ -44,11 +46,16 @@ const CLASS_ROUTES: [MatterClass, MatterRoute][] = [
   ['complaint', 'petition-procedure'], // weighted: the route with the longest life
 ];
 
-/** One random step: which command (steered towards allowed ones half the time), how much later, and contents. */
+/**
+ * One random step: which command — one the window offers ('fine'), one the state table allows,
+ * so the finer rules must refuse what they should ('table'), or any at all ('any') — how much
+ * later, and contents.
+ */
 const stepArb = fc.record({
-  steer: fc.boolean(),
+  steer: fc.constantFrom('fine', 'table', 'any'),
   pick: fc.nat(1000),
-  gapHours: fc.oneof(fc.integer({ min: 0, max: 48 }), fc.integer({ min: 0, max: 24 * 45 })),
+  // Hours, days, or long enough for a deadline or a window to run out in between.
+  gapHours: fc.oneof(fc.integer({ min: 0, max: 48 }), fc.integer({ min: 0, max: 24 * 45 }), fc.integer({ min: 24 * 55, max: 24 * 90 })),
   routePick: fc.nat(CLASS_ROUTES.length - 1),
   days: fc.integer({ min: 1, max: 40 }),
 });
@@ -56,7 +63,7 @@ type RandomStep = typeof stepArb extends fc.Arbitrary<infer T> ? T : never;
 
 const START_MS = Date.parse(at(RECEIVED, 9));
 function toCommand(m: MatterLifecycle, s: RandomStep, clockMs: number): MatterCommand {
-  const choices = s.steer ? allowedCommandsFor(m) : COMMAND_TYPES;
+  const choices = s.steer === 'fine' ? allowedCommandsFor(m) : s.steer === 'table' ? allowedCommands(m.state) : COMMAND_TYPES;
   const type = (choices.length > 0 ? choices : COMMAND_TYPES)[s.pick % (choices.length || COMMAND_TYPES.length)]!;
   const [cls, route] = CLASS_ROUTES[s.routePick]!;
   const when = new Date(clockMs).toISOString();
@@ -79,9 +86,9 @@ function toCommand(m: MatterLifecycle, s: RandomStep, clockMs: number): MatterCo
  * Walks the steps from a new matter: each command built for the matter as it stands, a copy of
  * the matter taken before applying it, and what applying it gave; accepted commands move it on.
  */
-function* walk(steps: RandomStep[]): Generator<{ m: MatterLifecycle; before: MatterLifecycle; c: MatterCommand; r: ApplyResult }> {
-  let m = initialLifecycle(RECEIVED);
-  let clock = START_MS;
+function* walk(steps: RandomStep[], start = initialLifecycle(RECEIVED)): Generator<{ m: MatterLifecycle; before: MatterLifecycle; c: MatterCommand; r: ApplyResult }> {
+  let m = start;
+  let clock = start.lastEventAt === null ? START_MS : Date.parse(start.lastEventAt);
   for (const s of steps) {
     clock += s.gapHours * 3_600_000;
     const c = toCommand(m, s, clock);
@@ -92,7 +99,46 @@ function* walk(steps: RandomStep[]): Generator<{ m: MatterLifecycle; before: Mat
   }
 }
 
+/**
+ * What no sequence of steps may ever produce (DOMAIN.md §3–§6): each is a state the law does not
+ * know — a matter terminated before its 复核 opinion reached the petitioner, an extension approved
+ * after the deadline, a legal-route matter in the petition procedure, a deadline that is not the
+ * one its dates give. Returns the broken rule, or null.
+ */
+function illegal(m: MatterLifecycle): string | null {
+  if (!matterLifecycleSchema.safeParse(m).success) return 'not a lifecycle';
+  if (m.state === 'terminated' && m.reReviewOpinionDeliveredOn === null) return 'terminated before the 复核 opinion was delivered';
+  if (m.extendedOn !== null) {
+    const base = deadlineFor(m.handlingTrack === 'target' ? 'handling-target' : 'handling', m.rehandleFrom ?? m.acceptedOn!, m.handlingTrack === 'target' ? { days: m.targetDays! } : {});
+    if (m.extendedOn > base) return 'extension approved after the deadline';
+  }
+  if (m.extensionDays > 30) return 'extension beyond 30 days';
+  if (m.handlingTrack === 'simplified' && m.extended) return '简易办理 extended';
+  if (m.handlingTrack === 'simplified' && m.class === 'accusation') return '简易办理 of a 检举控告';
+  if (m.route !== null && isLegalRoute(m.route) && m.acceptedOn !== null) return 'legal-route matter accepted into the petition procedure';
+  if (['accepted', 'handling', 'extended', 'simplified', 'replied', 'delivered', 'rated', 'settled'].includes(m.state) && m.acceptedOn === null) return 'handled without acceptance';
+  if (m.state === 'settled' && (m.settledOn === null || m.firstClosedOn === null)) return 'settled without its agreement';
+  if (m.replyDeliveredOn !== null && m.firstClosedOn === null) return 'delivered without 办结';
+  if (m.reviewRequestedOn !== null && (m.route !== 'petition-procedure' || m.firstReviewRequestedOn === null)) return 'review outside the petition procedure';
+  if (m.hearingPauseDays > 0 && m.reReviewRequestedOn === null) return 'hearing days counted outside a 复核';
+  if (m.state === 'closed' && m.reviewOpinionOn !== null && m.rehandleFrom === null && m.reviewOpinionDeliveredOn === null) return 'closed on an undelivered 复查 opinion';
+  if (m.deadlines?.party !== undefined && m.deadlines.party !== 'authority' && m.deadlines.nextStep === 'transfer-objection') return 'the objection runs as the deadline';
+  if (JSON.stringify(m.deadlines) !== JSON.stringify(currentDeadline(m, defaultDeadlineEngine))) return 'deadline not the one its dates give';
+  return null;
+}
+
 describe('properties over random command sequences', () => {
+  it('no sequence of steps reaches an illegal state, from a new matter or from any state a legal path reaches', () => {
+    // Every state as a start, so the deep ones (handling, 复查, 复核) get as many random steps as the first.
+    const starts = [...MATTER_STATES.map((state) => matterIn(state)), initialLifecycle(RECEIVED)];
+    fc.assert(
+      fc.property(fc.constantFrom(...starts), fc.array(stepArb, { maxLength: 30 }), (start, steps) => {
+        for (const { r } of walk(steps, start)) if (r.ok) expect(illegal(r.value.matter), JSON.stringify(r.value.matter)).toBeNull();
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('never reach an unknown state; history grows by one per accepted command; refusals change nothing', () => {
     fc.assert(
       fc.property(fc.array(stepArb, { maxLength: 40 }), (steps) => {
@@ -146,7 +192,7 @@ describe('properties over random command sequences', () => {
     // Guards the generator: the properties above would be weak if they never got deep.
     let reached = false;
     fc.assert(
-      fc.property(fc.array(stepArb.map((s) => ({ ...s, steer: true, gapHours: s.gapHours % 72 })), { minLength: 30, maxLength: 60 }), (steps) => {
+      fc.property(fc.array(stepArb.map((s) => ({ ...s, steer: 'fine' as const, gapHours: s.gapHours % 72 })), { minLength: 30, maxLength: 60 }), (steps) => {
         let m = initialLifecycle(RECEIVED);
         for (const { r } of walk(steps)) if (r.ok) m = r.value.matter;
         reached ||= m.state === 'terminated';
@@ -161,7 +207,7 @@ describe('properties over random command sequences', () => {
     fc.assert(
       fc.property(stepArb, fc.integer({ min: 0, max: 24 * 400 }), (s, hours) => {
         const clock = Date.parse(terminated.lastEventAt!) + hours * 3_600_000;
-        const c = toCommand(terminated, { ...s, steer: false }, clock);
+        const c = toCommand(terminated, { ...s, steer: 'any' }, clock);
         const before = structuredClone(terminated);
         const r = applyCommand(terminated, c);
         expect(terminated).toEqual(before);

@@ -98,17 +98,6 @@ export function CommandFields({ type }: { type: CommandType }) {
         </>
       );
     }
-    case 'decline':
-      return (
-        <>
-          <Form.Item name="ground" label="不予受理的情形">
-            <Select allowClear options={declineGroundSchema.options.map((g) => ({ value: g, label: DECLINE_GROUND_LABELS[g] }))} />
-          </Form.Item>
-          <Form.Item name="toBody" label="告知前往的机关">
-            <Input maxLength={100} />
-          </Form.Item>
-        </>
-      );
     case 'settle':
       return (
         <>
@@ -127,8 +116,6 @@ export function CommandFields({ type }: { type: CommandType }) {
           </Form.Item>
         </>
       );
-    case 'orderRehandling':
-      return longText('text', '复查意见（责令重新办理的理由）');
     case 'report':
       return longText('summary', '办结报告');
     case 'higherLevelVisit':
@@ -202,9 +189,12 @@ export function CommandFields({ type }: { type: CommandType }) {
       );
     case 'pauseForHearing':
       return (
-        <Form.Item name="days" label="听证天数" rules={[{ required: true, message: '请填写听证天数' }]} extra="听证期间不计入复核意见期限">
-          <InputNumber min={1} max={365} precision={0} suffix="日" />
-        </Form.Item>
+        <>
+          <Form.Item name="days" label="听证天数" rules={[{ required: true, message: '请填写听证天数' }]} extra="复核中听证的期间不计入复核意见期限">
+            <InputNumber min={1} max={365} precision={0} suffix="日" />
+          </Form.Item>
+          {longText('record', '听证记录')}
+        </>
       );
     default:
       return null;

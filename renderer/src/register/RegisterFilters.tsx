@@ -28,7 +28,8 @@ export function RegisterFilters({ value, onChange }: { value: RegisterFilter; on
   const options = useOptions();
   const categories = useReferenceStore((s) => s.categories) ?? [];
   const set = <K extends keyof RegisterFilter>(key: K, v: RegisterFilter[K]) => onChange({ ...value, [key]: v });
-  const many = { mode: 'multiple' as const, allowClear: true, maxTagCount: 'responsive' as const, style: { width: 200 } };
+  // Typing finds options by their name (the values are codes).
+  const many = { mode: 'multiple' as const, allowClear: true, maxTagCount: 'responsive' as const, showSearch: { optionFilterProp: 'label' }, style: { width: 200 } };
 
   return (
     <Form layout="inline" size="small" style={{ rowGap: 8, marginBottom: 12 }} data-testid="register-filters">
@@ -49,7 +50,11 @@ export function RegisterFilters({ value, onChange }: { value: RegisterFilter; on
       </Form.Item>
       <Form.Item label="问题分类">
         <TreeSelect
-          {...many}
+          allowClear
+          maxTagCount="responsive"
+          style={many.style}
+          showSearch
+          treeNodeFilterProp="title"
           treeCheckable
           showCheckedStrategy={TreeSelect.SHOW_PARENT}
           aria-label="问题分类"
@@ -59,10 +64,10 @@ export function RegisterFilters({ value, onChange }: { value: RegisterFilter; on
         />
       </Form.Item>
       <Form.Item label="属地">
-        <Select {...many} aria-label="属地" showSearch={{ optionFilterProp: 'label' }} value={value.places} onChange={(v) => set('places', v)} options={[...options.places.map((p) => ({ label: p.name, value: p.code })), NOT_SET]} />
+        <Select {...many} aria-label="属地" value={value.places} onChange={(v) => set('places', v)} options={[...options.places.map((p) => ({ label: p.name, value: p.code })), NOT_SET]} />
       </Form.Item>
       <Form.Item label="责任单位">
-        <Select {...many} aria-label="责任单位" showSearch value={value.units} onChange={(v) => set('units', v)} options={options.units.map((u) => ({ label: u, value: u }))} />
+        <Select {...many} aria-label="责任单位" value={value.units} onChange={(v) => set('units', v)} options={options.units.map((u) => ({ label: u, value: u }))} />
       </Form.Item>
       <Form.Item label="渠道">
         <Select {...many} style={{ width: 150 }} aria-label="渠道" value={value.channels} onChange={(v) => set('channels', v)} options={channelSchema.options.map((c) => ({ label: CHANNEL_LABELS[c], value: c }))} />

@@ -14,15 +14,16 @@ const order = (sort: RegisterSort, key: RegisterSortKey) => (sort.key === key ? 
 
 function columns(sort: RegisterSort): ColumnsType<RegisterRow> {
   return [
-    { title: '编号', dataIndex: 'matterNo', key: 'matterNo', width: 210, sorter: true, sortOrder: order(sort, 'matterNo') },
+    { title: '编号', dataIndex: 'matterNo', key: 'matterNo', width: 200, sorter: true, sortOrder: order(sort, 'matterNo') },
     { title: '登记时间', dataIndex: 'receivedAt', key: 'receivedAt', width: 140, sorter: true, sortOrder: order(sort, 'receivedAt'), render: (v: string) => v.slice(0, 16).replace('T', ' ') },
     { title: '渠道', dataIndex: 'channel', width: 60, render: (c: RegisterRow['channel']) => CHANNEL_LABELS[c] },
     {
       title: '信访人',
       key: 'visitor',
-      width: 200,
+      width: 180,
+      ellipsis: true,
       render: (_, r) => (
-        <span>
+        <span style={{ whiteSpace: 'nowrap' }}>
           {r.visitor.name}
           <Typography.Text type="secondary" style={{ marginLeft: 6, fontSize: 12 }}>
             {r.visitor.credential}
@@ -30,9 +31,9 @@ function columns(sort: RegisterSort): ColumnsType<RegisterRow> {
         </span>
       ),
     },
-    { title: '问题分类', dataIndex: 'category', width: 150, ellipsis: true, render: (c: string[]) => c.join(' / ') },
-    { title: '属地', dataIndex: 'place', width: 140, ellipsis: true },
-    { title: '诉求', dataIndex: 'summary', ellipsis: true },
+    { title: '问题分类', dataIndex: 'category', width: 140, ellipsis: true, render: (c: string[]) => c.join(' / ') },
+    { title: '属地', dataIndex: 'place', width: 120, ellipsis: true },
+    { title: '诉求', dataIndex: 'summary', width: 220, ellipsis: true },
     { title: '责任单位', dataIndex: 'unit', width: 130, ellipsis: true },
     {
       title: '状态',
@@ -93,7 +94,7 @@ export function RegisterTable(props: { rows: RegisterRow[]; loading: boolean; so
       dataSource={props.rows}
       loading={props.loading && props.rows.length === 0}
       pagination={false}
-      scroll={{ x: 1600, y: height }}
+      scroll={{ x: 1650, y: height }}
       locale={{ emptyText: '没有符合条件的事项' }}
       sortDirections={['descend', 'ascend', 'descend']}
       onChange={(_p, _f, sorter) => {

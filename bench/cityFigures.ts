@@ -1,0 +1,75 @@
+// city.figures.year.ms (issue #14): a year of the console's figures — every count and published
+// rate for 10 counties — at 1,000,000 matters on PostgreSQL, beside a plain COUNT of the same
+// rows grouped by county as the baseline. Each matter carries the lifecycle it was registered
+// with, so the rates replay a real lifecycle per matter. Runs in a scratch database of its own.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { initialLifecycle } from '../domain/matters/applyCommand';
+import { countyFigures } from '../server/city/figures';
+import { openCityDb } from '../server/store/db';
+import { msSince, quantile, report } from './report';
+
+const YEAR = 2025;
+const COUNTIES = 10;
+const RUNS = 3;
+
+async function scratch(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `city_bench_${randomUUID().replaceAll('-', '')}`;
+  const admin = async (q: string) => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(q);
+    await c.end();
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** `n` matters spread over the year's days and the counties, each with its lifecycle as registered that day. */
+function seedSql(n: number) {
+  const days = Array.from({ length: 365 }, (_, i) => new Date(Date.UTC(YEAR, 0, 1 + i)).toISOString().slice(0, 10));
+  const lifecycles = JSON.stringify(days.map((d) => initialLifecycle(d)));
+  return sql`INSERT INTO matters (matter_id, first_visit_id, matter_no, county_code, device_id, visitor_id, visitor_name, document_type, document_number,
+      visitor, representatives, channel, headcount, category_code, place_region, respondent, summary, facts, flags, lifecycle, received_at)
+    SELECT gen_random_uuid(), gen_random_uuid(), 'B-' || i, (410100 + i % ${COUNTIES})::text, '00000000-0000-4000-8000-000000000001', gen_random_uuid(),
+      '某人', 'resident', lpad(i::text, 18, '0'), '{}', '[]', 'visit', 1 + i % 7, '0101', '410102', '', '供暖', '', '{}',
+      (${lifecycles}::jsonb) -> (i % 365), ${`${YEAR}-01-01T09:00:00+08:00`}::timestamptz + ((i % 365) || ' days')::interval
+    FROM generate_series(1, ${n}) AS i`;
+}
+
+export async function run({ quick }: { quick: boolean }): Promise<void> {
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (!url) {
+    console.error('city.figures.year.ms skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL to a PostgreSQL database to measure it');
+    return;
+  }
+  const n = quick ? 20_000 : 1_000_000;
+  const db = await scratch(url);
+  const city = await openCityDb({ databaseUrl: db.url });
+  try {
+    await city.db.execute(seedSql(n));
+    await city.db.execute(sql`ANALYZE`);
+    const from = `${YEAR}-01-01`;
+    const to = `${YEAR}-12-31`;
+    const baseline: number[] = [];
+    const value: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      let t0 = process.hrtime.bigint();
+      await city.db.execute(
+        sql`SELECT county_code, count(*) FROM matters WHERE received_at >= ${`${from}T00:00:00+08:00`}::timestamptz AND received_at < ${`${YEAR + 1}-01-01T00:00:00+08:00`}::timestamptz GROUP BY county_code`,
+      );
+      baseline.push(msSince(t0));
+      t0 = process.hrtime.bigint();
+      const f = await countyFigures(city.db, from, to, `${YEAR + 1}-06-30`);
+      value.push(msSince(t0));
+      if (f.total.matters !== n || f.counties.length !== COUNTIES) throw new Error(`city.figures: counted ${f.total.matters} matters in ${f.counties.length} counties`);
+    }
+    report({ figure: 'city.figures.year.ms', value: quantile(value, 0.5), unit: 'ms', baseline: quantile(baseline, 0.5), n: RUNS, at: `${n} matters, ${COUNTIES} counties, postgres` });
+  } finally {
+    await city.close();
+    await db.drop();
+  }
+}
