@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { badCheckId, countyId } from '../support/city';
+import { configureNotices } from '../support/noticeSettings';
+import { pageDispatch } from './pageRpc';
 import { openAs } from './session';
 
 const SHOTS = path.resolve('test-results/screenshots');
@@ -250,6 +252,9 @@ test('a draft survives a reload and is restored', async ({ page }) => {
 });
 
 test('the registration receipt downloads as a PDF naming the matter, and materials attach', async ({ page }, info) => {
+  await openAs(page, 'supervisor');
+  // The receipt is signed by the bureau the 管理员 set.
+  await configureNotices(pageDispatch(page), 'supervisor');
   await openDesk(page);
   const matterNo = await registerByKeyboard(page, { id: countyId(603, '19851111'), name: '孙立平', summary: '反映村道损毁无人维修', mobile: '13700001111' });
 

@@ -12,6 +12,7 @@ import { SOURCE_BACKEND_ENTRY, sourceTreeOptions } from '../../backend/host/sour
 import { devKeyKeeper, newStoreKey } from '../../backend/host/storeKey';
 import { residentId, tempDir, TEST_SCRYPT_COST } from '../support/backend';
 import { PASSWORD, signIn, STAFF } from '../support/staff';
+import { configureNotices } from '../support/noticeSettings';
 
 const MARKER = '标记XQZ7';
 const ID = residentId('410102', '19770707', 771);
@@ -67,6 +68,7 @@ describe('at rest', () => {
     });
     const matterId = reg.matterId as string;
     await must(h, 'attachments.add', { matterId, fileName: `${MARKER}.pdf`, mime: 'application/pdf', dataBase64: Buffer.from(`%PDF-1.4 材料${MARKER}`).toString('base64') });
+    await configureNotices(h.dispatch, 'supervisor');
     await must(h, 'documents.generate', { matterId, kind: 'registration-receipt' });
     await must(h, 'drafts.save', { id: 'd1', title: `草稿${MARKER}`, data: { name: MARKER } });
     await must(h, 'matters.get', { matterId });

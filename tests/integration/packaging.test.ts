@@ -16,6 +16,7 @@ import { createBackendHost, type BackendHost } from '../../backend/host/host';
 import { devKeyKeeper } from '../../backend/host/storeKey';
 import { tempDir, TEST_SCRYPT_COST, validVisit } from '../support/backend';
 import { signIn } from '../support/staff';
+import { configureNotices } from '../support/noticeSettings';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
@@ -94,6 +95,7 @@ describe('the bundled backend', () => {
     expect(reg.ok).toBe(true);
     const { matterId } = (reg as { value: { matterId: string } }).value;
     expect(await host.dispatch('matters.queue', {})).toMatchObject({ ok: true, value: { counts: { open: 1 } } });
+    await configureNotices(host.dispatch, 'supervisor');
     expect(await host.dispatch('documents.generate', { matterId, kind: 'registration-receipt' })).toMatchObject({ ok: true });
   });
 });
