@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { SessionState } from '../../../domain/console/session';
 import { api, messageOf } from '../api';
 import { useSession } from '../session';
-import { ConfirmPassword } from './ConfirmPassword';
+import { ConfirmPassword } from '../../../renderer/src/common/ConfirmPassword';
 
 export function PasswordForm({ onDone }: { onDone?: () => void }) {
   const [error, setError] = useState<string | null>(null);

@@ -6,7 +6,7 @@ import type { SessionState } from '../../../domain/console/session';
 import { api, messageOf } from '../api';
 import { useSession } from '../session';
 import { Centered } from './Centered';
-import { ConfirmPassword } from './ConfirmPassword';
+import { ConfirmPassword } from '../../../renderer/src/common/ConfirmPassword';
 
 interface Values {
   adminToken: string;

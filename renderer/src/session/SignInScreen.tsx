@@ -3,7 +3,8 @@
 import { Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import type { Err } from '../../../domain/result';
-import { ConfirmPassword, Refusal } from './formParts';
+import { ConfirmPassword } from '../common/ConfirmPassword';
+import { Refusal } from './formParts';
 import { useSessionStore } from './sessionStore';
 
 interface Values {

@@ -1,4 +1,5 @@
-// A second entry of a new password, checked against the first before anything is sent.
+// A second entry of a new password, checked against the first before anything is sent; shared by
+// the desk's session forms and the city console's.
 import { Form, Input } from 'antd';
 
 export function ConfirmPassword({ of, label }: { of: string; label: string }) {
