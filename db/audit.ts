@@ -75,3 +75,13 @@ export function queueAuditForSync(db: LocalDb): number {
     return rows.length;
   });
 }
+
+/**
+ * Marks every line the store holds as queued. For a restored copy of this installation: this
+ * store queued all of them before the restore (those the city has not acknowledged are merged
+ * into the copy's outbox), so queueing them again would send an event id a second time.
+ */
+export function markAuditQueued(db: LocalDb): void {
+  const last = db.select({ seq: auditLog.seq }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get();
+  if (last) putSetting(db, QUEUED_KEY, last.seq);
+}

@@ -18,7 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { wrapStore, type LocalDb } from '../../db/open';
-import { queueAuditForSync } from '../../db/audit';
+import { markAuditQueued, queueAuditForSync } from '../../db/audit';
 import { pendingRestoreFile } from '../../db/pendingRestore';
 import { appendEventsFrom, carryForward, openStoreFile, storeFacts, unacknowledged } from '../../db/storeCopy';
 import type { BackupEntry } from '../../domain/backup/rpc';
@@ -88,9 +88,13 @@ export function restoreBackup(d: RestoreDeps, input: { path: string; recoveryCod
       }
       const sqlite = openStoreFile(copy, d.key(), false);
       try {
-        if (sameInstall) carryForward(sqlite, d.db.$client);
+        const hasAudit = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = 'audit_log'").get() !== undefined;
+        if (sameInstall) {
+          carryForward(sqlite, d.db.$client);
+          if (hasAudit) markAuditQueued(wrapStore(sqlite));
+        }
         appendEventsFrom(sqlite, d.db.$client, waiting.filter((e) => e.audit && lacking.has(e.id)).map((e) => e.id));
-        if (sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = 'audit_log'").get()) d.auditInto(wrapStore(sqlite), entry);
+        if (hasAudit) d.auditInto(wrapStore(sqlite), entry);
       } finally {
         sqlite.close();
       }

@@ -48,7 +48,7 @@ test('the register filters, keeps its view across a reload and a matter’s file
   const letters = [await registered(page, unit, '台账来信甲', 'letter'), await registered(page, unit, '台账来信乙', 'letter')];
   const visit = await registered(page, unit, '台账来访丙', 'visit');
 
-  await page.getByRole('menuitem', { name: '台账' }).click();
+  await page.getByRole('menuitem', { name: '台账', exact: true }).click();
   await expect(page.getByTestId('register-table')).toBeVisible();
   await pick(page, '责任单位', unit);
   await expect(count(page)).toHaveText('共 3 件');
@@ -107,7 +107,7 @@ test('a number and a chart bar on 统计 open exactly their matters in the regis
   const { rows } = await rpc(page, 'figures.breakdown', { ...year, by: 'channel' });
   const tallest = rows.reduce((best, r, i) => (r.visits > rows[best]!.visits ? i : best), 0);
   await page.getByRole('tab', { name: '按渠道' }).click();
-  await expect(page.getByTestId('breakdown-table').getByRole('row', { name: new RegExp(rows[tallest]!.label) })).toBeVisible();
+  await expect(page.getByTestId('breakdown-table').getByRole('row', { name: new RegExp(`^${rows[tallest]!.label}`) })).toBeVisible();
   const chart = page.getByTestId('breakdown-chart');
   await chart.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/figures-breakdown.png`, fullPage: true });

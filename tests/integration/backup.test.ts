@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { queueAuditForSync } from '../../db/audit';
 import { newStoreKey } from '../../backend/host/storeKey';
 import type { BackupEntry } from '../../domain/backup/rpc';
 import { tempDir, testBackend, validVisit } from '../support/backend';
@@ -104,6 +105,7 @@ describe('restore', () => {
     expect(fs.existsSync(path.join(dataDir, 'xinfang.db.restore-pending'))).toBe(false);
 
     cityAcknowledgesAll(b);
+    const acknowledged = new Set(sql(b).prepare('SELECT id FROM outbox').pluck().all() as string[]);
     const seqBefore = sql(b).prepare('SELECT max(seq) FROM outbox').pluck().get() as number;
     // Audit lines made since (a sign-in, a view) wait for the city too: they are merged, not dropped.
     await b.callAs('clerk', 'intake.lookupPerson', { credential: validVisit.visitor.credential });
@@ -119,6 +121,11 @@ describe('restore', () => {
     expect(sql(b).prepare("SELECT count(*) FROM audit_log WHERE action = 'backup.restore'").pluck().get()).toBe(1);
     const auditWaiting = sql(b).prepare("SELECT id FROM outbox WHERE type = 'audit.recorded' AND seq > (SELECT last_acked_seq FROM sync_state)").pluck().all();
     expect(auditWaiting).toEqual(expect.arrayContaining(linesWaiting));
+    // The copy's own lines were all queued by this store before: the next sync run queues only
+    // the restore's line, never one again (a second event of one id, or one the city holds).
+    expect(queueAuditForSync(b.db)).toBe(1);
+    const sentAgain = (sql(b).prepare('SELECT id FROM outbox WHERE seq > (SELECT last_acked_seq FROM sync_state)').pluck().all() as string[]).filter((id) => acknowledged.has(id));
+    expect(sentAgain).toEqual([]);
     // Consecutive after what the city acknowledged: no hole the city would refuse as a gap.
     const waitingSeqs = sql(b).prepare('SELECT seq FROM outbox WHERE seq > (SELECT last_acked_seq FROM sync_state) ORDER BY seq').pluck().all() as number[];
     expect(waitingSeqs).toEqual(waitingSeqs.map((_, i) => seqBefore + 1 + i));
