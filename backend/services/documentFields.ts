@@ -11,8 +11,8 @@ import { isLegalRoute } from '../../domain/matters/routes';
 import { err, ok, type Result } from '../../domain/result';
 import { maskName } from '../../domain/staff/roles';
 import { lateRequestFields, noFurtherAcceptanceFields, opinionFields } from './opinionFields';
+import { agreementFields, hearingNoticeFields, hearingRecordFields } from './outcomeFields';
 import { cn, last, type DocumentSource, type Fields, type NoticeContext } from './noticeSource';
-
 
 const subject = (summary: string) => summary.replace(/[。；;，,\s]+$/, '');
 // The receipt's template words channels as the register does (走访, 网上信访).
@@ -29,6 +29,7 @@ export function documentFields(kind: DocumentKind, s: DocumentSource, n: NoticeC
     submittedAt: cn(s.receivedAt),
     issuingBody: n.bureau.name,
     sealText: n.bureau.seal,
+    bureauName: n.bureau.name,
     bureauAddress: n.bureau.address,
     bureauPhone: n.bureau.phone,
     issueDate: cn(n.today),
@@ -93,6 +94,13 @@ export function documentFields(kind: DocumentKind, s: DocumentSource, n: NoticeC
     case 'late-review-notice':
     case 'late-re-review-notice':
       return lateRequestFields(kind, s, n, common);
+    case 'hearing-notice':
+      return hearingNoticeFields(s, n, common);
+    case 'hearing-record':
+      return hearingRecordFields(s, n, common);
+    case 'mediation-agreement':
+    case 'reconciliation-agreement':
+      return agreementFields(kind, s, n, common);
     case 'delivery-receipt':
       return ok({
         ...common,

@@ -36,7 +36,8 @@ export async function generateDocument(
   const f = cjkFont(ctx);
   if (!f.ok) return f;
   const lifecycle = lifecycleOf(row.matter.lifecycle);
-  const commands = transitionsOf(ctx.db, matterId).map((t) => matterCommandSchema.parse(JSON.parse(t.command)));
+  const steps = transitionsOf(ctx.db, matterId);
+  const commands = steps.map((t) => matterCommandSchema.parse(JSON.parse(t.command)));
   const bureau = requireBureau(ctx);
   if (!bureau.ok) return bureau;
   const engine = ctx.reference().deadlines;
@@ -53,6 +54,7 @@ export async function generateDocument(
       reporterProtected: row.matter.reporterProtected,
       lifecycle,
       commands,
+      takenIn: steps.map((t) => t.fromState),
       acceptanceLastDay: engine.deadlineFor('acceptance-notice', row.matter.receivedOn),
       handlingLastDay: lifecycle.deadlines && ['handling', 'extension'].includes(lifecycle.deadlines.nextStep) ? lifecycle.deadlines.lastDay : null,
       originalHandlingLastDay: lifecycle.acceptedOn ? engine.deadlineFor('handling', lifecycle.acceptedOn) : null,

@@ -6,6 +6,7 @@ import type { DocumentKind } from '../../domain/documents/kinds';
 import type { BureauSettings } from '../../domain/documents/settings';
 import type { DeliveryMethod, MatterCommand } from '../../domain/matters/commands';
 import type { MatterLifecycle } from '../../domain/matters/lifecycle';
+import type { MatterState } from '../../domain/matters/states';
 import type { OrganisationIndex } from '../../domain/reference/organisation';
 
 export interface DocumentSource {
@@ -20,6 +21,8 @@ export interface DocumentSource {
   lifecycle: MatterLifecycle;
   /** Commands applied so far, oldest first: replies and opinions carry the documents' texts. */
   commands: MatterCommand[];
+  /** The state each of `commands` was taken in: a hearing is held by the body of its stage. */
+  takenIn: MatterState[];
   acceptanceLastDay: string | null;
   handlingLastDay: string | null;
   /** The handling deadline before any extension, for the 延期告知书. */

@@ -23,7 +23,7 @@ function latestReview(cmds: MatterCommand[]) {
 const LEVEL_WORDS: Record<ReviewLevel, string> = { review: '复查', 're-review': '复核' };
 
 /** The body that reviews at `level`, or an error telling the administrator what the tree lacks. */
-function reviewer(s: DocumentSource, n: NoticeContext, level: ReviewLevel): Result<string> {
+export function reviewer(s: DocumentSource, n: NoticeContext, level: ReviewLevel): Result<string> {
   const handling = s.lifecycle.body;
   if (!handling) return err('notice_unavailable', '该事项没有办理机关，无法确定复查、复核机关');
   const body = reviewBodyFor(n.organisations, handling, level);

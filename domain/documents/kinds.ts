@@ -17,6 +17,11 @@ export const documentKindSchema = z.enum([
   'no-further-acceptance-notice',
   'late-review-notice',
   'late-re-review-notice',
+  // #13: the hearing (听证) and the agreement of 调解 / 和解 (条例 art. 33), DOMAIN.md §5.
+  'hearing-notice',
+  'hearing-record',
+  'mediation-agreement',
+  'reconciliation-agreement',
 ]);
 export type DocumentKind = z.infer<typeof documentKindSchema>;
 
@@ -34,4 +39,8 @@ export const DOCUMENT_TITLES: Readonly<Record<DocumentKind, string>> = {
   'no-further-acceptance-notice': '信访事项不再受理告知书',
   'late-review-notice': '复查请求不予受理告知书',
   'late-re-review-notice': '复核请求不予受理告知书',
+  'hearing-notice': '信访事项听证通知书',
+  'hearing-record': '信访事项听证笔录',
+  'mediation-agreement': '调解协议书',
+  'reconciliation-agreement': '和解协议书',
 };

@@ -5,11 +5,13 @@
 // Article numbers follow DOMAIN.md. It marks arts. 21–23, 27–30, 34–36, 38–40 and 46 as checked
 // against the official text. The rules on matters pending elsewhere and on 逐级走访 are cited by
 // name, their numbers being DOMAIN.md's reconstruction (as prescreen.ts does); arts. 31 (the six
-// routes) and 32 (the handling opinion) are printed as DOMAIN.md gives them, to be checked before release.
+// routes, and in its item 6 the hearing), 32 (the handling opinion) and 33 (调解 / 和解) are
+// printed as DOMAIN.md gives them, to be checked before release.
 import type { ReviewDecision } from '../matters/noticeFields';
 import type { DeclineGround } from '../matters/prescreen';
 import type { ComplaintRoute, MatterRoute } from '../matters/routes';
 import type { Opinion } from '../matters/commands';
+import type { MatterState } from '../matters/states';
 
 export const ARTICLES = {
   /** The bureau registers, transfers or assigns within 15 days (转送、交办). */
@@ -20,6 +22,10 @@ export const ARTICLES = {
   legalRoute: '第三十一条',
   /** The handling opinion: request, facts, reasons, opinion (support / explain / not support) and its basis. */
   handlingOpinion: '第三十二条',
+  /** Art. 31 item 6: a major, complex or difficult matter in the petition procedure may be heard (听证). */
+  hearing: '第三十一条第六项',
+  /** 调解 with both parties' consent, or 和解 they reach; an agreement is drawn up (调解协议书 / 和解协议书). */
+  settlement: '第三十三条',
   /** 60 days from acceptance; up to 30 more with the head's approval, the reason told. */
   handlingPeriod: '第三十四条',
   /** 复查: asked within 30 days of the written reply, to the body above; answered within 30 days. */
@@ -27,6 +33,25 @@ export const ARTICLES = {
   /** 复核: asked within 30 days of the review opinion, to the body above that; no further acceptance after it. */
   reReview: '第三十六条',
 } as const;
+
+/**
+ * A hearing by the stage it is held in: the body that holds it, what it cites, and whether its days
+ * count. Only in the 复核 are they not counted (art. 36, DOMAIN.md §4); elsewhere they count,
+ * the law saying nothing to stop the clock (our reading, as the lifecycle counts them).
+ */
+export type HearingStage = 'handling' | 'review' | 're-review';
+export const HEARING_STAGES: Readonly<Record<HearingStage, { article: string; stage: string; period: string }>> = {
+  handling: { article: ARTICLES.hearing, stage: '办理', period: '听证所需时间计算在办理期限内。' },
+  review: { article: ARTICLES.hearing, stage: '复查', period: '听证所需时间计算在复查期限内。' },
+  're-review': { article: ARTICLES.reReview, stage: '复核', period: '听证所需时间不计算在复核期限内。' },
+};
+
+/** The stage a hearing noticed in `state` belongs to: where the handling body or a review body works on the matter. */
+export function hearingStageOf(state: MatterState): HearingStage | null {
+  if (state === 'handling' || state === 'extended') return 'handling';
+  if (state === 'review-requested') return 'review';
+  return state === 're-review-requested' ? 're-review' : null;
+}
 
 /** Each ground for not accepting, in words, with what it cites (printed after 《信访工作条例》) and where the petitioner is sent. */
 export const DECLINE_GROUNDS: Readonly<Record<DeclineGround, { article: string; finding: string; whereToGo: (body: string) => string }>> = {

@@ -35,6 +35,10 @@ export function checkRoute(m: MatterLifecycle, c: MatterCommand): Err | null {
   if ((c.type === 'accept' || c.type === 'startHandling' || c.type === 'acceptSimplified') && route !== null && isLegalRoute(route)) {
     return refuse('route_mismatch', '该事项应当导入法定途径，不按信访程序受理办理（《信访工作条例》第三十一条）。');
   }
+  // Art. 33 offers 调解 and 和解 in handling 申诉求决 matters; a 检举控告 is never settled with the accused (art. 30).
+  if (c.type === 'settle' && m.class !== 'complaint') {
+    return refuse('route_mismatch', '调解、和解只适用于申诉求决类事项（《信访工作条例》第三十三条）。');
+  }
   // Our reading: review and re-review are of a 信访处理意见 issued in the petition procedure (art. 31 item 6).
   if ((c.type === 'requestReview' || c.type === 'requestReReview') && route !== 'petition-procedure') {
     return refuse('route_mismatch', '只有按信访程序出具信访处理意见书的事项可以请求复查、复核。');

@@ -9,7 +9,15 @@ import { documentKindSchema, type DocumentKind } from '../documents/kinds';
 import { skipLevelSchema } from '../intake/flags';
 import { declineGroundSchema } from './prescreen';
 import { matterClassSchema, matterRouteSchema, routeFitsClass } from './routes';
-import { rehandlingNoticeFields, replyNoticeFields, requireNoticeFields, reviewNoticeFields } from './noticeFields';
+import {
+  agreementFields,
+  hearingNoticeFields,
+  hearingRecordFields,
+  rehandlingNoticeFields,
+  replyNoticeFields,
+  requireNoticeFields,
+  reviewNoticeFields,
+} from './noticeFields';
 
 // --- vocabularies used by the commands
 
@@ -36,6 +44,8 @@ export const DELIVERY_METHOD_LABELS: Readonly<Record<DeliveryMethod, string>> = 
 export const settlementKindSchema = z.enum(['mediation', 'reconciliation']);
 export type SettlementKind = z.infer<typeof settlementKindSchema>;
 export const SETTLEMENT_LABELS: Readonly<Record<SettlementKind, string>> = { mediation: '调解', reconciliation: '和解' };
+/** Art. 33: a 调解协议书 or a 和解协议书, as the agreement came about. */
+export const AGREEMENT_DOCUMENTS: Readonly<Record<SettlementKind, DocumentKind>> = { mediation: 'mediation-agreement', reconciliation: 'reconciliation-agreement' };
 
 export const ratingSchema = z.enum(['satisfied', 'basically-satisfied', 'unsatisfied']);
 export type Rating = z.infer<typeof ratingSchema>;
@@ -124,14 +134,16 @@ const REQUEST_OPTIONS = [
     ...requestEnvelope,
     type: z.literal('pauseForHearing'),
     days: z.number({ error: '听证天数应为数字' }).int({ error: '听证天数应为整数' }).min(1, { error: '听证天数至少为1日' }).max(365),
-    record: text('听证记录', 20000),
+    /** How the hearing went (听证经过); who took part, their statements and the facts found are apart. */
+    record: text('听证经过', 20000),
+    ...hearingRecordFields,
   }),
   z.strictObject({ ...requestEnvelope, type: z.literal('repeatVisit') }),
   // --- issue #13: the law's outcomes and clocks the lifecycle lacked
   z.strictObject({ ...requestEnvelope, type: z.literal('acceptSimplified') }),
   z.strictObject({ ...requestEnvelope, type: z.literal('report'), summary: text('办结报告', 20000) }),
-  z.strictObject({ ...requestEnvelope, type: z.literal('settle'), kind: settlementKindSchema, agreement: text('协议内容', 20000) }),
-  z.strictObject({ ...requestEnvelope, type: z.literal('noticeHearing'), hearingOn: isoDateSchema, place: text('听证地点', 200) }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('settle'), kind: settlementKindSchema, agreement: text('协议内容', 20000), ...agreementFields }),
+  z.strictObject({ ...requestEnvelope, type: z.literal('noticeHearing'), hearingOn: isoDateSchema, place: text('听证地点', 200), ...hearingNoticeFields }),
   z.strictObject({ ...requestEnvelope, type: z.literal('orderRehandling'), text: text('复查意见', 20000), ...rehandlingNoticeFields }),
   z.strictObject({ ...requestEnvelope, type: z.literal('higherLevelVisit'), level: skipLevelSchema }),
   z.strictObject({ ...requestEnvelope, type: z.literal('desist') }),
@@ -213,13 +225,21 @@ export const COMMAND_DOCUMENTS: Readonly<Record<CommandType, readonly DocumentKi
   requestReReview: [],
   reReviewOpinion: ['re-review-opinion'],
   terminate: [],
-  pauseForHearing: [],
+  pauseForHearing: ['hearing-record'],
   repeatVisit: [],
   acceptSimplified: ['acceptance-notice'],
   report: [],
-  settle: [],
-  noticeHearing: [],
+  // The one that fits the agreement's kind (commandDocuments).
+  settle: [...Object.values(AGREEMENT_DOCUMENTS)],
+  noticeHearing: ['hearing-notice'],
   orderRehandling: ['review-opinion'],
   higherLevelVisit: [],
   desist: [],
 };
+
+/** The documents a step offers with the fields chosen so far: for 调解/和解 only the agreement of its kind, once chosen. */
+export function commandDocuments(type: CommandType, fields: { kind?: unknown }): readonly DocumentKind[] {
+  if (type !== 'settle') return COMMAND_DOCUMENTS[type];
+  const kind = settlementKindSchema.safeParse(fields.kind);
+  return kind.success ? [AGREEMENT_DOCUMENTS[kind.data]] : [];
+}

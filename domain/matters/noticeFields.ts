@@ -2,7 +2,8 @@
 // (DOMAIN.md §5): why a matter is not accepted and where to go instead (the decline's ground,
 // prescreen.ts); the facts found by
 // investigation and the reasons, apart from the opinion; and a review body's own basis and its own
-// decision on the opinion under review. The fields are optional in the stored command, so that
+// decision on the opinion under review; when and where a hearing is held and what its record
+// says; the other party to an agreement (调解 / 和解). The fields are optional in the stored command, so that
 // commands recorded before they existed still read (a device upgrades late), and required of every
 // new request (requireNoticeFields).
 import { z } from 'zod';
@@ -38,6 +39,26 @@ export const reviewNoticeFields = {
   basis: text('法律法规依据', 2000).optional(),
 };
 
+/** The hearing notice gives the hour as well as the day (24-hour, Beijing time). */
+export const hearingNoticeFields = {
+  hearingTime: z
+    .string({ error: '请填写听证时间' })
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '听证时间应为“时:分”，如 09:30' })
+    .optional(),
+};
+
+/** The hearing record (听证笔录): who took part, what they stated, and the facts the hearing established. */
+export const hearingRecordFields = {
+  participants: text('听证参加人', 2000).optional(),
+  statements: text('听证参加人的陈述', 20000).optional(),
+  factsHeard: text('听证查明的事实', 20000).optional(),
+};
+
+/** 条例 art. 33 speaks of the two parties to the dispute: the agreement names the other one. */
+export const agreementFields = {
+  otherParty: text('对方当事人', 200).optional(),
+};
+
 const REQUIRED: Readonly<Record<string, readonly [string, string][]>> = {
   decline: [
     ['ground', '不予受理的情形'],
@@ -64,6 +85,13 @@ const REQUIRED: Readonly<Record<string, readonly [string, string][]>> = {
     ['basis', '法律法规依据'],
     ['decision', '对复查意见的决定'],
   ],
+  noticeHearing: [['hearingTime', '听证时间']],
+  pauseForHearing: [
+    ['participants', '听证参加人'],
+    ['statements', '听证参加人的陈述'],
+    ['factsHeard', '听证查明的事实'],
+  ],
+  settle: [['otherParty', '对方当事人']],
 };
 
 /** A new request must carry what its notice will say, and a review's decision must follow from its opinion. */

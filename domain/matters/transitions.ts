@@ -88,6 +88,7 @@ export function allowedCommandsFor(matter: MatterLifecycle): CommandType[] {
     if (t === 'noticeHearing') return matter.hearingNoticedOn === null;
     if (t === 'pauseForHearing') return matter.hearingNoticedOn !== null;
     if (t === 'desist') return matter.desistedOn === null;
+    if (t === 'settle') return matter.class === 'complaint';
     return true;
   });
 }
