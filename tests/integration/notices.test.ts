@@ -2,60 +2,11 @@
 // with pdftotext (DOMAIN.md §5): bodies, routes and reasons in words (never a code), the article,
 // the body to go to, the deadline, and the remedy with its body and time limit. Expected wording
 // and days come from DOMAIN.md and the 条例, counted by hand (comments), not from the code.
-import { afterEach, describe, expect, it } from 'vitest';
-import type { DocumentKind } from '../../domain/documents/kinds';
-import type { CommandOutcome } from '../../domain/matters/rpc';
-import { testBackend, validVisit } from '../support/backend';
-import { configureNotices, TEST_BUREAU } from '../support/noticeSettings';
-import { pdfText } from '../support/pdfText';
+import { describe, expect, it } from 'vitest';
+import { noticeDesks, type Desk } from '../support/noticeDesk';
+import { TEST_BUREAU } from '../support/noticeSettings';
 
-let clock = new Date('2026-03-02T09:00:00+08:00');
-const backends: ReturnType<typeof testBackend>[] = [];
-afterEach(async () => {
-  while (backends.length) await backends.pop()!.close();
-});
-
-async function desk(configured = true) {
-  clock = new Date('2026-03-02T09:00:00+08:00');
-  const b = testBackend({ now: () => clock });
-  backends.push(b);
-  if (configured) await configureNotices(b.dispatch, 'supervisor');
-  return b;
-}
-type Desk = Awaited<ReturnType<typeof desk>>;
-
-async function register(b: Desk, summary = '反映某公司拖欠工资三个月，请求督促支付'): Promise<string> {
-  const r = await b.dispatch('intake.register', { ...validVisit, summary });
-  if (!r.ok) throw new Error(r.message);
-  return (r.value as { matterId: string }).matterId;
-}
-
-/** Runs a command on `day` at 10:00 (the clock moves there too). */
-async function step(b: Desk, matterId: string, day: string, command: Record<string, unknown>) {
-  clock = new Date(`${day}T10:00:00+08:00`);
-  const r = await b.dispatch('matters.command', { matterId, command: { at: `${day}T10:00:00+08:00`, ...command } });
-  if (!r.ok) throw new Error(`${String(command.type)}: ${r.code} ${r.message}`);
-  const outcome = r.value as CommandOutcome;
-  expect(outcome.warnings).toEqual([]);
-  return outcome.detail;
-}
-
-/** The newest document of `kind` on the matter, as text with the layout's spaces squashed. */
-async function noticeText(b: Desk, matterId: string, kind: DocumentKind): Promise<string> {
-  const detail = await b.dispatch('matters.get', { matterId });
-  if (!detail.ok) throw new Error(detail.message);
-  const doc = (detail.value as { documents: { id: string; kind: string }[] }).documents.filter((d) => d.kind === kind).at(-1);
-  if (!doc) throw new Error(`no ${kind}`);
-  const file = await b.dispatch('documents.read', { documentId: doc.id });
-  if (!file.ok) throw new Error(file.message);
-  return pdfText(Buffer.from((file.value as { dataBase64: string }).dataBase64, 'base64')).replace(/\s+/g, '');
-}
-
-async function generated(b: Desk, matterId: string, kind: DocumentKind): Promise<string> {
-  const r = await b.dispatch('documents.generate', { matterId, kind });
-  if (!r.ok) throw new Error(`${kind}: ${r.code} ${r.message}`);
-  return noticeText(b, matterId, kind);
-}
+const { desk, setDay, register, step, noticeText, generated } = noticeDesks();
 
 const HANDLING = '郑州市中原区人力资源和社会保障局';
 const COUNTY = '郑州市中原区人民政府'; // the body above HANDLING: reviews (条例 art. 35)
@@ -208,7 +159,7 @@ describe('the opinions and what follows them', () => {
     expect(t.slice(-200)).toContain(CITY);
     await step(b, id, '2026-07-22', { type: 'deliver', method: 'in-person', to: '张三' });
     await step(b, id, '2026-07-25', { type: 'terminate' });
-    clock = new Date('2026-08-03T10:00:00+08:00');
+    setDay('2026-08-03');
     const again = await generated(b, id, 'no-further-acceptance-notice');
     expectBureau(again);
     for (const words of ['你于2026年8月3日', `${CITY}已于2026年7月20日出具复核意见`, '已于2026年7月25日终结', '《信访工作条例》第三十六条', '不再受理']) expect(again).toContain(words);
@@ -218,9 +169,9 @@ describe('the opinions and what follows them', () => {
     const b = await desk();
     const id = await delivered(b);
     // 30 days from 05-21 is Sat 06-20 (端午 06-19..06-21) -> Mon 06-22: still in time that day.
-    clock = new Date('2026-06-22T10:00:00+08:00');
+    setDay('2026-06-22');
     expect(await b.dispatch('documents.generate', { matterId: id, kind: 'late-review-notice' })).toMatchObject({ ok: false, code: 'request_in_time' });
-    clock = new Date('2026-06-23T10:00:00+08:00');
+    setDay('2026-06-23');
     const t = await generated(b, id, 'late-review-notice');
     expectBureau(t);
     for (const words of ['你于2026年6月23日', '2026年5月21日收到信访处理意见书', `30日内向${COUNTY}提出`, '该期限已于2026年6月22日届满', '《信访工作条例》第三十五条', '不予受理']) expect(t).toContain(words);
@@ -233,7 +184,7 @@ describe('the opinions and what follows them', () => {
     await step(b, id, '2026-06-20', { type: 'reviewOpinion', opinion: 'not-support', decision: 'uphold', basis: 'b', text: 't', factsFound: 'f', reasons: 'r' });
     await step(b, id, '2026-06-22', { type: 'deliver', method: 'post', to: '张三' });
     // 30 days from 06-22 is Wed 07-22.
-    clock = new Date('2026-07-23T10:00:00+08:00');
+    setDay('2026-07-23');
     const t = await generated(b, id, 'late-re-review-notice');
     for (const words of ['2026年6月22日收到复查意见书', `30日内向${CITY}提出`, '该期限已于2026年7月22日届满', '《信访工作条例》第三十六条']) expect(t).toContain(words);
   }, 180_000);

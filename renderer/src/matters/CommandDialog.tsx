@@ -1,5 +1,5 @@
 // One lifecycle step as a dialog: the command's own fields, when it happened, why, and the
-// documents it produces (preselected from COMMAND_DOCUMENTS). The backend decides; its refusal
+// documents it produces (preselected from COMMAND_DOCUMENTS; for 调解/和解 the agreement of the kind chosen). The backend decides; its refusal
 // (code and Chinese message) stays in the dialog so the clerk can correct and retry.
 import { Alert, App, Checkbox, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -7,7 +7,7 @@ import { useCallback, useState } from 'react';
 import { DOCUMENT_TITLES, type DocumentKind } from '../../../domain/documents/kinds';
 import type { Classification } from '../../../domain/matters/classification';
 import { DECLINE_GROUND_LABELS, type PrescreenOutcome } from '../../../domain/matters/prescreen';
-import { COMMAND_DOCUMENTS, COMMAND_FIELDS, COMMAND_LABELS, type CommandRequest, type CommandType } from '../../../domain/matters/commands';
+import { commandDocuments, COMMAND_DOCUMENTS, COMMAND_FIELDS, COMMAND_LABELS, type CommandRequest, type CommandType } from '../../../domain/matters/commands';
 import { DELIVERED_DOCUMENT } from '../../../domain/matters/transitions';
 import type { MatterDetail } from '../../../domain/matters/rpc';
 import type { Err } from '../../../domain/result';
@@ -24,7 +24,9 @@ const LAW_RELATED_START: Answer[] = [{ id: 'class', value: 'complaint' }];
 
 /** The command as the window asks for it: who takes the step is the backend's signed-in user. */
 function buildCommand(type: CommandType, values: Values, classification: Classification | null, screened: PrescreenOutcome | null): CommandRequest {
-  const envelope = { at: values.at.format(), reason: values.reason ?? '', documents: values.documents ?? [] };
+  // Only the documents offered for what was chosen: 调解 never produces a 和解协议书.
+  const offered = commandDocuments(type, { kind: values.kind });
+  const envelope = { at: values.at.format(), reason: values.reason ?? '', documents: (values.documents ?? []).filter((d) => offered.includes(d)) };
   // The pre-screen refused it (DOMAIN.md §3): not accepted, with its ground, body and notice.
   if (type === 'classify' && screened?.kind === 'decline') {
     const reason = `${DECLINE_GROUND_LABELS[screened.ground]}。${screened.visitorText}`;
@@ -50,7 +52,7 @@ export function CommandDialog({ matter, type, onClose }: { matter: MatterDetail;
   const [screened, setScreened] = useState<PrescreenOutcome | null>(null);
   const onScreened = useCallback((o: PrescreenOutcome | null) => setScreened(o), []);
   const declining = type === 'classify' && screened?.kind === 'decline';
-  const documents = COMMAND_DOCUMENTS[type];
+  const documents = commandDocuments(type, { kind: Form.useWatch('kind', form) });
   const reasonLabel = REASON_LABELS[type];
   // Shown so the clerk sees which paper goes out; the backend picks the same one.
   const deliveredKind = type === 'deliver' ? DELIVERED_DOCUMENT[matter.lifecycle.state] : undefined;
@@ -78,7 +80,8 @@ export function CommandDialog({ matter, type, onClose }: { matter: MatterDetail;
 
   const initialValues = {
     at: dayjs(),
-    documents: [...documents],
+    // Every document the step can produce; those the chosen fields rule out are not sent (buildCommand).
+    documents: [...COMMAND_DOCUMENTS[type]],
     // The reply goes to the petitioner; a protected reporter's masked name is no recipient.
     to: matter.visitor.masked ? '' : matter.visitor.name,
     method: 'in-person',

@@ -1,7 +1,8 @@
 // The fields each lifecycle command asks for beyond the common envelope (time, reason,
 // documents), named as matterCommandSchema names them (COMMAND_FIELDS reads the names off it),
 // so the form's values go to the backend as they are.
-import { DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Radio, Select, TimePicker } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { SKIP_LEVEL_LABELS, skipLevelSchema } from '../../../domain/intake/flags';
 import {
   DELIVERY_METHOD_LABELS,
@@ -104,6 +105,9 @@ export function CommandFields({ type }: { type: CommandType }) {
           <Form.Item name="kind" label="结案方式" rules={[{ required: true, message: '请选择调解或和解' }]}>
             <Radio.Group options={settlementKindSchema.options.map((k) => ({ value: k, label: SETTLEMENT_LABELS[k] }))} />
           </Form.Item>
+          <Form.Item name="otherParty" label="对方当事人" rules={required('对方当事人')}>
+            <Input maxLength={200} />
+          </Form.Item>
           {longText('agreement', '协议内容')}
         </>
       );
@@ -111,6 +115,16 @@ export function CommandFields({ type }: { type: CommandType }) {
       return (
         <>
           {dayItem('hearingOn', '听证日期')}
+          {/* Sent as HH:mm, the hour the notice prints. */}
+          <Form.Item
+            name="hearingTime"
+            label="听证时间"
+            rules={[{ required: true, message: '请选择听证时间' }]}
+            normalize={(v: Dayjs | null) => v?.format('HH:mm')}
+            getValueProps={(v?: string) => ({ value: v ? dayjs(`2000-01-01T${v}`) : undefined })}
+          >
+            <TimePicker format="HH:mm" minuteStep={5} needConfirm={false} data-testid="field-hearingTime" />
+          </Form.Item>
           <Form.Item name="place" label="听证地点" rules={required('听证地点')}>
             <Input maxLength={200} />
           </Form.Item>
@@ -193,7 +207,10 @@ export function CommandFields({ type }: { type: CommandType }) {
           <Form.Item name="days" label="听证天数" rules={[{ required: true, message: '请填写听证天数' }]} extra="复核中听证的期间不计入复核意见期限">
             <InputNumber min={1} max={365} precision={0} suffix="日" />
           </Form.Item>
-          {longText('record', '听证记录')}
+          {longText('participants', '听证参加人', 2)}
+          {longText('record', '听证经过')}
+          {longText('statements', '听证参加人的陈述')}
+          {longText('factsHeard', '听证查明的事实')}
         </>
       );
     default:

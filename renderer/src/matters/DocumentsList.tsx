@@ -4,7 +4,8 @@ import { App, Button, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { DOCUMENT_TITLES, documentKindSchema, type DocumentKind } from '../../../domain/documents/kinds';
+import { DOCUMENT_TITLES, type DocumentKind } from '../../../domain/documents/kinds';
+import { offeredNotices } from '../../../domain/documents/offered';
 import { DELIVERY_METHOD_LABELS, deliveryMethodSchema } from '../../../domain/matters/commands';
 import { api } from '../api/client';
 import type { MatterDetail } from '../../../domain/matters/rpc';
@@ -19,15 +20,18 @@ const methodLabel = (m: string | null) => {
   return parsed.success ? DELIVERY_METHOD_LABELS[parsed.data] : '';
 };
 
-// A 送达回证 is made by recording a delivery, never on its own.
-const ISSUABLE = documentKindSchema.options.filter((k) => k !== 'delivery-receipt');
-
 /**
  * 出具文书: any notice again, or one no step produces — the 不再受理告知书 when a terminated
- * matter is raised again, the refusal of a 复查 or 复核 asked too late. The backend says in words
- * why a notice cannot be issued (the window still open, a review body missing from the tree).
+ * matter is raised again, the refusal of a 复查 or 复核 asked too late. The hearing's papers and
+ * the agreement are offered once their step is in the file (offeredNotices). The backend says in
+ * words why a notice cannot be issued (the window still open, a review body missing from the tree).
  */
-function IssueNotice({ matterId }: { matterId: string }) {
+function IssueNotice({ matter }: { matter: MatterDetail }) {
+  const { matterId } = matter;
+  const offered = offeredNotices(
+    matter.transitions.map((t) => t.command),
+    matter.lifecycle.settlement,
+  );
   const { message } = App.useApp();
   const [kind, setKind] = useState<DocumentKind | undefined>();
   const [busy, setBusy] = useState(false);
@@ -49,12 +53,12 @@ function IssueNotice({ matterId }: { matterId: string }) {
         aria-label="文书种类"
         placeholder="选择要出具的文书"
         style={{ width: 260 }}
-        // Twelve kinds: all rendered, so none hides below a virtual list's fold.
+        // Up to sixteen kinds: all rendered, so none hides below a virtual list's fold.
         virtual={false}
-        listHeight={400}
+        listHeight={520}
         value={kind}
         onChange={setKind}
-        options={ISSUABLE.map((k) => ({ value: k, label: DOCUMENT_TITLES[k] }))}
+        options={offered.map((k) => ({ value: k, label: DOCUMENT_TITLES[k] }))}
       />
       <Button onClick={() => void issue()} disabled={!kind} loading={busy}>
         出具
@@ -103,7 +107,7 @@ export function DocumentsList({ matter }: { matter: MatterDetail }) {
 
   return (
     <>
-      <IssueNotice matterId={matter.matterId} />
+      <IssueNotice matter={matter} />
       <Table<Doc> data-testid="documents" size="small" rowKey="id" columns={columns} dataSource={matter.documents} pagination={false} locale={{ emptyText: '暂无文书' }} />
       {delivering && (
         <DeliveryDialog
