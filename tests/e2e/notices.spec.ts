@@ -5,7 +5,7 @@
 // too late needs 30 days to pass, which the real clock here cannot: the UI shows the refusal to
 // issue it while the window is open; its PDF is read back in tests/integration/notices.test.ts.
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { checkCharacter } from '../../domain/identity/residentId';
 import type { MethodInput } from '../../domain/rpc/contract';
 import { pdfText } from '../support/pdfText';
@@ -166,4 +166,119 @@ test('a 复查 still in time cannot be refused as late: the window says until wh
   await issue(page, '复查请求不予受理告知书');
   await expect(page.getByText(/请求复查的期限至.+尚未届满/)).toBeVisible();
   await expect(page.getByTestId('documents')).not.toContainText('复查请求不予受理告知书');
+});
+
+// --- the hearing and the agreement (听证, 调解/和解): taken in the file's dialogs, offered once taken
+
+/** The bureau and the tree, set by the 管理员 through the RPCs the 文书设置 page calls. */
+async function setNotices(page: Page) {
+  await openAs(page, 'admin');
+  await rpc(page, 'noticeSettings.setBureau', TEST_BUREAU);
+  await rpc(page, 'noticeSettings.setOrganisations', { organisations: TEST_ORGANISATIONS });
+}
+
+/** Opens a step's dialog from the file, fills it and submits; a refusal fails with its words. */
+async function takeStep(page: Page, type: string, fill: (dialog: Locator) => Promise<void>) {
+  // The dialog dates the step now: after the steps sent above, which may run a second ahead.
+  await page.waitForTimeout(Math.max(0, tick - Date.now() + 1000));
+  await page.getByTestId(`command-${type}`).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await fill(dialog);
+  await dialog.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(dialog.getByTestId('command-refusal')).toHaveCount(0);
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+}
+
+/** Whether the file's 出具文书 offers a notice of that title. */
+async function expectOffered(page: Page, title: string, offered: boolean) {
+  await page.getByTestId('issue-notice').getByLabel('文书种类').click();
+  // The list is open: a notice always offered shows, so a missing one is truly not offered.
+  const always = page.getByRole('option', { name: '信访事项受理告知书', exact: true });
+  await expect(always).toBeVisible();
+  const option = page.getByRole('option', { name: title, exact: true });
+  if (offered) await expect(option).toBeVisible();
+  else await expect(option).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(always).toBeHidden();
+}
+
+/** A day `days` from now in China, as the form takes it and as a notice prints it. */
+function chinaDay(days: number): { iso: string; words: string } {
+  const iso = new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const [y, m, d] = iso.split('-').map(Number);
+  return { iso, words: `${y}年${m}月${d}日` };
+}
+
+test('the hearing notice and record and the 调解协议书: taken in the file, offered once taken, read back with the article, the body and the time', async ({ page }) => {
+  test.setTimeout(600_000);
+  await setNotices(page);
+  await openAs(page, 'supervisor');
+  const hearingDay = chinaDay(3);
+  const m = await register(page, '反映某建筑公司拖欠工资，请求督促支付');
+  for (const cmd of [{ type: 'classify', class: 'complaint', route: 'petition-procedure', body: HANDLING }, { type: 'accept' }, { type: 'startHandling' }]) await command(page, m.matterId, cmd);
+  await openMatter(page, m.matterNo);
+  await expectOffered(page, '信访事项听证通知书', false);
+
+  await takeStep(page, 'noticeHearing', async (d) => {
+    await d.getByLabel('听证日期').fill(hearingDay.iso);
+    await d.getByLabel('听证日期').press('Enter');
+    await d.getByLabel('听证时间').fill('09:30');
+    await d.getByLabel('听证时间').press('Enter');
+    await d.getByLabel('听证地点').fill('郑州市中原区信访局听证室');
+    await expect(d.getByLabel('信访事项听证通知书')).toBeChecked();
+  });
+  await expectOffered(page, '信访事项听证通知书', true);
+  const notice = await readBack(page, '信访事项听证通知书');
+  for (const words of [`${HANDLING}决定就该事项举行听证`, '《信访工作条例》第三十一条第六项', `听证时间：${hearingDay.words}9时30分`, '听证地点：郑州市中原区信访局听证室', '申请回避', TEST_BUREAU.name, TEST_BUREAU.phone]) {
+    expect(notice).toContain(words);
+  }
+
+  await takeStep(page, 'pauseForHearing', async (d) => {
+    await d.getByLabel('听证天数').fill('1');
+    await d.getByLabel('听证参加人', { exact: true }).fill('主持人李明；信访人王秀英；某建筑公司代表刘伟');
+    await d.getByLabel('听证经过').fill('双方陈述，听证员询问');
+    await d.getByLabel('听证参加人的陈述').fill('王秀英称被拖欠工资9000元；刘伟称已付6000元');
+    await d.getByLabel('听证查明的事实').fill('公司尚欠王秀英工资3000元');
+    await expect(d.getByLabel('信访事项听证笔录')).toBeChecked();
+  });
+  const record = await readBack(page, '信访事项听证笔录');
+  for (const words of [`听证机关${HANDLING}`, `听证时间${hearingDay.words}9时30分`, '主持人李明；信访人王秀英', '三、听证查明的事实：公司尚欠王秀英工资3000元', '《信访工作条例》第三十一条第六项']) {
+    expect(record).toContain(words);
+  }
+
+  await takeStep(page, 'settle', async (d) => {
+    await d.getByRole('radio', { name: '调解', exact: true }).check();
+    // 调解 makes a 调解协议书, never a 和解协议书.
+    await expect(d.getByLabel('调解协议书')).toBeChecked();
+    await expect(d.getByLabel('和解协议书')).toHaveCount(0);
+    await d.getByLabel('对方当事人').fill('郑州某建筑有限公司');
+    await d.getByLabel('协议内容').fill('郑州某建筑有限公司于十五日内支付工资3000元');
+  });
+  await expect(page.getByTestId('matter-status')).toHaveText('已达成调解（和解）协议');
+  await expectOffered(page, '和解协议书', false);
+  await expectOffered(page, '调解协议书', true);
+  await page.screenshot({ path: `${SHOTS}/notices-hearing-agreement.png`, fullPage: true });
+  const agreement = await readBack(page, '调解协议书');
+  for (const words of ['当事人（信访人）王秀英', '对方当事人郑州某建筑有限公司', '经双方当事人同意进行调解', '《信访工作条例》第三十三条', '一、双方当事人约定：郑州某建筑有限公司于十五日内支付工资3000元', '签名或者盖章之日起生效', TEST_BUREAU.phone]) {
+    expect(agreement).toContain(words);
+  }
+
+  // A hearing in the 复核 is held by the body above the reviewer and its days are not counted (art. 36).
+  const reReview = await register(page, '反映某公司拖欠加班费');
+  for (const cmd of [
+    { type: 'classify', class: 'complaint', route: 'petition-procedure', body: HANDLING },
+    { type: 'accept' },
+    { type: 'startHandling' },
+    { type: 'reply', opinion: 'not-support', text: '加班费已结清', ...FINDINGS },
+    { type: 'deliver', method: 'in-person', to: '王秀英' },
+    { type: 'requestReview' },
+    { type: 'reviewOpinion', opinion: 'not-support', decision: 'uphold', text: '维持', ...FINDINGS },
+    { type: 'deliver', method: 'in-person', to: '王秀英' },
+    { type: 'requestReReview' },
+    { type: 'noticeHearing', hearingOn: hearingDay.iso, hearingTime: '14:00', place: '郑州市信访局听证室', documents: ['hearing-notice'] },
+  ]) await command(page, reReview.matterId, cmd);
+  await openMatter(page, reReview.matterNo);
+  const heard = await readBack(page, '信访事项听证通知书');
+  for (const words of [`${CITY}决定就该事项举行听证`, '《信访工作条例》第三十六条', `听证时间：${hearingDay.words}14时`, '听证所需时间不计算在复核期限内']) expect(heard).toContain(words);
 });
