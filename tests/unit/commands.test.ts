@@ -14,8 +14,10 @@ describe('COMMAND_FIELDS', () => {
     // The reason of a decline is the envelope's own, required there; the pre-screen adds its ground and the body to go to.
     expect(COMMAND_FIELDS.decline).toEqual(['ground', 'toBody']);
     expect(COMMAND_FIELDS.assign).toEqual(['toBody', 'dueOn']);
-    expect(COMMAND_FIELDS.settle).toEqual(['kind', 'agreement']);
-    expect(COMMAND_FIELDS.pauseForHearing).toEqual(['days', 'record']);
+    // What the agreement and the hearing's papers print (DOMAIN.md §5).
+    expect(COMMAND_FIELDS.settle).toEqual(['kind', 'agreement', 'otherParty']);
+    expect(COMMAND_FIELDS.noticeHearing).toEqual(['hearingOn', 'place', 'hearingTime']);
+    expect(COMMAND_FIELDS.pauseForHearing).toEqual(['days', 'record', 'participants', 'statements', 'factsHeard']);
   });
 
   it('the envelope plus those fields, and nothing else, make every command whole', () => {

@@ -41,6 +41,12 @@ describe('a new request carries what its notice will say', () => {
     [{ type: 'decline', reason: '越级', toBody: '某局' }, 'ground'],
     [{ type: 'decline', reason: '越级', ground: 'skip-level' }, 'toBody'],
     [{ type: 'orderRehandling', text: 't', factsFound: 'f', reasons: 'r' }, 'basis'],
+    // The hearing notice gives the hour; the record who took part, what they said and what was found; the agreement the other party.
+    [{ type: 'noticeHearing', hearingOn: '2026-03-10', place: '听证室' }, 'hearingTime'],
+    [{ type: 'pauseForHearing', days: 1, record: 'r', statements: 's', factsHeard: 'f' }, 'participants'],
+    [{ type: 'pauseForHearing', days: 1, record: 'r', participants: 'p', factsHeard: 'f' }, 'statements'],
+    [{ type: 'pauseForHearing', days: 1, record: 'r', participants: 'p', statements: 's' }, 'factsHeard'],
+    [{ type: 'settle', kind: 'mediation', agreement: 'a' }, 'otherParty'],
   ])('%o lacks %s', (command, field) => {
     const r = commandRequestSchema.safeParse({ at, ...command });
     expect(r.success).toBe(false);
