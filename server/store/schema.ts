@@ -355,7 +355,11 @@ export const referenceHistory = pgTable(
 export const cityCampaigns = pgTable('city_campaigns', {
   campaignId: uuid('campaign_id').primaryKey(),
   name: text('name').notNull(),
+  /** The campaign's period, startsOn to dueOn. */
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
   dueOn: date('due_on', { mode: 'string' }).notNull(),
+  /** The counties it is assigned to; only their matters may be attached. */
+  countyCodes: varchar('county_codes', { length: 6 }).array().notNull(),
   createdBy: text('created_by').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
