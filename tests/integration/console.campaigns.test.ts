@@ -2,6 +2,7 @@
 // counties and attaches those counties' matters; its 化解率 per county and in total counts the
 // matters whose petitioner stopped (息诉罢访), not those merely closed (办结); the 统计员 and the
 // 查询员 only read; every change needs the session's CSRF token and is audited.
+import type { FastifyInstance } from 'fastify';
 import { expect, it } from 'vitest';
 import { describeEachBackend, enrolledDevice, expectCleanError, pushAll, type Device } from '../support/cityFixtures';
 import { registrationEvent, transitionEvents } from '../support/cityEvents';
@@ -19,11 +20,11 @@ const CLOSED: Step[] = [
 const DESISTED: Step[] = [['desist', '2026-03-20']];
 
 /** Registers a matter at the device and takes it through `steps`; its number. */
-async function matterAt(device: Device, seq: { next: number }, steps: Step[]): Promise<string> {
+async function matterAt(at: { app: FastifyInstance; device: Device }, seq: { next: number }, steps: Step[]): Promise<string> {
   const reg = registrationEvent(seq.next++);
   const { events } = transitionEvents(seq.next, reg.payload, steps);
   seq.next += events.length;
-  await pushAll(device.app, device.device, [reg, ...events]);
+  await pushAll(at.app, at.device, [reg, ...events]);
   return reg.payload.matterNo;
 }
 
