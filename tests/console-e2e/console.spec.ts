@@ -3,14 +3,16 @@
 // the desk, which syncs; the registration shows in the console; a 督办 issued there arrives at the
 // desk; a holiday published there moves a deadline at the desk; a figure opens its matters; a
 // 专项 campaign's 化解率 rises when the desk records 息诉罢访, which reaches the city on a USB file.
+import fs from 'node:fs';
 import os from 'node:os';
 import { expect, test, type Page } from '@playwright/test';
-import { version } from '../../package.json';
 import { countyId } from '../support/city';
 import { rpc } from '../e2e/pageRpc';
 import { openAs, switchUser } from '../e2e/session';
 
 const CITY = process.env.XF_E2E_CITY_URL!;
+// Read, not imported: Playwright's loader takes JSON only with an import attribute.
+const { version } = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string };
 const TOKEN = process.env.XF_E2E_CITY_TOKEN!;
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/console-${name}.png`, fullPage: true });
 
