@@ -121,6 +121,7 @@ export async function buildApp({
     secureCookies: https !== undefined,
     scryptCost: consoleScryptCost,
     pagesDir: consolePagesDir,
+    queue,
   });
   await app.ready();
   return app;

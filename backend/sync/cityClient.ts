@@ -1,6 +1,8 @@
 // HTTP calls to the city server (protocol v1). Every outcome is a value: the caller decides
 // whether to retry, stop or tell the user. Every answer is checked against its schema in
 // domain/sync/ before anything reads it; whether it fits what was sent is the caller's check.
+// Pushes and pulls say the app's version in a header (the bodies are protocol v1, fixed), which
+// the city's console shows beside the device.
 import { gzipSync } from 'node:zlib';
 import type { z } from 'zod';
 import { uploadOffsetHeadersSchema, uploadStateSchema, type UploadOffset, type UploadState } from '../../domain/sync/attachmentUpload';
@@ -15,6 +17,7 @@ import {
 import { healthResponseSchema } from '../../domain/sync/health';
 import { lookupResponseSchema, type LookupRequest, type LookupResponse } from '../../domain/sync/lookup';
 import { DEVICE_REPORT_HEADERS, pullResponseSchema, type PullResponse } from '../../domain/sync/pull';
+import { version as APP_VERSION } from '../../package.json';
 import { parseRetryAfter } from './backoff';
 import type { SyncErrorCode } from './messages';
 
@@ -24,6 +27,7 @@ export type Outcome<T> = { ok: true; value: T; serverDate: number | null } | Fai
 type Answer = { status: number; body: unknown; headers: Headers };
 
 const GZIP_FROM_BYTES = 8 * 1024;
+const VERSION_HEADER = { [DEVICE_REPORT_HEADERS.appVersion]: APP_VERSION };
 
 // The codes Node's TLS gives a certificate it cannot verify (self-signed, unknown issuer,
 // expired, wrong host name…): the city is not who it says, or someone sits in between.
@@ -129,6 +133,7 @@ export function createCityClient(fetchFn: Fetch, timeoutMs = 30_000) {
           headers: {
             'content-type': 'application/json',
             authorization: `Bearer ${token}`,
+            ...VERSION_HEADER,
             ...(gzip ? { 'content-encoding': 'gzip' } : {}),
           },
           body: gzip ? gzipSync(json) : json,
@@ -141,7 +146,7 @@ export function createCityClient(fetchFn: Fetch, timeoutMs = 30_000) {
     /** `backlog`: events waiting here, which the city's console shows beside the device. */
     async pull(baseUrl: string, token: string, since: string | null, backlog?: number): Promise<Outcome<PullResponse>> {
       const url = `${baseUrl}/api/v1/sync/pull${since ? `?since=${encodeURIComponent(since)}` : ''}`;
-      const headers = { authorization: `Bearer ${token}`, ...(backlog === undefined ? {} : { [DEVICE_REPORT_HEADERS.backlog]: String(backlog) }) };
+      const headers = { authorization: `Bearer ${token}`, ...VERSION_HEADER, ...(backlog === undefined ? {} : { [DEVICE_REPORT_HEADERS.backlog]: String(backlog) }) };
       const r = await call(fetchFn, url, { method: 'GET', headers }, timeoutMs);
       return bodyOf(r, [200], pullResponseSchema);
     },

@@ -15,7 +15,7 @@ import { getDevice, getSyncState, recordFailure, recordSuccess, rewindAck } from
 import { err, ok, type Result } from '../../domain/result';
 import { MAX_BATCH_EVENTS, type PushBody } from '../../domain/sync/events';
 import { pullQuerySchema, type ReferenceKey } from '../../domain/sync/pull';
-import { MAX_FILE_BATCHES, MAX_FILE_BATCH_BYTES, openUsbFile, sealUsbFile, toDeviceSchema, usbFileSchema, type ToCity } from '../../domain/sync/usbFile';
+import { MAX_FILE_BATCHES, MAX_FILE_BATCH_BYTES, openUsbFile, sealUsbFile, toDeviceSchema, usbFileName, usbFileSchema, type ToCity } from '../../domain/sync/usbFile';
 import type { UsbImportResult } from '../../domain/sync/usbRpc';
 import { fitBatch } from './push';
 import { SYNC_MESSAGES, type SyncErrorCode } from './messages';
@@ -30,7 +30,6 @@ export interface UsbSyncContext {
 const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
 const cursorSchema = pullQuerySchema.shape.since.unwrap();
 const digestOf = (token: string) => createHash('sha256').update(token, 'utf8').digest();
-const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
 
 function enrolledDevice(db: LocalDb) {
   const d = getDevice(db);
@@ -68,7 +67,7 @@ export async function exportToCity(ctx: UsbSyncContext, folder: string): Promise
     iv: randomBytes(12).toString('hex'),
   };
   const file = await sealUsbFile(digestOf(dev.token), header, content);
-  const target = path.join(folder, `xinfang-to-city-${dev.countyCode}-${dev.deviceCode}-${stamp(at)}.json`);
+  const target = path.join(folder, usbFileName('to-city', dev.countyCode, dev.deviceCode, at));
   fs.writeFileSync(`${target}.tmp`, JSON.stringify(file), { flush: true });
   fs.renameSync(`${target}.tmp`, target);
   return ok({ path: target, events: batches.reduce((n, b) => n + b.events.length, 0), fromSeq: state.lastAckedSeq + 1, toSeq: after });

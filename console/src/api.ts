@@ -15,7 +15,7 @@ export class ApiError extends Error {
 }
 
 /** The server's messages are "中文 / English": the console shows the Chinese. */
-const chinese = (message: string) => message.split(' / ')[0] ?? message;
+export const chinese = (message: string) => message.split(' / ')[0] ?? message;
 
 export async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
   const csrf = useSession.getState().state?.csrfToken;

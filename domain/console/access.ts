@@ -13,7 +13,10 @@ export const CONSOLE_ACCESS = {
   'figures.read': EVERYONE,
   'matters.read': EVERYONE,
   'supervision.issue': ['admin', 'supervisor'],
+  'campaigns.read': EVERYONE,
+  'campaigns.manage': ['admin', 'supervisor'],
   'reference.publish': ADMIN,
+  'syncFiles.import': ADMIN,
 } as const satisfies Record<string, readonly CityRole[]>;
 export type ConsoleCapability = keyof typeof CONSOLE_ACCESS;
 

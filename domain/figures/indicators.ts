@@ -35,6 +35,9 @@ export type Indicators = z.infer<typeof indicatorsSchema>;
 /** DOMAIN.md §6: the default observation window after 办结. */
 export const RESOLUTION_WINDOW_DAYS = DEFAULT_FIGURE_OPTIONS.resolutionWindowDays;
 
+/** A rate as the bureau reads it: 92.8%, or — when nothing was due. */
+export const percentOf = (r: Rate) => (r.value === null ? '—' : `${(r.value * 100).toFixed(1)}%`);
+
 export const INDICATOR_LABELS: Readonly<Record<keyof Indicators, string>> = {
   timelyAcceptance: '及时受理率',
   onTimeClosure: '按期办结率',

@@ -101,7 +101,7 @@ export type SupervisionNotice = z.infer<typeof supervisionNoticeSchema>;
 /** At most this many notices per answer; `hasMore` tells the device to pull again at once. */
 export const PULL_PAGE_SIZE = 500;
 
-/** Headers a device may send with its pull: its version and the events waiting on it, which the city's console shows. */
+/** Headers a device may send with its pull (both) and its push (its version): what the city's console shows beside it. The bodies stay protocol v1. */
 export const DEVICE_REPORT_HEADERS = { appVersion: 'x-xf-app-version', backlog: 'x-xf-backlog' } as const;
 
 export const pullQuerySchema = z.strictObject({ since: z.string().min(1).max(100).optional() });

@@ -37,6 +37,12 @@ export type UsbHeader = z.infer<typeof usbHeaderSchema>;
 export const usbFileSchema = z.strictObject({ header: usbHeaderSchema, sealed: z.base64(), tag: hex(16) });
 export type UsbFile = z.infer<typeof usbFileSchema>;
 
+/** The file's name on the stick: which way it goes, whose it is and when it was made (UTC). */
+export function usbFileName(direction: UsbDirection, countyCode: string, deviceCode: string, at: Date): string {
+  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+  return `xinfang-${direction}-${countyCode}-${deviceCode}-${stamp}.json`;
+}
+
 /** What the desk sends: push batches in seq order, and where its pull stands. */
 export const toCitySchema = z.strictObject({
   batches: z.array(pushBodySchema).max(MAX_FILE_BATCHES),

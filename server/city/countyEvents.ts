@@ -26,12 +26,13 @@ export async function noticesWithReplies(db: CityDb, today = chinaDateOf(new Dat
 
 const COUNTY_TYPES = ['supervision.issued', 'supervision.resolved', 'leaderCase.assigned', 'campaign.created'];
 
-export async function countyEvents(db: CityDb, limit = 200) {
+/** The counties' events of `types` (by default all of the above), newest first. */
+export async function countyEvents(db: CityDb, limit = 200, types: readonly string[] = COUNTY_TYPES) {
   const rows = await db
     .select({ countyCode: devices.countyCode, type: events.type, occurredAt: events.occurredAt, payload: events.payload })
     .from(events)
     .innerJoin(devices, eq(devices.id, events.deviceId))
-    .where(inArray(events.type, COUNTY_TYPES))
+    .where(inArray(events.type, [...types]))
     .orderBy(desc(events.receivedAt))
     .limit(limit);
   return rows;

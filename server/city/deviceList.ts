@@ -1,7 +1,8 @@
 // The devices as the console lists them (issue #14): each with its count of refused records, and
-// what it reported at its last pull (the device's own word, shown as such).
+// what it reported at its last pull or push (the device's own word, shown as such).
 import { asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { ConsoleDevice } from '../../domain/console/devices';
+import { DEVICE_REPORT_HEADERS } from '../../domain/sync/pull';
 import type { CityDb } from '../store/db';
 import { devices, quarantine } from '../store/schema';
 
@@ -32,6 +33,16 @@ export async function listDevices(db: CityDb): Promise<ConsoleDevice[]> {
 export async function refusedRecords(db: CityDb, deviceId: string, limit = 500) {
   const rows = await db.select().from(quarantine).where(eq(quarantine.deviceId, deviceId)).orderBy(desc(quarantine.seq)).limit(limit);
   return rows.map((r) => ({ seq: r.seq, type: r.type, entityId: r.entityId, occurredAt: r.occurredAt, code: r.code, message: r.message, receivedAt: r.receivedAt.toISOString() }));
+}
+
+/** What the device says of itself in its headers (pull: both, push: its version); a value that does not fit is left out. */
+export function deviceReport(headers: Record<string, string | string[] | undefined>): { appVersion?: string; backlog?: number } {
+  const version = headers[DEVICE_REPORT_HEADERS.appVersion];
+  const backlog = Number(headers[DEVICE_REPORT_HEADERS.backlog]);
+  return {
+    ...(typeof version === 'string' && /^[\w.+-]{1,40}$/.test(version) ? { appVersion: version } : {}),
+    ...(Number.isSafeInteger(backlog) && backlog >= 0 && headers[DEVICE_REPORT_HEADERS.backlog] !== '' ? { backlog } : {}),
+  };
 }
 
 /** A pull is the device's contact with the city; it may say its version and what waits on it. */

@@ -13,6 +13,8 @@ export interface AuthedDevice {
   countyCode: string;
   /** 'D001': with the county code, the prefix of every matter number the device issues. */
   deviceCode: string;
+  /** The version the city last recorded for it (deviceList.ts); set on a device route's call. */
+  appVersion?: string | null;
 }
 
 declare module 'fastify' {
@@ -44,12 +46,12 @@ async function authenticate(db: CityDb, request: FastifyRequest): Promise<Authed
   const token = bearerToken(request);
   if (token === null) throw unauthorized();
   const [device] = await db
-    .select({ id: devices.id, countyCode: devices.countyCode, deviceCode: devices.deviceCode, revokedAt: devices.revokedAt })
+    .select({ id: devices.id, countyCode: devices.countyCode, deviceCode: devices.deviceCode, revokedAt: devices.revokedAt, appVersion: devices.appVersion })
     .from(devices)
     .where(eq(devices.tokenHash, sha256(token)));
   if (!device) throw unauthorized();
   if (device.revokedAt) throw deviceRevoked();
-  return { id: device.id, countyCode: device.countyCode, deviceCode: device.deviceCode };
+  return { id: device.id, countyCode: device.countyCode, deviceCode: device.deviceCode, appVersion: device.appVersion };
 }
 
 function identify(request: FastifyRequest, reply: FastifyReply, device: AuthedDevice): void {

@@ -4,24 +4,14 @@
 // covers exactly what was sent (see store/changes.ts for why no row committed late is skipped).
 import { and, asc, eq, gt, lte } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DEVICE_REPORT_HEADERS, PULL_PAGE_SIZE, type PullResponse, pullQuerySchema, pullResponseSchema, type ReferenceItem } from '../../domain/sync/pull';
+import { PULL_PAGE_SIZE, type PullResponse, pullQuerySchema, pullResponseSchema, type ReferenceItem } from '../../domain/sync/pull';
 import { requireDevice } from '../http/auth';
 import { currentChange, decodeCursor, encodeCursor } from '../store/changes';
 import type { CityDb } from '../store/db';
 import { referenceData, supervisionNotices, terminationRegister } from '../store/schema';
 import { toTerminationEntry } from '../city/terminations';
-import { recordContact } from '../city/deviceList';
+import { deviceReport, recordContact } from '../city/deviceList';
 import { toNotice } from '../city/supervision';
-
-/** What the device says of itself in its pull's headers; a value that does not fit is left out. */
-function deviceReport(headers: Record<string, string | string[] | undefined>): { appVersion?: string; backlog?: number } {
-  const version = headers[DEVICE_REPORT_HEADERS.appVersion];
-  const backlog = Number(headers[DEVICE_REPORT_HEADERS.backlog]);
-  return {
-    ...(typeof version === 'string' && /^[\w.+-]{1,40}$/.test(version) ? { appVersion: version } : {}),
-    ...(Number.isSafeInteger(backlog) && backlog >= 0 && headers[DEVICE_REPORT_HEADERS.backlog] !== '' ? { backlog } : {}),
-  };
-}
 
 /** One page of what the city sends down to a county's devices after `cursor` (also used by sync files). */
 export function pullPage(db: CityDb, countyCode: string, cursor: string | undefined): Promise<PullResponse> {

@@ -1,9 +1,11 @@
 // POST /api/v1/sync/push (DESIGN.md §4): authentication, limits and envelope validation happen
 // here, before anything is read from or written to the device's record; the batch then joins the
 // push queue, which checks its content and writes it with whatever else arrived meanwhile.
-// A plugin of its own: its JSON parser keeps the body as received (push/receivedJson.ts).
+// A plugin of its own: its JSON parser keeps the body as received (push/receivedJson.ts). The
+// device's version header is recorded when it differs from the one the city holds.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, pushBodySchema, pushResponseSchema } from '../../domain/sync/events';
+import { deviceReport, recordContact } from '../city/deviceList';
 import { checkDeviceMeanwhile } from '../http/auth';
 import { HttpError } from '../http/errors';
 import type { PushQueue } from '../push/queue';
@@ -56,7 +58,11 @@ export const pushRoutes: FastifyPluginAsyncZod<{ db: CityDb; queue: PushQueue }>
       if (request.body.deviceId !== pusher.id) {
         throw new HttpError(403, 'device_mismatch', 'deviceId 与令牌所属设备不符 / deviceId does not match the token');
       }
-      return queue.push({ device: pusher, body: request.body, received: request.receivedJson });
+      const answer = await queue.push({ device: pusher, body: request.body, received: request.receivedJson });
+      // Written only when it changed (an upgrade), so a push costs no extra write.
+      const { appVersion } = deviceReport(request.headers);
+      if (appVersion !== undefined && appVersion !== pusher.appVersion) await recordContact(db, pusher.id, { appVersion });
+      return answer;
     },
   );
 };

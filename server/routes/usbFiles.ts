@@ -11,7 +11,7 @@ import type { CityDb } from '../store/db';
 import { importSyncFile } from '../usb/importFile';
 
 /** Room for the largest file a desk writes (domain/sync/usbFile.ts), in base64. */
-const FILE_BODY_LIMIT = 64 * 1024 * 1024;
+export const FILE_BODY_LIMIT = 64 * 1024 * 1024;
 
 export const usbFileRoutes: FastifyPluginAsyncZod<{ db: CityDb; adminToken: string; queue: PushQueue }> = async (app, { db, adminToken, queue }) => {
   app.post(
@@ -27,6 +27,6 @@ export const usbFileRoutes: FastifyPluginAsyncZod<{ db: CityDb; adminToken: stri
         response: { 200: usbFileSchema },
       },
     },
-    async (request) => importSyncFile(db, queue, request.body, request.query.countyCode),
+    async (request) => (await importSyncFile(db, queue, request.body, request.query.countyCode)).answer,
   );
 };

@@ -351,11 +351,13 @@ export const referenceHistory = pgTable(
   (t) => [primaryKey({ columns: [t.key, t.version] })],
 );
 
-/** A special campaign (专项) the city runs: matters of the counties assigned to it (DOMAIN.md §6). */
+/** A special campaign (专项) the city runs from startsOn to dueOn: matters of the counties assigned to it, and only of those (DOMAIN.md §6). */
 export const cityCampaigns = pgTable('city_campaigns', {
   campaignId: uuid('campaign_id').primaryKey(),
   name: text('name').notNull(),
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
   dueOn: date('due_on', { mode: 'string' }).notNull(),
+  countyCodes: varchar('county_codes', { length: 6 }).array().notNull(),
   createdBy: text('created_by').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -396,5 +398,3 @@ export const terminationRegister = pgTable(
   },
   (t) => [uniqueIndex('termination_register_change_seq_uq').on(t.changeSeq)],
 );
-
-/** For tests and tools that need to empty the city database. */

@@ -2,10 +2,12 @@
 // checked with the device's token digest, which the city keeps, then its batches go through the
 // city's one push queue exactly as pushes over the network would — duplicates skipped, a gap or
 // a seq conflict stops there, refused content quarantined and acknowledged — and the answer file
-// carries that acknowledgement and the pull pages back, sealed the same way.
+// carries that acknowledgement and the pull pages back, sealed the same way. The console is also
+// told, in the clear, what the file did (SyncFileSummary), since it cannot open the answer.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, type PushResponse } from '../../domain/sync/events';
+import type { SyncFileSummary } from '../../domain/console/syncFiles';
 import type { PullResponse } from '../../domain/sync/pull';
 import { openUsbFile, sealUsbFile, toCitySchema, type ToDevice, type UsbFile } from '../../domain/sync/usbFile';
 import { deviceRevoked, type AuthedDevice } from '../http/auth';
@@ -21,7 +23,7 @@ const MAX_PULL_PAGES = 50;
 /** The device a file names, with the digest its files are sealed under; refusals as HTTP errors. */
 async function deviceOf(db: CityDb, file: UsbFile, expectCounty: string | undefined) {
   const [d] = await db
-    .select({ id: devices.id, countyCode: devices.countyCode, deviceCode: devices.deviceCode, tokenHash: devices.tokenHash, revokedAt: devices.revokedAt })
+    .select({ id: devices.id, countyCode: devices.countyCode, deviceCode: devices.deviceCode, tokenHash: devices.tokenHash, revokedAt: devices.revokedAt, lastSeq: devices.lastSeq })
     .from(devices)
     .where(eq(devices.id, file.header.deviceId));
   if (!d?.tokenHash) throw new HttpError(404, 'device_not_found', '文件所属设备未在本市注册 / the file names no enrolled device');
@@ -29,7 +31,7 @@ async function deviceOf(db: CityDb, file: UsbFile, expectCounty: string | undefi
   if (file.header.countyCode !== d.countyCode || (expectCounty !== undefined && expectCounty !== d.countyCode)) {
     throw new HttpError(403, 'wrong_county', '文件不属于该县（区） / the file belongs to another county');
   }
-  return { device: { id: d.id, countyCode: d.countyCode, deviceCode: d.deviceCode } satisfies AuthedDevice, digest: Buffer.from(d.tokenHash, 'hex') };
+  return { device: { id: d.id, countyCode: d.countyCode, deviceCode: d.deviceCode } satisfies AuthedDevice, digest: Buffer.from(d.tokenHash, 'hex'), lastSeq: d.lastSeq };
 }
 
 /** Each batch through the push queue, in order, until one is refused. */
@@ -54,9 +56,13 @@ async function applyBatches(queue: PushQueue, device: AuthedDevice, batches: Ret
   return { push: push(), pushError: null };
 }
 
-export async function importSyncFile(db: CityDb, queue: PushQueue, file: UsbFile, expectCounty?: string): Promise<UsbFile> {
+/**
+ * `summary.accepted` is counted against the device's lastSeq read before the file went through:
+ * a push arriving over the network meanwhile would count there too.
+ */
+export async function importSyncFile(db: CityDb, queue: PushQueue, file: UsbFile, expectCounty?: string): Promise<{ answer: UsbFile; summary: SyncFileSummary }> {
   if (file.header.direction !== 'to-city') throw new HttpError(400, 'wrong_direction', '这是发给窗口的回执文件，不是窗口导出的同步文件 / not a file for the city');
-  const { device, digest } = await deviceOf(db, file, expectCounty);
+  const { device, digest, lastSeq } = await deviceOf(db, file, expectCounty);
   const content = await openUsbFile(digest, file);
   if (content === null) throw new HttpError(422, 'file_unverified', '文件无法验证：不是该设备签发的，或已被改动 / the file fails its check');
   const parsed = toCitySchema.safeParse(content);
@@ -82,5 +88,18 @@ export async function importSyncFile(db: CityDb, queue: PushQueue, file: UsbFile
     salt: randomBytes(16).toString('hex'),
     iv: randomBytes(12).toString('hex'),
   };
-  return sealUsbFile(digest, header, answer);
+  const rejected = outcome.push?.rejected ?? [];
+  const ackedSeq = outcome.push?.ackedSeq ?? null;
+  const fresh = Math.max(0, (ackedSeq ?? lastSeq) - lastSeq);
+  const summary: SyncFileSummary = {
+    deviceId: device.id,
+    countyCode: device.countyCode,
+    deviceCode: device.deviceCode,
+    events: batches.reduce((n, b) => n + b.events.length, 0),
+    accepted: fresh - rejected.filter((r) => r.seq > lastSeq).length,
+    ackedSeq,
+    rejected,
+    pushError: outcome.pushError,
+  };
+  return { answer: await sealUsbFile(digest, header, answer), summary };
 }

@@ -1,12 +1,18 @@
 // The city's console against a real `npm run server` and a desk in dev:web (issue #14): the first
 // administrator is set up with the set-up token and signs in; a device made in the console enrols
 // the desk, which syncs; the registration shows in the console; a 督办 issued there arrives at the
-// desk; a holiday published there moves a deadline at the desk; a figure opens its matters.
+// desk; a holiday published there moves a deadline at the desk; a figure opens its matters; a
+// 专项 campaign's 化解率 rises when the desk records 息诉罢访, which reaches the city on a USB file.
+import fs from 'node:fs';
+import os from 'node:os';
 import { expect, test, type Page } from '@playwright/test';
 import { countyId } from '../support/city';
+import { rpc } from '../e2e/pageRpc';
 import { openAs, switchUser } from '../e2e/session';
 
 const CITY = process.env.XF_E2E_CITY_URL!;
+// Read, not imported: Playwright's loader takes JSON only with an import attribute.
+const { version } = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string };
 const TOKEN = process.env.XF_E2E_CITY_TOKEN!;
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/console-${name}.png`, fullPage: true });
 
@@ -77,6 +83,8 @@ test('the city sets up its console, enrols a desk, sees its registration, superv
   // The console shows the device's contact and the registration.
   await city.reload();
   await expect(city.getByRole('row', { name: /中原区信访局窗口1/ })).toContainText('已注册');
+  // The desk said its version (package.json) when it synced.
+  await expect(city.getByRole('row', { name: /中原区信访局窗口1/ })).toContainText(version);
   await city.getByRole('menuitem', { name: '信访件' }).click();
   const row = city.getByRole('row', { name: new RegExp(matterNo) });
   await expect(row).toContainText('钱控制');
@@ -119,5 +127,42 @@ test('the city sets up its console, enrols a desk, sees its registration, superv
   await county.getByRole('button').first().click();
   await expect(city.getByRole('dialog').getByRole('row', { name: new RegExp(matterNo) })).toBeVisible();
   await shot(city, 'figures-drill');
+  await city.keyboard.press('Escape');
+
+  // A campaign for 中原区 with the matter attached: nothing resolved yet.
+  await city.getByRole('menuitem', { name: '专项' }).click();
+  await city.getByLabel('专项名称').fill('电梯问题专项治理');
+  await city.getByPlaceholder('开始日期').fill('2026-01-01');
+  await city.getByPlaceholder('结束日期').fill('2030-12-31');
+  await city.getByPlaceholder('结束日期').press('Enter');
+  await city.getByLabel('交办县区').fill('410102');
+  await city.getByLabel('交办县区').press('Enter');
+  await city.getByRole('button', { name: /建\s*立/ }).click();
+  const campaign = city.getByRole('row', { name: /电梯问题专项治理/ });
+  await expect(campaign).toContainText('—（0/0）');
+  await campaign.getByRole('button', { name: '展开行' }).click();
+  await city.getByLabel('交办信访件编号').fill(matterNo);
+  await city.getByRole('button', { name: /交\s*办/ }).click();
+  await expect(campaign).toContainText('0.0%（0/1）');
+
+  // The desk records 息诉罢访 and carries it to the city on a USB file.
+  await switchUser(desk, 'supervisor');
+  await openMatter(desk, matterNo);
+  await desk.getByTestId('command-desist').click();
+  await desk.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+  await expect(desk.getByRole('dialog')).toBeHidden();
+  await switchUser(desk, 'admin');
+  const exported = await rpc(desk, 'sync.exportFile', { folder: os.tmpdir() });
+  await city.getByRole('menuitem', { name: 'U盘同步' }).click();
+  await city.locator('input[type=file]').setInputFiles(exported.path);
+  await expect(city.getByText('导入结果')).toBeVisible();
+  await expect(city.getByText('已确认至序号')).toBeVisible();
+  const answer = city.waitForEvent('download');
+  await city.getByRole('button', { name: /下载回执文件/ }).click();
+  expect((await answer).suggestedFilename()).toMatch(/^xinfang-to-device-410102-D001-\d{8}T\d{6}\.json$/);
+  await shot(city, 'usb-import');
+  await city.getByRole('menuitem', { name: '专项' }).click();
+  await expect(city.getByRole('row', { name: /电梯问题专项治理/ })).toContainText('100.0%（1/1）');
+  await shot(city, 'campaigns');
   await context.close();
 });

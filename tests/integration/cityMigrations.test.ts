@@ -89,3 +89,33 @@ describe('0008: the termination register', () => {
     await db.close();
   }, 120_000);
 });
+
+describe('0009: a campaign’s period and counties', () => {
+  it('gives a campaign made before it the Beijing day it was made as its start, and the counties of its matters', async () => {
+    const db = new PGlite();
+    const upTo = files.findIndex((f) => f.startsWith('0009_'));
+    for (const f of files.slice(0, upTo)) await migrate(db, f);
+    const matter = `INSERT INTO matters (matter_id, matter_no, county_code, device_id, visitor_id, visitor_name, document_type, document_number, visitor,
+        representatives, channel, headcount, category_code, place_region, respondent, summary, facts, flags, received_at)
+       VALUES ($1, $2, $3, 'a0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000001', '张三', 'resident', '11010519491231002X', '{}',
+        '[]', 'visit', 1, '0101', '410102', '', '供暖', '', '{}', '2026-03-01T00:00:00Z')`;
+    await db.query(matter, ['b0000000-0000-4000-8000-000000000001', 'N1', '410103']);
+    await db.query(matter, ['b0000000-0000-4000-8000-000000000002', 'N2', '410102']);
+    const campaign = `INSERT INTO city_campaigns (campaign_id, name, due_on, created_by, created_at) VALUES ($1, '专项', $2, '市局', $3)`;
+    // 16:30 UTC on 03-01 is already 03-02 in Beijing.
+    await db.query(campaign, ['c0000000-0000-4000-8000-000000000001', '2026-06-30', '2026-03-01T16:30:00Z']);
+    await db.query(campaign, ['c0000000-0000-4000-8000-000000000002', '2026-01-31', '2026-03-01T00:00:00Z']);
+    for (const m of ['b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000002']) {
+      await db.query(`INSERT INTO city_campaign_matters (campaign_id, matter_id, county_code) SELECT 'c0000000-0000-4000-8000-000000000001', matter_id, county_code FROM matters WHERE matter_id = $1`, [m]);
+    }
+
+    await migrate(db, files[upTo]!);
+
+    expect((await db.query(`SELECT name, to_char(starts_on, 'YYYY-MM-DD') AS starts_on, county_codes FROM city_campaigns ORDER BY campaign_id`)).rows).toEqual([
+      { name: '专项', starts_on: '2026-03-02', county_codes: ['410102', '410103'] },
+      // Never after its own end.
+      { name: '专项', starts_on: '2026-01-31', county_codes: [] },
+    ]);
+    await db.close();
+  }, 120_000);
+});

@@ -5,7 +5,7 @@ import { bearer, describeEachBackend, expectCleanError, matterEvent, push, pushB
 import { setUpAdmin, staffMember } from '../support/consoleSession';
 
 describeEachBackend('console devices', (city) => {
-  it('makes a device whose code enrols once, lists it with its contact, backlog and refused records, and revokes it', async () => {
+  it('makes a device whose code enrols once, lists it with its contact, version, backlog and refused records, and revokes it', async () => {
     const admin = await setUpAdmin(city.app);
     const made = await admin.call('POST', '/api/console/devices', { countyCode: '410102', name: '中原区窗口1' });
     expect(made.statusCode).toBe(201);
@@ -17,17 +17,18 @@ describeEachBackend('console devices', (city) => {
     expect(pulled.statusCode).toBe(200);
     const bad = matterEvent(1);
     (bad.payload as { summary: string }).summary = '';
-    await push(city.app, device, pushBody(deviceId, [bad]));
+    // An upgraded desk says its new version on its next push.
+    await push(city.app, device, pushBody(deviceId, [bad]), { 'x-xf-app-version': '0.2.0' });
 
     const [listed] = (await admin.call('GET', '/api/console/devices')).json().devices;
-    expect(listed).toMatchObject({ deviceId, countyCode: '410102', deviceCode: 'D001', enrolled: true, revoked: false, lastSeq: 1, backlog: 7, appVersion: '0.1.0', quarantined: 1 });
+    expect(listed).toMatchObject({ deviceId, countyCode: '410102', deviceCode: 'D001', enrolled: true, revoked: false, lastSeq: 1, backlog: 7, appVersion: '0.2.0', quarantined: 1 });
     expect(Date.now() - Date.parse(listed.lastContactAt)).toBeLessThan(60_000);
     const refused = (await admin.call('GET', `/api/console/devices/${deviceId}/refused`)).json().records;
     expect(refused).toEqual([expect.objectContaining({ seq: 1, type: 'matter.registered', code: expect.any(String), message: expect.stringMatching(/[\u4e00-\u9fff]/) })]);
 
     // What a device says of itself is taken only when it fits.
     await city.app.inject({ method: 'GET', url: '/api/v1/sync/pull', headers: { ...bearer(device.token), 'x-xf-backlog': '-1', 'x-xf-app-version': '<script>' } });
-    expect((await admin.call('GET', '/api/console/devices')).json().devices[0]).toMatchObject({ backlog: 7, appVersion: '0.1.0' });
+    expect((await admin.call('GET', '/api/console/devices')).json().devices[0]).toMatchObject({ backlog: 7, appVersion: '0.2.0' });
 
     expect((await admin.call('POST', `/api/console/devices/${deviceId}/revoke`)).statusCode).toBe(204);
     expectCleanError(await city.app.inject({ method: 'GET', url: '/api/v1/sync/pull', headers: bearer(device.token) }), 401, 'device_revoked');

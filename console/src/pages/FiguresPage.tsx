@@ -4,7 +4,7 @@ import { Alert, Button, Card, DatePicker, Drawer, Space, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { FigureKey, RegisterRow } from '../../../domain/console/matters';
-import { INDICATOR_LABELS, REPEAT_RATE_LABEL, type Indicators, type Rate } from '../../../domain/figures/indicators';
+import { INDICATOR_LABELS, percentOf as percent, REPEAT_RATE_LABEL, type Indicators, type Rate } from '../../../domain/figures/indicators';
 import { RatesChart } from '../../../renderer/src/common/RatesChart';
 import { api } from '../api';
 import { useLoad } from '../useLoad';
@@ -42,7 +42,6 @@ const COUNTS: { key: FigureKey & keyof CountyFigures; label: string }[] = [
 ];
 type Row = CountyFigures & { countyCode: string };
 const RATES = Object.keys(INDICATOR_LABELS) as (keyof Indicators)[];
-const percent = (r: Rate) => (r.value === null ? '—' : `${(r.value * 100).toFixed(1)}%`);
 
 function DrillDrawer({ drill, period, onClose }: { drill: Drill; period: [string, string]; onClose: () => void }) {
   const [open, setOpen] = useState<string | null>(null);

@@ -4,14 +4,13 @@ import { Alert, Card, Segmented, Table, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { BREAKDOWN_LABELS, type BreakdownDimension, breakdownDimensionSchema, type BreakdownRow, groupFilter } from '../../../domain/figures/breakdowns';
-import { INDICATOR_LABELS, type Indicators, type Period, type Rate } from '../../../domain/figures/indicators';
+import { INDICATOR_LABELS, percentOf as percent, type Indicators, type Period } from '../../../domain/figures/indicators';
 import { api } from '../api/client';
 import { BreakdownChart } from './BreakdownChart';
 import { DrillNumber, useOpenDrill } from './drill';
 
 type Row = BreakdownRow & { label: string };
 const RATE_KEYS = Object.keys(INDICATOR_LABELS) as (keyof Indicators)[];
-const percent = (r: Rate) => (r.value === null ? '—' : `${(r.value * 100).toFixed(1)}%`);
 
 function columns(by: BreakdownDimension): ColumnsType<Row> {
   const visits = (key: 'visits' | 'firstVisits' | 'repeatVisits', title: string, kind: 'all' | 'first' | 'repeat'): ColumnsType<Row>[number] => ({

@@ -8,7 +8,7 @@ import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { reportPeriods, reportTitle } from '../../../domain/figures/reportPeriods';
 import { labelledRates, type WindowFigures } from '../../../domain/figures/rpc';
-import type { Rate } from '../../../domain/figures/indicators';
+import { percentOf as percent } from '../../../domain/figures/indicators';
 import type { Drill } from '../../../domain/register/filter';
 import { api } from '../api/client';
 import { downloadBase64 } from '../shell/download';
@@ -17,7 +17,6 @@ import { DrillNumber } from './drill';
 import { useFiguresPeriod } from './periodStore';
 import { RatesChart } from '../common/RatesChart';
 
-const percent = (r: Rate) => (r.value === null ? '—' : `${(r.value * 100).toFixed(1)}%`);
 
 /** The matters behind a rate's numerator or denominator: an indicator's own, or (重复信访率) the visits'. */
 function rateDrill(key: string, part: 'numerator' | 'denominator', f: WindowFigures): Drill {
