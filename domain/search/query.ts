@@ -5,6 +5,9 @@ import { err, ok, type Result } from '../result';
 /** Long enough for a sentence copied out of a complaint; longer is not a fragment. */
 export const SEARCH_MAX_CHARS = 50;
 
+/** At most this many hits, newest first; `more` says there were others. */
+export const SEARCH_LIMIT = 50;
+
 /**
  * Which index answers: `number` for fragments of a matter number, ID number or phone (digits,
  * with the letters and hyphens those carry), at least 4 characters; `pair` for two characters

@@ -5,9 +5,6 @@ import { nextDeadlineSchema } from '../matters/deadlines';
 import { matterDetailSchema } from '../matters/rpc';
 import { parseSearchQuery } from './query';
 
-/** At most this many hits, newest first; `more` says there were others. */
-export const SEARCH_LIMIT = 50;
-
 const querySchema = z.string().transform((raw, ctx) => {
   const q = parseSearchQuery(raw);
   if (q.ok) return q.value;

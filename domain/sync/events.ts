@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { intakeEventSchemas } from '../intake/events';
 import { isoTimestamp } from '../schema/timestamps';
+import { EVENT_TYPE_LABELS as labels } from './eventLabels';
 // The city quarantines events with these schemas' messages, and the window shows them to clerks.
 import '../schema/zodLocale';
 import { matterEventSchemas } from '../matters/events';
@@ -25,26 +26,8 @@ export const eventPayloadSchemas = {
 export type EventType = keyof typeof eventPayloadSchemas;
 export type EventPayload<T extends EventType> = z.infer<(typeof eventPayloadSchemas)[T]>;
 
-/** What each kind of event is, in the window's words (the status bar names refused records by it). */
-export const EVENT_TYPE_LABELS: Readonly<Record<EventType, string>> = {
-  'matter.registered': '登记信访事项',
-  'visit.recorded': '登记重复访',
-  'attachment.added': '添加材料',
-  'matter.transitioned': '办理步骤',
-  'document.delivered': '文书送达',
-  'supervision.issued': '督办',
-  'supervision.resolved': '督办办结',
-  'leaderCase.assigned': '领导包案',
-  'participant.recorded': '律师、心理咨询师参与接访',
-  'campaign.created': '专项工作',
-  'audit.recorded': '操作留痕',
-  // Corrections that keep history.
-  'matter.corrected': '更正登记信息',
-  'matter.voided': '作废登记',
-  'matter.stepWithdrawn': '撤回办理步骤',
-  // Excel in (历史台账).
-  'matter.imported': '导入历史台账',
-};
+/** What each kind of event is called (eventLabels.ts, apart for the window's first screen): one label for every type. */
+export const EVENT_TYPE_LABELS: Readonly<Record<EventType, string>> = labels;
 
 /**
  * A JSON object; what it must hold depends on the event's type (checkEventContent). Checked

@@ -2,18 +2,14 @@
 // (来访登记, 工作台, 台账, 统计, 账号管理, 文书设置) and the user, the page, and the sync status bar.
 import { Layout, Menu, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { lazy, Suspense, useCallback } from 'react';
+import { Suspense, useCallback } from 'react';
 import { IntakePage } from './intake/IntakePage';
 import { useTodayStore } from './intake/todayStore';
-import { MatterPage } from './matters/MatterPage';
-import { QueuePage } from './queue/QueuePage';
-import { AccountsPage } from './accounts/AccountsPage';
-import { ImportPage } from './records/ImportPage';
-import { NoticeSettingsPage } from './notices/NoticeSettingsPage';
 import { SessionGate } from './session/SessionGate';
 import { UserMenu } from './session/UserMenu';
 import { useMayCall } from './session/useMayCall';
 import { useNavigation, type Page } from './shell/navigation';
+import { AccountsPage, BackupPage, FiguresPage, ImportPage, MatterPage, NoticeSettingsPage, QueuePage, RegisterPage } from './shell/pages';
 import type { Method } from '../../domain/rpc/contract';
 import { defaultSort, emptyFilter } from '../../domain/register/filter';
 import { StatusBar } from './sync/StatusBar';
@@ -21,49 +17,37 @@ import { useSyncStore } from './sync/syncStore';
 // search from every screen (issue #12)
 import { HeaderSearch } from './search/HeaderSearch';
 
-// The charts are loaded only when 统计 is opened: the desk itself starts without them.
-const FiguresPage = lazy(() => import('./figures/FiguresPage').then((m) => ({ default: m.FiguresPage })));
-// The full register (台账), likewise loaded when first opened.
-const RegisterPage = lazy(() => import('./register/RegisterPage').then((m) => ({ default: m.RegisterPage })));
-// Backup and restore (issue #15): the administrator's, loaded when opened.
-const BackupPage = lazy(() => import('./backup/BackupPage').then((m) => ({ default: m.BackupPage })));
-
-function PageView({ page }: { page: Page }) {
+function PageOf({ page }: { page: Page }) {
   switch (page.name) {
     case 'intake':
       return <IntakePage />;
     case 'queue':
       return <QueuePage />;
     case 'figures':
-      return (
-        <Suspense fallback={<Spin style={{ display: 'block', marginTop: 48 }} />}>
-          <FiguresPage />
-        </Suspense>
-      );
+      return <FiguresPage />;
     case 'accounts':
       return <AccountsPage />;
     case 'noticeSettings':
       return <NoticeSettingsPage />;
     // Backup and restore (issue #15)
     case 'backup':
-      return (
-        <Suspense fallback={<Spin style={{ display: 'block', marginTop: 48 }} />}>
-          <BackupPage />
-        </Suspense>
-      );
+      return <BackupPage />;
     case 'matter':
       return <MatterPage matterId={page.matterId} />;
     case 'register':
-      return (
-        <Suspense fallback={<Spin style={{ display: 'block', marginTop: 48 }} />}>
-          <RegisterPage filter={page.filter} sort={page.sort} />
-        </Suspense>
-      );
+      return <RegisterPage filter={page.filter} sort={page.sort} />;
     // Excel in (历史台账), issue #12
     case 'import':
       return <ImportPage />;
   }
 }
+
+/** Every page but 来访登记 is fetched when first opened (shell/pages.tsx): a spinner meanwhile. */
+const PageView = ({ page }: { page: Page }) => (
+  <Suspense fallback={<Spin style={{ display: 'block', marginTop: 48 }} />}>
+    <PageOf page={page} />
+  </Suspense>
+);
 
 type MenuPage = Exclude<Page['name'], 'matter'>;
 /** Each page of the menu and the call it is built on: a role that may not make it does not see it. */

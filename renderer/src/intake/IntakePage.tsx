@@ -1,16 +1,15 @@
 // 来访登记: the registration form, and beside it what the clerk needs while the visitor stands
 // there — drafts to resume, the person's earlier matters, the last registration's receipt and
-// attachments — above today's list.
-import { useCallback } from 'react';
-import { Form } from 'antd';
+// attachments — above today's list. The form is drawn first; the panels beside it follow in
+// their own chunk, so the form takes typing without waiting for them (issue #15).
+import { lazy, Suspense, useCallback } from 'react';
+import { Form, Spin } from 'antd';
 import { useSyncStore } from '../sync/syncStore';
-import { DraftsPanel } from './DraftsPanel';
 import type { FormValues } from './formModel';
-import { PriorMatters } from './PriorMatters';
-import { RegisteredPanel } from './RegisteredPanel';
 import { RegistrationForm } from './RegistrationForm';
-import { TodayList } from './TodayList';
 import { useTodayStore } from './todayStore';
+
+const SidePanels = lazy(() => import('./SidePanels').then((m) => ({ default: m.SidePanels })));
 
 export function IntakePage() {
   const [form] = Form.useForm<FormValues>();
@@ -25,10 +24,9 @@ export function IntakePage() {
         <RegistrationForm form={form} onRegistered={refreshAll} />
       </div>
       <div style={{ flex: '1 1 auto', minWidth: 0, overflowY: 'auto', display: 'flex', flexDirection: 'column', gap: 12 }}>
-        <DraftsPanel form={form} />
-        <PriorMatters />
-        <RegisteredPanel />
-        <TodayList />
+        <Suspense fallback={<Spin style={{ display: 'block', marginTop: 48 }} />}>
+          <SidePanels form={form} />
+        </Suspense>
       </div>
     </div>
   );

@@ -4,7 +4,7 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { AutoComplete, Input, Spin, type InputRef } from 'antd';
 import { useRef, useState } from 'react';
-import { SEARCH_LIMIT } from '../../../domain/search/rpc';
+import { SEARCH_LIMIT } from '../../../domain/search/query';
 import { useMayCall } from '../session/useMayCall';
 import { useNavigation } from '../shell/navigation';
 import { useShortcut } from '../shell/useShortcut';

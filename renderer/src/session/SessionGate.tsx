@@ -1,7 +1,7 @@
 // What the window shows before the desk: the recovery code's screen when the store does not
 // open, set-up, sign-in, the forced password change, or the desk itself — under the lock screen
 // while the session is locked, so nothing typed is lost.
-import { Card, Result, Spin, Typography } from 'antd';
+import { Alert, Card, Spin, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { LockScreen } from './LockScreen';
 import { PasswordForm } from './PasswordForm';
@@ -16,7 +16,8 @@ export function SessionGate({ children }: { children: ReactNode }) {
   useEffect(() => void useSessionStore.getState().refresh(), []);
   useIdleLock();
 
-  if (!session) return error ? <Result status="error" title="无法连接本机后台服务" subTitle={error} /> : <Spin style={{ display: 'block', marginTop: 96 }} />;
+  // An Alert, not antd's Result: Result carries its 403/404/500 drawings into the first chunk.
+  if (!session) return error ? <Alert type="error" showIcon title="无法连接本机后台服务" description={error} style={{ maxWidth: 480, margin: '96px auto 0' }} /> : <Spin style={{ display: 'block', marginTop: 96 }} />;
   if (session.recoveryNeeded) return <RecoveryScreen />;
   if (session.setupNeeded) return <SignInScreen setup />;
   if (!session.user) return <SignInScreen setup={false} />;

@@ -2,7 +2,9 @@
 // administrator gave out (DESIGN.md §4).
 import { useState, type KeyboardEvent } from 'react';
 import { Alert, App, Form, Input, Modal } from 'antd';
-import { enrollInputSchema, type MethodInput } from '../../../domain/rpc/contract';
+import type { MethodInput } from '../../../domain/rpc/contract';
+// From its own feature, not the contract: the contract builds every feature's schemas.
+import { enrollInputSchema } from '../../../domain/sync/rpc';
 import { useSyncStore } from './syncStore';
 
 type EnrollInput = MethodInput<'sync.enroll'>;
