@@ -29,6 +29,7 @@ import { applyPushes } from './push/applyPushes';
 import { createPushQueue } from './push/queue';
 import { usbFileRoutes } from './routes/usbFiles';
 import type { CityDb } from './store/db';
+import { CONSOLE_SECURITY_SCHEME } from './routes/console/doc';
 
 export interface BuildAppOptions {
   db: CityDb;
@@ -90,6 +91,7 @@ export async function buildApp({
         securitySchemes: {
           adminToken: { type: 'http', scheme: 'bearer', description: 'CITY_ADMIN_TOKEN' },
           deviceToken: { type: 'http', scheme: 'bearer', description: 'token issued at enrolment' },
+          ...CONSOLE_SECURITY_SCHEME,
         },
       },
     },

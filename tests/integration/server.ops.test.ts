@@ -93,7 +93,7 @@ describeEachBackend('city operations', (city) => {
     }
     const pull = doc.paths['/api/v1/sync/pull'].get;
     expect(pull.parameters.map((p: { name: string }) => p.name)).toEqual(['since']);
-    expect(Object.keys(pull.responses['200'].content['application/json'].schema.properties).sort()).toEqual(['cursor', 'hasMore', 'reference', 'supervision']);
+    expect(Object.keys(pull.responses['200'].content['application/json'].schema.properties).sort()).toEqual(['cursor', 'hasMore', 'reference', 'supervision', 'terminations']);
     expect(doc.paths['/api/v1/sync/attachments/{sha256}'].put.requestBody.content).toHaveProperty('application/octet-stream');
   });
 });

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listAudit } from '../../console/audit';
 import { requireStaff, type ConsoleConfig } from '../../console/guard';
+import { consoleDoc } from './doc';
 
 const query = z.strictObject({
   action: z.string().max(64).optional(),
@@ -15,7 +16,7 @@ const entry = z.object({ id: z.string(), at: z.string(), actor: z.string(), acti
 export const consoleAuditRoutes: FastifyPluginAsyncZod<ConsoleConfig> = async (app, config) => {
   app.get(
     '/api/console/audit',
-    { onRequest: requireStaff(config, 'audit.read'), schema: { tags: ['console'], querystring: query, response: { 200: z.object({ entries: z.array(entry) }) } } },
+    { onRequest: requireStaff(config, 'audit.read'), schema: { ...consoleDoc, querystring: query, response: { 200: z.object({ entries: z.array(entry) }) } } },
     async (request) => ({ entries: await listAudit(config.db, request.query) }),
   );
 };

@@ -9,8 +9,8 @@ import { countyEvents } from '../../city/countyEvents';
 import { recordAudit } from '../../console/audit';
 import { actorOf, requireStaff, staffOf, type ConsoleConfig } from '../../console/guard';
 import { devices } from '../../store/schema';
+import { consoleDoc } from './doc';
 
-const doc = { tags: ['console'] };
 const params = z.strictObject({ campaignId: z.uuid() });
 
 export const consoleCampaignRoutes: FastifyPluginAsyncZod<ConsoleConfig> = async (app, config) => {
@@ -18,7 +18,7 @@ export const consoleCampaignRoutes: FastifyPluginAsyncZod<ConsoleConfig> = async
   const read = requireStaff(config, 'campaigns.read');
   const manage = requireStaff(config, 'campaigns.manage');
 
-  app.get('/api/console/campaigns', { onRequest: read, schema: doc }, async () => {
+  app.get('/api/console/campaigns', { onRequest: read, schema: consoleDoc }, async () => {
     // The counties the city knows: those with a device, to choose from when making a campaign.
     const known = await db.selectDistinct({ countyCode: devices.countyCode }).from(devices).orderBy(devices.countyCode);
     return {
@@ -28,14 +28,14 @@ export const consoleCampaignRoutes: FastifyPluginAsyncZod<ConsoleConfig> = async
     };
   });
 
-  app.post('/api/console/campaigns', { onRequest: manage, schema: { ...doc, body: createCampaignSchema, response: { 201: consoleCampaignSchema } } }, async (request, reply) => {
+  app.post('/api/console/campaigns', { onRequest: manage, schema: { ...consoleDoc, body: createCampaignSchema, response: { 201: consoleCampaignSchema } } }, async (request, reply) => {
     const staff = staffOf(request);
     const made = await createCampaign(db, request.body, actorOf(staff).label);
     await recordAudit(db, actorOf(staff), 'campaign.created', made.campaignId, { name: made.name, startsOn: made.startsOn, dueOn: made.dueOn, countyCodes: made.countyCodes });
     return reply.status(201).send(made);
   });
 
-  app.post('/api/console/campaigns/:campaignId/matters', { onRequest: manage, schema: { ...doc, params, body: attachMattersSchema } }, async (request) => {
+  app.post('/api/console/campaigns/:campaignId/matters', { onRequest: manage, schema: { ...consoleDoc, params, body: attachMattersSchema } }, async (request) => {
     const result = await attachMatters(db, request.params.campaignId, request.body);
     await recordAudit(db, actorOf(staffOf(request)), 'campaign.mattersAttached', request.params.campaignId, { matterNos: request.body.matterNos, attached: result.attached });
     return result;
@@ -43,7 +43,7 @@ export const consoleCampaignRoutes: FastifyPluginAsyncZod<ConsoleConfig> = async
 
   app.get(
     '/api/console/campaigns/:campaignId/matters',
-    { onRequest: read, schema: { ...doc, params, response: { 200: z.object({ matters: z.array(campaignMatterSchema) }) } } },
+    { onRequest: read, schema: { ...consoleDoc, params, response: { 200: z.object({ matters: z.array(campaignMatterSchema) }) } } },
     async (request) => ({ matters: await campaignMatters(db, request.params.campaignId) }),
   );
 };

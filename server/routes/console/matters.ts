@@ -12,8 +12,8 @@ import { listRegister, matterRecord, registerRowsByIds } from '../../city/regist
 import { recordAudit } from '../../console/audit';
 import { actorOf, requireStaff, staffOf, type ConsoleConfig } from '../../console/guard';
 import { HttpError } from '../../http/errors';
+import { consoleDoc } from './doc';
 
-const doc = { tags: ['console'] };
 const figuresResponse = z.object({
   from: z.string(),
   to: z.string(),
@@ -27,13 +27,13 @@ export const consoleMatterRoutes: FastifyPluginAsyncZod<ConsoleConfig> = async (
   const matters = requireStaff(config, 'matters.read');
   const figures = requireStaff(config, 'figures.read');
 
-  app.get('/api/console/matters', { onRequest: matters, schema: { ...doc, querystring: registerQuerySchema, response: { 200: z.object({ rows: z.array(registerRowSchema) }) } } }, async (request) => ({
+  app.get('/api/console/matters', { onRequest: matters, schema: { ...consoleDoc, querystring: registerQuerySchema, response: { 200: z.object({ rows: z.array(registerRowSchema) }) } } }, async (request) => ({
     rows: await listRegister(db, request.query, staffOf(request).role),
   }));
 
   app.get(
     '/api/console/matters/:matterId',
-    { onRequest: matters, schema: { ...doc, params: z.strictObject({ matterId: z.uuid() }), response: { 200: matterRecordSchema } } },
+    { onRequest: matters, schema: { ...consoleDoc, params: z.strictObject({ matterId: z.uuid() }), response: { 200: matterRecordSchema } } },
     async (request) => {
       const staff = staffOf(request);
       const record = await matterRecord(db, request.params.matterId, staff.role);
@@ -43,20 +43,20 @@ export const consoleMatterRoutes: FastifyPluginAsyncZod<ConsoleConfig> = async (
     },
   );
 
-  app.get('/api/console/figures', { onRequest: figures, schema: { ...doc, querystring: figuresPeriodSchema, response: { 200: figuresResponse } } }, async (request) =>
+  app.get('/api/console/figures', { onRequest: figures, schema: { ...consoleDoc, querystring: figuresPeriodSchema, response: { 200: figuresResponse } } }, async (request) =>
     countyFigures(db, request.query.from, request.query.to),
   );
 
   app.get(
     '/api/console/figures/matters',
-    { onRequest: figures, schema: { ...doc, querystring: drillQuerySchema, response: { 200: z.object({ rows: z.array(registerRowSchema), more: z.boolean() }) } } },
+    { onRequest: figures, schema: { ...consoleDoc, querystring: drillQuerySchema, response: { 200: z.object({ rows: z.array(registerRowSchema), more: z.boolean() }) } } },
     async (request) => {
       const { ids, more } = await figureMatters(db, request.query);
       return { rows: await registerRowsByIds(db, ids, staffOf(request).role), more };
     },
   );
 
-  app.get('/api/console/figures.xlsx', { onRequest: figures, schema: { ...doc, querystring: figuresPeriodSchema } }, async (request, reply) => {
+  app.get('/api/console/figures.xlsx', { onRequest: figures, schema: { ...consoleDoc, querystring: figuresPeriodSchema } }, async (request, reply) => {
     const { from, to } = request.query;
     const bytes = await figuresWorkbook(await countyFigures(db, from, to));
     const name = encodeURIComponent(`信访统计_${from}_${to}.xlsx`);

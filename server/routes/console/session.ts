@@ -11,9 +11,9 @@ import { actorOf, requireStaff, staffOf, type ConsoleConfig } from '../../consol
 import { closeSession, closeSessionsOf, findSession, openSession } from '../../console/sessions';
 import { changePassword, checkLogin, createFirstAdmin, staffCount } from '../../console/staff';
 import { HttpError } from '../../http/errors';
+import { consoleDoc, openConsoleDoc } from './doc';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
-const doc = { tags: ['console'] };
 
 export const consoleSessionRoutes: FastifyPluginAsyncZod<ConsoleConfig> = async (app, config) => {
   const { db, idleMinutes, secureCookies, scryptCost } = config;
@@ -27,14 +27,14 @@ export const consoleSessionRoutes: FastifyPluginAsyncZod<ConsoleConfig> = async 
     return state(staff, csrfToken);
   }
 
-  app.get('/api/console/session', { schema: { ...doc, response: { 200: sessionStateSchema } } }, async (request) => {
+  app.get('/api/console/session', { schema: { ...openConsoleDoc, response: { 200: sessionStateSchema } } }, async (request) => {
     const token = sessionTokenOf(request);
     const session = token === null ? null : await findSession(db, token, idleMinutes);
     if (session) return state(session.staff, session.csrfToken);
     return state(null, null, (await staffCount(db)) === 0);
   });
 
-  app.post('/api/console/setup', { config: guessLimit, schema: { ...doc, body: setupInputSchema, response: { 201: sessionStateSchema } } }, async (request, reply) => {
+  app.post('/api/console/setup', { config: guessLimit, schema: { ...openConsoleDoc, body: setupInputSchema, response: { 201: sessionStateSchema } } }, async (request, reply) => {
     const { adminToken, ...admin } = request.body;
     if (!timingSafeEqual(digest(adminToken), digest(config.adminToken))) {
       throw new HttpError(401, 'invalid_setup_token', '启动令牌不正确 / the set-up token is wrong');
@@ -45,7 +45,7 @@ export const consoleSessionRoutes: FastifyPluginAsyncZod<ConsoleConfig> = async 
     return reply.status(201).send(await signIn(reply, staff));
   });
 
-  app.post('/api/console/login', { config: guessLimit, schema: { ...doc, body: loginInputSchema, response: { 200: sessionStateSchema } } }, async (request, reply) => {
+  app.post('/api/console/login', { config: guessLimit, schema: { ...openConsoleDoc, body: loginInputSchema, response: { 200: sessionStateSchema } } }, async (request, reply) => {
     const { userNo, password } = request.body;
     const outcome = await checkLogin(db, userNo, password, new Date(), scryptCost);
     if (!outcome.ok) {
@@ -63,7 +63,7 @@ export const consoleSessionRoutes: FastifyPluginAsyncZod<ConsoleConfig> = async 
 
   app.post(
     '/api/console/logout',
-    { onRequest: requireStaff(config, undefined, { passwordChange: true }), schema: { ...doc, response: { 204: z.undefined() } } },
+    { onRequest: requireStaff(config, undefined, { passwordChange: true }), schema: { ...consoleDoc, response: { 204: z.undefined() } } },
     async (request, reply) => {
       await closeSession(db, sessionTokenOf(request)!);
       return reply.header('set-cookie', clearedSessionCookie(secureCookies)).status(204).send();
@@ -72,7 +72,7 @@ export const consoleSessionRoutes: FastifyPluginAsyncZod<ConsoleConfig> = async 
 
   app.post(
     '/api/console/password',
-    { onRequest: requireStaff(config, undefined, { passwordChange: true }), schema: { ...doc, body: changePasswordInputSchema, response: { 200: sessionStateSchema } } },
+    { onRequest: requireStaff(config, undefined, { passwordChange: true }), schema: { ...consoleDoc, body: changePasswordInputSchema, response: { 200: sessionStateSchema } } },
     async (request) => {
       const staff = staffOf(request);
       const token = sessionTokenOf(request)!;

@@ -8,6 +8,7 @@ import { actorOf, requireStaff, staffOf, type ConsoleConfig } from '../../consol
 import { closeSessionsOf } from '../../console/sessions';
 import { createStaff, listStaff, resetPassword, setDisabled } from '../../console/staff';
 import { HttpError } from '../../http/errors';
+import { consoleDoc } from './doc';
 
 const params = z.strictObject({ staffId: z.uuid() });
 const noSuchStaff = () => new HttpError(404, 'staff_not_found', '没有这个账号 / no such account');
@@ -15,11 +16,10 @@ const noSuchStaff = () => new HttpError(404, 'staff_not_found', '没有这个账
 export const consoleStaffRoutes: FastifyPluginAsyncZod<ConsoleConfig> = async (app, config) => {
   const { db, scryptCost } = config;
   app.addHook('onRequest', requireStaff(config, 'staff.manage'));
-  const doc = { tags: ['console'] };
 
-  app.get('/api/console/staff', { schema: { ...doc, response: { 200: z.object({ staff: z.array(cityStaffSchema) }) } } }, async () => ({ staff: await listStaff(db) }));
+  app.get('/api/console/staff', { schema: { ...consoleDoc, response: { 200: z.object({ staff: z.array(cityStaffSchema) }) } } }, async () => ({ staff: await listStaff(db) }));
 
-  app.post('/api/console/staff', { schema: { ...doc, body: createStaffInputSchema, response: { 201: cityStaffSchema } } }, async (request, reply) => {
+  app.post('/api/console/staff', { schema: { ...consoleDoc, body: createStaffInputSchema, response: { 201: cityStaffSchema } } }, async (request, reply) => {
     const created = await createStaff(db, request.body, scryptCost);
     if (!created) throw new HttpError(409, 'user_no_taken', `工号 ${request.body.userNo} 已被使用 / user number taken`);
     await recordAudit(db, actorOf(staffOf(request)), 'staff.created', created.userNo, { role: created.role });
@@ -28,7 +28,7 @@ export const consoleStaffRoutes: FastifyPluginAsyncZod<ConsoleConfig> = async (a
 
   app.post(
     '/api/console/staff/:staffId/password',
-    { schema: { ...doc, params, body: resetStaffPasswordInputSchema, response: { 200: cityStaffSchema } } },
+    { schema: { ...consoleDoc, params, body: resetStaffPasswordInputSchema, response: { 200: cityStaffSchema } } },
     async (request) => {
       const staff = await resetPassword(db, request.params.staffId, request.body.password, scryptCost);
       if (!staff) throw noSuchStaff();
@@ -40,7 +40,7 @@ export const consoleStaffRoutes: FastifyPluginAsyncZod<ConsoleConfig> = async (a
 
   app.post(
     '/api/console/staff/:staffId/disabled',
-    { schema: { ...doc, params, body: setStaffDisabledInputSchema, response: { 200: cityStaffSchema } } },
+    { schema: { ...consoleDoc, params, body: setStaffDisabledInputSchema, response: { 200: cityStaffSchema } } },
     async (request) => {
       const me = staffOf(request);
       if (request.params.staffId === me.staffId) throw new HttpError(400, 'cannot_disable_self', '不能停用自己的账号 / you cannot disable your own account');

@@ -10,12 +10,13 @@ import { actorOf, requireStaff, staffOf, type ConsoleConfig } from '../../consol
 import type { PushQueue } from '../../push/queue';
 import { importSyncFile } from '../../usb/importFile';
 import { FILE_BODY_LIMIT } from '../usbFiles';
+import { consoleDoc } from './doc';
 
 export const consoleSyncFileRoutes: FastifyPluginAsyncZod<ConsoleConfig & { queue: PushQueue }> = async (app, { queue, ...config }) => {
   const { db } = config;
   app.post(
     '/api/console/sync-files',
-    { bodyLimit: FILE_BODY_LIMIT, onRequest: requireStaff(config, 'syncFiles.import'), schema: { tags: ['console'], body: usbFileSchema, response: { 200: syncFileImportedSchema } } },
+    { bodyLimit: FILE_BODY_LIMIT, onRequest: requireStaff(config, 'syncFiles.import'), schema: { ...consoleDoc, body: usbFileSchema, response: { 200: syncFileImportedSchema } } },
     async (request) => {
       const { answer, summary } = await importSyncFile(db, queue, request.body);
       const { rejected, ...counts } = summary;
