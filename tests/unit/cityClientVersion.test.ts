@@ -1,6 +1,5 @@
 // The desk tells the city its version (issue #14: the console's devices list shows it) in a header
 // on every push and pull, from package.json; the bodies stay exactly protocol v1.
-import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { version } from '../../package.json';
 import { createCityClient } from '../../backend/sync/cityClient';
@@ -18,7 +17,7 @@ function recordingFetch(answer: unknown) {
 it('sends the app version on push and pull, and leaves the push body as it was', async () => {
   expect(version).toMatch(/^\d+\.\d+\.\d+/);
   const pushed = recordingFetch({ ackedSeq: 0, rejected: [] });
-  const body = { deviceId: randomUUID(), batchId: randomUUID(), events: [] };
+  const body = { deviceId: crypto.randomUUID(), batchId: crypto.randomUUID(), events: [] };
   expect((await createCityClient(pushed.fetchFn).push('http://city', 'tok', body)).ok).toBe(true);
   expect(pushed.calls[0]!.headers[DEVICE_REPORT_HEADERS.appVersion]).toBe(version);
   expect(JSON.parse(Buffer.from(pushed.calls[0]!.body as Uint8Array).toString('utf8'))).toEqual(body);
