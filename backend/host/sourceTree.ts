@@ -1,6 +1,7 @@
 // Where the backend finds its parts when it runs from the source tree (dev:web, tests, bench):
 // migrations, shipped data, and the worker entries that load TypeScript through tsx. The
 // packaged app passes the bundled files' paths instead (electron/main).
+import fs from 'node:fs';
 import path from 'node:path';
 import type { InitMessage } from './main';
 
@@ -11,6 +12,7 @@ export function sourceTreeOptions(dataDir: string): Omit<InitMessage['options'],
     dataDir,
     migrationsDir: path.join(ROOT, 'db/migrations'),
     resourcesDir: path.join(ROOT, 'resources'),
+    appVersion: (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
     documentWorker: { file: path.join(ROOT, 'backend/documents/renderWorker.dev.mjs') },
     readerWorker: { file: path.join(ROOT, 'backend/reader/readerWorker.dev.mjs') },
   };

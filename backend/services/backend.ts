@@ -45,6 +45,8 @@ export interface BackendOptions {
   onKeyChanged?: (key: string) => void;
   migrationsDir: string;
   resourcesDir: string;
+  /** This build's version, said to the city on every push and pull (the console's devices list shows it). */
+  appVersion: string;
   /** Where the document worker's code is (TypeScript under tsx, or the bundled file). */
   documentWorker: WorkerEntry;
   /** Where the reader worker's code is, likewise. */
@@ -78,7 +80,7 @@ export function createBackend(o: BackendOptions) {
   const { timeoutMs, ...syncOptions } = o.sync ?? {};
   const sync = createSyncEngine({
     db,
-    client: createCityClient(o.fetch ?? fetch, timeoutMs),
+    client: createCityClient(o.fetch ?? fetch, o.appVersion, timeoutMs),
     now,
     log,
     attachmentBytes: (sha256) => {

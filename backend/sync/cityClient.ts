@@ -17,7 +17,6 @@ import {
 import { healthResponseSchema } from '../../domain/sync/health';
 import { lookupResponseSchema, type LookupRequest, type LookupResponse } from '../../domain/sync/lookup';
 import { DEVICE_REPORT_HEADERS, pullResponseSchema, type PullResponse } from '../../domain/sync/pull';
-import { version as APP_VERSION } from '../../package.json';
 import { parseRetryAfter } from './backoff';
 import type { SyncErrorCode } from './messages';
 
@@ -27,7 +26,6 @@ export type Outcome<T> = { ok: true; value: T; serverDate: number | null } | Fai
 type Answer = { status: number; body: unknown; headers: Headers };
 
 const GZIP_FROM_BYTES = 8 * 1024;
-const VERSION_HEADER = { [DEVICE_REPORT_HEADERS.appVersion]: APP_VERSION };
 
 // The codes Node's TLS gives a certificate it cannot verify (self-signed, unknown issuer,
 // expired, wrong host name…): the city is not who it says, or someone sits in between.
@@ -100,7 +98,9 @@ function bodyOf<S extends z.ZodType>(r: Outcome<Answer>, expected: number[], sch
   return { ok: true, value: parsed.data, serverDate: r.serverDate };
 }
 
-export function createCityClient(fetchFn: Fetch, timeoutMs = 30_000) {
+/** `appVersion` is this build's, told by the host (Electron's app version, or package.json from the source tree). */
+export function createCityClient(fetchFn: Fetch, appVersion: string, timeoutMs = 30_000) {
+  const VERSION_HEADER = { [DEVICE_REPORT_HEADERS.appVersion]: appVersion };
   return {
     async health(baseUrl: string): Promise<Outcome<{ ok: true }>> {
       const r = await call(fetchFn, `${baseUrl}/api/v1/health`, { method: 'GET' }, Math.min(timeoutMs, 5000));

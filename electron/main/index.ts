@@ -89,6 +89,7 @@ void app.whenReady().then(() => {
       dataDir: app.getPath('userData'),
       migrationsDir: path.join(appRoot, 'db/migrations'),
       resourcesDir: path.join(appRoot, 'resources'),
+      appVersion: app.getVersion(),
       documentWorker: { file: path.join(unpacked, 'build/backend/renderWorker.mjs') },
       readerWorker: { file: path.join(unpacked, 'build/backend/readerWorker.mjs') },
     },

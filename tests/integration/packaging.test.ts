@@ -84,6 +84,7 @@ describe('the bundled backend', () => {
         dataDir,
         migrationsDir: path.join(ROOT, 'db/migrations'),
         resourcesDir: path.join(ROOT, 'resources'),
+        appVersion: '0.0.0-test',
         documentWorker: { file: path.join(ROOT, 'build/backend/renderWorker.mjs') },
         readerWorker: { file: path.join(ROOT, 'build/backend/readerWorker.mjs') },
         scryptCost: TEST_SCRYPT_COST,

@@ -18,11 +18,11 @@ it('sends the app version on push and pull, and leaves the push body as it was',
   expect(version).toMatch(/^\d+\.\d+\.\d+/);
   const pushed = recordingFetch({ ackedSeq: 0, rejected: [] });
   const body = { deviceId: crypto.randomUUID(), batchId: crypto.randomUUID(), events: [] };
-  expect((await createCityClient(pushed.fetchFn).push('http://city', 'tok', body)).ok).toBe(true);
+  expect((await createCityClient(pushed.fetchFn, version).push('http://city', 'tok', body)).ok).toBe(true);
   expect(pushed.calls[0]!.headers[DEVICE_REPORT_HEADERS.appVersion]).toBe(version);
   expect(JSON.parse(Buffer.from(pushed.calls[0]!.body as Uint8Array).toString('utf8'))).toEqual(body);
 
   const pulled = recordingFetch({ cursor: '0', hasMore: false, reference: [], supervision: [], terminations: [] });
-  expect((await createCityClient(pulled.fetchFn).pull('http://city', 'tok', null, 3)).ok).toBe(true);
+  expect((await createCityClient(pulled.fetchFn, version).pull('http://city', 'tok', null, 3)).ok).toBe(true);
   expect(pulled.calls[0]!.headers).toMatchObject({ [DEVICE_REPORT_HEADERS.appVersion]: version, [DEVICE_REPORT_HEADERS.backlog]: '3' });
 });
