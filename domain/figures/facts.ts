@@ -39,6 +39,18 @@ export interface FigureFacts {
   satisfied: boolean;
 }
 
+/** Bump when figureFacts gives anything new: facts a store made under an older version are made again. */
+export const FACTS_VERSION = 1;
+
+/**
+ * What a store's facts were made under: this version, the city's holiday data and calendar as
+ * pulled (the deadline engine is built from them) and the bureau's figure options. A store makes
+ * every matter's facts again when it changes (rare: a new holiday year, new options, an upgrade).
+ */
+export function factsBasis(holidays: unknown, calendar: unknown, options: FigureOptions): string {
+  return JSON.stringify({ version: FACTS_VERSION, holidays: holidays ?? null, calendar: calendar ?? null, options });
+}
+
 export const INDICATOR_KEYS = ['timelyAcceptance', 'onTimeClosure', 'resolvedFirstTime', 'ratingParticipation', 'satisfaction'] as const;
 export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 

@@ -25,7 +25,7 @@ const SETTINGS = {
 
 type Step = [day: string, command: Record<string, unknown>];
 const classify = { type: 'classify', class: 'complaint', route: 'petition-procedure', body: '县住建局' };
-const reply = { type: 'reply', opinion: 'explain', basis: '《信访工作条例》第三十二条', text: '经调查核实……' };
+const reply = { type: 'reply', opinion: 'explain', basis: '《信访工作条例》第三十二条', text: '经调查核实……', factsFound: '经调查核实，情况属实。', reasons: '事实清楚，依据充分。' };
 const deliver = { type: 'deliver', method: 'in-person', to: '来访人' };
 const handled = (acceptOn: string): Step[] => [
   [acceptOn, classify],
@@ -64,7 +64,7 @@ it('the window and the city give the same rates on the same matters', async () =
   await matter(1, '2025-03-03', [...handled('2025-03-05'), ['2025-04-10', reply], ['2025-04-11', deliver], ['2025-04-12', { type: 'rate', rating: 'basically-satisfied' }]]);
   await matter(2, '2025-03-03', [...handled('2025-03-05'), ['2025-05-05', reply], ['2025-05-08', deliver], ['2025-05-08', { type: 'rate', rating: 'satisfied' }]]);
   await matter(3, '2025-03-03', [['2025-03-05', { ...classify, class: 'suggestion', route: 'study-and-reply' }], ['2025-03-05', { type: 'accept' }], ['2025-04-01', { type: 'startHandling' }], ['2025-04-14', reply], ['2025-04-15', deliver]]);
-  await matter(4, '2025-03-03', [...handled('2025-03-05'), ['2025-04-10', reply], ['2025-04-11', deliver], ['2025-04-20', { type: 'requestReview' }], ['2025-04-25', { type: 'orderRehandling', text: '责令重新办理' }], ['2025-05-20', reply], ['2025-05-21', deliver]]);
+  await matter(4, '2025-03-03', [...handled('2025-03-05'), ['2025-04-10', reply], ['2025-04-11', deliver], ['2025-04-20', { type: 'requestReview' }], ['2025-04-25', { type: 'orderRehandling', text: '责令重新办理', factsFound: '复查查明，原处理意见未核实欠薪金额。', reasons: '原处理意见认定事实不清。', basis: '《信访工作条例》第三十五条' }], ['2025-05-20', reply], ['2025-05-21', deliver]]);
   await matter(5, '2025-03-04', [...handled('2025-03-06'), ['2025-04-01', { type: 'settle', kind: 'mediation', agreement: '双方达成调解协议' }]]);
   await matter(6, '2025-03-04', [...handled('2025-03-06'), ['2025-04-10', reply], ['2025-04-11', deliver], ['2025-05-01', { type: 'higherLevelVisit', level: 'province' }]]);
   const repeated = await matter(7, '2025-03-05', [...handled('2025-03-06'), ['2025-04-10', reply], ['2025-04-11', deliver]]);
