@@ -5,7 +5,8 @@
 // device writes nothing and leaves the others to commit.
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type EventPayload, MAX_BATCH_EVENTS, type PushResponse } from '../../domain/sync/events';
-import { applyEvent } from './apply';
+import { applyEvent, mattersNamed } from './apply';
+import { refreshCityFacts } from '../city/figureFacts';
 import type { Verdict } from './eventChecks';
 import { applyMatterRegistrations, type Registration } from './registrations';
 import { deviceRevoked } from '../http/auth';
@@ -139,6 +140,8 @@ function writeGroup(db: CityDb, pushes: Push[], lookUpKeys: boolean): Promise<Pu
     });
     // The lastSeq update rides with the registrations: one round trip fewer per group.
     await applyInOrder(tx, planned, lastSeqUpdate(planned), lookUpKeys);
+    // The figure facts of every matter an applied event touched, in the same transaction.
+    await refreshCityFacts(tx, planned.flatMap(({ plan }) => plan.fresh.filter((f) => f.verdict?.ok).flatMap((f) => mattersNamed(f.e.payload as object))));
     await recordTheRest(tx, planned);
     return plans.map((plan) => ('fresh' in plan ? pushResponse(plan) : plan));
   });
