@@ -6,10 +6,10 @@
 // A matter counts in the period in which its outcome became due: the day its deadline ran out
 // (or its observation window closed), or, for ratings, the day it was closed (办结: its handling
 // opinion delivered, or its 调解/和解 agreement signed). A deadline not yet run out with nothing
-// done counts nowhere yet; a deadline met early counts on its due day.
-import dayjs from 'dayjs';
+// done counts nowhere yet; a deadline met early counts on its due day. That test is facts.ts
+// `counts` over each matter's figure facts, which the stores keep and count in SQL alike.
 import { z } from 'zod';
-import { DEADLINE_RULES, defaultDeadlineEngine, type DeadlineEngine, type IsoDate } from '../calendar/deadlines';
+import { defaultDeadlineEngine, type DeadlineEngine, type IsoDate } from '../calendar/deadlines';
 import type { MatterLifecycle } from '../matters/lifecycle';
 import { counts, figureFacts, INDICATOR_KEYS, type FigureFacts, type IndicatorKey, type MatterOutcome, type Period } from './facts';
 import { DEFAULT_FIGURE_OPTIONS, type FigureOptions } from './options';
@@ -77,33 +77,6 @@ export function campaignResolution(lifecycles: Iterable<MatterLifecycle>): Rate 
 }
 
 export type { MatterOutcome, Period } from './facts';
-
-/** More than the longest run of rest days a deadline can roll over (a week's holiday and its weekends). */
-const ROLL_MARGIN_DAYS = 14;
-/** The longest handling target a bureau may set (lifecycle targetDays). */
-const LONGEST_TARGET_DAYS = 120;
-
-/**
- * The earliest dates a matter can have and still count in a period starting on `from`, so a store
- * reads only those matters (and repeat visits from `closedOn` on) instead of its whole history.
- */
-export function countsSince(from: IsoDate, options: FigureOptions = DEFAULT_FIGURE_OPTIONS): { receivedOn: IsoDate; acceptedOn: IsoDate; closedOn: IsoDate } {
-  const back = (days: number) => dayjs(from).subtract(days, 'day').format('YYYY-MM-DD');
-  return {
-    // The acceptance notice falls due 15 days after receipt, rolled off rest days.
-    receivedOn: back(DEADLINE_RULES['acceptance-notice'].days + ROLL_MARGIN_DAYS),
-    // Handling falls due at most a target's days after acceptance, each extension day on top, each part rolled.
-    acceptedOn: back(Math.max(DEADLINE_RULES.handling.days, LONGEST_TARGET_DAYS) + DEADLINE_RULES.extension.days + 2 * ROLL_MARGIN_DAYS),
-    // The observation window closes a fixed number of days after 办结.
-    closedOn: back(options.resolutionWindowDays),
-  };
-}
-
-/** countsSince as a test on one lifecycle: what the stores' queries keep. */
-export function mayCountFrom(m: MatterLifecycle, from: IsoDate, options: FigureOptions = DEFAULT_FIGURE_OPTIONS): boolean {
-  const since = countsSince(from, options);
-  return m.receivedOn >= since.receivedOn || (m.acceptedOn !== null && m.acceptedOn >= since.acceptedOn) || (m.firstClosedOn !== null && m.firstClosedOn >= since.closedOn);
-}
 
 export type Tally = { numerator: number; denominator: number };
 const tally = (): Tally => ({ numerator: 0, denominator: 0 });

@@ -48,7 +48,7 @@ async function madeFacts(db: CityDb, rules: Rules, ids: string[] | null) {
 }
 
 /** Writes facts in one statement (one jsonb parameter), replacing a matter's earlier ones. */
-async function putFacts(db: CityDb, rows: { matterId: string; countyCode: string; facts: FigureFacts }[]): Promise<void> {
+export async function writeFacts(db: CityDb, rows: { matterId: string; countyCode: string; facts: FigureFacts }[]): Promise<void> {
   if (rows.length === 0) return;
   const records = rows.map(({ matterId, countyCode, facts: f }) => ({
     matter_id: matterId,
@@ -79,7 +79,7 @@ export async function refreshCityFacts(tx: CityDb, matterIds: readonly string[])
   const made = await madeFacts(tx, await rateRules(tx), ids);
   const gone = made.filter((m) => m.facts === null).map((m) => m.matterId);
   if (gone.length > 0) await tx.delete(matterFacts).where(inArray(matterFacts.matterId, gone));
-  await putFacts(tx, made.filter((m): m is typeof m & { facts: FigureFacts } => m.facts !== null));
+  await writeFacts(tx, made.filter((m): m is typeof m & { facts: FigureFacts } => m.facts !== null));
 }
 
 /** Rows per statement when every matter's facts are made again. */
@@ -93,7 +93,7 @@ export async function ensureCityFacts(db: CityDb): Promise<boolean> {
   const made = (await madeFacts(db, rules, null)).filter((m): m is typeof m & { facts: FigureFacts } => m.facts !== null);
   const write = async (tx: CityDb) => {
     await tx.execute(sql`TRUNCATE matter_facts`);
-    for (let k = 0; k < made.length; k += CHUNK) await putFacts(tx, made.slice(k, k + CHUNK));
+    for (let k = 0; k < made.length; k += CHUNK) await writeFacts(tx, made.slice(k, k + CHUNK));
     await tx.insert(matterFactsBasis).values({ id: 1, basis: rules.basis }).onConflictDoUpdate({ target: matterFactsBasis.id, set: { basis: rules.basis } });
   };
   // Inside a transaction already (publishReference) it writes there; otherwise in one of its own.
