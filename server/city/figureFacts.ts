@@ -6,23 +6,24 @@
 import { and, between, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { chinaDateOf } from '../../domain/calendar/chinaDay';
+import { initialLifecycle } from '../../domain/matters/applyCommand';
 import type { DeadlineEngine } from '../../domain/calendar/deadlines';
 import { factsBasis, figureFacts, INDICATOR_KEYS, type FigureFacts, type IndicatorKey, type Period } from '../../domain/figures/facts';
 import type { Tally } from '../../domain/figures/indicators';
 import type { FigureOptions } from '../../domain/figures/options';
 import { bureauPolicyFor, deadlineEngineFor } from '../../domain/sync/pull';
 import type { CityDb } from '../store/db';
-import { matterFacts, matterFactsBasis, matters, visits } from '../store/schema';
+import { matterFacts, matterFactsBasis, matters, referenceData, visits } from '../store/schema';
 import { cityLifecycle } from './lifecycles';
-import { referenceValue } from './referenceValue';
 
 type Rules = { engine: DeadlineEngine; options: FigureOptions; basis: string };
 
-/** The calendar and the bureau's figure options the city's settings give the rates, and what they come to. */
+/** The calendar and the bureau's figure options the city's settings give the rates, and what they come to; one read. */
 export async function rateRules(db: CityDb): Promise<Rules> {
-  const [holidays, calendar, settings] = [await referenceValue(db, 'holidays'), await referenceValue(db, 'calendar'), await referenceValue(db, 'settings')];
-  const { figures: options } = bureauPolicyFor(settings);
-  return { engine: deadlineEngineFor(holidays, calendar), options, basis: factsBasis(holidays, calendar, options) };
+  const rows = await db.select({ key: referenceData.key, value: referenceData.value }).from(referenceData).where(inArray(referenceData.key, ['holidays', 'calendar', 'settings']));
+  const value = (key: string) => rows.find((r) => r.key === key)?.value;
+  const { figures: options } = bureauPolicyFor(value('settings'));
+  return { engine: deadlineEngineFor(value('holidays'), value('calendar')), options, basis: factsBasis(value('holidays'), value('calendar'), options) };
 }
 
 /** Facts of the given matters (all counted ones when `ids` is null), from their rows and repeat visits. */
@@ -72,11 +73,29 @@ export async function writeFacts(db: CityDb, rows: { matterId: string; countyCod
     ON CONFLICT (matter_id) DO UPDATE SET ${sql.raw(columns.filter((c) => c !== 'matter_id').map((c) => `${c} = excluded.${c}`).join(', '))}`);
 }
 
-/** Makes the facts of these matters again, inside the caller's transaction. */
-export async function refreshCityFacts(tx: CityDb, matterIds: readonly string[]): Promise<void> {
-  const ids = [...new Set(matterIds)];
-  if (ids.length === 0) return;
-  const made = await madeFacts(tx, await rateRules(tx), ids);
+/** A matter just registered: its facts follow from the day of receipt alone (nothing done yet, no repeat visit). */
+export interface Registered {
+  matterId: string;
+  countyCode: string;
+  receivedAt: string;
+}
+
+/**
+ * Makes the facts of these matters again, inside the caller's transaction: the registered ones
+ * from their day of receipt, without reading them back (the bulk of every push); the others, which
+ * a step, a visit or a correction touched, from their rows (also when registered in the same group).
+ */
+export async function refreshCityFacts(tx: CityDb, changed: { registered: readonly Registered[]; touched: readonly string[] }): Promise<void> {
+  const touched = [...new Set(changed.touched)];
+  const fresh = changed.registered.filter((r) => !touched.includes(r.matterId.toLowerCase()));
+  if (touched.length === 0 && fresh.length === 0) return;
+  const rules = await rateRules(tx);
+  const byDay = new Map<string, FigureFacts>();
+  const factsOn = (day: string) => byDay.get(day) ?? byDay.set(day, figureFacts({ lifecycle: initialLifecycle(day), repeatVisitDays: [] }, rules.engine, rules.options)).get(day)!;
+  const made = [
+    ...fresh.map((r) => ({ matterId: r.matterId, countyCode: r.countyCode, facts: factsOn(chinaDateOf(r.receivedAt)) as FigureFacts | null })),
+    ...(touched.length > 0 ? await madeFacts(tx, rules, touched) : []),
+  ];
   const gone = made.filter((m) => m.facts === null).map((m) => m.matterId);
   if (gone.length > 0) await tx.delete(matterFacts).where(inArray(matterFacts.matterId, gone));
   await writeFacts(tx, made.filter((m): m is typeof m & { facts: FigureFacts } => m.facts !== null));
