@@ -19,18 +19,24 @@ export function factSource(tx: Tx, matterId: string): { lifecycle: string; count
   return { lifecycle: row.lifecycle, counted: row.voidedAt === null && row.origin === 'window', repeatVisitDays: repeats.map((r) => r.day) };
 }
 
-/** Every matter the figures count, with its repeat visits' days: what a full rebuild reads. */
-export function allFactSources(db: Tx): { id: string; lifecycle: string; repeatVisitDays: string[] }[] {
+/** The local days of every repeat visit, by matter: what a full rebuild reads beside the matters. */
+export function repeatVisitDays(db: Tx): Map<string, string[]> {
   const repeats = new Map<string, string[]>();
   for (const v of db.select({ matterId: visit.matterId, day: visit.receivedOn }).from(visit).where(eq(visit.kind, 'repeat')).all()) {
     repeats.set(v.matterId, [...(repeats.get(v.matterId) ?? []), v.day]);
   }
+  return repeats;
+}
+
+/** The next `limit` matters the figures count after `afterRowid`, in rowid order: a full rebuild reads them a page at a time. */
+export function countedMattersAfter(db: Tx, afterRowid: number, limit: number): { rowid: number; id: string; lifecycle: string }[] {
   return db
-    .select({ id: matter.id, lifecycle: matter.lifecycle })
+    .select({ rowid: sql<number>`${matter}.rowid`, id: matter.id, lifecycle: matter.lifecycle })
     .from(matter)
-    .where(and(isNull(matter.voidedAt), eq(matter.origin, 'window')))
-    .all()
-    .map((m) => ({ ...m, repeatVisitDays: repeats.get(m.id) ?? [] }));
+    .where(and(isNull(matter.voidedAt), eq(matter.origin, 'window'), sql`${matter}.rowid > ${afterRowid}`))
+    .orderBy(sql`${matter}.rowid`)
+    .limit(limit)
+    .all();
 }
 
 /** Writes a matter's facts, or removes them when it no longer counts (null). */

@@ -2,7 +2,7 @@
 // transaction as every write that changes them (a step, a repeat visit, a void, a withdrawal), and
 // all made again when the rules they were made under change (the pulled holiday calendar or the
 // bureau's figure options) or were never recorded (a store from before the facts).
-import { allFactSources, clearFacts, factSource, putFacts } from '../../db/figureFacts';
+import { clearFacts, countedMattersAfter, factSource, putFacts, repeatVisitDays } from '../../db/figureFacts';
 import type { LocalDb } from '../../db/open';
 import { pulledReference } from '../../db/pulled';
 import { getSetting, putSetting } from '../../db/settings';
@@ -14,6 +14,7 @@ import { lifecycleOf } from './storedLifecycle';
 type Tx = Parameters<Parameters<LocalDb['transaction']>[0]>[0];
 
 const BASIS_KEY = 'figureFacts.basis';
+const PAGE = 5000;
 
 /** Makes one matter's facts again, inside the caller's transaction. */
 export function refreshFacts(tx: Tx, reference: Pick<Reference, 'deadlines' | 'policy'>, matterId: string): void {
@@ -32,8 +33,12 @@ export function ensureFacts(db: LocalDb, reference: Pick<Reference, 'deadlines' 
   if (getSetting(db, BASIS_KEY) === basis) return false;
   db.transaction((tx) => {
     clearFacts(tx);
-    for (const m of allFactSources(tx)) {
-      putFacts(tx, m.id, figureFacts({ lifecycle: lifecycleOf(m.lifecycle), repeatVisitDays: m.repeatVisitDays }, reference.deadlines, reference.policy.figures));
+    const repeats = repeatVisitDays(tx);
+    // A page at a time: a million lifecycles held at once would be gigabytes.
+    for (let page = countedMattersAfter(tx, 0, PAGE); page.length > 0; page = countedMattersAfter(tx, page.at(-1)!.rowid, PAGE)) {
+      for (const m of page) {
+        putFacts(tx, m.id, figureFacts({ lifecycle: lifecycleOf(m.lifecycle), repeatVisitDays: repeats.get(m.id) ?? [] }, reference.deadlines, reference.policy.figures));
+      }
     }
     putSetting(tx, BASIS_KEY, basis);
   });

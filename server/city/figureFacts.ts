@@ -3,7 +3,7 @@
 // a repeat visit, a void, a withdrawal), all made again when the published holiday calendar or
 // the bureau's figure options change (publishReference) or at start when they changed unseen (an
 // upgrade). A period's rates are then counts grouped by county, saying facts.ts `counts` in SQL.
-import { and, between, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, between, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { chinaDateOf } from '../../domain/calendar/chinaDay';
 import { initialLifecycle } from '../../domain/matters/applyCommand';
@@ -26,19 +26,19 @@ export async function rateRules(db: CityDb): Promise<Rules> {
   return { engine: deadlineEngineFor(value('holidays'), value('calendar')), options, basis: factsBasis(value('holidays'), value('calendar'), options) };
 }
 
-/** Facts of the given matters (all counted ones when `ids` is null), from their rows and repeat visits. */
-async function madeFacts(db: CityDb, rules: Rules, ids: string[] | null) {
+/** Facts of the given matters (null for one the figures do not count), from their rows and repeat visits. */
+async function madeFacts(db: CityDb, rules: Rules, ids: string[]) {
   const counted = and(sql`${matters.voidedAt} IS NULL`, eq(matters.origin, 'window'));
   // One jsonb parameter for any number of ids (a push group registers thousands).
   const named = (col: PgColumn) => sql`${col} IN (SELECT value::uuid FROM jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
   const rows = await db
     .select({ matterId: matters.matterId, countyCode: matters.countyCode, receivedAt: matters.receivedAt, lifecycle: matters.lifecycle, counted: sql<boolean>`${counted}` })
     .from(matters)
-    .where(ids === null ? counted : named(matters.matterId));
+    .where(named(matters.matterId));
   const repeats = await db
     .select({ matterId: visits.matterId, receivedAt: visits.receivedAt })
     .from(visits)
-    .where(ids === null ? eq(visits.kind, 'repeat') : and(eq(visits.kind, 'repeat'), named(visits.matterId)));
+    .where(and(eq(visits.kind, 'repeat'), named(visits.matterId)));
   const days = new Map<string, string[]>();
   for (const v of repeats) days.set(v.matterId, [...(days.get(v.matterId) ?? []), chinaDateOf(v.receivedAt.toISOString())]);
   return rows.map((r) => ({
@@ -109,10 +109,21 @@ export async function ensureCityFacts(db: CityDb): Promise<boolean> {
   const rules = await rateRules(db);
   const [held] = await db.select({ basis: matterFactsBasis.basis }).from(matterFactsBasis);
   if (held?.basis === rules.basis) return false;
-  const made = (await madeFacts(db, rules, null)).filter((m): m is typeof m & { facts: FigureFacts } => m.facts !== null);
   const write = async (tx: CityDb) => {
     await tx.execute(sql`TRUNCATE matter_facts`);
-    for (let k = 0; k < made.length; k += CHUNK) await writeFacts(tx, made.slice(k, k + CHUNK));
+    // A page of matters at a time, in id order: a million lifecycles held at once would be gigabytes.
+    for (let after = ''; ; ) {
+      const ids = await tx
+        .select({ id: matters.matterId })
+        .from(matters)
+        .where(and(sql`${matters.voidedAt} IS NULL`, eq(matters.origin, 'window'), after ? gt(matters.matterId, after) : undefined))
+        .orderBy(matters.matterId)
+        .limit(CHUNK);
+      if (ids.length === 0) break;
+      const made = await madeFacts(tx, rules, ids.map((r) => r.id));
+      await writeFacts(tx, made.filter((m): m is typeof m & { facts: FigureFacts } => m.facts !== null));
+      after = ids.at(-1)!.id;
+    }
     await tx.insert(matterFactsBasis).values({ id: 1, basis: rules.basis }).onConflictDoUpdate({ target: matterFactsBasis.id, set: { basis: rules.basis } });
   };
   // Inside a transaction already (publishReference) it writes there; otherwise in one of its own.
