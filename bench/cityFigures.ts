@@ -69,6 +69,8 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
       const f = await countyFigures(city.db, from, to, `${YEAR + 1}-06-30`);
       value.push(msSince(t0));
       if (f.total.matters !== n || f.counties.length !== COUNTIES) throw new Error(`city.figures: counted ${f.total.matters} matters in ${f.counties.length} counties`);
+      // Every matter's acceptance notice fell due in the year or just after it: rates over nothing would time nothing.
+      if (f.total.indicators.timelyAcceptance.denominator < n * 0.9) throw new Error(`city.figures: counted ${f.total.indicators.timelyAcceptance.denominator} acceptance notices of ${n} matters`);
     }
     report({ figure: 'city.figures.year.ms', value: quantile(value, 0.5), unit: 'ms', baseline: quantile(baseline, 0.5), n: RUNS, at: `${n} matters, ${COUNTIES} counties, postgres` });
   } finally {
