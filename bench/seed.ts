@@ -1,7 +1,8 @@
 // A store of many matters for the benches, written with raw prepared inserts in large
 // transactions (set-up, never measured). Each matter has a real lifecycle: one of a few paths
 // (registered; accepted; answered and delivered; guided elsewhere) taken on a day of 2026, so
-// the figures and the work queue have real work to do over it.
+// the figures and the work queue have real work to do over it; with the figure facts the desk
+// keeps beside each matter, as a store that kept them all along has them.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -11,6 +12,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { sourceTreeOptions } from '../backend/host/sourceTree';
 import { createBackend } from '../backend/services/backend';
 import { checkCharacter } from '../domain/identity/residentId';
+import { figureFacts, type FigureFacts } from '../domain/figures/facts';
 import type { MatterLifecycle } from '../domain/matters/lifecycle';
 import { live, type Step } from '../tests/support/matterCommands';
 import { msSince } from './report';
@@ -34,11 +36,12 @@ const PATHS: ((d: string) => Step[])[] = [
   (d) => [['classify', plusDays(d, 1)], ['accept', plusDays(d, 3)], ['startHandling', plusDays(d, 4)], ['reply', plusDays(d, 30)], ['deliver', plusDays(d, 32)]],
   (d) => [['classify', plusDays(d, 1), { route: 'litigation-etc', body: '县人民法院' }], ['guide', plusDays(d, 2)]],
 ];
-let templates: { day: string; lifecycle: MatterLifecycle; json: string }[] | null = null;
+let templates: { day: string; lifecycle: MatterLifecycle; json: string; facts: FigureFacts }[] | null = null;
 function template(n: number) {
   templates ??= DAYS.flatMap((day) => PATHS.map((steps) => {
     const { lifecycle } = live(day, steps(day));
-    return { day, lifecycle, json: JSON.stringify(lifecycle) };
+    // The figure facts the desk keeps beside each matter, under the rules of a store that pulled nothing.
+    return { day, lifecycle, json: JSON.stringify(lifecycle), facts: figureFacts({ lifecycle, repeatVisitDays: [] }) };
   }));
   return templates[n % templates.length]!;
 }
@@ -56,6 +59,7 @@ export function rowsFor(n: number) {
     matter: [matterId, `410102-D001-2026-${String(n).padStart(7, '0')}`, visitorId, 'visit', 1, '0101', '410102', summary, t.lifecycle.state, t.json, deadlines?.nextStep ?? null, deadlines?.lastDay ?? null, at, t.day, at, at],
     visit: [uuidv7(), matterId, visitorId, 'first', personName(n), 'visit', 1, summary, at, t.day],
     outbox: [uuidv7(), 'matter.registered', matterId, at, JSON.stringify({ matterId, visitorId, summary, pad: 'x'.repeat(700) })],
+    fact: [matterId, t.facts.acceptanceDue, +t.facts.decided, +t.facts.decidedInTime, t.facts.handlingDue, +t.facts.closed, +t.facts.closedInTime, t.facts.windowEnd, +t.facts.returned, t.facts.closedOn, +t.facts.rated, +t.facts.satisfied],
   };
 }
 
@@ -66,11 +70,15 @@ export function prepareRaw(db: Database.Database) {
   );
   const vi = db.prepare('INSERT INTO visit (id, matter_id, visitor_id, kind, visitor_name, channel, headcount, summary, received_at, received_on) VALUES (?,?,?,?,?,?,?,?,?,?)');
   const o = db.prepare('INSERT INTO outbox (id, type, entity_id, occurred_at, payload) VALUES (?,?,?,?,?)');
+  const f = db.prepare(
+    'INSERT INTO matter_fact (matter_id, acceptance_due, decided, decided_in_time, handling_due, closed, closed_in_time, window_end, returned, closed_on, rated, satisfied) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
+  );
   return (r: ReturnType<typeof rowsFor>) => {
     v.run(r.visitor);
     m.run(r.matter);
     vi.run(r.visit);
     o.run(r.outbox);
+    f.run(r.fact);
   };
 }
 

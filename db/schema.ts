@@ -368,3 +368,6 @@ export const matterCorrection = sqliteTable(
 
 // The pulled termination register and the search documents: their own module, read through this one.
 export * from './findSchema';
+
+// Each counted matter's figure facts, for 统计 (its own module, read through this one).
+export * from './factsSchema';

@@ -26,6 +26,7 @@ import { referenceRoutes } from './routes/reference';
 import { calendarRoutes } from './routes/calendar';
 import { supervisionRoutes } from './routes/supervision';
 import { applyPushes } from './push/applyPushes';
+import { ensureCityFacts } from './city/figureFacts';
 import { createPushQueue } from './push/queue';
 import { usbFileRoutes } from './routes/usbFiles';
 import type { CityDb } from './store/db';
@@ -100,6 +101,8 @@ export async function buildApp({
   // The document lists every route and shape of the API: for the city's administrators only.
   await app.register(swaggerUi, { routePrefix: '/docs', uiHooks: { onRequest: requireAdmin(adminToken) } });
 
+  // A database from before the figure facts, or one whose rules changed unseen, gets them made now.
+  await ensureCityFacts(db);
   await app.register(healthRoutes);
   await app.register(adminRoutes, { db, adminToken });
   await app.register(deviceRoutes, { db, enrollRateLimitPerMinute });

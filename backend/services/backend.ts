@@ -22,6 +22,7 @@ import { deliverDocument, generateDocument, readDocument } from './documents';
 import { matterDetail } from './matters/matterFile';
 import { runMatterCommand } from './matters/matterCommand';
 import { recomputeOpenDeadlines } from './matters/recomputeDeadlines';
+import { ensureFacts } from './figureFacts';
 import { noticeSettings, setBureau, setOrganisations } from './noticeSettings';
 import { addParticipant, assignLeaderCase, createCampaign, issueSupervision, listCampaigns, resolveSupervisionNotice } from './supervision';
 import { createRouter, type Handlers } from './router';
@@ -74,6 +75,8 @@ export function createBackend(o: BackendOptions) {
   ensureDevice(db, uuidv7);
   const files = sealedFiles(db);
   const reference = createReferenceSource(db, o.resourcesDir);
+  // A store from before the figure facts, or one whose rules changed while closed, gets them made now.
+  ensureFacts(db, reference.get());
   const session = createSessionState({ clock: o.idleClock ?? (() => performance.now()), idleMinutes: () => accounts.idleMinutes(db) });
   const reader = createReader({ entry: o.readerWorker, dbFile, key: () => key, resourcesDir: o.resourcesDir, now, actor: () => session.actor() });
   const documents = createWorkerRenderer(o.documentWorker);
@@ -91,6 +94,8 @@ export function createBackend(o: BackendOptions) {
       reference.refresh();
       // #13: a newly published holiday year changes open matters' last days.
       if (keys.includes('calendar') || keys.includes('holidays')) recomputeOpenDeadlines(db, reference.get().deadlines, localTimestamp(now()));
+      // New holidays or figure options: every matter's facts are made again under them.
+      ensureFacts(db, reference.get());
       reader.referenceChanged();
     },
     ...syncOptions,
@@ -100,6 +105,7 @@ export function createBackend(o: BackendOptions) {
     now,
     onReferencePulled: () => {
       reference.refresh();
+      ensureFacts(db, reference.get());
       reader.referenceChanged();
     },
   };

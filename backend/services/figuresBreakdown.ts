@@ -43,7 +43,7 @@ function visitsByGroup(ctx: ReadContext, period: Period, by: BreakdownDimension)
 /** One breakdown's rows, each named; `outcomes` are the period's matters, read once for several breakdowns. */
 export function labelledBreakdown(ctx: ReadContext, period: Period, by: BreakdownDimension, outcomes: readonly CountedMatter[]) {
   const reference = ctx.reference();
-  const rows = breakdown(by, outcomes, visitsByGroup(ctx, period, by), period, localDay(ctx.now()), reference.deadlines, reference.policy.figures);
+  const rows = breakdown(by, outcomes, visitsByGroup(ctx, period, by), period, localDay(ctx.now()), reference.policy.figures);
   return rows.map((r) => ({ ...r, label: groupLabel(by, r.key, reference) }));
 }
 

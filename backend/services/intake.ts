@@ -20,6 +20,7 @@ import { insertMatter, insertVisit, matterById, nextCounter, upsertVisitor, visi
 import { getDevice, getSyncState } from '../../db/syncState';
 import { maskName } from '../../domain/staff/roles';
 import { reporterVisible } from './operator';
+import { refreshFacts } from './figureFacts';
 import { localDay, localTimestamp, type ServiceContext } from './context';
 
 /**
@@ -122,6 +123,8 @@ export function registerVisit(ctx: ServiceContext, input: RegisterVisit): Result
 
     if (linked) {
       insertVisit(tx, { ...visitRow, matterId: linked.id, kind: 'repeat', summary: input.summary }, reps.map((r) => r.visitorId));
+      // A repeat visit within the window after 办结 undoes the earlier matter's 一次性化解.
+      refreshFacts(tx, ctx.reference(), linked.id);
       const terminated = linked.status === 'terminated';
       const payload = visitRecordedPayload.parse({ ...common, matterId: linked.id, matterNo: linked.matterNo, summary: input.summary, terminatedMatter: terminated });
       appendEvent(tx, { id: uuidv7(), type: 'visit.recorded', entityId: visitId, occurredAt: receivedAt, payload });
@@ -157,6 +160,7 @@ export function registerVisit(ctx: ServiceContext, input: RegisterVisit): Result
       updatedAt: receivedAt,
     });
     insertVisit(tx, { ...visitRow, matterId, kind: 'first', summary: input.summary }, reps.map((r) => r.visitorId));
+    refreshFacts(tx, ctx.reference(), matterId);
     const payload = matterRegisteredPayload.parse({
       ...common,
       matterId,

@@ -1,13 +1,15 @@
 // The bureau's rates broken down by month, category, township, channel and route, and the test a
-// drill-down from 统计 puts to each matter. Both are built on indicators() itself, one group (or
-// one matter) at a time, so a breakdown's rows add up to the period's figure and the matters a
-// number opens are exactly the ones it counted: there is no second definition to drift.
+// drill-down from 统计 puts to each matter. Both count each matter's figure facts by facts.ts
+// `counts`, as indicators() does, one group (or one matter) at a time, so a breakdown's rows add
+// up to the period's figure and the matters a number opens are exactly the ones it counted.
 import dayjs from 'dayjs';
 import { z } from 'zod';
-import { defaultDeadlineEngine, type DeadlineEngine, type IsoDate } from '../calendar/deadlines';
+import type { IsoDate } from '../calendar/deadlines';
 import { type Channel } from '../intake/registration';
 import { type Drill, NONE, type RegisterFilterInput } from '../register/filter';
-import { indicators, indicatorsSchema, type MatterOutcome, type Period } from './indicators';
+import type { MatterRoute } from '../matters/routes';
+import { counts, type FigureFacts, type Period } from './facts';
+import { indicatorsSchema, tallyFacts } from './indicators';
 import { DEFAULT_FIGURE_OPTIONS, type FigureOptions } from './options';
 
 export const breakdownDimensionSchema = z.enum(['month', 'category', 'township', 'channel', 'route']);
@@ -20,14 +22,15 @@ export const BREAKDOWN_LABELS: Readonly<Record<BreakdownDimension, string>> = {
   route: '按处理途径',
 };
 
-/** What a matter is grouped by, beside its outcome: the columns of its row. */
-export interface MatterFacts {
+/** A matter as a breakdown counts it: what it is grouped by (the columns of its row) and its figure facts. */
+export interface CountedMatter {
   id: string;
   categoryCode: string;
   placeRegion: string;
   channel: Channel;
+  route: MatterRoute | null;
+  facts: FigureFacts;
 }
-export type CountedMatter = MatterOutcome & MatterFacts;
 
 /** Visits over the period in one group (visit rows grouped by the same keys as the matters). */
 export interface VisitTally {
@@ -91,22 +94,22 @@ export function breakdown(
   visitsByGroup: ReadonlyMap<string, VisitTally>,
   period: Period,
   today: IsoDate,
-  engine: DeadlineEngine = defaultDeadlineEngine,
   options: FigureOptions = DEFAULT_FIGURE_OPTIONS,
 ): BreakdownRow[] {
+  const rates = (list: readonly CountedMatter[], p: Period) => tallyFacts(list.map((m) => m.facts), p, today, options);
   if (by === 'month') {
-    return monthsOf(period).map((month) => ({ ...month, ...(visitsByGroup.get(month.key) ?? noVisits()), indicators: indicators(matters, month, today, engine, options) }));
+    return monthsOf(period).map((month) => ({ ...month, ...(visitsByGroup.get(month.key) ?? noVisits()), indicators: rates(matters, month) }));
   }
   const groups = new Map<string, CountedMatter[]>();
   for (const m of matters) {
-    const key = groupOf(by, { ...m, route: m.lifecycle.route });
+    const key = groupOf(by, m);
     const group = groups.get(key);
     if (group) group.push(m);
     else groups.set(key, [m]);
   }
   const keys = [...new Set([...groups.keys(), ...visitsByGroup.keys()])].sort();
   return keys
-    .map((key) => ({ key, ...period, ...(visitsByGroup.get(key) ?? noVisits()), indicators: indicators(groups.get(key) ?? [], period, today, engine, options) }))
+    .map((key) => ({ key, ...period, ...(visitsByGroup.get(key) ?? noVisits()), indicators: rates(groups.get(key) ?? [], period) }))
     .filter((r) => r.visits > 0 || Object.values(r.indicators).some((rate) => rate.denominator > 0));
 }
 
@@ -127,13 +130,7 @@ export function groupFilter(by: BreakdownDimension, key: string): RegisterFilter
 }
 
 /** Whether one matter is behind the drilled number: the indicator's count of it alone. */
-export function countedBy(
-  drill: Extract<Drill, { kind: 'indicator' }>,
-  m: MatterOutcome,
-  today: IsoDate,
-  engine: DeadlineEngine = defaultDeadlineEngine,
-  options: FigureOptions = DEFAULT_FIGURE_OPTIONS,
-): boolean {
-  const rate = indicators([m], drill, today, engine, options)[drill.indicator];
-  return (drill.part === 'numerator' ? rate.numerator : rate.denominator) > 0;
+export function countedBy(drill: Extract<Drill, { kind: 'indicator' }>, m: { facts: FigureFacts }, today: IsoDate): boolean {
+  const c = counts(m.facts, drill, today)[drill.indicator];
+  return drill.part === 'numerator' ? c.met : c.counted;
 }

@@ -6,12 +6,12 @@
 // A matter counts in the period in which its outcome became due: the day its deadline ran out
 // (or its observation window closed), or, for ratings, the day it was closed (办结: its handling
 // opinion delivered, or its 调解/和解 agreement signed). A deadline not yet run out with nothing
-// done counts nowhere yet; a deadline met early counts on its due day.
-import dayjs from 'dayjs';
+// done counts nowhere yet; a deadline met early counts on its due day. That test is facts.ts
+// `counts` over each matter's figure facts, which the stores keep and count in SQL alike.
 import { z } from 'zod';
-import { DEADLINE_RULES, defaultDeadlineEngine, type DeadlineEngine, type IsoDate } from '../calendar/deadlines';
-import { handlingDeadline } from '../matters/deadlines';
+import { defaultDeadlineEngine, type DeadlineEngine, type IsoDate } from '../calendar/deadlines';
 import type { MatterLifecycle } from '../matters/lifecycle';
+import { counts, figureFacts, INDICATOR_KEYS, type FigureFacts, type IndicatorKey, type MatterOutcome, type Period } from './facts';
 import { DEFAULT_FIGURE_OPTIONS, type FigureOptions } from './options';
 
 export const rateSchema = z.object({
@@ -79,70 +79,15 @@ export function campaignResolution(lifecycles: Iterable<MatterLifecycle>): Rate 
   return rate(t, CAMPAIGN_RATE_FORMULA);
 }
 
-/** One matter as the figures need it: its lifecycle, and the days of its repeat visits. */
-export interface MatterOutcome {
-  lifecycle: MatterLifecycle;
-  repeatVisitDays: readonly IsoDate[];
-}
+export type { MatterOutcome, Period } from './facts';
 
-export interface Period {
-  from: IsoDate;
-  to: IsoDate;
-}
-
-/** More than the longest run of rest days a deadline can roll over (a week's holiday and its weekends). */
-const ROLL_MARGIN_DAYS = 14;
-/** The longest handling target a bureau may set (lifecycle targetDays). */
-const LONGEST_TARGET_DAYS = 120;
-
-/**
- * The earliest dates a matter can have and still count in a period starting on `from`, so a store
- * reads only those matters (and repeat visits from `closedOn` on) instead of its whole history.
- */
-export function countsSince(from: IsoDate, options: FigureOptions = DEFAULT_FIGURE_OPTIONS): { receivedOn: IsoDate; acceptedOn: IsoDate; closedOn: IsoDate } {
-  const back = (days: number) => dayjs(from).subtract(days, 'day').format('YYYY-MM-DD');
-  return {
-    // The acceptance notice falls due 15 days after receipt, rolled off rest days.
-    receivedOn: back(DEADLINE_RULES['acceptance-notice'].days + ROLL_MARGIN_DAYS),
-    // Handling falls due at most a target's days after acceptance, each extension day on top, each part rolled.
-    acceptedOn: back(Math.max(DEADLINE_RULES.handling.days, LONGEST_TARGET_DAYS) + DEADLINE_RULES.extension.days + 2 * ROLL_MARGIN_DAYS),
-    // The observation window closes a fixed number of days after 办结.
-    closedOn: back(options.resolutionWindowDays),
-  };
-}
-
-/** countsSince as a test on one lifecycle: what the stores' queries keep. */
-export function mayCountFrom(m: MatterLifecycle, from: IsoDate, options: FigureOptions = DEFAULT_FIGURE_OPTIONS): boolean {
-  const since = countsSince(from, options);
-  return m.receivedOn >= since.receivedOn || (m.acceptedOn !== null && m.acceptedOn >= since.acceptedOn) || (m.firstClosedOn !== null && m.firstClosedOn >= since.closedOn);
-}
-
-type Tally = { numerator: number; denominator: number };
+export type Tally = { numerator: number; denominator: number };
 const tally = (): Tally => ({ numerator: 0, denominator: 0 });
 const rate = (t: Tally, formula: string): Rate => ({ value: t.denominator === 0 ? null : t.numerator / t.denominator, ...t, formula });
 const count = (t: Tally, ok: boolean) => {
   t.denominator += 1;
   if (ok) t.numerator += 1;
 };
-
-/** The day the matter was decided on: accepted, declined, transferred, assigned or guided. */
-function decidedOn(m: MatterLifecycle): IsoDate | null {
-  const days = [m.acceptedOn, m.routedOn].filter((d): d is IsoDate => d !== null);
-  return days.length === 0 ? null : days.reduce((a, b) => (a < b ? a : b));
-}
-
-/** The handling deadline a matter's 办结 is measured against: the one in force when it first closed, or the one running now. */
-function handlingDue(m: MatterLifecycle, engine: DeadlineEngine, options: FigureOptions): IsoDate | null {
-  if (m.handlingTrack === 'target' && !options.onTimeIncludesTargets) return null;
-  if (m.firstClosedOn !== null) return m.firstDueOn;
-  return handlingDeadline(m, engine)?.lastDay ?? null;
-}
-
-/** Whether anything undid 一次性化解 within the window after 办结 (DOMAIN.md §6). */
-function returnedWithin(m: MatterLifecycle, repeatVisitDays: readonly IsoDate[], closed: IsoDate, windowEnd: IsoDate): boolean {
-  const within = (d: IsoDate | null) => d !== null && d > closed && d <= windowEnd;
-  return repeatVisitDays.some(within) || m.higherLevelVisitDays.some(within) || within(m.firstReviewRequestedOn);
-}
 
 /** `today` decides which deadlines have run out; `engine` carries the city's holiday calendar; `options` the bureau's choices. */
 export function indicators(
@@ -152,46 +97,33 @@ export function indicators(
   engine: DeadlineEngine = defaultDeadlineEngine,
   options: FigureOptions = DEFAULT_FIGURE_OPTIONS,
 ): Indicators {
-  const inPeriod = (day: IsoDate) => day >= period.from && day <= period.to;
-  const t = { timelyAcceptance: tally(), onTimeClosure: tally(), resolvedFirstTime: tally(), ratingParticipation: tally(), satisfaction: tally() };
-  const satisfied = options.satisfiedMeans === 'satisfied' ? ['satisfied'] : ['satisfied', 'basically-satisfied'];
+  const facts: FigureFacts[] = [];
+  for (const m of matters) facts.push(figureFacts(m, engine, options));
+  return tallyFacts(facts, period, today, options);
+}
 
-  for (const { lifecycle: m, repeatVisitDays } of matters) {
-    const decided = decidedOn(m);
-    const acceptanceDue = engine.deadlineFor('acceptance-notice', m.receivedOn);
-    if (inPeriod(acceptanceDue) && (decided !== null || acceptanceDue < today)) count(t.timelyAcceptance, decided !== null && decided <= acceptanceDue);
-
-    // 办结 is the day the handling opinion was delivered (or the agreement signed), not the day it was written.
-    const closed = m.firstClosedOn;
-    const due = handlingDue(m, engine, options);
-    if (due && inPeriod(due) && (closed !== null || due < today)) count(t.onTimeClosure, closed !== null && closed <= due);
-
-    if (!closed) continue;
-    const windowEnd = dayjs(closed).add(options.resolutionWindowDays, 'day').format('YYYY-MM-DD');
-    if (inPeriod(windowEnd) && windowEnd < today) count(t.resolvedFirstTime, !returnedWithin(m, repeatVisitDays, closed, windowEnd));
-    if (inPeriod(closed)) {
-      count(t.ratingParticipation, m.rating !== null);
-      if (m.rating !== null) count(t.satisfaction, satisfied.includes(m.rating));
-    }
+/** The rates from matters' stored facts: each matter counted by facts.ts `counts`, the one test of a matter against a period. */
+export function tallyFacts(facts: Iterable<FigureFacts>, period: Period, today: IsoDate, options: FigureOptions = DEFAULT_FIGURE_OPTIONS): Indicators {
+  const t = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, tally()])) as Record<IndicatorKey, Tally>;
+  for (const f of facts) {
+    const c = counts(f, period, today);
+    for (const k of INDICATOR_KEYS) if (c[k].counted) count(t[k], c[k].met);
   }
+  return fromTallies(t, options);
+}
+
+/** Rates from numerators and denominators counted elsewhere (a store's SQL over the facts), with the options' formulas. */
+export function fromTallies(t: Readonly<Record<IndicatorKey, Tally>>, options: FigureOptions = DEFAULT_FIGURE_OPTIONS): Indicators {
   const formulas = indicatorFormulas(options);
-  return {
-    timelyAcceptance: rate(t.timelyAcceptance, formulas.timelyAcceptance),
-    onTimeClosure: rate(t.onTimeClosure, formulas.onTimeClosure),
-    resolvedFirstTime: rate(t.resolvedFirstTime, formulas.resolvedFirstTime),
-    ratingParticipation: rate(t.ratingParticipation, formulas.ratingParticipation),
-    satisfaction: rate(t.satisfaction, formulas.satisfaction),
-  };
+  return Object.fromEntries(INDICATOR_KEYS.map((k) => [k, rate(t[k], formulas[k])])) as Indicators;
 }
 
 // city console (issue #14): the city's total from its counties' rates, not a second replay of
 // every matter — each matter counts in one county, so numerators and denominators add up.
 export function sumIndicators(parts: readonly Indicators[], options: FigureOptions = DEFAULT_FIGURE_OPTIONS): Indicators {
-  const formulas = indicatorFormulas(options);
-  const keys = Object.keys(formulas) as (keyof Indicators)[];
-  const total = (k: keyof Indicators): Tally => ({
+  const total = (k: IndicatorKey): Tally => ({
     numerator: parts.reduce((n, p) => n + p[k].numerator, 0),
     denominator: parts.reduce((n, p) => n + p[k].denominator, 0),
   });
-  return Object.fromEntries(keys.map((k) => [k, rate(total(k), formulas[k])])) as unknown as Indicators;
+  return fromTallies(Object.fromEntries(INDICATOR_KEYS.map((k) => [k, total(k)])) as Record<IndicatorKey, Tally>, options);
 }

@@ -1,14 +1,15 @@
 // The matters behind a figure (issue #14; "every number opens its records"): a count's matters by
-// the same conditions city/figures.ts counts with, and a rate's by the domain's own formula run on
-// each matter alone — a matter is behind a rate when, by itself, it is due (denominator) or met it
-// (numerator) — so the list and the number cannot disagree.
+// the same conditions city/figures.ts counts with, and a rate's by the domain's own test of each
+// matter's stored facts (facts.ts `counts`) — a matter is behind a rate when, by itself, it is due
+// (denominator) or met it (numerator) — so the list and the number cannot disagree.
 import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { chinaDateOf } from '../../domain/calendar/chinaDay';
 import type { DrillQuery } from '../../domain/console/matters';
-import { indicators, type Indicators } from '../../domain/figures/indicators';
+import { counts, type IndicatorKey } from '../../domain/figures/facts';
 import type { CityDb } from '../store/db';
 import { allVisits, matters } from '../store/schema';
-import { bounds, groupVisitThreshold, outcomesByCounty, rateRules } from './figures';
+import { periodFactRows } from './figureFacts';
+import { bounds, groupVisitThreshold } from './figures';
 
 /** At most this many matters open from one figure; the page says when there are more. */
 export const DRILL_LIMIT = 1000;
@@ -36,11 +37,10 @@ export async function figureMatters(db: CityDb, q: DrillQuery, today = chinaDate
   if (q.figure in { matters: 1, visits: 1, firstVisits: 1, repeatVisits: 1, groupVisits: 1 }) {
     ids = await countedMatters(db, q, start, end);
   } else {
-    const key = q.figure as keyof Indicators;
-    const { engine, options } = await rateRules(db);
-    const byCounty = await outcomesByCounty(db, q.from, end, options);
-    const outcomes = q.countyCode ? (byCounty.get(q.countyCode) ?? []) : [...byCounty.values()].flat();
-    ids = outcomes.filter((o) => indicators([o], { from: q.from, to: q.to }, today, engine, options)[key][q.part] === 1).map((o) => o.matterId);
+    const key = q.figure as IndicatorKey;
+    const period = { from: q.from, to: q.to };
+    const rows = await periodFactRows(db, period, q.countyCode);
+    ids = rows.filter((r) => counts(r.facts, period, today)[key][q.part === 'numerator' ? 'met' : 'counted']).map((r) => r.matterId);
   }
   return { ids: ids.slice(0, DRILL_LIMIT), more: ids.length > DRILL_LIMIT };
 }

@@ -1,17 +1,17 @@
 // Per-county figures over a period of Beijing-time days (DOMAIN.md §6): the counts are SQL
 // aggregates grouped by county, so that work stays in the database however many visits there
-// are; the published rates (domain/indicators.ts) come from the matters' replayed lifecycles.
-import { and, eq, gte, isNull, lt, or, sql } from 'drizzle-orm';
+// are; so are the published rates, counted over each matter's stored figure facts (figureFacts.ts).
+import { and, eq, gte, isNull, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { periodFiguresSchema } from '../../domain/figures/rpc';
-import { countsSince, indicators, repeatRate, sumIndicators, type Indicators, type MatterOutcome } from '../../domain/figures/indicators';
+import { INDICATOR_KEYS, type IndicatorKey } from '../../domain/figures/facts';
+import { fromTallies, repeatRate, sumIndicators, type Indicators, type Tally } from '../../domain/figures/indicators';
 import { chinaDateOf } from '../../domain/calendar/chinaDay';
-import { bureauPolicyFor, deadlineEngineFor, deviceSettingsSchema } from '../../domain/sync/pull';
-import type { FigureOptions } from '../../domain/figures/options';
+import { bureauPolicyFor, deviceSettingsSchema } from '../../domain/sync/pull';
 import type { CityDb } from '../store/db';
-import { cityLifecycle } from './lifecycles';
+import { countyTallies } from './figureFacts';
 import { referenceValue } from './referenceValue';
-import { allVisits, matters, visits } from '../store/schema';
+import { allVisits, matters } from '../store/schema';
 
 /** DOMAIN.md §2: what bureaus usually count as 集体访, unless the city's settings say otherwise. */
 export const DEFAULT_GROUP_VISIT_THRESHOLD = 5;
@@ -46,56 +46,12 @@ export async function groupVisitThreshold(db: CityDb): Promise<number> {
   return settings.success ? settings.data.groupVisitThreshold : DEFAULT_GROUP_VISIT_THRESHOLD;
 }
 
-/**
- * Each county's matters as the rates need them: only those that can still count in the period
- * (countsSince), so the work follows the period, not the city's whole history.
- */
-export async function outcomesByCounty(db: CityDb, from: string, end: Date, options: FigureOptions): Promise<Map<string, (MatterOutcome & { matterId: string })[]>> {
-  const since = countsSince(from, options);
-  const rows = await db
-    .select({ matterId: matters.matterId, countyCode: matters.countyCode, receivedAt: matters.receivedAt, lifecycle: matters.lifecycle })
-    .from(matters)
-    .where(
-      and(
-        lt(matters.receivedAt, end),
-        countedMatter,
-        or(
-          gte(matters.receivedAt, beijingMidnight(since.receivedOn)),
-          sql`${matters.lifecycle}->>'acceptedOn' >= ${since.acceptedOn}`,
-          sql`${matters.lifecycle}->>'firstClosedOn' >= ${since.closedOn}`,
-        ),
-      ),
-    );
-  const repeats = await db
-    .select({ matterId: visits.matterId, receivedAt: visits.receivedAt })
-    .from(visits)
-    .where(and(eq(visits.kind, 'repeat'), gte(visits.receivedAt, beijingMidnight(since.closedOn)), lt(visits.receivedAt, end)));
-  const repeatDays = new Map<string, string[]>();
-  for (const v of repeats) repeatDays.set(v.matterId, [...(repeatDays.get(v.matterId) ?? []), chinaDateOf(v.receivedAt.toISOString())]);
-
-  const byCounty = new Map<string, (MatterOutcome & { matterId: string })[]>();
-  for (const r of rows) {
-    const list = byCounty.get(r.countyCode) ?? [];
-    list.push({ matterId: r.matterId, lifecycle: cityLifecycle(r), repeatVisitDays: repeatDays.get(r.matterId) ?? [] });
-    byCounty.set(r.countyCode, list);
-  }
-  return byCounty;
-}
-
-/** The calendar and the bureau's figure options the city's settings give the rates. */
-export async function rateRules(db: CityDb) {
-  const engine = deadlineEngineFor(await referenceValue(db, 'holidays'), await referenceValue(db, 'calendar'));
-  const { figures: options } = bureauPolicyFor(await referenceValue(db, 'settings'));
-  return { engine, options };
-}
-
 /** `today` (Beijing) decides which deadlines have run out. */
 export async function countyFigures(db: CityDb, from: string, to: string, today = chinaDateOf(new Date().toISOString())) {
   const [start, end] = bounds(from, to);
   const threshold = await groupVisitThreshold(db);
-  const { engine, options } = await rateRules(db);
-  const outcomes = await outcomesByCounty(db, from, end, options);
-  const rates = (list: MatterOutcome[]) => indicators(list, { from, to }, today, engine, options);
+  const { figures: options } = bureauPolicyFor(await referenceValue(db, 'settings'));
+  const tallies = await countyTallies(db, { from, to }, today);
   const visitRows = await db
     .select({
       countyCode: allVisits.countyCode,
@@ -119,10 +75,10 @@ export async function countyFigures(db: CityDb, from: string, to: string, today 
   const empty = { visits: 0, firstVisits: 0, repeatVisits: 0, matters: 0, groupVisits: 0, people: 0, terminatedMatterVisits: 0 };
   for (const { countyCode, ...v } of visitRows) byCounty.set(countyCode, { ...empty, ...v });
   for (const { countyCode, matters: n } of matterRows) byCounty.set(countyCode, { ...(byCounty.get(countyCode) ?? empty), matters: n });
-  const ratesByCounty = new Map([...outcomes].map(([countyCode, list]) => [countyCode, rates(list)]));
-  // A county shows when something happened or fell due in the period.
-  const due = [...ratesByCounty].filter(([, r]) => Object.values(r).some((x) => x.denominator > 0)).map(([countyCode]) => countyCode);
-  const counties = [...new Set([...byCounty.keys(), ...due])].sort((a, b) => a.localeCompare(b));
+  const ratesByCounty = new Map([...tallies].map(([countyCode, t]) => [countyCode, fromTallies(t, options)]));
+  // A county shows when something happened or fell due in the period (a county tallied had something due).
+  const counties = [...new Set([...byCounty.keys(), ...ratesByCounty.keys()])].sort((a, b) => a.localeCompare(b));
+  const noRates = fromTallies(Object.fromEntries(INDICATOR_KEYS.map((k) => [k, { numerator: 0, denominator: 0 }])) as Record<IndicatorKey, Tally>, options);
 
   const total = { ...empty };
   for (const f of byCounty.values()) for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += f[k];
@@ -130,7 +86,7 @@ export async function countyFigures(db: CityDb, from: string, to: string, today 
     from,
     to,
     groupVisitThreshold: threshold,
-    counties: counties.map((countyCode) => ({ countyCode, ...withRates(byCounty.get(countyCode) ?? empty, ratesByCounty.get(countyCode) ?? rates([])) })),
+    counties: counties.map((countyCode) => ({ countyCode, ...withRates(byCounty.get(countyCode) ?? empty, ratesByCounty.get(countyCode) ?? noRates) })),
     total: withRates(total, sumIndicators([...ratesByCounty.values()], options)),
   };
 }

@@ -3,6 +3,7 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { ReferenceKey } from '../../domain/sync/pull';
 import { nextChange } from '../store/changes';
+import { ensureCityFacts } from './figureFacts';
 import type { CityDb } from '../store/db';
 import { referenceData, referenceHistory } from '../store/schema';
 
@@ -26,6 +27,8 @@ export async function publishReference(
       .onConflictDoUpdate({ target: referenceData.key, set: { value, updatedAt, changeSeq, version: sql`${referenceData.version} + 1` } })
       .returning({ version: referenceData.version });
     await tx.insert(referenceHistory).values({ key, version: row!.version, value, publishedAt: updatedAt, publishedBy });
+    // New holidays or figure options: every matter's figure facts are made again under them, with the publication.
+    await ensureCityFacts(tx);
     return row!.version;
   });
   return { key, version, updatedAt: updatedAt.toISOString() };

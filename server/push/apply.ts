@@ -92,8 +92,8 @@ function visitRow(device: AuthedDevice, p: EventPayload<'visit.recorded'>) {
   };
 }
 
-/** The matters an event is about: every event type but a registration names one, a campaign several. */
-function mattersNamed(payload: object): string[] {
+/** The matters an event is about: every event type names one (a registration its own), a campaign several. */
+export function mattersNamed(payload: object): string[] {
   const p = payload as { matterId?: string; matterIds?: string[] };
   return [...new Set([...(p.matterIds ?? []), ...(p.matterId ? [p.matterId] : [])].map((id) => id.toLowerCase()))];
 }

@@ -5,7 +5,8 @@
 // device writes nothing and leaves the others to commit.
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type EventPayload, MAX_BATCH_EVENTS, type PushResponse } from '../../domain/sync/events';
-import { applyEvent } from './apply';
+import { applyEvent, mattersNamed } from './apply';
+import { refreshCityFacts, type Registered } from '../city/figureFacts';
 import type { Verdict } from './eventChecks';
 import { applyMatterRegistrations, type Registration } from './registrations';
 import { deviceRevoked } from '../http/auth';
@@ -93,6 +94,23 @@ async function applyInOrder(tx: CityDb, planned: Planned[], alongside: SQL | nul
   await applyRegistrations(alongside);
 }
 
+/** The matters whose figure facts the applied events change: those registered, and those another event touched. */
+function appliedMatters(planned: Planned[]): { registered: Registered[]; touched: string[] } {
+  const registered: Registered[] = [];
+  const touched: string[] = [];
+  for (const { push, plan } of planned) {
+    for (const { e, verdict } of plan.fresh) {
+      if (!verdict?.ok) continue;
+      if (e.type !== 'matter.registered') touched.push(...mattersNamed(e.payload as object));
+      else {
+        const p = e.payload as EventPayload<'matter.registered'>;
+        registered.push({ matterId: p.matterId, countyCode: push.device.countyCode, receivedAt: p.receivedAt });
+      }
+    }
+  }
+  return { registered, touched };
+}
+
 /** Keeps the accepted events the registrations did not record, and quarantines the refused ones. */
 async function recordTheRest(tx: CityDb, planned: Planned[]): Promise<void> {
   const toRecord: object[] = [];
@@ -139,6 +157,7 @@ function writeGroup(db: CityDb, pushes: Push[], lookUpKeys: boolean): Promise<Pu
     });
     // The lastSeq update rides with the registrations: one round trip fewer per group.
     await applyInOrder(tx, planned, lastSeqUpdate(planned), lookUpKeys);
+    await refreshCityFacts(tx, appliedMatters(planned));
     await recordTheRest(tx, planned);
     return plans.map((plan) => ('fresh' in plan ? pushResponse(plan) : plan));
   });

@@ -1,7 +1,6 @@
-// City database schema (DESIGN.md §4–5): enrolled devices, the append-only record of accepted
-// sync events, the quarantine of events whose content failed, the city's matter projection,
-// what the city sends down (reference data, 督办 notices) and the attachments devices upload.
-// Migrations are generated from this file by drizzle-kit into server/store/migrations.
+// City database schema (DESIGN.md §4–5): devices, the append-only record of accepted events, the
+// quarantine, the matter projection, what the city sends down and the attachments devices upload.
+// drizzle-kit generates server/store/migrations from it.
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, customType, date, foreignKey, index, integer, jsonb, pgTable, pgView, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 
@@ -377,7 +376,7 @@ export const cityCampaignMatters = pgTable(
 );
 
 /** For tests and tools that need to empty the city database. */
-export const truncateAllSql = sql`TRUNCATE termination_register, events, quarantine, visits, supervision_notices, reference_data, change_counter, attachment_upload_parts, attachment_uploads, attachments, matters, person_lookups, devices, console_sessions, city_staff, city_audit, reference_history, city_campaign_matters, city_campaigns`;
+export const truncateAllSql = sql`TRUNCATE termination_register, events, quarantine, visits, supervision_notices, reference_data, change_counter, attachment_upload_parts, attachment_uploads, attachments, matters, person_lookups, devices, console_sessions, city_staff, city_audit, reference_history, city_campaign_matters, city_campaigns, matter_facts, matter_facts_basis`;
 
 /**
  * The city's termination register (终结库): every terminated matter of every county, the person
@@ -398,3 +397,4 @@ export const terminationRegister = pgTable(
   },
   (t) => [uniqueIndex('termination_register_change_seq_uq').on(t.changeSeq)],
 );
+export * from './factsSchema'; // each counted matter's figure facts: their own module, read through this one

@@ -80,6 +80,10 @@ describe('stores from every earlier schema version', () => {
     backends.push(b);
     const old = b.db.$client.prepare('SELECT id, matter_no AS matterNo FROM matter ORDER BY received_at').all() as { id: string; matterNo: string }[];
     const lastSeq = (b.db.$client.prepare('SELECT max(seq) AS n FROM outbox').get() as { n: number }).n;
+    // The figure facts were made at start for every matter the old store's figures count.
+    const counted = b.db.$client.prepare("SELECT count(*) AS n FROM matter WHERE voided_at IS NULL AND origin = 'window'").get() as { n: number };
+    expect(counted.n).toBeGreaterThan(0);
+    expect(b.db.$client.prepare('SELECT count(*) AS n FROM matter_fact').get()).toEqual(counted);
 
     const detail = await b.dispatch('matters.get', { matterId: old[0]!.id });
     expect(detail).toMatchObject({ ok: true, value: { matterNo: old[0]!.matterNo } });

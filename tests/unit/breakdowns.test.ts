@@ -4,15 +4,18 @@
 // the matters a number counted.
 import { describe, expect, it } from 'vitest';
 import { breakdown, countedBy, type CountedMatter, monthsOf, noVisits } from '../../domain/figures/breakdowns';
-import { indicators, type Indicators } from '../../domain/figures/indicators';
+import { figureFacts } from '../../domain/figures/facts';
+import { indicators, type Indicators, type MatterOutcome } from '../../domain/figures/indicators';
 import type { Channel } from '../../domain/intake/registration';
 import { live, type Step } from '../support/matterCommands';
 
 const PERIOD = { from: '2026-01-01', to: '2026-06-30' };
 const TODAY = '2026-09-01';
 
-function counted(id: string, receivedOn: string, steps: Step[], facts: { categoryCode: string; placeRegion: string; channel: Channel }, repeatVisitDays: string[] = []): CountedMatter {
-  return { id, ...facts, lifecycle: live(receivedOn, steps).lifecycle, repeatVisitDays };
+/** A matter with its lifecycle (for indicators()) and its facts (for breakdowns and drill-downs). */
+function counted(id: string, receivedOn: string, steps: Step[], groups: { categoryCode: string; placeRegion: string; channel: Channel }, repeatVisitDays: string[] = []): CountedMatter & MatterOutcome {
+  const { lifecycle } = live(receivedOn, steps);
+  return { id, ...groups, route: lifecycle.route, lifecycle, repeatVisitDays, facts: figureFacts({ lifecycle, repeatVisitDays }) };
 }
 const petition = (accepted: string): Step[] => [['classify', accepted], ['accept', accepted], ['startHandling', accepted]];
 const answered = (day: string, rating?: string): Step[] => [['reply', day], ['deliver', day], ...(rating ? [['rate', day, { rating }] as Step] : [])];

@@ -2,7 +2,7 @@
 // matter counts in which period, what counts as on time, and that periods split cleanly.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { indicators, INDICATOR_FORMULAS, mayCountFrom, type Indicators, type MatterOutcome } from '../../domain/figures/indicators';
+import { indicators, INDICATOR_FORMULAS, type Indicators, type MatterOutcome } from '../../domain/figures/indicators';
 import { initialLifecycle } from '../../domain/matters/applyCommand';
 import { live, type Step } from '../support/matterCommands';
 
@@ -87,26 +87,5 @@ describe('indicators', () => {
         }
       }),
     );
-  });
-});
-
-describe('countsSince', () => {
-  it('never leaves out a matter that counts in the period', () => {
-    const day = (n: number) => new Date(Date.UTC(2024, 6, 1) + n * 86_400_000).toISOString().slice(0, 10);
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 0, max: 120 }), (start, length) => {
-        const period = { from: day(start), to: day(start + length) };
-        for (const m of matters) {
-          const counted = Object.values(indicators([m], period, '2027-01-01')).some((r) => r.denominator > 0);
-          if (counted) expect(mayCountFrom(m.lifecycle, period.from)).toBe(true);
-        }
-      }),
-    );
-  });
-
-  it('leaves out what cannot count any more', () => {
-    expect(mayCountFrom(untouched, '2025-06-01')).toBe(false);
-    expect(mayCountFrom(onTime, '2025-10-01')).toBe(false);
-    expect(mayCountFrom(onTime, '2025-07-19')).toBe(true);
   });
 });

@@ -16,6 +16,7 @@ import { insertCorrection, markVoided, representativeCount, updateMatterFields, 
 import { matterWithVisitor, saveLifecycle, transitionsOf } from '../../../db/matters';
 import { appendEvent } from '../../../db/outbox';
 import { localTimestamp, type ServiceContext } from '../context';
+import { refreshFacts } from '../figureFacts';
 import { reporterVisible, requireOperator } from '../operator';
 import { matterDetail } from '../matters/matterFile';
 
@@ -90,6 +91,8 @@ export function voidMatter(ctx: ServiceContext, input: { matterId: string; reaso
   const actor = { userId: op.value.userId, name: op.value.name, role: op.value.role };
   ctx.db.transaction((tx) => {
     markVoided(tx, m.id, at);
+    // A voided registration leaves the figures.
+    refreshFacts(tx, ctx.reference(), m.id);
     insertCorrection(tx, { id: correctionId, matterId: m.id, kind: 'void', reason: input.reason, actorId: actor.userId, actorName: actor.name, actorRole: actor.role, at });
     const payload = matterVoidedPayload.parse({ correctionId, matterId: m.id, matterNo: m.matterNo, reason: input.reason, actor, at });
     appendEvent(tx, { id: uuidv7(), type: 'matter.voided', entityId: m.id, occurredAt: at, payload });
@@ -127,6 +130,7 @@ export function withdrawStep(ctx: ServiceContext, input: { matterId: string; tra
       reporterProtected: m.reporterProtected,
       updatedAt: at,
     });
+    refreshFacts(tx, { deadlines, policy }, m.id);
     insertCorrection(tx, {
       id: correctionId,
       matterId: m.id,

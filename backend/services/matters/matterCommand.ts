@@ -15,6 +15,7 @@ import { appendEvent } from '../../../db/outbox';
 import { localTimestamp, type ServiceContext } from '../context';
 import { generateDocument } from '../documents';
 import { requireOperator } from '../operator';
+import { refreshFacts } from '../figureFacts';
 import { lifecycleOf } from '../storedLifecycle';
 import { matterDetail } from './matterFile';
 
@@ -53,6 +54,7 @@ export async function runMatterCommand(ctx: ServiceContext, matterId: string, re
       reporterProtected: next.protectReporter || row.matter.reporterProtected,
       updatedAt: now,
     });
+    refreshFacts(tx, { deadlines, policy }, matterId);
     insertTransition(tx, {
       id: transitionId,
       matterId,

@@ -1,6 +1,6 @@
 // The matters behind a number on 统计: the same matters the figure counted, found by putting
-// each matter that can count in the period to the indicator itself (domain/figures/breakdowns.ts
-// countedBy). Scrolling the drilled register asks for page after page: the set is kept until the
+// the stored facts of each matter with a due day in the period to the indicator's own test
+// (domain/figures/breakdowns.ts countedBy). Scrolling the drilled register asks for page after page: the set is kept until the
 // store changes (SQLite's data_version), the day turns, or the holiday calendar or the
 // bureau's figure options are replaced.
 import { countedBy } from '../../../domain/figures/breakdowns';
@@ -19,7 +19,7 @@ export function drilledRows(ctx: ReadContext, drill: Extract<Drill, { kind: 'ind
   const key = JSON.stringify([drill, today, version]);
   if (kept && kept.key === key && kept.engine === engine && kept.policy === policy) return kept.rows;
   const rows = periodOutcomes(ctx, drill)
-    .filter((m) => countedBy(drill, m, today, engine, policy.figures))
+    .filter((m) => countedBy(drill, m, today))
     .map((m) => m.rowid);
   kept = { key, engine, policy, rows };
   return rows;

@@ -1,0 +1,31 @@
+// Each counted matter's figure facts (domain/figures/facts.ts): the days its outcomes fall due and
+// whether they were met, kept so 统计 counts rows instead of replaying every lifecycle. Only
+// matters the figures count have a row (not voided, not imported from the 历史台账). Re-exported
+// by db/schema.ts; append-only once released, as the rest.
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { bool } from './columns';
+
+export const matterFact = sqliteTable(
+  'matter_fact',
+  {
+    matterId: text('matter_id').primaryKey(),
+    acceptanceDue: text('acceptance_due').notNull(),
+    decided: bool('decided'),
+    decidedInTime: bool('decided_in_time'),
+    handlingDue: text('handling_due'),
+    closed: bool('closed'),
+    closedInTime: bool('closed_in_time'),
+    windowEnd: text('window_end'),
+    returned: bool('returned'),
+    closedOn: text('closed_on'),
+    rated: bool('rated'),
+    satisfied: bool('satisfied'),
+  },
+  // A period's count reads each rate's due days by range.
+  (t) => [
+    index('matter_fact_acceptance_idx').on(t.acceptanceDue, t.decided, t.decidedInTime),
+    index('matter_fact_handling_idx').on(t.handlingDue, t.closed, t.closedInTime),
+    index('matter_fact_window_idx').on(t.windowEnd, t.returned),
+    index('matter_fact_closed_idx').on(t.closedOn, t.rated, t.satisfied),
+  ],
+);

@@ -1,0 +1,41 @@
+// Each counted matter's figure facts on the city (domain/figures/facts.ts), beside its county, so
+// a period's rates for every county are counts grouped by county instead of a replay of every
+// lifecycle; and the rules they were made under (city/figureFacts.ts makes them all again when
+// those change). Only matters the figures count have a row (not voided, not imported).
+// Re-exported by schema.ts.
+import { boolean, date, index, pgTable, smallint, text, uuid, varchar } from 'drizzle-orm/pg-core';
+
+const day = (name: string) => date(name, { mode: 'string' });
+const flag = (name: string) => boolean(name).notNull().default(false);
+
+export const matterFacts = pgTable(
+  'matter_facts',
+  {
+    matterId: uuid('matter_id').primaryKey(),
+    countyCode: varchar('county_code', { length: 6 }).notNull(),
+    acceptanceDue: day('acceptance_due').notNull(),
+    decided: flag('decided'),
+    decidedInTime: flag('decided_in_time'),
+    handlingDue: day('handling_due'),
+    closed: flag('closed'),
+    closedInTime: flag('closed_in_time'),
+    windowEnd: day('window_end'),
+    returned: flag('returned'),
+    closedOn: day('closed_on'),
+    rated: flag('rated'),
+    satisfied: flag('satisfied'),
+  },
+  // A period's count reads each rate's due days by range, grouped by county.
+  (t) => [
+    index('matter_facts_acceptance_idx').on(t.acceptanceDue, t.countyCode, t.decided, t.decidedInTime),
+    index('matter_facts_handling_idx').on(t.handlingDue, t.countyCode, t.closed, t.closedInTime),
+    index('matter_facts_window_idx').on(t.windowEnd, t.countyCode, t.returned),
+    index('matter_facts_closed_idx').on(t.closedOn, t.countyCode, t.rated, t.satisfied),
+  ],
+);
+
+/** One row: domain/figures/facts.ts factsBasis of the rules the facts were last made under. */
+export const matterFactsBasis = pgTable('matter_facts_basis', {
+  id: smallint('id').primaryKey().default(1),
+  basis: text('basis').notNull(),
+});

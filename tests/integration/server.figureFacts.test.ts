@@ -1,0 +1,85 @@
+// The city's stored figure facts (server/city/figureFacts.ts), on PGlite and PostgreSQL: the
+// grouped SQL counts over them equal the old replay of every lifecycle for random matters in two
+// counties; a repeat visit pushed after 办结 makes the earlier matter's facts again; publishing
+// new figure options makes every matter's facts again.
+import dayjs from 'dayjs';
+import { eq, sql } from 'drizzle-orm';
+import fc from 'fast-check';
+import { expect, it } from 'vitest';
+import { figureFacts } from '../../domain/figures/facts';
+import { figureOptionsSchema } from '../../domain/figures/options';
+import { countyTallies, ensureCityFacts, writeFacts } from '../../server/city/figureFacts';
+import { matterFacts } from '../../server/store/schema';
+import { registrationEvent as registered, transitionEvents as stepped } from '../support/cityEvents';
+import { admin, describeEachBackend, enrolledDevice, pushAll, visitEvent } from '../support/cityFixtures';
+import { randomOutcome } from '../support/randomMatters';
+import { replayedCounts } from '../support/replayOracle';
+
+const COUNTIES = ['410102', '410184'];
+const uuid = (k: number) => `00000000-0000-4000-8000-${String(k).padStart(12, '0')}`;
+
+describeEachBackend('city figure facts', (city) => {
+  it('count by county in SQL what replaying every lifecycle counted, for random matters, periods, days and options', async () => {
+    const dayIn = (max: number) => fc.integer({ min: 0, max }).map((d) => dayjs('2025-01-01').add(d, 'day').format('YYYY-MM-DD'));
+    const options = fc.record({ resolutionWindowDays: fc.constantFrom(30, 90), satisfiedMeans: fc.constantFrom('satisfied' as const, 'satisfied-or-basic' as const), onTimeIncludesTargets: fc.boolean() });
+    const matters = fc.array(fc.record({ outcome: randomOutcome, county: fc.constantFrom(...COUNTIES) }), { maxLength: 30 });
+    await fc.assert(
+      fc.asyncProperty(matters, dayIn(500), fc.integer({ min: 0, max: 400 }), dayIn(700), options, async (list, from, length, today, o) => {
+        const opts = figureOptionsSchema.parse(o);
+        const period = { from, to: dayjs(from).add(length, 'day').format('YYYY-MM-DD') };
+        await city.db.execute(sql`TRUNCATE matter_facts`);
+        await writeFacts(city.db, list.map((m, k) => ({ matterId: uuid(k), countyCode: m.county, facts: figureFacts(m.outcome, undefined, opts) })));
+        const tallies = await countyTallies(city.db, period, today);
+        for (const county of COUNTIES) {
+          const expected = replayedCounts(list.filter((m) => m.county === county).map((m) => m.outcome), period, today, undefined, opts);
+          const got = tallies.get(county);
+          const pairs = got ? Object.fromEntries(Object.entries(got).map(([k, t]) => [k, [t.numerator, t.denominator]])) : null;
+          // A county with nothing due in the period has no row at all.
+          if (Object.values(expected).every(([, d]) => d === 0)) expect(pairs).toBeNull();
+          else expect(pairs, county).toEqual(expected);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  /** Received Monday 2 March 2026, accepted on the 5th, replied and delivered on 10 April, rated 基本满意. */
+  async function closedMatter() {
+    const device = await enrolledDevice(city.app, '410103');
+    const m = registered(1, { receivedAt: '2026-03-02T09:00:00.000+08:00' });
+    const steps = stepped(2, m.payload, [
+      ['classify', '2026-03-03'],
+      ['accept', '2026-03-05'],
+      ['startHandling', '2026-03-05'],
+      ['reply', '2026-04-10'],
+      ['deliver', '2026-04-10'],
+      ['rate', '2026-04-11', { rating: 'basically-satisfied' }],
+    ]);
+    await pushAll(city.app, device, [m, ...steps.events]);
+    return { device, m, next: 2 + steps.events.length };
+  }
+  const factsOf = async (matterId: string) =>
+    (await city.db.select({ windowEnd: matterFacts.windowEnd, returned: matterFacts.returned, satisfied: matterFacts.satisfied }).from(matterFacts).where(eq(matterFacts.matterId, matterId)))[0];
+
+  it('makes the earlier matter’s facts again when a repeat visit is pushed after 办结', async () => {
+    const { device, m, next } = await closedMatter();
+    expect(await factsOf(m.payload.matterId)).toEqual({ windowEnd: '2026-07-09', returned: false, satisfied: false });
+    await pushAll(city.app, device, [visitEvent(next, m.payload, { receivedAt: '2026-05-20T09:00:00.000+08:00' })]);
+    expect(await factsOf(m.payload.matterId)).toMatchObject({ returned: true });
+    const r = (await city.app.inject({ method: 'GET', url: '/api/v1/admin/figures?from=2026-07-01&to=2026-07-31', headers: admin })).json();
+    expect(r.total.indicators.resolvedFirstTime).toMatchObject({ numerator: 0, denominator: 1 });
+  });
+
+  it('makes every matter’s facts again when new figure options are published, and not otherwise', async () => {
+    const { m } = await closedMatter();
+    const settings = { syncIntervalMinutes: 5, groupVisitThreshold: 5, figures: { resolutionWindowDays: 30, satisfiedMeans: 'satisfied-or-basic', onTimeIncludesTargets: true } };
+    const put = await city.app.inject({ method: 'PUT', url: '/api/v1/admin/reference/settings', headers: admin, payload: settings });
+    expect(put.statusCode).toBe(200);
+    expect(await factsOf(m.payload.matterId)).toEqual({ windowEnd: '2026-05-10', returned: false, satisfied: true });
+    expect(await ensureCityFacts(city.db)).toBe(false);
+    // Facts lost (a database from before them): the next check makes them again.
+    await city.db.execute(sql`TRUNCATE matter_facts, matter_facts_basis`);
+    expect(await ensureCityFacts(city.db)).toBe(true);
+    expect(await factsOf(m.payload.matterId)).toEqual({ windowEnd: '2026-05-10', returned: false, satisfied: true });
+  });
+});
