@@ -15,10 +15,29 @@ type Row = BreakdownRow & { label: string };
 
 export function BreakdownChart({ rows, rate, onBar }: { rows: Row[]; rate: keyof Indicators; onBar: ((row: Row) => void) | null }) {
   const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  // The click reads the latest rows and handler: the chart is made once, so a re-render of the
+  // page (a sync status tick) neither redraws it from zero nor drops a click mid-animation.
+  const latest = useRef({ rows, onBar });
+  latest.current = { rows, onBar };
   useEffect(() => {
     if (!el.current) return;
-    const chart = echarts.init(el.current);
-    chart.setOption({
+    const c = echarts.init(el.current);
+    chart.current = c;
+    c.on('click', { seriesType: 'bar' }, (p) => {
+      const row = latest.current.rows[(p as { dataIndex: number }).dataIndex];
+      if (row && latest.current.onBar) latest.current.onBar(row);
+    });
+    const resize = () => c.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    chart.current?.setOption({
       grid: { left: 48, right: 56, top: 36, bottom: 56 },
       legend: { top: 0 },
       tooltip: { trigger: 'axis' },
@@ -38,13 +57,6 @@ export function BreakdownChart({ rows, rate, onBar }: { rows: Row[]; rate: keyof
         },
       ],
     });
-    if (onBar) chart.on('click', { seriesType: 'bar' }, (p) => onBar(rows[(p as { dataIndex: number }).dataIndex]!));
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
   }, [rows, rate, onBar]);
   return <div ref={el} data-testid="breakdown-chart" style={{ height: 280, width: '100%' }} />;
 }
