@@ -9,7 +9,7 @@ import {
   supervisionResolvedPayload,
 } from '../../domain/matters/events';
 import { campaignResolution } from '../../domain/figures/indicators';
-import { err, ok, type Result } from '../../domain/result';
+import { err, ok, type Err, type Result } from '../../domain/result';
 import {
   campaignsWithLifecycles,
   insertCampaign,
@@ -28,10 +28,18 @@ import { localTimestamp, type ServiceContext } from './context';
 import { requireOperator } from './operator';
 import { lifecycleOf } from './storedLifecycle';
 
+/** A matter supervision may act on: one that exists and was not voided (a voided registration is no one's work). */
+function supervisable(ctx: ServiceContext, matterId: string, what: string): Err | null {
+  const m = matterById(ctx.db, matterId);
+  if (!m) return err('matter_not_found', '信访事项不存在');
+  return m.voidedAt ? err('matter_voided', `该登记已作废，不能${what}`) : null;
+}
+
 export function issueSupervision(ctx: ServiceContext, i: { matterId: string; dueOn: string; content: string }): Result<{ id: string; noticeNo: string }> {
   const op = requireOperator(ctx);
   if (!op.ok) return op;
-  if (!matterById(ctx.db, i.matterId)) return err('matter_not_found', '信访事项不存在');
+  const refused = supervisable(ctx, i.matterId, '督办');
+  if (refused) return refused;
   const issuedAt = localTimestamp(ctx.now());
   if (i.dueOn < issuedAt.slice(0, 10)) return err('due_in_past', '督办时限不能早于今天', 'dueOn');
   const id = uuidv7();
@@ -62,7 +70,8 @@ export function resolveSupervisionNotice(ctx: ServiceContext, id: string): Resul
 }
 
 export function assignLeaderCase(ctx: ServiceContext, i: { matterId: string; leader: string; staff: string; plan: string; dueOn: string }): Result<{ matterId: string }> {
-  if (!matterById(ctx.db, i.matterId)) return err('matter_not_found', '信访事项不存在');
+  const refused = supervisable(ctx, i.matterId, '包案');
+  if (refused) return refused;
   const assignedAt = localTimestamp(ctx.now());
   ctx.db.transaction((tx) => {
     upsertLeaderCase(tx, { ...i, assignedAt });
@@ -101,6 +110,7 @@ export function createCampaign(ctx: ServiceContext, i: { name: string; issuedBy:
   for (const no of new Set(i.matterNos)) {
     const m = matterByNo(ctx.db, no);
     if (!m) return err('matter_not_found', `信访件编号 ${no} 不存在`, 'matterNos');
+    if (m.voidedAt) return err('matter_voided', `信访件编号 ${no} 的登记已作废，不能交办`, 'matterNos');
     ids.push(m.id);
   }
   const id = uuidv7();

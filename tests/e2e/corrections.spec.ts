@@ -67,10 +67,14 @@ test('the 科长 takes a wrong step back and voids a mistaken registration; both
   await expect(page.getByTestId('step-withdrawn')).toContainText('已撤回');
   await expect(page.getByTestId('correction-withdraw')).toContainText('撤回「分类」：已分类 → 已登记');
 
+  await expect(page.getByRole('button', { name: '签发督办' })).toBeVisible();
   await page.getByTestId('action-void').click();
   await page.getByRole('dialog').getByLabel('作废理由').fill('同一来访重复登记');
   await submitDialog(page);
   await expect(page.getByTestId('matter-voided')).toContainText('同一来访重复登记');
   await expect(page.getByTestId('correction-actions')).toHaveCount(0);
+  // A voided registration is no one's work: nothing offers to supervise it.
+  await expect(page.getByRole('button', { name: '签发督办' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /指定包案领导|调整包案/ })).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/corrections-c-withdrawn-and-voided.png`, fullPage: true });
 });

@@ -103,6 +103,13 @@ describe('作废 of a mistaken registration', () => {
     expect(await b.dispatch('matters.void', { matterId, reason: '再次' })).toMatchObject({ ok: false, code: 'matter_voided' });
     expect(await b.dispatch('matters.command', { matterId, command: { at: '2026-03-02T10:00:00+08:00', ...classify } })).toMatchObject({ ok: false, code: 'matter_voided' });
     expect((await call<{ counts: { open: number } }>(b, 'matters.queue', {})).counts.open).toBe(0);
+    // Nor is it anyone's to supervise: no 督办, 包案 or campaign on it, and nothing queued for the city.
+    const outboxBefore = rows(b, 'SELECT count(*) AS n FROM outbox');
+    expect(await b.dispatch('supervision.issue', { matterId, dueOn: '2026-03-20', content: '请报送办理情况' })).toMatchObject({ ok: false, code: 'matter_voided' });
+    expect(await b.dispatch('leaderCase.assign', { matterId, leader: '赵副县长', staff: '李承办', plan: '约谈', dueOn: '2026-04-30' })).toMatchObject({ ok: false, code: 'matter_voided' });
+    const { matterNo } = rows(b, 'SELECT matter_no AS matterNo FROM matter')[0] as { matterNo: string };
+    expect(await b.dispatch('campaigns.create', { name: '专项', issuedBy: '县信访局', dueOn: '2026-04-30', matterNos: [matterNo] })).toMatchObject({ ok: false, code: 'matter_voided' });
+    expect(rows(b, 'SELECT count(*) AS n FROM outbox')).toEqual(outboxBefore);
     const lookup = await call<{ matters: unknown[] }>(b, 'intake.lookupPerson', { credential: validVisit.visitor.credential });
     expect(lookup.matters).toEqual([]);
     const figures = await call<{ visits: number }>(b, 'figures.get', { from: '2026-03-01', to: '2026-03-31' });

@@ -33,9 +33,11 @@ export function LeaderCasePanel({ matter }: { matter: MatterDetail }) {
           </Descriptions.Item>
         </Descriptions>
       ) : null}
-      <Button size="small" style={{ marginTop: lc ? 8 : 0 }} onClick={() => setEditing(true)}>
-        {lc ? '调整包案' : '指定包案领导'}
-      </Button>
+      {!matter.voided && (
+        <Button size="small" style={{ marginTop: lc ? 8 : 0 }} onClick={() => setEditing(true)}>
+          {lc ? '调整包案' : '指定包案领导'}
+        </Button>
+      )}
       {editing && (
         <FormDialog<Values>
           name="leader-case"

@@ -56,7 +56,7 @@ export function SupervisionPanel({ matter }: { matter: MatterDetail }) {
   return (
     <>
       <Table<Notice> data-testid="supervision" size="small" rowKey="id" columns={columns} dataSource={matter.supervision} pagination={false} locale={{ emptyText: '未督办' }} />
-      {may.method('supervision.issue') && (
+      {may.method('supervision.issue') && !matter.voided && (
         <Button size="small" style={{ marginTop: 8 }} onClick={() => setIssuing(true)}>
           签发督办
         </Button>
