@@ -61,8 +61,8 @@ async function workedPeak(bundle: string, dataDir: string, existing: number): Pr
   }
 }
 
-export async function run({ quick }: { quick: boolean }): Promise<void> {
-  const existing = quick ? 20_000 : 1_000_000;
+export async function run({ quick, matters }: { quick: boolean; matters?: number }): Promise<void> {
+  const existing = matters ?? (quick ? 20_000 : 1_000_000);
   fs.mkdirSync(path.join(ROOT, 'build'), { recursive: true });
   const bundle = fs.mkdtempSync(path.join(ROOT, 'build', 'bench-memory-'));
   const full = fs.mkdtempSync(path.join(os.tmpdir(), 'xf-bench-memory-'));

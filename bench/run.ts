@@ -1,10 +1,14 @@
-// npm run bench [-- --quick] [-- --only=<prefix>]: runs every benchmark suite in turn; each
-// prints its figures as JSON lines (bench/report.ts). --quick runs the same figures small.
+// npm run bench [-- --quick] [-- --only=<prefix>] [-- --matters=<n>]: runs every benchmark suite in
+// turn; each prints its figures as JSON lines (bench/report.ts). --quick runs the same figures
+// small; --matters sets the store's size for a suite that reads it (memory), between the two.
 const args = process.argv.slice(2);
 export const quick = args.includes('--quick');
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const mattersArg = args.find((a) => a.startsWith('--matters='))?.slice('--matters='.length);
+const matters = mattersArg === undefined ? undefined : Number(mattersArg);
+if (matters !== undefined && !(Number.isInteger(matters) && matters >= 0)) throw new Error(`--matters must be a whole number, got ${mattersArg}`);
 
-const suites: [string, () => Promise<{ run: (o: { quick: boolean }) => Promise<void> }>][] = [
+const suites: [string, () => Promise<{ run: (o: { quick: boolean; matters?: number }) => Promise<void> }>][] = [
   ['registration', () => import('./registration')],
   ['rpc', () => import('./duringExport')],
   ['sync', () => import('./sync')],
@@ -26,5 +30,5 @@ const suites: [string, () => Promise<{ run: (o: { quick: boolean }) => Promise<v
 for (const [name, load] of suites) {
   if (only && !name.startsWith(only)) continue;
   const suite = await load();
-  await suite.run({ quick });
+  await suite.run({ quick, matters });
 }

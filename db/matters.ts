@@ -1,9 +1,10 @@
 // Reading and updating a matter's file: its lifecycle, transitions, documents, visits,
 // supervision and campaigns. Only tables and queries here; the rules live in domain/.
-import { and, asc, count, desc, eq, isNull, lte, notInArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DeadlineStep } from '../domain/calendar/deadlines';
 import type { DeliveryMethod } from '../domain/matters/commands';
 import type { LocalDb } from './open';
+import { openMatter } from './queueColumns';
 import { campaign, campaignMatter, document, leaderCase, matter, participant, supervision, transition, visit, visitor } from './schema';
 
 type Tx = Pick<LocalDb, 'insert' | 'select' | 'update' | 'delete'>;
@@ -100,29 +101,14 @@ export function insertParticipant(tx: Tx, row: typeof participant.$inferInsert):
   tx.insert(participant).values(row).run();
 }
 
-/** States in which nothing more is owed by the bureau (no deadline of the authority runs). */
-export const SETTLED_STATES = ['guided', 'not-accepted', 'closed', 'terminated'];
-
-/** Open matters with a running deadline up to `until` (null = all), earliest first. */
-export function openMattersDue(db: LocalDb, until: string | null) {
-  // A voided registration is no one's work any more.
-  const where = and(notInArray(matter.status, SETTLED_STATES), isNull(matter.voidedAt), until === null ? undefined : lte(matter.nextDue, until));
+/** Open matters after rowid `after`, `limit` of them in rowid order: the calendar's recount walks them a batch at a time. */
+export function openLifecyclesAfter(db: Tx, after: number, limit: number) {
   return db
-    .select({
-      matterId: matter.id,
-      matterNo: matter.matterNo,
-      status: matter.status,
-      lifecycle: matter.lifecycle,
-      summary: matter.summary,
-      visitorName: visitor.name,
-      reporterProtected: matter.reporterProtected,
-      nextDue: matter.nextDue,
-      supervised: sql<number>`EXISTS (SELECT 1 FROM supervision WHERE supervision.matter_id = matter.id AND supervision.resolved_at IS NULL)`,
-    })
+    .select({ rowid: sql<number>`${matter}.rowid`, matterId: matter.id, lifecycle: matter.lifecycle, reporterProtected: matter.reporterProtected })
     .from(matter)
-    .innerJoin(visitor, eq(visitor.id, matter.visitorId))
-    .where(where)
-    .orderBy(sql`${matter.nextDue} IS NULL`, asc(matter.nextDue), asc(matter.matterNo))
+    .where(and(openMatter(matter), sql`${matter}.rowid > ${after}`))
+    .orderBy(sql`${matter}.rowid`)
+    .limit(limit)
     .all();
 }
 

@@ -4,6 +4,7 @@
 // (domain/register/filter.ts); matters a drill-down from 统计 names arrive here as ids.
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { plusDays } from '../domain/calendar/deadlines';
 import { AUTHORITY_STEPS } from '../domain/matters/deadlines';
 import { DUE_SOON_DAYS, NONE, type RegisterFilter, type RegisterSort, type RegisterSortKey } from '../domain/register/filter';
 import type { LocalDb } from './open';
@@ -31,8 +32,6 @@ function oneOf(column: SQL, values: readonly string[], none: SQL): SQL | undefin
   const parts = [set.length > 0 ? inArray(column, set) : undefined, values.includes(NONE) ? none : undefined];
   return or(...parts.filter((p): p is SQL => p !== undefined));
 }
-
-const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The WHERE of a view; `drillRows` are the rowids of the matters an indicator drill-down counted

@@ -5,6 +5,7 @@ import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-or
 import type { DeadlineStep } from '../domain/calendar/deadlines';
 import type { DeliveryMethod } from '../domain/matters/commands';
 import type { MatterState } from '../domain/matters/states';
+import { openMatter } from './queueColumns';
 import { registerFilterColumns } from './registerColumns';
 
 import { bool } from './columns';
@@ -77,7 +78,9 @@ export const matter = sqliteTable(
   (t) => [
     index('matter_received_on_idx').on(t.receivedOn),
     index('matter_visitor_idx').on(t.visitorId),
-    index('matter_due_idx').on(t.status, t.nextDue),
+    // The work queue (db/queue.ts): open matters only, in its order, holding every column its runs
+    // read (its own WHERE's too), so a page never reads the table for a row it skips.
+    index('matter_queue_idx').on(t.nextDue, t.matterNo, t.nextStep, t.status, t.voidedAt).where(openMatter(t)),
     // Few matters are ever voided: the figures leave them out through this index, not a scan.
     index('matter_voided_idx').on(t.voidedAt).where(sql`${t.voidedAt} IS NOT NULL`),
     // The full register (台账): an index per order it offers (db/registerColumns.ts), and two for its lists.

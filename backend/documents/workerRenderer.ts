@@ -4,6 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import type { DocumentKind } from '../../domain/documents/kinds';
 import { err, ok, type Result } from '../../domain/result';
+import { WORKER_RESOURCE_LIMITS } from '../host/heapLimits';
 import type { RenderOptions } from './render';
 import type { RenderRequest } from './renderWorker';
 
@@ -20,7 +21,7 @@ export function createWorkerRenderer(entry: WorkerEntry): { render: DocumentRend
   const pending = new Map<number, (r: Result<Uint8Array>) => void>();
 
   function start(): Worker {
-    const w = new Worker(entry.file);
+    const w = new Worker(entry.file, { resourceLimits: WORKER_RESOURCE_LIMITS });
     w.on('message', (m: { id: number; result: Result<Uint8Array> }) => {
       pending.get(m.id)?.(m.result);
       pending.delete(m.id);

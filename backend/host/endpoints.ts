@@ -4,6 +4,7 @@
 import { fork } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import type { Endpoint } from './calls';
+import { BACKEND_EXEC_ARGV, WORKER_RESOURCE_LIMITS } from './heapLimits';
 
 const STOP_GRACE_MS = 5000;
 
@@ -12,7 +13,9 @@ const STOP_GRACE_MS = 5000;
  * that function (a test reads what the backend logs).
  */
 export function childProcessEndpoint(entry: string, o: { env?: NodeJS.ProcessEnv; output?: (chunk: Buffer) => void } = {}): Endpoint & { pid: number } {
-  const child = fork(entry, [], { env: o.env ?? process.env, serialization: 'advanced', stdio: o.output ? 'pipe' : 'inherit' });
+  // This process's own flags first: under tsx they are its loader, which the source entry needs.
+  const execArgv = [...process.execArgv, ...BACKEND_EXEC_ARGV];
+  const child = fork(entry, [], { env: o.env ?? process.env, execArgv, serialization: 'advanced', stdio: o.output ? 'pipe' : 'inherit' });
   if (o.output) {
     child.stdout?.on('data', o.output);
     child.stderr?.on('data', o.output);
@@ -39,7 +42,7 @@ export function childProcessEndpoint(entry: string, o: { env?: NodeJS.ProcessEnv
 
 /** A worker thread running `entry`; it does not keep the process alive while idle. */
 export function workerEndpoint(entry: string): Endpoint {
-  const w = new Worker(entry);
+  const w = new Worker(entry, { resourceLimits: WORKER_RESOURCE_LIMITS });
   let busy = 0;
   const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
   w.unref();

@@ -43,7 +43,7 @@ type ReaderHandlers = {
 export const readerHandlers: ReaderHandlers = {
   'figures.get': (ctx, period) => windowFigures(ctx, period),
   'figures.export': (ctx, period) => exportFigures(ctx, period),
-  'matters.queue': (ctx, { scope, dueSoonDays }) => workQueue(ctx, scope, dueSoonDays),
+  'matters.queue': (ctx, input) => workQueue(ctx, input),
   // The full register (台账), its export and 统计's breakdowns.
   'register.page': (ctx, input) => registerView(ctx, input),
   'register.count': (ctx, { filter }) => registerCountOf(ctx, filter),

@@ -253,3 +253,6 @@ export function createDeadlineEngine(calendar: HolidayCalendar): DeadlineEngine 
 
 export const defaultDeadlineEngine: DeadlineEngine = createDeadlineEngine(chineseDaysCalendar);
 export const { isWorkingDay, deadlineFor, daysLeft, addPause, calendarCovers } = defaultDeadlineEngine;
+
+/** The calendar day `n` days after `day` (before it when negative), rest days or not: daysLeft's inverse. */
+export const plusDays = (day: IsoDate, n: number): IsoDate => fromDayNumber(toDayNumber(day) + n);

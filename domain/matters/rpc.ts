@@ -76,8 +76,16 @@ export const queueItemSchema = z.object({
   nextDeadline: nextDeadlineSchema.nullable(),
   supervised: z.boolean(),
 });
+export const queueScopeSchema = z.enum(['all', 'overdue', 'due-soon']);
+export type QueueScope = z.infer<typeof queueScopeSchema>;
+/** The window's page of the queue, and the most one call returns (issue #15: never every open matter at once). */
+export const QUEUE_PAGE = 50;
+export const QUEUE_PAGE_MAX = 200;
 export const queueSchema = z.object({
   counts: z.object({ open: z.number().int(), overdue: z.number().int(), dueSoon: z.number().int() }),
+  /** How many matters the scope lists in all; `items` are those from `offset` on. */
+  total: z.number().int(),
+  offset: z.number().int(),
   items: z.array(queueItemSchema),
 });
 
@@ -104,7 +112,12 @@ export const matterMethods = {
     output: commandOutcomeSchema,
   },
   'matters.queue': {
-    input: z.strictObject({ scope: z.enum(['all', 'overdue', 'due-soon']).default('all'), dueSoonDays: z.number().int().min(0).max(30).default(3) }),
+    input: z.strictObject({
+      scope: queueScopeSchema.default('all'),
+      dueSoonDays: z.number().int().min(0).max(30).default(3),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(QUEUE_PAGE_MAX).default(QUEUE_PAGE),
+    }),
     output: queueSchema,
   },
   'documents.generate': {

@@ -38,6 +38,9 @@ export const matterStateSchema = z.enum([
 export type MatterState = z.infer<typeof matterStateSchema>;
 export const MATTER_STATES: readonly MatterState[] = matterStateSchema.options;
 
+/** States in which nothing more is owed by the bureau: off the work queue, whatever deadline was last recorded. */
+export const SETTLED_STATES: readonly MatterState[] = ['guided', 'not-accepted', 'closed', 'terminated'];
+
 export const STATE_LABELS: Readonly<Record<MatterState, string>> = {
   registered: '已登记',
   classified: '已分类',

@@ -5,11 +5,12 @@
 // the Node child process adapter with the same messages.
 import { utilityProcess } from 'electron';
 import type { Endpoint } from '../../backend/host/calls';
+import { BACKEND_EXEC_ARGV } from '../../backend/host/heapLimits';
 
 const STOP_GRACE_MS = 5000;
 
 export function utilityProcessEndpoint(entry: string): Endpoint {
-  const child = utilityProcess.fork(entry, [], { serviceName: 'xinfang-backend', stdio: 'inherit' });
+  const child = utilityProcess.fork(entry, [], { serviceName: 'xinfang-backend', stdio: 'inherit', execArgv: [...BACKEND_EXEC_ARGV] });
   let alive = true;
   const exited = new Promise<void>((resolve) =>
     child.once('exit', () => {

@@ -12,6 +12,7 @@ import {
   daysLeft,
   deadlineFor,
   deadlineStepSchema,
+  plusDays,
   isWorkingDay,
   isoDateSchema,
   overrideCalendar,
@@ -299,6 +300,16 @@ describe('properties', () => {
     fc.assert(
       fc.property(dateArb, fc.integer({ min: -400, max: 400 }), (today, n) => {
         expect(daysLeft(plus(today, n), today)).toBe(n);
+      }),
+      params,
+    );
+  });
+
+  it('plusDays moves by calendar days, rest days or not, and daysLeft undoes it', () => {
+    fc.assert(
+      fc.property(dateArb, fc.integer({ min: -400, max: 400 }), (today, n) => {
+        expect(plusDays(today, n)).toBe(plus(today, n));
+        expect(daysLeft(plusDays(today, n), today)).toBe(n);
       }),
       params,
     );

@@ -2,32 +2,38 @@
 // matter's running deadline is counted again over it (DOMAIN.md §4): a last day estimated over
 // weekends only becomes the real one. Deadlines are derived from the lifecycle's dates, so this
 // changes no step and sends nothing to the city, which counts over the same calendar itself.
+// One transaction, read a batch at a time, so a store of many open matters is never held whole.
 import { currentDeadline } from '../../../domain/matters/deadlines';
 import type { DeadlineEngine } from '../../../domain/calendar/deadlines';
-import { openMattersDue, saveLifecycle } from '../../../db/matters';
+import { openLifecyclesAfter, saveLifecycle } from '../../../db/matters';
 import type { LocalDb } from '../../../db/open';
 import { lifecycleOf } from '../storedLifecycle';
 
+const BATCH = 1000;
+
 /** Returns how many open matters got a different last day. */
 export function recomputeOpenDeadlines(db: LocalDb, engine: DeadlineEngine, updatedAt: string): number {
-  const changes = openMattersDue(db, null).flatMap((m) => {
-    const lifecycle = lifecycleOf(m.lifecycle);
-    const deadlines = currentDeadline(lifecycle, engine);
-    if (deadlines?.lastDay === lifecycle.deadlines?.lastDay && deadlines?.nextStep === lifecycle.deadlines?.nextStep) return [];
-    return [{ id: m.matterId, reporterProtected: m.reporterProtected, next: { ...lifecycle, deadlines } }];
-  });
-  if (changes.length === 0) return 0;
-  db.transaction((tx) => {
-    for (const c of changes) {
-      saveLifecycle(tx, c.id, {
-        status: c.next.state,
-        lifecycle: JSON.stringify(c.next),
-        nextStep: c.next.deadlines?.nextStep ?? null,
-        nextDue: c.next.deadlines?.lastDay ?? null,
-        reporterProtected: c.reporterProtected,
-        updatedAt,
-      });
+  return db.transaction((tx) => {
+    let changed = 0;
+    for (let after = 0; ; ) {
+      const batch = openLifecyclesAfter(tx, after, BATCH);
+      if (batch.length === 0) return changed;
+      after = batch.at(-1)!.rowid;
+      for (const m of batch) {
+        const lifecycle = lifecycleOf(m.lifecycle);
+        const deadlines = currentDeadline(lifecycle, engine);
+        if (deadlines?.lastDay === lifecycle.deadlines?.lastDay && deadlines?.nextStep === lifecycle.deadlines?.nextStep) continue;
+        const next = { ...lifecycle, deadlines };
+        saveLifecycle(tx, m.matterId, {
+          status: next.state,
+          lifecycle: JSON.stringify(next),
+          nextStep: deadlines?.nextStep ?? null,
+          nextDue: deadlines?.lastDay ?? null,
+          reporterProtected: m.reporterProtected,
+          updatedAt,
+        });
+        changed++;
+      }
     }
   });
-  return changes.length;
 }

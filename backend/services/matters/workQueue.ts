@@ -1,37 +1,33 @@
-// The work queue (工作台): every open matter with its next deadline, overdue ones first. Read on
-// the reader worker: over every open matter it can take longer than a window should wait.
-import { nextDeadline } from '../../../domain/matters/deadlines';
-import { STATE_LABELS } from '../../../domain/matters/states';
+// The work queue (工作台): the open matters with their next deadlines, overdue ones first, a page at
+// a time. Read on the reader worker; the order, the counts and the paging are SQL's (db/queue.ts)
+// over the deadline each matter stores when it changes, so no call holds every open matter.
+import { plusDays } from '../../../domain/calendar/deadlines';
+import { deadlineOn } from '../../../domain/matters/deadlines';
+import type { QueueScope } from '../../../domain/matters/rpc';
+import { STATE_LABELS, type MatterState } from '../../../domain/matters/states';
 import { ok } from '../../../domain/result';
 import { maskName } from '../../../domain/staff/roles';
-import { openMattersDue } from '../../../db/matters';
+import { queuePage } from '../../../db/queue';
 import { localDay, type ReadContext } from '../context';
 import { reporterVisible } from '../operator';
-import { lifecycleOf } from '../storedLifecycle';
 
-export function workQueue(ctx: ReadContext, scope: 'all' | 'overdue' | 'due-soon', dueSoonDays: number) {
+export function workQueue(ctx: ReadContext, q: { scope: QueueScope; dueSoonDays: number; offset: number; limit: number }) {
   const today = localDay(ctx.now());
   const showReporter = reporterVisible(ctx);
-  const calendar = { deadlines: ctx.reference().deadlines };
-  const items = openMattersDue(ctx.db, null).map((m) => {
-    const lifecycle = lifecycleOf(m.lifecycle);
-    return {
+  const engine = ctx.reference().deadlines;
+  const page = queuePage(ctx.db, { scope: q.scope, today, horizon: plusDays(today, q.dueSoonDays), offset: q.offset, limit: q.limit });
+  return ok({
+    counts: page.counts,
+    total: page.total,
+    offset: q.offset,
+    items: page.rows.map((m) => ({
       matterId: m.matterId,
       matterNo: m.matterNo,
       visitorName: m.reporterProtected && !showReporter ? maskName(m.visitorName) : m.visitorName,
       summary: m.summary,
-      statusLabel: STATE_LABELS[lifecycle.state],
-      nextDeadline: nextDeadline(lifecycle, today, calendar),
+      statusLabel: STATE_LABELS[m.status as MatterState] ?? m.status,
+      nextDeadline: m.nextStep && m.nextDue ? deadlineOn(m.nextStep, m.nextDue, today, engine) : null,
       supervised: Boolean(m.supervised),
-    };
-  });
-  const overdue = items.filter((i) => i.nextDeadline?.overdue);
-  const dueSoon = items.filter((i) => i.nextDeadline && !i.nextDeadline.overdue && i.nextDeadline.daysLeft <= dueSoonDays);
-  // Overdue first (most overdue on top), then by days left; matters with no running deadline last.
-  const rank = (i: (typeof items)[number]) => (i.nextDeadline ? i.nextDeadline.daysLeft : Number.MAX_SAFE_INTEGER);
-  const chosen = scope === 'overdue' ? overdue : scope === 'due-soon' ? [...overdue, ...dueSoon] : items;
-  return ok({
-    counts: { open: items.length, overdue: overdue.length, dueSoon: dueSoon.length },
-    items: [...chosen].sort((a, b) => rank(a) - rank(b)),
+    })),
   });
 }

@@ -1,14 +1,16 @@
 // 工作台: the open matters by urgency — counts of overdue, due-soon and open matters, the list
-// for the chosen scope, and the special campaigns below it. Counts and order are the backend's.
+// for the chosen scope a page at a time, and the special campaigns below it. Counts, order and
+// paging are the backend's: the window holds one page, never every open matter.
 import { Alert, Card, Statistic, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
+import { QUEUE_PAGE, type QueueScope } from '../../../domain/matters/rpc';
 import type { MethodOutput } from '../../../domain/rpc/contract';
 import { api } from '../api/client';
 import { DUE_SOON_DAYS } from '../matters/DaysLeftTag';
 import { CampaignsPanel } from './CampaignsPanel';
 import { QueueTable } from './QueueTable';
 
-type Scope = 'all' | 'overdue' | 'due-soon';
+type Scope = QueueScope;
 type Queue = MethodOutput<'matters.queue'>;
 
 const TABS: { key: Scope; label: string }[] = [
@@ -37,6 +39,7 @@ function Counts({ counts }: { counts: Queue['counts'] | undefined }) {
 
 export function QueuePage() {
   const [scope, setScope] = useState<Scope>('all');
+  const [page, setPage] = useState(1);
   const [queue, setQueue] = useState<Queue | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -44,8 +47,8 @@ export function QueuePage() {
   useEffect(() => {
     let current = true;
     setLoading(true);
-    void api.invoke('matters.queue', { scope, dueSoonDays: DUE_SOON_DAYS }).then((r) => {
-      // A slower answer for a tab already left must not overwrite the one chosen since.
+    void api.invoke('matters.queue', { scope, dueSoonDays: DUE_SOON_DAYS, offset: (page - 1) * QUEUE_PAGE, limit: QUEUE_PAGE }).then((r) => {
+      // A slower answer for a tab or page already left must not overwrite the one chosen since.
       if (!current) return;
       setLoading(false);
       setError(r.ok ? null : r.message);
@@ -54,15 +57,22 @@ export function QueuePage() {
     return () => {
       current = false;
     };
-  }, [scope]);
+  }, [scope, page]);
 
   return (
     <div data-testid="queue-page">
       <Counts counts={queue?.counts} />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Card size="small" styles={{ body: { paddingTop: 0 } }} style={{ marginBottom: 12 }}>
-        <Tabs activeKey={scope} onChange={(k) => setScope(k as Scope)} items={TABS.map((t) => ({ key: t.key, label: t.label }))} />
-        <QueueTable items={queue?.items ?? []} loading={loading} />
+        <Tabs
+          activeKey={scope}
+          onChange={(k) => {
+            setScope(k as Scope);
+            setPage(1);
+          }}
+          items={TABS.map((t) => ({ key: t.key, label: t.label }))}
+        />
+        <QueueTable items={queue?.items ?? []} loading={loading} page={page} pageSize={QUEUE_PAGE} total={queue?.total ?? 0} onPage={setPage} />
       </Card>
       <CampaignsPanel />
     </div>

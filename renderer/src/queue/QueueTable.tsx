@@ -1,5 +1,6 @@
-// The work queue's rows in the backend's order (overdue first, then fewest days left): each
-// open matter with its next statutory deadline; a click opens the matter's file.
+// The work queue's rows in the backend's order (overdue first, then fewest days left), one page
+// of them as the backend gives it: each open matter with its next statutory deadline; a click
+// opens the matter's file.
 import { Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { z } from 'zod';
@@ -34,7 +35,8 @@ const columns: ColumnsType<QueueItem> = [
   { title: '督办', dataIndex: 'supervised', width: 64, render: (s: boolean) => (s ? <Tag color="volcano">督办</Tag> : null) },
 ];
 
-export function QueueTable({ items, loading }: { items: QueueItem[]; loading: boolean }) {
+export function QueueTable(props: { items: QueueItem[]; loading: boolean; page: number; pageSize: number; total: number; onPage: (page: number) => void }) {
+  const { items, loading, page, pageSize, total, onPage } = props;
   const open = useNavigation((s) => s.open);
   return (
     <Table<QueueItem>
@@ -44,7 +46,7 @@ export function QueueTable({ items, loading }: { items: QueueItem[]; loading: bo
       columns={columns}
       dataSource={items}
       loading={loading}
-      pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+      pagination={{ current: page, pageSize, total, onChange: onPage, hideOnSinglePage: true, showSizeChanger: false, showTotal: (n) => `共 ${n} 件` }}
       locale={{ emptyText: '没有在办事项' }}
       onRow={(r) => ({ onClick: () => open({ name: 'matter', matterId: r.matterId }), style: { cursor: 'pointer' } })}
     />
