@@ -210,7 +210,7 @@ function chinaDay(days: number): { iso: string; words: string } {
   return { iso, words: `${y}年${m}月${d}日` };
 }
 
-test('the hearing notice and record and the 调解协议书: taken in the file, offered once taken, read back with the article, the body and the time', async ({ page }) => {
+test('the hearing notice and record, the 调解协议书 and the 和解协议书: taken in the file, offered once taken, read back with the article, the body and the time', async ({ page }) => {
   test.setTimeout(600_000);
   await setNotices(page);
   await openAs(page, 'supervisor');
@@ -263,6 +263,19 @@ test('the hearing notice and record and the 调解协议书: taken in the file, 
   for (const words of ['当事人（信访人）王秀英', '对方当事人郑州某建筑有限公司', '经双方当事人同意进行调解', '《信访工作条例》第三十三条', '一、双方当事人约定：郑州某建筑有限公司于十五日内支付工资3000元', '签名或者盖章之日起生效', TEST_BUREAU.phone]) {
     expect(agreement).toContain(words);
   }
+
+  // 和解: the parties settle themselves, the handling body guiding; its own paper, never the 调解协议书.
+  const settled = await register(page, '反映某物业公司多收取暖费');
+  for (const cmd of [
+    { type: 'classify', class: 'complaint', route: 'petition-procedure', body: HANDLING },
+    { type: 'accept' },
+    { type: 'startHandling' },
+    { type: 'settle', kind: 'reconciliation', otherParty: '郑州某物业服务有限公司', agreement: '郑州某物业服务有限公司退还多收取暖费600元', documents: ['reconciliation-agreement'] },
+  ]) await command(page, settled.matterId, cmd);
+  await openMatter(page, settled.matterNo);
+  await expectOffered(page, '调解协议书', false);
+  const reconciled = await readBack(page, '和解协议书');
+  for (const words of [`引导和解的机关${HANDLING}`, '对方当事人郑州某物业服务有限公司', '《信访工作条例》第三十三条', '退还多收取暖费600元', TEST_BUREAU.phone]) expect(reconciled).toContain(words);
 
   // A hearing in the 复核 is held by the body above the reviewer and its days are not counted (art. 36).
   const reReview = await register(page, '反映某公司拖欠加班费');
