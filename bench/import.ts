@@ -36,5 +36,6 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
   fs.rmSync(dataDir, { recursive: true, force: true });
   if (!r.ok || (r.value as { imported: number }).imported !== rows) throw new Error(`bench import refused: ${JSON.stringify(r).slice(0, 300)}`);
 
-  report({ figure: 'import.10k.s', value, unit: 'ms', baseline, n: 1, at: `${rows} rows from .xlsx, ${Math.round((rows / value) * 1000)} rows/s` });
+  // Seconds, as the figure's name says; the baseline is reading the same file alone.
+  report({ figure: 'import.10k.s', value: value / 1000, unit: 's', baseline: baseline / 1000, n: 1, at: `${rows} rows from .xlsx, ${Math.round((rows / value) * 1000)} rows/s; baseline: reading the file` });
 }
