@@ -2,7 +2,7 @@
 // whether they were met, kept so 统计 counts rows instead of replaying every lifecycle. Only
 // matters the figures count have a row (not voided, not imported from the 历史台账). Re-exported
 // by db/schema.ts; append-only once released, as the rest.
-import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { bool } from './columns';
 
 export const matterFact = sqliteTable(
@@ -28,4 +28,22 @@ export const matterFact = sqliteTable(
     index('matter_fact_window_idx').on(t.windowEnd, t.returned),
     index('matter_fact_closed_idx').on(t.closedOn, t.rated, t.satisfied),
   ],
+);
+
+/**
+ * The facts summed by day, kept by triggers on matter_fact (migration 0009): per kind ('acceptance',
+ * 'handling', 'window', 'rating') and due day, how many rows fall due then (total), how many are
+ * done (decided, closed; rated for 'rating') and met. A period's rate sums at most a year of days
+ * instead of scanning a year of facts (db/figureFacts.ts factTallies).
+ */
+export const factTally = sqliteTable(
+  'fact_tally',
+  {
+    kind: text('kind').notNull(),
+    day: text('day').notNull(),
+    total: integer('total').notNull().default(0),
+    done: integer('done').notNull().default(0),
+    met: integer('met').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.day] })],
 );

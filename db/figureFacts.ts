@@ -7,7 +7,7 @@ import type { FigureFacts, IndicatorKey, Period } from '../domain/figures/facts'
 import type { Tally } from '../domain/figures/indicators';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { LocalDb } from './open';
-import { matter, matterFact, visit } from './schema';
+import { factTally, matter, matterFact, visit } from './schema';
 
 type Tx = Pick<LocalDb, 'insert' | 'select' | 'update' | 'delete'>;
 
@@ -51,8 +51,10 @@ export function putFacts(tx: Tx, matterId: string, facts: FigureFacts | null): v
     .run();
 }
 
+/** Removes every matter's facts; the triggers take each out of fact_tally, and the days left at zero go too. */
 export function clearFacts(tx: Tx): void {
   tx.delete(matterFact).run();
+  tx.delete(factTally).run();
 }
 
 export function countFacts(db: Pick<LocalDb, 'select'>): number {
@@ -60,20 +62,28 @@ export function countFacts(db: Pick<LocalDb, 'select'>): number {
 }
 
 /**
- * A period's numerators and denominators: one indexed range per rate (facts.ts `counts`: due in
- * the period, and done or run out before `today`; the window once closed; ratings by 办结 day).
+ * A period's numerators and denominators, summed over fact_tally's days (kept by triggers on
+ * matter_fact, migration 0009) as facts.ts `counts` says: a deadline due before `today` counts
+ * every row, one due from `today` on only those done; the window once closed; ratings by 办结 day.
  */
 export function factTallies(db: Pick<LocalDb, '$client'>, period: Period, today: string): Record<IndicatorKey, Tally> {
-  const one = (q: string) => db.$client.prepare(q).get({ from: period.from, to: period.to, today }) as Tally;
-  const range = (col: string) => `${col} >= @from AND ${col} <= @to`;
+  type Sums = { due: number; total: number; done: number; met: number; pastTotal: number; pastMet: number };
+  const rows = db.$client
+    .prepare(
+      `SELECT kind, sum(CASE WHEN day < @today THEN total ELSE done END) AS due, sum(total) AS total, sum(done) AS done, sum(met) AS met,
+        sum(CASE WHEN day < @today THEN total ELSE 0 END) AS pastTotal, sum(CASE WHEN day < @today THEN met ELSE 0 END) AS pastMet
+      FROM fact_tally WHERE day >= @from AND day <= @to GROUP BY kind`,
+    )
+    .all({ from: period.from, to: period.to, today }) as (Sums & { kind: string })[];
+  const of = (kind: string): Sums => rows.find((r) => r.kind === kind) ?? { due: 0, total: 0, done: 0, met: 0, pastTotal: 0, pastMet: 0 };
+  const tally = (numerator: number, denominator: number): Tally => ({ numerator, denominator });
+  const [acceptance, handling, window, rating] = [of('acceptance'), of('handling'), of('window'), of('rating')];
   return {
-    timelyAcceptance: one(
-      `SELECT count(*) AS denominator, coalesce(sum(decided_in_time), 0) AS numerator FROM matter_fact WHERE ${range('acceptance_due')} AND (decided OR acceptance_due < @today)`,
-    ),
-    onTimeClosure: one(`SELECT count(*) AS denominator, coalesce(sum(closed_in_time), 0) AS numerator FROM matter_fact WHERE ${range('handling_due')} AND (closed OR handling_due < @today)`),
-    resolvedFirstTime: one(`SELECT count(*) AS denominator, coalesce(sum(NOT returned), 0) AS numerator FROM matter_fact WHERE ${range('window_end')} AND window_end < @today`),
-    ratingParticipation: one(`SELECT count(*) AS denominator, coalesce(sum(rated), 0) AS numerator FROM matter_fact WHERE ${range('closed_on')}`),
-    satisfaction: one(`SELECT count(*) AS denominator, coalesce(sum(satisfied), 0) AS numerator FROM matter_fact WHERE ${range('closed_on')} AND rated`),
+    timelyAcceptance: tally(acceptance.met, acceptance.due),
+    onTimeClosure: tally(handling.met, handling.due),
+    resolvedFirstTime: tally(window.pastMet, window.pastTotal),
+    ratingParticipation: tally(rating.done, rating.total),
+    satisfaction: tally(rating.met, rating.done),
   };
 }
 

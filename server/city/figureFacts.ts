@@ -13,7 +13,7 @@ import type { Tally } from '../../domain/figures/indicators';
 import type { FigureOptions } from '../../domain/figures/options';
 import { bureauPolicyFor, deadlineEngineFor } from '../../domain/sync/pull';
 import type { CityDb } from '../store/db';
-import { matterFacts, matterFactsBasis, matters, referenceData, visits } from '../store/schema';
+import { factTallies, matterFacts, matterFactsBasis, matters, referenceData, visits } from '../store/schema';
 import { cityLifecycle } from './lifecycles';
 
 type Rules = { engine: DeadlineEngine; options: FigureOptions; basis: string };
@@ -110,7 +110,7 @@ export async function ensureCityFacts(db: CityDb): Promise<boolean> {
   const [held] = await db.select({ basis: matterFactsBasis.basis }).from(matterFactsBasis);
   if (held?.basis === rules.basis) return false;
   const write = async (tx: CityDb) => {
-    await tx.execute(sql`TRUNCATE matter_facts`);
+    await tx.execute(sql`TRUNCATE matter_facts, fact_tallies`);
     // A page of matters at a time, in id order: a million lifecycles held at once would be gigabytes.
     for (let after = ''; ; ) {
       const ids = await tx
@@ -133,31 +133,46 @@ export async function ensureCityFacts(db: CityDb): Promise<boolean> {
 }
 
 /**
- * Each county's numerators and denominators over the period: one indexed range per rate, grouped
- * by county (facts.ts `counts`: due in the period and done or run out before `today`; the window
- * once closed; ratings by the day of 办结). The five run at once, on a pool's several connections.
+ * Each county's numerators and denominators over the period, summed over fact_tallies' days (kept
+ * by triggers on matter_facts, migration 0011) as facts.ts `counts` says: a deadline due before
+ * `today` counts every row, one due from `today` on only those done; the window once closed;
+ * ratings by the day of 办结. One statement: at most a year of days per county and kind.
  */
 export async function countyTallies(db: CityDb, period: Period, today: string): Promise<Map<string, Record<IndicatorKey, Tally>>> {
-  const f = matterFacts;
-  const within = (col: PgColumn) => between(col, period.from, period.to);
-  const count = (where?: SQL) => (where ? sql`count(*) filter (where ${where})` : sql`count(*)`).mapWith(Number);
-  const part = (met: SQL, where: SQL | undefined) =>
-    db.select({ countyCode: f.countyCode, denominator: count(), numerator: count(met) }).from(f).where(where).groupBy(f.countyCode);
-  const parts = await Promise.all([
-    part(sql`${f.decidedInTime}`, and(within(f.acceptanceDue), or(f.decided, lt(f.acceptanceDue, today)))),
-    part(sql`${f.closedInTime}`, and(within(f.handlingDue), or(f.closed, lt(f.handlingDue, today)))),
-    part(sql`NOT ${f.returned}`, and(within(f.windowEnd), lt(f.windowEnd, today))),
-    part(sql`${f.rated}`, within(f.closedOn)),
-    part(sql`${f.satisfied}`, and(within(f.closedOn), f.rated)),
-  ]);
+  const t = factTallies;
+  const sum = (expr: SQL) => sql`coalesce(sum(${expr}), 0)`.mapWith(Number);
+  const past = lt(t.day, today);
+  const rows = await db
+    .select({
+      countyCode: t.countyCode,
+      kind: t.kind,
+      due: sum(sql`CASE WHEN ${past} THEN ${t.total} ELSE ${t.done} END`),
+      total: sum(sql`${t.total}`),
+      done: sum(sql`${t.done}`),
+      met: sum(sql`${t.met}`),
+      pastTotal: sum(sql`CASE WHEN ${past} THEN ${t.total} ELSE 0 END`),
+      pastMet: sum(sql`CASE WHEN ${past} THEN ${t.met} ELSE 0 END`),
+    })
+    .from(t)
+    .where(between(t.day, period.from, period.to))
+    .groupBy(t.countyCode, t.kind);
+  const tallies: Record<string, (r: (typeof rows)[number]) => [IndicatorKey, Tally][]> = {
+    acceptance: (r) => [['timelyAcceptance', { numerator: r.met, denominator: r.due }]],
+    handling: (r) => [['onTimeClosure', { numerator: r.met, denominator: r.due }]],
+    window: (r) => [['resolvedFirstTime', { numerator: r.pastMet, denominator: r.pastTotal }]],
+    rating: (r) => [
+      ['ratingParticipation', { numerator: r.done, denominator: r.total }],
+      ['satisfaction', { numerator: r.met, denominator: r.done }],
+    ],
+  };
   const out = new Map<string, Record<IndicatorKey, Tally>>();
-  INDICATOR_KEYS.forEach((k, i) => {
-    for (const { countyCode, ...t } of parts[i]!) {
-      const county = out.get(countyCode) ?? (Object.fromEntries(INDICATOR_KEYS.map((key) => [key, { numerator: 0, denominator: 0 }])) as Record<IndicatorKey, Tally>);
-      county[k] = t;
-      out.set(countyCode, county);
-    }
-  });
+  for (const r of rows) {
+    const county = out.get(r.countyCode) ?? (Object.fromEntries(INDICATOR_KEYS.map((key) => [key, { numerator: 0, denominator: 0 }])) as Record<IndicatorKey, Tally>);
+    for (const [key, tally] of tallies[r.kind]!(r)) county[key] = tally;
+    out.set(r.countyCode, county);
+  }
+  // A county with nothing counted (only deadlines still running, or days summed back to zero) has no entry, as if it had no rows.
+  for (const [code, county] of out) if (INDICATOR_KEYS.every((k) => county[k].denominator === 0)) out.delete(code);
   return out;
 }
 

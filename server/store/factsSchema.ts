@@ -3,7 +3,7 @@
 // lifecycle; and the rules they were made under (city/figureFacts.ts makes them all again when
 // those change). Only matters the figures count have a row (not voided, not imported).
 // Re-exported by schema.ts.
-import { boolean, date, index, pgTable, smallint, text, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, primaryKey, smallint, text, uuid, varchar } from 'drizzle-orm/pg-core';
 
 const day = (name: string) => date(name, { mode: 'string' });
 const flag = (name: string) => boolean(name).notNull().default(false);
@@ -39,3 +39,22 @@ export const matterFactsBasis = pgTable('matter_facts_basis', {
   id: smallint('id').primaryKey().default(1),
   basis: text('basis').notNull(),
 });
+
+/**
+ * The facts summed by county, kind ('acceptance', 'handling', 'window', 'rating') and due day,
+ * kept by a trigger on matter_facts (migration 0011): how many rows fall due then (total), how
+ * many are done and met. A period's rates sum at most a year of days per county (countyTallies).
+ * Keyed kind first: a period reads one kind's range of days across every county.
+ */
+export const factTallies = pgTable(
+  'fact_tallies',
+  {
+    kind: text('kind').notNull(),
+    day: day('day').notNull(),
+    countyCode: varchar('county_code', { length: 6 }).notNull(),
+    total: integer('total').notNull().default(0),
+    done: integer('done').notNull().default(0),
+    met: integer('met').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.day, t.countyCode] })],
+);

@@ -27,7 +27,7 @@ describeEachBackend('city figure facts', (city) => {
       fc.asyncProperty(matters, dayIn(500), fc.integer({ min: 0, max: 400 }), dayIn(700), options, async (list, from, length, today, o) => {
         const opts = figureOptionsSchema.parse(o);
         const period = { from, to: dayjs(from).add(length, 'day').format('YYYY-MM-DD') };
-        await city.db.execute(sql`TRUNCATE matter_facts`);
+        await city.db.execute(sql`TRUNCATE matter_facts, fact_tallies`);
         await writeFacts(city.db, list.map((m, k) => ({ matterId: uuid(k), countyCode: m.county, facts: figureFacts(m.outcome, undefined, opts) })));
         const tallies = await countyTallies(city.db, period, today);
         for (const county of COUNTIES) {
@@ -78,7 +78,7 @@ describeEachBackend('city figure facts', (city) => {
     expect(await factsOf(m.payload.matterId)).toEqual({ windowEnd: '2026-05-10', returned: false, satisfied: true });
     expect(await ensureCityFacts(city.db)).toBe(false);
     // Facts lost (a database from before them): the next check makes them again.
-    await city.db.execute(sql`TRUNCATE matter_facts, matter_facts_basis`);
+    await city.db.execute(sql`TRUNCATE matter_facts, matter_facts_basis, fact_tallies`);
     expect(await ensureCityFacts(city.db)).toBe(true);
     expect(await factsOf(m.payload.matterId)).toEqual({ windowEnd: '2026-05-10', returned: false, satisfied: true });
   });
