@@ -45,6 +45,30 @@ it('counts in SQL what replaying every lifecycle counted, for random matters, pe
   db.$client.close();
 });
 
+/** fact_tally as a GROUP BY over matter_fact says it should be (days summed back to zero left out). */
+const DESK_TALLY_ORACLE = `SELECT kind, day, count(*) AS total, sum(done) AS done, sum(met) AS met FROM (
+    SELECT 'acceptance' AS kind, acceptance_due AS day, decided AS done, decided_in_time AS met FROM matter_fact
+    UNION ALL SELECT 'handling', handling_due, closed, closed_in_time FROM matter_fact
+    UNION ALL SELECT 'window', window_end, 0, NOT returned FROM matter_fact
+    UNION ALL SELECT 'rating', closed_on, rated, satisfied AND rated FROM matter_fact
+  ) WHERE day IS NOT NULL GROUP BY kind, day ORDER BY kind, day`;
+
+it('keeps fact_tally equal to a GROUP BY over the facts through inserts, changes and removals', () => {
+  const db = openLocalDb({ file: path.join(tempDir(), 'tally.db'), migrationsDir: MIGRATIONS_DIR, key: TEST_KEY });
+  // Each step writes one of a few matters' facts anew (an insert, or a change) or removes them (a void).
+  const step = fc.record({ matter: fc.integer({ min: 0, max: 7 }), outcome: fc.option(randomOutcome, { freq: 4 }) });
+  fc.assert(
+    fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+      db.transaction((tx) => clearFacts(tx));
+      for (const { matter, outcome } of steps) putFacts(db, `m${matter}`, outcome === null ? null : figureFacts(outcome));
+      const kept = db.$client.prepare('SELECT kind, day, total, done, met FROM fact_tally WHERE total <> 0 OR done <> 0 OR met <> 0 ORDER BY kind, day').all();
+      expect(kept).toEqual(db.$client.prepare(DESK_TALLY_ORACLE).all());
+    }),
+    { numRuns: 60 },
+  );
+  db.$client.close();
+});
+
 let clock = new Date('2025-03-03T09:00:00+08:00');
 const on = (day: string) => {
   clock = new Date(`${day}T10:00:00+08:00`);

@@ -3,7 +3,7 @@
 // counties; a repeat visit pushed after 办结 makes the earlier matter's facts again; publishing
 // new figure options makes every matter's facts again.
 import dayjs from 'dayjs';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { figureFacts } from '../../domain/figures/facts';
@@ -40,6 +40,31 @@ describeEachBackend('city figure facts', (city) => {
         }
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('keep fact_tallies equal to a GROUP BY over the facts through inserts, changes and removals', async () => {
+    // node-postgres and PGlite both answer with `rows`; the city's query-result type does not say so.
+    const rows = async (q: ReturnType<typeof sql>) => ((await city.db.execute(q)) as unknown as { rows: unknown[] }).rows;
+    const oracle = sql`SELECT kind, day::text AS day, county_code, count(*)::int AS total, sum(done)::int AS done, sum(met)::int AS met FROM matter_facts r
+      CROSS JOIN LATERAL (VALUES ('acceptance', r.acceptance_due, r.decided::int, r.decided_in_time::int), ('handling', r.handling_due, r.closed::int, r.closed_in_time::int),
+        ('window', r.window_end, 0, (NOT r.returned)::int), ('rating', r.closed_on, r.rated::int, (r.satisfied AND r.rated)::int)) AS t(kind, day, done, met)
+      WHERE day IS NOT NULL GROUP BY kind, day, county_code ORDER BY kind, day, county_code`;
+    const kept = sql`SELECT kind, day::text AS day, county_code, total, done, met FROM fact_tallies WHERE total <> 0 OR done <> 0 OR met <> 0 ORDER BY kind, day, county_code`;
+    // Each step writes a few matters' facts in one statement (inserts, or changes when they have some) or removes some (a void).
+    const write = fc.array(fc.record({ k: fc.integer({ min: 0, max: 7 }), outcome: randomOutcome, county: fc.constantFrom(...COUNTIES) }), { minLength: 1, maxLength: 4 });
+    const step = fc.oneof(write.map((w) => ({ write: w })), fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 1, maxLength: 3 }).map((ks) => ({ remove: ks })));
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 15 }), async (steps) => {
+        await city.db.execute(sql`TRUNCATE matter_facts, fact_tallies`);
+        for (const s of steps) {
+          if ('remove' in s) await city.db.delete(matterFacts).where(inArray(matterFacts.matterId, s.remove.map(uuid)));
+          // One row per matter in a statement, as a push writes them.
+          else await writeFacts(city.db, [...new Map(s.write.map((w) => [w.k, { matterId: uuid(w.k), countyCode: w.county, facts: figureFacts(w.outcome) }])).values()]);
+        }
+        expect(await rows(kept)).toEqual(await rows(oracle));
+      }),
+      { numRuns: 25 },
     );
   });
 
