@@ -1,7 +1,7 @@
 // The store side of the figure facts (domain/figures/facts.ts): reading what a matter's facts are
-// made of, writing them, and counting a period's rates over them in SQL. The counts say the
-// conditions of facts.ts `counts` over the columns; tests/integration/figureFacts.test.ts holds
-// them to the replay.
+// made of, writing them, and counting a period's rates in SQL over the daily sums that triggers
+// keep beside them (fact_tally, migration 0009). The sums say the conditions of facts.ts `counts`;
+// tests/integration/figureFacts.test.ts holds them to the replay.
 import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { FigureFacts, IndicatorKey, Period } from '../domain/figures/facts';
 import type { Tally } from '../domain/figures/indicators';

@@ -3,7 +3,8 @@
 // them depends on `today`, so the stores keep them per matter (written whenever the matter, a
 // repeat visit on it or the rules change) and a period's rates are counts over them. `counts` is
 // the one test of a matter against a period: indicators() tallies it, and the stores' SQL says
-// the same conditions (db/figureFacts.ts, server/city/figureFacts.ts).
+// the same conditions over daily sums of the facts (db/figureFacts.ts, server/city/figureFacts.ts,
+// and the triggers that keep those sums: db/migrations/0009, server/store/migrations/0011).
 import dayjs from 'dayjs';
 import { defaultDeadlineEngine, type DeadlineEngine, type IsoDate } from '../calendar/deadlines';
 import { handlingDeadline } from '../matters/deadlines';

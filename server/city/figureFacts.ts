@@ -2,7 +2,8 @@
 // the push's own transaction for every matter an accepted event touched (a registration, a step,
 // a repeat visit, a void, a withdrawal), all made again when the published holiday calendar or
 // the bureau's figure options change (publishReference) or at start when they changed unseen (an
-// upgrade). A period's rates are then counts grouped by county, saying facts.ts `counts` in SQL.
+// upgrade). A period's rates are then sums over the daily tallies that triggers keep beside them
+// (fact_tallies, migration 0011), grouped by county, saying facts.ts `counts` in SQL.
 import { and, between, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { chinaDateOf } from '../../domain/calendar/chinaDay';
