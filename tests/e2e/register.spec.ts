@@ -117,7 +117,11 @@ test('a number and a chart bar on 统计 open exactly their matters in the regis
   await chart.click({ position: { x: 48 + slot * (tallest + 0.5), y: box.height - 56 - 3 } });
   await expect(page.getByTestId('register-drill')).toContainText('有来访的事项');
   expect(new URL(page.url()).searchParams.getAll('channels')).toEqual([rows[tallest]!.key]);
-  const expected = await rpc(page, 'register.count', { filter: { channels: [rows[tallest]!.key as 'visit'], from: year.from, to: year.to } });
-  // Every matter here was received this year, so those visited this year are those received.
-  await expect(count(page)).toHaveText(`共 ${expected.count} 件`);
+  const listed = await rpc(page, 'register.page', { filter: { channels: [rows[tallest]!.key as 'visit'], from: year.from, to: year.to }, limit: 500 });
+  expect(listed.next).toBeNull();
+  // Every matter here was received this year, so those visited this year are those received —
+  // but a voided registration (another spec voids one) is in no figure, though the 科长's register lists it.
+  const counted = listed.rows.filter((r) => !r.voided).length;
+  expect(counted).toBeGreaterThan(0);
+  await expect(count(page)).toHaveText(`共 ${counted} 件`);
 });
