@@ -47,3 +47,16 @@ export const factTally = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.kind, t.day] })],
 );
+
+/**
+ * The visits received each local day, apart from a voided registration's, kept by triggers on
+ * visit and on matter's voided_at (migration 0010): 统计's visit counts sum a period's days instead
+ * of reading every visit (db/figures.ts visitCounts).
+ */
+export const visitTally = sqliteTable('visit_tally', {
+  day: text('day').primaryKey(),
+  visits: integer('visits').notNull().default(0),
+  firstVisits: integer('first_visits').notNull().default(0),
+  repeatVisits: integer('repeat_visits').notNull().default(0),
+  people: integer('people').notNull().default(0),
+});
