@@ -1,7 +1,7 @@
 // Per-county figures over a period of Beijing-time days (DOMAIN.md §6): the counts are SQL
 // aggregates grouped by county, so that work stays in the database however many visits there
 // are; so are the published rates, counted over each matter's stored figure facts (figureFacts.ts).
-import { and, eq, gte, isNull, lt, sql } from 'drizzle-orm';
+import { and, gte, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { periodFiguresSchema } from '../../domain/figures/rpc';
 import { INDICATOR_KEYS, type IndicatorKey } from '../../domain/figures/facts';
@@ -11,7 +11,7 @@ import { bureauPolicyFor, deviceSettingsSchema } from '../../domain/sync/pull';
 import type { CityDb } from '../store/db';
 import { countyTallies } from './figureFacts';
 import { referenceValue } from './referenceValue';
-import { allVisits, matters } from '../store/schema';
+import { visitTallies } from '../store/schema';
 
 /** DOMAIN.md §2: what bureaus usually count as 集体访, unless the city's settings say otherwise. */
 export const DEFAULT_GROUP_VISIT_THRESHOLD = 5;
@@ -23,13 +23,6 @@ export const countyFiguresSchema = periodFiguresSchema.extend({
   terminatedMatterVisits: z.number().int(),
 });
 export type CountyFigures = z.infer<typeof countyFiguresSchema>;
-
-const count = (filter?: ReturnType<typeof sql>) => (filter ? sql`count(*) filter (where ${filter})` : sql`count(*)`).mapWith(Number);
-
-/** Voided registrations and records imported from a 历史台账 are in no figure. */
-const countedMatter = and(isNull(matters.voidedAt), eq(matters.origin, 'window'));
-/** A voided matter's visits are not counted; few matters are voided. */
-const countedVisit = sql`${allVisits.matterId} NOT IN (SELECT matter_id FROM matters WHERE voided_at IS NOT NULL)`;
 
 /** 00:00 of a day in Beijing. */
 const beijingMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
@@ -48,33 +41,32 @@ export async function groupVisitThreshold(db: CityDb): Promise<number> {
 
 /** `today` (Beijing) decides which deadlines have run out. */
 export async function countyFigures(db: CityDb, from: string, to: string, today = chinaDateOf(new Date().toISOString())) {
-  const [start, end] = bounds(from, to);
   const threshold = await groupVisitThreshold(db);
   const { figures: options } = bureauPolicyFor(await referenceValue(db, 'settings'));
   const tallies = await countyTallies(db, { from, to }, today);
-  const visitRows = await db
+  // Summed from the days' tallies the triggers keep (migration 0012); a voided registration is in none.
+  const t = visitTallies;
+  const visitsOnly = sql`${t.kind} <> 'matter'`;
+  const sumN = (filter: ReturnType<typeof sql>) => sql`coalesce(sum(${t.n}) filter (where ${filter}), 0)`.mapWith(Number);
+  const rows = await db
     .select({
-      countyCode: allVisits.countyCode,
-      visits: count(),
-      firstVisits: count(sql`${allVisits.kind} = 'first'`),
-      repeatVisits: count(sql`${allVisits.kind} = 'repeat'`),
-      groupVisits: count(sql`${allVisits.headcount} >= ${threshold}`),
-      people: sql`coalesce(sum(${allVisits.headcount}), 0)`.mapWith(Number),
-      terminatedMatterVisits: count(sql`${allVisits.terminatedMatter}`),
+      countyCode: t.countyCode,
+      visits: sumN(visitsOnly),
+      firstVisits: sumN(sql`${t.kind} = 'first'`),
+      repeatVisits: sumN(sql`${t.kind} = 'repeat'`),
+      groupVisits: sumN(sql`${visitsOnly} AND ${t.headcount} >= ${threshold}`),
+      people: sql`coalesce(sum(${t.n} * ${t.headcount}) filter (where ${visitsOnly}), 0)`.mapWith(Number),
+      terminatedMatterVisits: sumN(sql`${visitsOnly} AND ${t.terminated}`),
+      matters: sumN(sql`${t.kind} = 'matter'`),
     })
-    .from(allVisits)
-    .where(and(gte(allVisits.receivedAt, start), lt(allVisits.receivedAt, end), countedVisit))
-    .groupBy(allVisits.countyCode);
-  const matterRows = await db
-    .select({ countyCode: matters.countyCode, matters: count() })
-    .from(matters)
-    .where(and(gte(matters.receivedAt, start), lt(matters.receivedAt, end), countedMatter))
-    .groupBy(matters.countyCode);
+    .from(t)
+    .where(and(gte(t.day, from), lte(t.day, to)))
+    .groupBy(t.countyCode)
+    .having(sql`sum(${t.n}) <> 0`);
 
   const byCounty = new Map<string, Counts>();
   const empty = { visits: 0, firstVisits: 0, repeatVisits: 0, matters: 0, groupVisits: 0, people: 0, terminatedMatterVisits: 0 };
-  for (const { countyCode, ...v } of visitRows) byCounty.set(countyCode, { ...empty, ...v });
-  for (const { countyCode, matters: n } of matterRows) byCounty.set(countyCode, { ...(byCounty.get(countyCode) ?? empty), matters: n });
+  for (const { countyCode, ...v } of rows) byCounty.set(countyCode, v);
   const ratesByCounty = new Map([...tallies].map(([countyCode, t]) => [countyCode, fromTallies(t, options)]));
   // A county shows when something happened or fell due in the period (a county tallied had something due).
   const counties = [...new Set([...byCounty.keys(), ...ratesByCounty.keys()])].sort((a, b) => a.localeCompare(b));

@@ -3,7 +3,7 @@
 // lifecycle; and the rules they were made under (city/figureFacts.ts makes them all again when
 // those change). Only matters the figures count have a row (not voided, not imported).
 // Re-exported by schema.ts.
-import { boolean, date, index, integer, pgTable, primaryKey, smallint, text, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, pgTable, primaryKey, smallint, text, uuid, varchar } from 'drizzle-orm/pg-core';
 
 const day = (name: string) => date(name, { mode: 'string' });
 const flag = (name: string) => boolean(name).notNull().default(false);
@@ -57,4 +57,24 @@ export const factTallies = pgTable(
     met: integer('met').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.kind, t.day, t.countyCode] })],
+);
+
+/**
+ * The visits and matters received each Beijing day, per county, kept by statement triggers on
+ * matters and visits (migration 0012), a voided registration's left out: kind 'first' and 'repeat'
+ * count visits (by headcount and the 终结 mark, so the group-visit threshold can be applied when
+ * read), kind 'matter' the matters the figures count (from a window, not voided). The console's
+ * figures sum a period's days instead of reading every visit (city/figures.ts countyFigures).
+ */
+export const visitTallies = pgTable(
+  'visit_tallies',
+  {
+    countyCode: varchar('county_code', { length: 6 }).notNull(),
+    day: day('day').notNull(),
+    kind: text('kind').notNull(),
+    headcount: bigint('headcount', { mode: 'number' }).notNull(),
+    terminated: boolean('terminated').notNull(),
+    n: bigint('n', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.countyCode, t.kind, t.headcount, t.terminated] })],
 );

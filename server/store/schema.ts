@@ -376,7 +376,7 @@ export const cityCampaignMatters = pgTable(
 );
 
 /** For tests and tools that need to empty the city database. */
-export const truncateAllSql = sql`TRUNCATE termination_register, events, quarantine, visits, supervision_notices, reference_data, change_counter, attachment_upload_parts, attachment_uploads, attachments, matters, person_lookups, devices, console_sessions, city_staff, city_audit, reference_history, city_campaign_matters, city_campaigns, matter_facts, matter_facts_basis, fact_tallies`;
+export const truncateAllSql = sql`TRUNCATE termination_register, events, quarantine, visits, supervision_notices, reference_data, change_counter, attachment_upload_parts, attachment_uploads, attachments, matters, person_lookups, devices, console_sessions, city_staff, city_audit, reference_history, city_campaign_matters, city_campaigns, matter_facts, matter_facts_basis, fact_tallies, visit_tallies`;
 
 /**
  * The city's termination register (终结库): every terminated matter of every county, the person

@@ -10,7 +10,8 @@ import { pullResponseSchema } from '../../domain/sync/pull';
 import type { EventPayload, SyncEvent } from '../../domain/sync/events';
 import { matters } from '../../server/store/schema';
 import { registrationEvent, transitionEvents } from '../support/cityEvents';
-import { admin, bearer, type Device, describeEachBackend, enrolledDevice, push, pushAll, pushBody } from '../support/cityFixtures';
+import { admin, bearer, type Device, describeEachBackend, enrolledDevice, push, pushAll, pushBody, visitEvent } from '../support/cityFixtures';
+import { visitTalliesAgree } from '../support/visitTallies';
 import { FULL_PATH } from '../support/matterPaths';
 
 const hashOf = (n: string) => createHash('sha256').update(terminationHashInput(n)).digest('hex');
@@ -86,20 +87,31 @@ describeEachBackend('city termination register', (city) => {
     expect(found.json().matters).toEqual([expect.objectContaining({ matterId: p.matterId, status: 'terminated' })]);
     const figures = await city.app.inject({ method: 'GET', url: '/api/v1/admin/figures?from=2019-01-01&to=2019-12-31', headers: admin });
     expect(figures.json().total).toMatchObject({ matters: 0, visits: 0 });
+    // The corrected headcount and the void moved the days' tallies as the visits themselves say.
+    const after = await visitTalliesAgree(city.db);
+    expect(after.kept).toEqual(after.counted);
+    expect(after.kept).toEqual([]);
   });
 
   it('leaves a voided registration out of the lookup, the figures and the register', async () => {
     const jinshui = await enrolledDevice(city.app, '410102');
     const reg = registrationEvent(1, { receivedAt: '2026-03-02T09:00:00.000+08:00' });
-    await pushAll(city.app, jinshui, [reg]);
+    await pushAll(city.app, jinshui, [reg, visitEvent(2, reg.payload, { receivedAt: '2026-03-05T09:00:00.000+08:00', headcount: 2 })]);
+    const before = await visitTalliesAgree(city.db);
+    expect(before.kept).toHaveLength(3);
+    expect(before.kept).toEqual(before.counted);
     const voided = { correctionId: randomUUID(), matterId: reg.payload.matterId, matterNo: reg.payload.matterNo, reason: '重复登记', actor, at: '2026-03-10T09:00:00.000+08:00' };
     const corrected = { ...voided, correctionId: randomUUID(), changes: [{ field: 'visitorName', from: '张三', to: '张叁' }, { field: 'headcount', from: 1, to: 3 }] };
-    await pushAll(city.app, jinshui, [event(2, 'matter.corrected', corrected), event(3, 'matter.voided', voided)]);
+    await pushAll(city.app, jinshui, [event(3, 'matter.corrected', corrected), event(4, 'matter.voided', voided)]);
     const [row] = await city.db.select().from(matters).where(eq(matters.matterId, reg.payload.matterId));
     expect(row).toMatchObject({ visitorName: '张叁', headcount: 3, visitor: { name: '张叁' }, voidedAt: new Date(voided.at) });
     const found = await city.app.inject({ method: 'POST', url: '/api/v1/sync/lookup', headers: bearer(jinshui.token), payload: { documentType: 'resident', documentNumber: reg.payload.visitor.documentNumber } });
     expect(found.json().matters).toEqual([]);
     const figures = await city.app.inject({ method: 'GET', url: '/api/v1/admin/figures?from=2026-03-01&to=2026-03-31', headers: admin });
     expect(figures.json().total).toMatchObject({ matters: 0, visits: 0 });
+    // The corrected headcount and the void moved the days' tallies as the visits themselves say.
+    const after = await visitTalliesAgree(city.db);
+    expect(after.kept).toEqual(after.counted);
+    expect(after.kept).toEqual([]);
   });
 });
