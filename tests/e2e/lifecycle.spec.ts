@@ -98,11 +98,8 @@ async function answer(dialog: Locator, answers: [string, string][]) {
  * still animating in is lost, which a plain click would not notice.
  */
 async function pick(scope: Locator, label: string) {
-  const radio = scope.getByRole('radio', { name: label, exact: true });
   // check() says so when its click changed nothing; then the click is tried again.
-  await expect(async () => {
-    await radio.check({ timeout: 2_000 });
-  }).toPass({ timeout: 15_000 });
+  await expect(() => scope.getByRole('radio', { name: label, exact: true }).check({ timeout: 2_000 })).toPass({ timeout: 15_000 });
 }
 
 /** China's wall-clock time, as the page (Asia/Shanghai) reads a typed date. */
