@@ -18,7 +18,8 @@ import { sourceTreeOptions } from '../backend/host/sourceTree';
 import { createBackend } from '../backend/services/backend';
 import { signIn } from '../tests/support/staff';
 import { msSince, quantile, report } from './report';
-import { DB_FILE, openRaw, seedStore } from './seed';
+import { DB_FILE, seedStore } from './seed';
+import { EXPORT_ROWS, EXPORT_VIEW, exportView, must, vary } from './exportJob';
 
 const YEAR = { from: '2026-01-01', to: '2026-12-31' };
 const TODAY_MS = Date.parse('2026-12-15T10:00:00+08:00');
@@ -30,23 +31,6 @@ const VIEWS: { filter: RegisterFilterInput; sort: { key: 'receivedAt' | 'nextDue
   { filter: { classes: ['complaint'], places: ['410102007'], from: '2026-06-01' }, sort: { key: 'receivedAt', dir: 'desc' } },
   { filter: { units: ['县人民法院'], channels: ['visit'], categories: ['11'] }, sort: { key: 'receivedAt', dir: 'asc' } },
 ];
-
-/** The export's view: the matters marked 涉法涉诉, exactly this many (or all, at a small scale). */
-const EXPORT_ROWS = 100_000;
-const EXPORT_VIEW = { filter: { flags: ['lawRelated'] } satisfies RegisterFilterInput, sort: { key: 'receivedAt', dir: 'desc' } } as const;
-
-/** Spreads the seeded matters over categories, townships, channels and marks (set-up, not measured). */
-function vary(dataDir: string, key: string): void {
-  const raw = openRaw(dataDir, key);
-  raw.exec(`UPDATE matter SET
-    category_code = printf('%02d%02d', 1 + (rowid % 17), 1 + (rowid / 17) % 6),
-    place_region = printf('410102%03d', 1 + (rowid / 5) % 14),
-    channel = CASE (rowid / 7) % 4 WHEN 0 THEN 'visit' WHEN 1 THEN 'letter' WHEN 2 THEN 'online' ELSE 'phone' END,
-    major_urgent = ((rowid / 3) % 50 = 0),
-    law_related = (rowid <= ${EXPORT_ROWS})`);
-  raw.pragma('wal_checkpoint(TRUNCATE)');
-  raw.close();
-}
 
 /** Raw columns of the view's rows straight into exceljs's streaming writer: the floor of an export. */
 async function rawExport(file: string, key: string, rows: number): Promise<number> {
@@ -72,12 +56,6 @@ async function rawExport(file: string, key: string, rows: number): Promise<numbe
   const seconds = msSince(t0) / 1000;
   db.$client.close();
   return seconds;
-}
-
-async function must<T>(p: Promise<{ ok: boolean; value?: unknown; code?: string; message?: string }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`bench call refused: ${r.code} ${r.message}`);
-  return r.value as T;
 }
 
 export async function run({ quick }: { quick: boolean }): Promise<void> {
@@ -127,22 +105,15 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
   }
 
   const t0 = process.hrtime.bigint();
-  const job = await must<{ id: string; total: number }>(backend.dispatch('register.exportStart', EXPORT_VIEW));
-  for (;;) {
-    const p = await must<{ state: string }>(backend.dispatch('register.exportProgress', { id: job.id }));
-    if (p.state === 'failed') throw new Error('bench export failed');
-    if (p.state === 'done') break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  await must(backend.dispatch('register.exportTake', { id: job.id }));
+  const exported = await exportView(backend.dispatch);
   const exportSeconds = msSince(t0) / 1000;
   await backend.close();
-  const rawSeconds = await rawExport(file, key, job.total);
+  const rawSeconds = await rawExport(file, key, exported);
   fs.rmSync(dataDir, { recursive: true, force: true });
-  if (job.total !== exportRows) throw new Error(`bench export wrote ${job.total} rows, not ${exportRows}`);
+  if (exported !== exportRows) throw new Error(`bench export wrote ${exported} rows, not ${exportRows}`);
 
   report({ figure: 'register.filter.p95', value: quantile(pages, 0.95), unit: 'ms', baseline: quantile(rawPages, 0.95), n: samples, at: `${at}, first page of 100, ${VIEWS.length} views of three filters and a sort` });
   report({ figure: 'indicators.year.ms', value: quantile(year, 0.5), unit: 'ms', baseline: quantile(rawYear, 0.5), n: year.length, at: `${at}, a year's figures (median)` });
-  report({ figure: 'export.100k.s', value: exportSeconds, unit: 's', baseline: rawSeconds, n: 1, at: `${at}, ${job.total} rows` });
-  report({ figure: 'export.100k.rate', value: job.total / exportSeconds, unit: 'rows/s', baseline: job.total / rawSeconds, n: 1, at: `${at}, ${job.total} rows` });
+  report({ figure: 'export.100k.s', value: exportSeconds, unit: 's', baseline: rawSeconds, n: 1, at: `${at}, ${exported} rows` });
+  report({ figure: 'export.100k.rate', value: exported / exportSeconds, unit: 'rows/s', baseline: exported / rawSeconds, n: 1, at: `${at}, ${exported} rows` });
 }

@@ -1,7 +1,7 @@
 // Encryption at rest (DESIGN.md §3, §6), through the backend process as the app runs it: a
 // marker typed into every personal field is found nowhere on disk afterwards — not in the
-// store, its WAL, the sealed attachments and documents, the recovery file — nor in what the
-// backend logged; a lost keystore is recovered with the printed code, on this machine or
+// store, its WAL, the sealed attachments and documents, the recovery file, a backup on a USB
+// drive — nor in what the backend logged; a lost keystore is recovered with the printed code, on this machine or
 // another; a re-key retires the old code.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -72,17 +72,30 @@ describe('at rest', () => {
     await must(h, 'documents.generate', { matterId, kind: 'registration-receipt' });
     await must(h, 'drafts.save', { id: 'd1', title: `草稿${MARKER}`, data: { name: MARKER } });
     await must(h, 'matters.get', { matterId });
+    const usb = tempDir('xf-enc-usb-');
+    await signIn(h.dispatch, 'admin');
+    await must(h, 'backup.configure', { folder: usb, daily: false, keep: 7 });
+    await must(h, 'backup.create', {});
     await h.close();
 
     const needles = [MARKER, ID, '13912345678', '0371-66661234'].flatMap((n) => [Buffer.from(n, 'utf8'), Buffer.from(n, 'utf16le')]);
     const files = filesUnder(dataDir);
     expect(files.some((f) => f.includes('attachments'))).toBe(true);
     expect(files.some((f) => f.includes('documents'))).toBe(true);
+    const backedUp = filesUnder(usb);
+    // The backup holds the store and the sealed files too: a check of an empty folder proves nothing.
+    expect(backedUp.some((f) => f.includes('attachments'))).toBe(true);
+    expect(backedUp.some((f) => f.includes('documents'))).toBe(true);
+    expect(backedUp.filter((f) => fs.statSync(f).size > 100_000).length).toBeGreaterThan(0);
     for (const f of files) {
       const bytes = fs.readFileSync(f);
       for (const n of needles) expect(bytes.includes(n), `${path.relative(dataDir, f)} holds ${n.toString()}`).toBe(false);
       // Readable by this user only.
       expect(fs.statSync(f).mode & 0o077, path.relative(dataDir, f)).toBe(0);
+    }
+    for (const f of backedUp) {
+      const bytes = fs.readFileSync(f);
+      for (const n of needles) expect(bytes.includes(n), `the backup's ${path.relative(usb, f)} holds ${n.toString()}`).toBe(false);
     }
     const logged = Buffer.concat(logs);
     for (const n of needles) expect(logged.includes(n), `the log holds ${n.toString()}`).toBe(false);
