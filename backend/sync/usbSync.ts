@@ -2,8 +2,8 @@
 // the city has not acknowledged, in push batches, with where the pull stands, sealed under the
 // device's token (domain/sync/usbFile.ts) into one file on the USB stick. Import: the city's
 // answer file, opened and checked the same way, believed only where it fits this device — an
-// acknowledgement never beyond its own outbox, pull pages only for the cursor it still holds —
-// so an old answer read again changes nothing.
+// acknowledgement never beyond what it carried out on a stick, pull pages only for the cursor it
+// still holds — so an old answer read again changes nothing.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { queueAuditForSync } from '../../db/audit';
 import type { LocalDb } from '../../db/open';
 import { eventsAfter, waitingStats } from '../../db/outbox';
 import { applyPulledPage } from '../../db/pulled';
+import { getSetting, putSetting } from '../../db/settings';
 import { getDevice, getSyncState, recordFailure, recordSuccess, rewindAck } from '../../db/syncState';
 import { err, ok, type Result } from '../../domain/result';
 import { MAX_BATCH_EVENTS, type PushBody } from '../../domain/sync/events';
@@ -35,6 +36,13 @@ function enrolledDevice(db: LocalDb) {
   const d = getDevice(db);
   return d.token && d.deviceId && d.countyCode ? { token: d.token, deviceId: d.deviceId, countyCode: d.countyCode, deviceCode: d.deviceCode ?? '' } : null;
 }
+
+/** The last seq this device has written to a stick: an answer may acknowledge that much and no more. */
+const SENT_THROUGH = 'usbSync.sentThrough';
+const sentThrough = (db: LocalDb) => {
+  const v = getSetting(db, SENT_THROUGH);
+  return typeof v === 'number' ? v : 0;
+};
 
 const NOT_ENROLLED = err('not_enrolled', '本机尚未注册到市级服务器：U盘同步也要先注册（可在有网络处注册后带回）');
 
@@ -68,8 +76,9 @@ export async function exportToCity(ctx: UsbSyncContext, folder: string): Promise
   };
   const file = await sealUsbFile(digestOf(dev.token), header, content);
   const target = path.join(folder, usbFileName('to-city', dev.countyCode, dev.deviceCode, at));
-  fs.writeFileSync(`${target}.tmp`, JSON.stringify(file), { flush: true });
+  fs.writeFileSync(`${target}.tmp`, JSON.stringify(file), { flush: true, mode: 0o600 });
   fs.renameSync(`${target}.tmp`, target);
+  if (after > sentThrough(ctx.db)) putSetting(ctx.db, SENT_THROUGH, after);
   return ok({ path: target, events: batches.reduce((n, b) => n + b.events.length, 0), fromSeq: state.lastAckedSeq + 1, toSeq: after });
 }
 
@@ -99,7 +108,8 @@ export async function importFromCity(ctx: UsbSyncContext, file: string): Promise
   const state = getSyncState(ctx.db);
   const { lastSeq } = waitingStats(ctx.db, state.lastAckedSeq);
   const at = ctx.now().toISOString();
-  if (c.push && c.push.ackedSeq > lastSeq) return err('usb_bad_answer', '回执确认了本机没有的记录：文件与本机数据不符，未作任何改动', 'path');
+  const carried = Math.min(lastSeq, Math.max(sentThrough(ctx.db), state.lastAckedSeq));
+  if (c.push && c.push.ackedSeq > carried) return err('usb_bad_answer', '回执确认了本机未经U盘送出的记录：文件与本机数据不符，未作任何改动', 'path');
   if (c.pulls.some((p) => !cursorSchema.safeParse(p.cursor).success)) return err('usb_bad_answer', '回执中的同步游标无效，未作任何改动', 'path');
   let acked = state.lastAckedSeq;
   let rejected = 0;

@@ -1,11 +1,13 @@
 // Sync by file (issue #15): a window with no network writes its outbox to a USB stick, the city
 // imports the file through its API with exactly the push semantics, and the window reads the
-// city's answer back. A tampered file, another county's, a replayed one and a gap are refused or
-// change nothing; nothing is applied twice.
+// city's answer back. A tampered file, another county's, a replayed one, a gap and an answer that
+// acknowledges what never left are refused or change nothing; nothing is applied twice.
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { UsbFile } from '../../domain/sync/usbFile';
+import { getDevice } from '../../db/syncState';
+import { openUsbFile, sealUsbFile, toDeviceSchema, type UsbFile } from '../../domain/sync/usbFile';
 import { tempDir, testBackend } from '../support/backend';
 import { admin } from '../support/cityFixtures';
 import { cityEvents, enroll, type FaultCity, localOutbox, noJitter, registerVisits, startFaultCity, type TestBackend } from '../support/faultProxy';
@@ -111,4 +113,25 @@ it('a file that starts past what the city holds is refused as a gap, and the win
   expect(out.fromSeq).toBe(held + 1);
   expect(await deskImport(writeAnswer((await cityImport(readFile(out.path))).body, 'second.json'))).toMatchObject({ ok: true, value: { ackedSeq: out.toSeq, pushError: null } });
   expect((await cityEvents(city, deviceId)).map((e) => e.seq)).toEqual(Array.from({ length: out.toSeq }, (_, i) => i + 1));
+});
+
+it('an answer acknowledging records that never went out on a stick moves nothing, however well sealed', async () => {
+  await registerVisits(desk, 1);
+  const out = await exportFile();
+  expect(fs.statSync(out.path).mode & 0o077).toBe(0);
+  const genuine = readFile(writeAnswer((await cityImport(readFile(out.path))).body));
+  // Registered after the stick left: still only on this window.
+  await registerVisits(desk, 2);
+  const last = localOutbox(desk).at(-1)!.seq;
+  expect(last).toBeGreaterThan(out.toSeq);
+
+  // A city (or a file) that lies, sealed with the device's own token so the seal holds.
+  const digest = createHash('sha256').update(getDevice(desk.db).token!, 'utf8').digest();
+  const content = toDeviceSchema.parse(await openUsbFile(digest, genuine));
+  const lying = await sealUsbFile(digest, { ...genuine.header, iv: randomBytes(12).toString('hex') }, { ...content, push: { ...content.push!, ackedSeq: last } });
+  const before = acked();
+  expect(await deskImport(writeAnswer(JSON.stringify(lying), 'lying.json'))).toMatchObject({ ok: false, code: 'usb_bad_answer' });
+  expect(acked()).toBe(before);
+
+  expect(await deskImport(writeAnswer(JSON.stringify(genuine), 'genuine.json'))).toMatchObject({ ok: true, value: { ackedSeq: out.toSeq } });
 });
