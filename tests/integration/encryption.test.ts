@@ -1,8 +1,8 @@
 // Encryption at rest (DESIGN.md §3, §6), through the backend process as the app runs it: a
 // marker typed into every personal field is found nowhere on disk afterwards — not in the
-// store, its WAL, the sealed attachments and documents, the recovery file, a backup on a USB
-// drive — nor in what the backend logged; a lost keystore is recovered with the printed code, on this machine or
-// another; a re-key retires the old code.
+// store, its WAL (read while the backend runs), the sealed attachments and documents, the
+// recovery file, a backup on a USB drive — nor in what the backend logged; a lost keystore is
+// recovered with the printed code, on this machine or another; a re-key retires the old code.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { childProcessEndpoint } from '../../backend/host/endpoints';
 import { createBackendHost, type BackendHost } from '../../backend/host/host';
 import { SOURCE_BACKEND_ENTRY, sourceTreeOptions } from '../../backend/host/sourceTree';
 import { devKeyKeeper, newStoreKey } from '../../backend/host/storeKey';
+import { DB_FILE } from '../../backend/services/backend';
 import { residentId, tempDir, TEST_SCRYPT_COST } from '../support/backend';
 import { PASSWORD, signIn, STAFF } from '../support/staff';
 import { configureNotices } from '../support/noticeSettings';
@@ -69,9 +70,16 @@ describe('at rest', () => {
     const matterId = reg.matterId as string;
     await must(h, 'attachments.add', { matterId, fileName: `${MARKER}.pdf`, mime: 'application/pdf', dataBase64: Buffer.from(`%PDF-1.4 材料${MARKER}`).toString('base64') });
     await configureNotices(h.dispatch, 'supervisor');
-    await must(h, 'documents.generate', { matterId, kind: 'registration-receipt' });
+    const receipt = await must(h, 'documents.generate', { matterId, kind: 'registration-receipt' });
+    await must(h, 'documents.deliver', { documentId: receipt.documentId, method: 'in-person', to: `收件人${MARKER}`, at: new Date().toISOString() });
+    await must(h, 'matters.correct', { matterId, values: { facts: `更正${MARKER}` }, reason: `原因${MARKER}` });
+    await must(h, 'supervision.issue', { matterId, dueOn: '2099-01-01', content: `督办${MARKER}` });
+    await must(h, 'leaderCase.assign', { matterId, leader: `领导${MARKER}`, staff: `人员${MARKER}`, plan: `方案${MARKER}`, dueOn: '2099-01-01' });
     await must(h, 'drafts.save', { id: 'd1', title: `草稿${MARKER}`, data: { name: MARKER } });
     await must(h, 'matters.get', { matterId });
+    // The WAL as it stands while the backend runs (closing folds it into the store and removes it).
+    const wal = fs.readFileSync(path.join(dataDir, `${DB_FILE}-wal`));
+    expect(wal.length).toBeGreaterThan(0);
     const usb = tempDir('xf-enc-usb-');
     await signIn(h.dispatch, 'admin');
     await must(h, 'backup.configure', { folder: usb, daily: false, keep: 7 });
@@ -79,6 +87,7 @@ describe('at rest', () => {
     await h.close();
 
     const needles = [MARKER, ID, '13912345678', '0371-66661234'].flatMap((n) => [Buffer.from(n, 'utf8'), Buffer.from(n, 'utf16le')]);
+    for (const n of needles) expect(wal.includes(n), `the running store's WAL holds ${n.toString()}`).toBe(false);
     const files = filesUnder(dataDir);
     expect(files.some((f) => f.includes('attachments'))).toBe(true);
     expect(files.some((f) => f.includes('documents'))).toBe(true);
