@@ -71,14 +71,20 @@ app.on('web-contents-created', (_e, contents) => {
 
 // One instance at a time: a second start brings the first window forward instead of opening the
 // same store twice.
-if (!app.requestSingleInstanceLock()) app.quit();
-app.on('second-instance', () => {
-  if (!mainWindow) return;
-  if (mainWindow.isMinimized()) mainWindow.restore();
-  mainWindow.focus();
-});
+const firstInstance = app.requestSingleInstanceLock();
+if (firstInstance) {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+} else {
+  // Exit at once: quit() would still let the ready handler below start a second backend on the store.
+  app.exit(0);
+}
 
 void app.whenReady().then(() => {
+  if (!firstInstance) return;
   hardenSession();
   serveAppScheme();
   // Outside the asar: a worker thread cannot load its code from inside the archive.

@@ -1,6 +1,7 @@
 // Each security setting of the window (DESIGN.md §6), pinned without an Electron binary.
 import { describe, expect, it } from 'vitest';
 import { APP_INDEX_URL, appResponseHeaders, fileForAppUrl } from '../../electron/main/appProtocol';
+import { keystoreProtects } from '../../electron/main/keystoreTrust';
 import { CONTENT_SECURITY_POLICY, isOwnPage, webPreferences } from '../../electron/main/security';
 
 describe('window security', () => {
@@ -30,7 +31,14 @@ describe('window security', () => {
     expect(isOwnPage('https://desk/index.html', APP_INDEX_URL)).toBe(false);
     expect(isOwnPage('not a url', APP_INDEX_URL)).toBe(false);
   });
-
+  it('keeps the store key only in a keystore that protects it: on Linux, not under basic_text', () => {
+    expect(keystoreProtects('win32', true, () => 'unknown')).toBe(true);
+    expect(keystoreProtects('darwin', true, () => 'unknown')).toBe(true);
+    expect(keystoreProtects('linux', true, () => 'gnome_libsecret')).toBe(true);
+    expect(keystoreProtects('linux', true, () => 'kwallet5')).toBe(true);
+    expect(keystoreProtects('linux', true, () => 'basic_text')).toBe(false);
+    expect(keystoreProtects('win32', false, () => 'unknown')).toBe(false);
+  });
 
   it('serves pages only from inside the renderer build, each with the full CSP', () => {
     const root = '/opt/xinfang/build/renderer';
