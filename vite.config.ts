@@ -1,6 +1,19 @@
 // Renderer build: served by dev:web in development, loaded from build/renderer by Electron.
+import fs from 'node:fs';
+import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+
+// Relative allow entries resolve against `root` (renderer/), not this file, so each is made
+// absolute here; the real path, because a worktree's node_modules is a link and Vite checks
+// the files it serves by their real paths.
+const inRepo = (dir: string) => fs.realpathSync(path.resolve(import.meta.dirname, dir));
+
+// Setting `deny` replaces Vite's own list, so its default (Vite 8: env files, keys and
+// certificates, package-manager settings, .git) is kept, then ours: the data store, its
+// journal and the development key file.
+const VITE_DEFAULT_DENY = ['.env', '.env.*', '*.{crt,pem,key,p12,pfx,cer,der}', '.npmrc', '.yarnrc.yml', '**/.git/**'];
+const DATA_DENY = ['*.db', '*.db-*', 'dev-db-key'];
 
 export default defineConfig({
   root: 'renderer',
@@ -34,6 +47,6 @@ export default defineConfig({
     // dev:web is for development, not an open door: no other origin may read from it, and it
     // serves the renderer, the domain code it imports and the packages, nothing else of the tree.
     cors: false,
-    fs: { strict: true, allow: ['renderer', 'domain', 'node_modules'], deny: ['.env', '.env.*', '*.{crt,pem,key}', '*.db', '*.db-*', 'dev-db-key'] },
+    fs: { strict: true, allow: ['renderer', 'domain', 'node_modules'].map(inRepo), deny: [...VITE_DEFAULT_DENY, ...DATA_DENY] },
   },
 });

@@ -8,8 +8,9 @@ import type { Dispatch } from '../services/router';
 const MAX_BODY = 32 * 1024 * 1024;
 
 function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.end(text);
 }
 
 function tokenMatches(header: string | undefined, token: string): boolean {
@@ -53,7 +54,7 @@ function tooDeep(text: string): boolean {
 /**
  * A connect-style middleware: handles POST /rpc/<method>, passes everything else on. Only the
  * page this server serves may call: the exact origin (a page of another site or port is
- * refused even with a token it cannot have) and the per-run token.
+ * refused even with a token it cannot have; a call without Origin too) and the per-run token.
  */
 export function createRpcMiddleware(dispatch: Dispatch, token: string, origin: string) {
   const host = new URL(origin).host;
@@ -61,8 +62,10 @@ export function createRpcMiddleware(dispatch: Dispatch, token: string, origin: s
     const m = /^\/rpc\/([\w.]+)$/.exec(req.url ?? '');
     if (!m) return next();
     if (req.method !== 'POST') return send(res, 405, { ok: false, code: 'method_not_allowed', message: '只接受 POST 请求' });
-    // A renamed host (DNS rebinding) or another origin never reaches the backend.
-    if (req.headers.host !== host || (req.headers.origin !== undefined && req.headers.origin !== origin)) {
+    // A renamed host (DNS rebinding) or another origin never reaches the backend. Origin is
+    // required, not only checked when present: a browser always sends it on a POST fetch, so a
+    // call without it comes from no page of ours (a script or tool holding a leaked token).
+    if (req.headers.host !== host || req.headers.origin !== origin) {
       return send(res, 403, { ok: false, code: 'forbidden_origin', message: '拒绝来自其他来源的调用' });
     }
     if (!tokenMatches(req.headers.authorization, token)) {
