@@ -119,6 +119,7 @@ export function createBackend(o: BackendOptions) {
     reference: reference.get,
     afterLocalWrite: () => sync.afterLocalWrite(),
     renderDocument: documents.render,
+    log,
     cityLookup: sync.cityLookup,
   };
   // Backup and restore (issue #15)

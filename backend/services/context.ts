@@ -24,6 +24,8 @@ export interface ServiceContext {
   renderDocument: DocumentRenderer;
   /** Who is acting: the signed-in, unlocked user (the gate lets no other call through). */
   actor: () => Operator | null;
+  /** The backend's log (stderr of its process): for faults the user is told of in words. */
+  log: (msg: string, detail?: unknown) => void;
   /** Asks the city about a person (the repeat check's confirmation); null when it cannot. */
   cityLookup: (q: LookupRequest) => Promise<LookupResponse | null>;
 }

@@ -83,7 +83,11 @@ export async function runMatterCommand(ctx: ServiceContext, matterId: string, re
       kind === 'delivery-receipt' && command.type === 'deliver' && deliveredKind
         ? { kind: deliveredKind, method: command.method, to: command.to, at: command.at }
         : undefined;
-    const doc = await generateDocument(ctx, matterId, kind, delivery);
+    // A fault (a full disk, a missing font file) is no more an error than a refusal: the step is saved.
+    const doc = await generateDocument(ctx, matterId, kind, delivery).catch((e: unknown) => {
+      ctx.log(`document ${kind} of a committed step failed`, e);
+      return err('document_failed', '保存文书时出错');
+    });
     if (!doc.ok) warnings.push(`已${COMMAND_LABELS[command.type]}，但文书未能生成：${doc.message}。可在“文书”中重新生成。`);
   }
   const detail = matterDetail(ctx, matterId);

@@ -66,9 +66,8 @@ export function CommandDialog({ matter, type, onClose }: { matter: MatterDetail;
     const r = await api.invoke('matters.command', { matterId: matter.matterId, command });
     setBusy(false);
     if (!r.ok) {
+      // A refusal wrote nothing: the file stands as shown.
       setRefusal(r);
-      // A step can be recorded while its document fails: show the file as it now stands.
-      void useMatterStore.getState().reload();
       return;
     }
     useMatterStore.getState().show(r.value.detail);
