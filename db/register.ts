@@ -8,6 +8,7 @@ import { plusDays } from '../domain/calendar/deadlines';
 import { AUTHORITY_STEPS } from '../domain/matters/deadlines';
 import { DUE_SOON_DAYS, NONE, type RegisterFilter, type RegisterSort, type RegisterSortKey } from '../domain/register/filter';
 import type { LocalDb } from './open';
+import { flagColumns } from './registerColumns';
 import { matter, visit, visitor } from './schema';
 
 const NO_DUE = '9999-12-31';
@@ -82,15 +83,7 @@ const ROW = {
   lifecycle: matter.lifecycle,
   nextStep: matter.nextStep,
   nextDue: matter.nextDue,
-  skipLevel: matter.skipLevel,
-  crossRegion: matter.crossRegion,
-  crossDepartment: matter.crossDepartment,
-  crossSector: matter.crossSector,
-  personHouseholdApart: matter.personHouseholdApart,
-  personMatterApart: matter.personMatterApart,
-  matterHouseholdApart: matter.matterHouseholdApart,
-  lawRelated: matter.lawRelated,
-  majorUrgent: matter.majorUrgent,
+  ...flagColumns(matter),
   reporterProtected: matter.reporterProtected,
   voidedAt: matter.voidedAt,
   origin: matter.origin,

@@ -19,7 +19,8 @@ export const flagsSchema = z.strictObject({
   majorUrgent: z.boolean().default(false),
 });
 export type Flags = z.output<typeof flagsSchema>;
-const FLAG_KEYS = flagsSchema.keyof().options;
+/** The nine flags' names, in the schema's order (which the register's indexes follow too). */
+export const FLAG_KEYS = flagsSchema.keyof().options;
 
 /** The yes/no marks and their names (越级 has its own levels). */
 export const FLAG_LABELS = {
