@@ -4,6 +4,7 @@ import { and, eq, gt, inArray } from 'drizzle-orm';
 import { afterEach, expect, it } from 'vitest';
 import { getSyncState } from '../../db/syncState';
 import type { SyncStatus } from '../../domain/rpc/contract';
+import { AUDIT_EVENT } from '../../domain/staff/audit';
 import { devices, events, matters, visits } from '../../server/store/schema';
 import { testBackend } from '../support/backend';
 import {
@@ -47,6 +48,8 @@ async function expectAllAtCity(city: FaultCity, backend: TestBackend, deviceId: 
   expect(stored.map((e) => e.seq)).toEqual(local.map((e) => e.seq));
   expect(stored.map((e) => e.eventId)).toEqual(local.map((e) => e.id));
   expect(local.map((e) => e.seq)).toEqual(Array.from({ length: local.length }, (_, i) => i + 1));
+  // The audit trail's lines are among them: the city holds who did and saw what, by the same ids.
+  expect(local.filter((e) => e.type === AUDIT_EVENT).length).toBeGreaterThan(0);
 }
 
 const pushCount = (city: FaultCity) => city.seen.filter((s) => s.path === PUSH).length;
