@@ -29,10 +29,12 @@ export const METHOD_AUDIT: Readonly<Record<Method, AuditKind | null>> = {
   'intake.listToday': null,
   // The window sees every earlier matter of the person it names: a view of personal records.
   'intake.lookupPerson': 'view',
+  // The form saves itself every 800 ms while the clerk types: a line each would bury the trail.
+  // The registration it becomes is the write; opening another's draft or throwing one away is recorded.
   'drafts.save': null,
   'drafts.list': null,
-  'drafts.get': null,
-  'drafts.discard': null,
+  'drafts.get': 'view',
+  'drafts.discard': 'write',
   'attachments.add': 'write',
   'attachments.list': null,
   'attachments.read': 'view',

@@ -83,6 +83,17 @@ describe('the audit log', () => {
     });
   });
 
+  it('records opening and discarding a draft, not the form saving itself as the clerk types', async () => {
+    const b = testBackend();
+    backends.push(b);
+    const actions = () => (b.db.$client.prepare("SELECT action FROM audit_log WHERE action LIKE 'drafts.%' ORDER BY seq").pluck().all() as string[]);
+    for (const summary of ['工资', '工资被拖欠']) await b.dispatch('drafts.save', { id: 'd1', title: '张三', data: { summary } });
+    expect(actions()).toEqual([]);
+    await b.dispatch('drafts.get', { id: 'd1' });
+    await b.dispatch('drafts.discard', { id: 'd1' });
+    expect(actions()).toEqual(['drafts.get', 'drafts.discard']);
+  });
+
   it('goes to the city as events, each line once, in order', async () => {
     const { b, sql } = await withTrail();
     const lines = (sql.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
