@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { countyId } from '../support/city';
-import { accessibilityViolations } from './axe';
-import { rpc } from './pageRpc';
-import { openAs } from './session';
+import { accessibilityViolations } from '../support/e2e/axe';
+import { rpc } from '../support/e2e/pageRpc';
+import { openAs } from '../support/e2e/session';
 
 // The page's CSP forbids injected scripts; axe is injected, so this context bypasses it.
 test.use({ bypassCSP: true });
