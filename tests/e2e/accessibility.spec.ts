@@ -161,4 +161,5 @@ test('the search passes axe with its results open, and with its refusal of a fra
   await box.fill('无');
   await expect(page.getByTestId('search-message')).toHaveText('请至少输入两个字');
   expect(await accessibilityViolations(page)).toEqual([]);
+  await shot(page, 'search-refusal');
 });
