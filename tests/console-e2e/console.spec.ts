@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { expect, test, type Page } from '@playwright/test';
 import { countyId } from '../support/city';
-import { rpc } from '../e2e/pageRpc';
-import { openAs, switchUser } from '../e2e/session';
+import { rpc } from '../support/e2e/pageRpc';
+import { openAs, switchUser } from '../support/e2e/session';
 
 const CITY = process.env.XF_E2E_CITY_URL!;
 // Read, not imported: Playwright's loader takes JSON only with an import attribute.

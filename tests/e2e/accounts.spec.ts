@@ -4,9 +4,9 @@
 // sign-in screen and the accounts page pass axe-core too.
 import { expect, test } from '@playwright/test';
 import { ROLE_LABELS } from '../../domain/staff/roles';
-import { accessibilityViolations } from './axe';
-import { openAs } from './session';
-import { pageDispatch } from './pageRpc';
+import { accessibilityViolations } from '../support/e2e/axe';
+import { openAs } from '../support/e2e/session';
+import { pageDispatch } from '../support/e2e/pageRpc';
 import { PASSWORD } from '../support/staff';
 
 // The page's CSP forbids injected scripts; axe is injected, so this context bypasses it.

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { openAs } from './session';
+import { openAs } from '../support/e2e/session';
 
 test('the administrator backs up to a chosen folder and restores that backup', async ({ page }) => {
   const usb = fs.mkdtempSync(path.join(os.tmpdir(), 'xf-e2e-usb-'));

@@ -5,8 +5,8 @@ import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { INDICATOR_FORMULAS, INDICATOR_LABELS } from '../../domain/figures/indicators';
 import { checkCharacter } from '../../domain/identity/residentId';
-import { rpc } from './pageRpc';
-import { openAs } from './session';
+import { rpc } from '../support/e2e/pageRpc';
+import { openAs } from '../support/e2e/session';
 
 const SHOTS = 'test-results/screenshots';
 /** A statistic card's whole text: its title, the number and the unit. */

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { openAs } from './session';
+import { openAs } from '../support/e2e/session';
 import { ledgerId, ledgerRow, ledgerXlsx } from '../support/ledger';
 
 const SHOTS = 'test-results/screenshots';

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { badCheckId, countyId } from '../support/city';
 import { configureNotices } from '../support/noticeSettings';
-import { pageDispatch } from './pageRpc';
-import { openAs } from './session';
+import { pageDispatch } from '../support/e2e/pageRpc';
+import { openAs } from '../support/e2e/session';
 
 const SHOTS = path.resolve('test-results/screenshots');
 fs.mkdirSync(SHOTS, { recursive: true });

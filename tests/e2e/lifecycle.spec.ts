@@ -8,9 +8,9 @@ import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { checkCharacter } from '../../domain/identity/residentId';
 import type { MethodInput } from '../../domain/rpc/contract';
-import { pageDispatch, rpc } from './pageRpc';
+import { pageDispatch, rpc } from '../support/e2e/pageRpc';
 import { configureNotices } from '../support/noticeSettings';
-import { openAs, switchUser } from './session';
+import { openAs, switchUser } from '../support/e2e/session';
 import { pdfText } from '../support/pdfText';
 
 const SHOTS = 'test-results/screenshots';

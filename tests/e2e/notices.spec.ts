@@ -10,8 +10,8 @@ import { checkCharacter } from '../../domain/identity/residentId';
 import type { MethodInput } from '../../domain/rpc/contract';
 import { pdfText } from '../support/pdfText';
 import { TEST_BUREAU, TEST_ORGANISATIONS } from '../support/noticeSettings';
-import { rpc } from './pageRpc';
-import { openAs } from './session';
+import { rpc } from '../support/e2e/pageRpc';
+import { openAs } from '../support/e2e/session';
 
 const SHOTS = 'test-results/screenshots';
 fs.mkdirSync(SHOTS, { recursive: true });

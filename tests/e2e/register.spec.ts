@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { checkCharacter } from '../../domain/identity/residentId';
-import { rpc } from './pageRpc';
-import { openAs } from './session';
+import { rpc } from '../support/e2e/pageRpc';
+import { openAs } from '../support/e2e/session';
 
 const SHOTS = 'test-results/screenshots';
 fs.mkdirSync(SHOTS, { recursive: true });

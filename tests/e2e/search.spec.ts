@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { checkCharacter } from '../../domain/identity/residentId';
-import { rpc } from './pageRpc';
-import { openAs } from './session';
+import { rpc } from '../support/e2e/pageRpc';
+import { openAs } from '../support/e2e/session';
 
 const SHOTS = 'test-results/screenshots';
 fs.mkdirSync(SHOTS, { recursive: true });
@@ -20,7 +20,8 @@ async function register(page: Page, name: string, summary: string) {
 }
 
 const box = (page: Page) => page.getByTestId('header-search');
-const hits = (page: Page) => page.getByTestId('search-hit');
+// Only the list on screen: a closed list stays in the page, hidden, with the last query's hits.
+const hits = (page: Page) => page.getByTestId('search-hit').filter({ visible: true });
 
 test('a two-character name and the last four digits of an ID number find the matter; Enter opens its file', async ({ page }) => {
   await openAs(page, 'clerk');

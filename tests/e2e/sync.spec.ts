@@ -4,7 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { countyId } from '../support/city';
 import { startCityServer } from '../support/cityServer';
-import { openAs, switchUser } from './session';
+import { openAs, switchUser } from '../support/e2e/session';
 
 test('a registration made offline reaches the city after enrolment and 立即同步', async ({ page }) => {
   const city = await startCityServer();

@@ -12,8 +12,8 @@ import { countyId } from '../support/city';
 import { CITY_ADMIN_TOKEN, startCityServer } from '../support/cityServer';
 import { validVisit } from '../support/backend';
 import { signIn } from '../support/staff';
-import { openAs } from './session';
-import { pageDispatch, rpc } from './pageRpc';
+import { openAs } from '../support/e2e/session';
+import { pageDispatch, rpc } from '../support/e2e/pageRpc';
 
 /** The window's way to the city: a forwarder that can be cut, as a township's link is. */
 async function cuttableLink(target: string) {

@@ -1,9 +1,9 @@
 // The backend as a dev:web page reaches it: the same loopback RPC with the page's token, typed
 // by the contract. For end-to-end tests that set up what they need without clicking through it.
 import type { Page } from '@playwright/test';
-import type { Err, Ok } from '../../domain/result';
-import type { Method, MethodInput, MethodOutput } from '../../domain/rpc/contract';
-import type { Dispatch } from '../support/staff';
+import type { Err, Ok } from '../../../domain/result';
+import type { Method, MethodInput, MethodOutput } from '../../../domain/rpc/contract';
+import type { Dispatch } from '../staff';
 
 export async function rpc<M extends Method>(page: Page, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const r = await pageDispatch(page)(method, input);

@@ -2,8 +2,8 @@
 // (the desk opens as that user after a reload), and through the sign-in form where the sign-in
 // itself is under test. Accounts are made as a person would make them (tests/support/staff.ts).
 import { expect, type Page } from '@playwright/test';
-import { ROLE_LABELS, type Role } from '../../domain/staff/roles';
-import { PASSWORD, signIn, STAFF } from '../support/staff';
+import { ROLE_LABELS, type Role } from '../../../domain/staff/roles';
+import { PASSWORD, signIn, STAFF } from '../staff';
 import { pageDispatch } from './pageRpc';
 
 async function expectSignedInAs(page: Page, role: Role): Promise<void> {
