@@ -49,7 +49,7 @@ export async function generateDocument(
       channel: row.matter.channel,
       summary: row.matter.summary,
       visitorName: row.visitor.name,
-      documentNumber: row.visitor.idNumber,
+      idNumber: row.visitor.idNumber,
       address: row.visitor.currentAddress,
       reporterProtected: row.matter.reporterProtected,
       lifecycle,

@@ -7,6 +7,7 @@ import { categorySelectionSchema } from '../../domain/reference/categories';
 import { maskIdNumber } from '../../domain/identity/residentId';
 import type { CredentialInfo } from '../../domain/identity/credentials';
 import { matterRegisteredPayload, visitRecordedPayload, type PersonPayload } from '../../domain/intake/events';
+import { fromWire, toWire } from '../../domain/sync/wireCredential';
 import { pickFlags } from '../../domain/intake/flags';
 import { channelSchema, type RegisterVisit, type RegistrationSummary } from '../../domain/intake/registration';
 import type { Registered } from '../../domain/intake/rpc';
@@ -40,8 +41,7 @@ function personPayload(visitorId: string, p: Person): PersonPayload {
   const doc: CredentialInfo = p.credential;
   return {
     visitorId,
-    documentType: doc.type,
-    documentNumber: doc.number,
+    ...toWire(doc),
     name: p.name,
     gender: doc.gender ?? p.gender ?? null,
     birthDate: doc.birthDate ?? (p.birthDate || null),
@@ -60,8 +60,7 @@ function personPayload(visitorId: string, p: Person): PersonPayload {
 function visitorRow(p: PersonPayload, at: string): VisitorRow {
   return {
     id: p.visitorId,
-    idType: p.documentType,
-    idNumber: p.documentNumber,
+    ...fromWire(p),
     name: p.name,
     gender: p.gender,
     ethnicity: p.ethnicity,

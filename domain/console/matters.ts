@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../calendar/deadlines';
 import { indicatorsSchema } from '../figures/indicators';
+import { credentialTypeSchema } from '../identity/credentials';
+import { personDetails } from '../intake/events';
 
 export const registerRowSchema = z.object({
   matterId: z.string(),
@@ -16,7 +18,7 @@ export const registerRowSchema = z.object({
   headcount: z.number().int(),
   summary: z.string(),
   visitorName: z.string(),
-  documentNumber: z.string(),
+  idNumber: z.string(),
   /** The names and numbers above are masked. */
   masked: z.boolean(),
 });
@@ -54,12 +56,19 @@ export type DrillQuery = z.infer<typeof drillQuerySchema>;
 
 export const timelineEntrySchema = z.object({ at: z.string(), type: z.string(), label: z.string(), detail: z.string() });
 
+const idFields = { idType: credentialTypeSchema, idNumber: z.string() };
+/** The visitor as the window registered them, whole; or, masked, only who it is, as the row shows it. */
+export const consoleVisitorSchema = z.discriminatedUnion('masked', [
+  z.object({ ...personDetails.shape, ...idFields, masked: z.literal(false) }),
+  z.object({ name: z.string(), ...idFields, masked: z.literal(true) }),
+]);
+export type ConsoleVisitor = z.infer<typeof consoleVisitorSchema>;
+
 export const matterRecordSchema = z.object({
   row: registerRowSchema,
   respondent: z.string(),
   facts: z.string(),
   placeRegion: z.string(),
-  /** The visitor as registered, masked like the row. */
-  visitor: z.record(z.string(), z.unknown()),
+  visitor: consoleVisitorSchema,
   timeline: z.array(timelineEntrySchema),
 });

@@ -2,12 +2,14 @@
 // matter's full record with the timeline replayed from the events its window sent. Identities
 // are masked unless the reader's role may see them (domain/console/roles.ts).
 import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { RegisterQuery, RegisterRow } from '../../domain/console/matters';
-import { maskDocumentNumber, seesIdentity, type CityRole } from '../../domain/console/roles';
+import type { ConsoleVisitor, RegisterQuery, RegisterRow } from '../../domain/console/matters';
+import type { PersonPayload } from '../../domain/intake/events';
+import { maskListedIdNumber, seesIdentity, type CityRole } from '../../domain/console/roles';
 import { COMMAND_LABELS, type CommandType } from '../../domain/matters/commands';
 import { STATE_LABELS, type MatterState } from '../../domain/matters/states';
 import { maskName } from '../../domain/staff/roles';
 import { EVENT_TYPE_LABELS } from '../../domain/sync/events';
+import { personFromWire } from '../../domain/sync/wireCredential';
 import type { CityDb } from '../store/db';
 import { events, matters } from '../store/schema';
 
@@ -31,7 +33,7 @@ export function toRegisterRow(m: MatterRow, role: CityRole): RegisterRow {
     headcount: m.headcount,
     summary: m.summary,
     visitorName: masked ? maskName(m.visitorName) : m.visitorName,
-    documentNumber: masked ? maskDocumentNumber(m.documentNumber) : m.documentNumber,
+    idNumber: masked ? maskListedIdNumber(m.idNumber) : m.idNumber,
     masked,
   };
 }
@@ -75,6 +77,12 @@ function describe(type: string, payload: Record<string, unknown>): { label?: str
   return { detail: '' };
 }
 
+/** The stored visitor was checked against personPayload on arrival. */
+function consoleVisitor(stored: PersonPayload, row: RegisterRow): ConsoleVisitor {
+  const whole = personFromWire(stored);
+  return row.masked ? { name: row.visitorName, idType: whole.idType, idNumber: row.idNumber, masked: true } : { ...whole, masked: false };
+}
+
 export async function matterRecord(db: CityDb, matterId: string, role: CityRole) {
   const [m] = await db.select().from(matters).where(eq(matters.matterId, matterId));
   if (!m) return null;
@@ -85,13 +93,12 @@ export async function matterRecord(db: CityDb, matterId: string, role: CityRole)
     .from(events)
     .where(and(eq(events.deviceId, m.deviceId), or(eq(events.entityId, matterId), sql`${events.payload}->>'matterId' = ${matterId}`)))
     .orderBy(asc(events.seq));
-  const visitor = m.visitor as Record<string, unknown>;
   return {
     row,
     respondent: m.respondent,
     facts: m.facts,
     placeRegion: m.placeRegion,
-    visitor: row.masked ? { name: row.visitorName, documentType: visitor.documentType, documentNumber: row.documentNumber } : visitor,
+    visitor: consoleVisitor(m.visitor as PersonPayload, row),
     timeline: steps.map((s) => {
         const { label, detail } = describe(s.type, s.payload as Record<string, unknown>);
       return { at: s.occurredAt, type: s.type, label: label ?? EVENT_TYPE_LABELS[s.type as keyof typeof EVENT_TYPE_LABELS] ?? s.type, detail };

@@ -7,6 +7,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { applyCommand } from '../../domain/matters/applyCommand';
 import { chinaDateOf } from '../../domain/calendar/chinaDay';
 import { eventPayloadSchemas, type EventPayload, type EventType, type SyncEvent } from '../../domain/sync/events';
+import { fromWire } from '../../domain/sync/wireCredential';
 import { cityLifecycle } from '../city/lifecycles';
 import { referenceValue } from '../city/referenceValue';
 import { bureauPolicyFor } from '../../domain/sync/pull';
@@ -32,7 +33,7 @@ const appliers: { [T in AppliedOneByOne]: Applier<T> } = {
   // the domain's own rules, for the published rates (city/figures.ts).
   'matter.transitioned': async (tx, _device, p) => {
     const [row] = await tx
-      .select({ lifecycle: matters.lifecycle, receivedAt: matters.receivedAt, matterNo: matters.matterNo, countyCode: matters.countyCode, documentNumber: matters.documentNumber })
+      .select({ lifecycle: matters.lifecycle, receivedAt: matters.receivedAt, matterNo: matters.matterNo, countyCode: matters.countyCode, idNumber: matters.idNumber })
       .from(matters)
       .where(eq(matters.matterId, p.matterId))
       .for('update');
@@ -82,8 +83,7 @@ function visitRow(device: AuthedDevice, p: EventPayload<'visit.recorded'>) {
     countyCode: device.countyCode,
     deviceId: device.id,
     kind: 'repeat',
-    documentType: p.visitor.documentType,
-    documentNumber: p.visitor.documentNumber,
+    ...fromWire(p.visitor),
     visitorName: p.visitor.name,
     channel: p.channel,
     headcount: p.headcount,

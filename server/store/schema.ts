@@ -91,9 +91,10 @@ export const matters = pgTable(
     deviceId: pushingDevice(),
     visitorId: uuid('visitor_id').notNull(),
     visitorName: text('visitor_name').notNull(),
-    documentType: text('document_type').notNull(),
+    // The visitor's 证件; the columns keep the names they were created with.
+    idType: text('document_type').notNull(),
     /** Indexed for the cross-county repeat-petitioner lookup. */
-    documentNumber: text('document_number').notNull(),
+    idNumber: text('document_number').notNull(),
     /** The whole person as the device registered it (PersonPayload), and the group's representatives. */
     visitor: jsonb('visitor').notNull(),
     representatives: jsonb('representatives').notNull(),
@@ -129,7 +130,7 @@ export const matters = pgTable(
     uniqueIndex('matters_matter_no_uq').on(t.matterNo),
     uniqueIndex('matters_first_visit_uq').on(t.firstVisitId),
     index('matters_county_idx').on(t.countyCode),
-    index('matters_credential_idx').on(t.documentNumber, t.documentType),
+    index('matters_credential_idx').on(t.idNumber, t.idType),
   ],
 );
 
@@ -140,8 +141,8 @@ const visitColumns = () => ({
   countyCode: varchar('county_code', { length: 6 }).notNull(),
   deviceId: pushingDevice(),
   kind: text('kind').notNull(),
-  documentType: text('document_type').notNull(),
-  documentNumber: text('document_number').notNull(),
+  idType: text('document_type').notNull(),
+  idNumber: text('document_number').notNull(),
   visitorName: text('visitor_name').notNull(),
   channel: text('channel').notNull(),
   headcount: bigint('headcount', { mode: 'number' }).notNull(),
@@ -153,7 +154,7 @@ const visitColumns = () => ({
 export const visits = pgTable(
   'visits',
   { ...visitColumns(), visitId: uuid('visit_id').primaryKey() },
-  (t) => [index('visits_matter_idx').on(t.matterId), index('visits_credential_idx').on(t.documentNumber, t.documentType)],
+  (t) => [index('visits_matter_idx').on(t.matterId), index('visits_credential_idx').on(t.idNumber, t.idType)],
 );
 
 /**
@@ -280,12 +281,12 @@ export const personLookups = pgTable(
     id: uuid('id').primaryKey(),
     deviceId: uuid('device_id'),
     /** Null: any type (the administrator may leave it out). */
-    documentType: text('document_type'),
-    documentNumber: text('document_number').notNull(),
+    idType: text('document_type'),
+    idNumber: text('document_number').notNull(),
     mattersFound: integer('matters_found').notNull(),
     lookedUpAt: timestamp('looked_up_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('person_lookups_credential_idx').on(t.documentNumber, t.documentType), index('person_lookups_device_idx').on(t.deviceId, t.lookedUpAt)],
+  (t) => [index('person_lookups_credential_idx').on(t.idNumber, t.idType), index('person_lookups_device_idx').on(t.deviceId, t.lookedUpAt)],
 );
 
 // ---- city console (issue #14): the city's own staff, their sessions, the audit of what they

@@ -27,13 +27,13 @@ describeEachBackend('console matters', (city) => {
     const admin = await setUpAdmin(city.app);
     const byRole = async (role: 'viewer' | 'statistician' | 'supervisor') => {
       const who = await staffMember(city.app, admin, role);
-      return (await who.call('GET', '/api/console/matters')).json().rows as { matterId: string; visitorName: string; documentNumber: string; masked: boolean }[];
+      return (await who.call('GET', '/api/console/matters')).json().rows as { matterId: string; visitorName: string; idNumber: string; masked: boolean }[];
     };
     const row = (rows: Awaited<ReturnType<typeof byRole>>, id: string) => rows.find((r) => r.matterId === id)!;
 
     for (const role of ['viewer', 'statistician'] as const) {
       const rows = await byRole(role);
-      expect(row(rows, open.matterId)).toMatchObject({ visitorName: '张*', documentNumber: '1101**********002X', masked: true });
+      expect(row(rows, open.matterId)).toMatchObject({ visitorName: '张*', idNumber: '1101**********002X', masked: true });
       expect(JSON.stringify(rows)).not.toContain(open.visitor.documentNumber);
       expect(JSON.stringify(rows)).not.toContain('李四');
     }
@@ -47,7 +47,7 @@ describeEachBackend('console matters', (city) => {
     // The full record is masked the same way, and its visitor carries nothing more.
     const viewer = await staffMember(city.app, admin, 'viewer', 'viewer2');
     const record = (await viewer.call('GET', `/api/console/matters/${open.matterId}`)).json();
-    expect(record.visitor).toEqual({ name: '张*', documentType: 'resident', documentNumber: '1101**********002X' });
+    expect(record.visitor).toEqual({ name: '张*', idType: 'resident', idNumber: '1101**********002X', masked: true });
     expect(JSON.stringify(record)).not.toContain(open.visitor.mobile);
   });
 

@@ -5,6 +5,7 @@
 // rest. The repeat-visit and terminated checks find these matters at once: they are matters.
 import { v7 as uuidv7 } from 'uuid';
 import { matterImportedPayload } from '../../../domain/records/events';
+import { toWire } from '../../../domain/sync/wireCredential';
 import { importedLifecycle } from '../../../domain/records/importedLifecycle';
 import type { ImportedRecord } from '../../../domain/records/importRow';
 import { missingColumns, IMPORT_FIELD_LABELS, type ImportMapping } from '../../../domain/records/importColumns';
@@ -93,8 +94,7 @@ function writeRecord(w: ReturnType<typeof ledgerWriter>, r: ImportedRecord, o: {
     batchId: o.batchId,
     visitor: {
       visitorId: o.visitorId,
-      documentType: r.credential.type,
-      documentNumber: r.credential.number,
+      ...toWire(r.credential),
       name: r.name,
       gender: r.credential.gender ?? null,
       birthDate: r.credential.birthDate ?? null,
