@@ -91,8 +91,7 @@ export const matters = pgTable(
     deviceId: pushingDevice(),
     visitorId: uuid('visitor_id').notNull(),
     visitorName: text('visitor_name').notNull(),
-    // The visitor's 证件; the columns keep the names they were created with.
-    idType: text('document_type').notNull(),
+    idType: text('document_type').notNull(), // the visitor's 证件: keys renamed, columns kept as created
     /** Indexed for the cross-county repeat-petitioner lookup. */
     idNumber: text('document_number').notNull(),
     /** The whole person as the device registered it (PersonPayload), and the group's representatives. */
