@@ -6,15 +6,19 @@ import { isoDateSchema } from '../calendar/deadlines';
 import { indicatorsSchema } from '../figures/indicators';
 import { credentialTypeSchema } from '../identity/credentials';
 import { personDetails } from '../intake/events';
+import { channelSchema } from '../intake/registration';
+import { matterStateSchema } from '../matters/states';
+import { eventTypeSchema } from '../sync/events';
 
 export const registerRowSchema = z.object({
   matterId: z.string(),
   matterNo: z.string(),
   countyCode: z.string(),
   receivedAt: z.string(),
-  status: z.string(),
+  status: matterStateSchema,
+  /** A code of the city's category tree (reference data), not a fixed list. */
   categoryCode: z.string(),
-  channel: z.string(),
+  channel: channelSchema,
   headcount: z.number().int(),
   summary: z.string(),
   visitorName: z.string(),
@@ -30,7 +34,7 @@ export const registerQuerySchema = z.strictObject({
   countyCode: countyCode.optional(),
   /** Matter number, summary or respondent, in part. */
   text: z.string().trim().min(1).max(100).optional(),
-  status: z.string().max(40).optional(),
+  status: matterStateSchema.optional(),
   categoryCode: z.string().max(20).optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
@@ -54,7 +58,7 @@ export const drillQuerySchema = z.strictObject({
 });
 export type DrillQuery = z.infer<typeof drillQuerySchema>;
 
-export const timelineEntrySchema = z.object({ at: z.string(), type: z.string(), label: z.string(), detail: z.string() });
+export const timelineEntrySchema = z.object({ at: z.string(), type: eventTypeSchema, label: z.string(), detail: z.string() });
 
 const idFields = { idType: credentialTypeSchema, idNumber: z.string() };
 /** The visitor as the window registered them, whole; or, masked, only who it is, as the row shows it. */

@@ -24,6 +24,7 @@ export const eventPayloadSchemas = {
   ...recordEventSchemas,
 } as const;
 export type EventType = keyof typeof eventPayloadSchemas;
+export const eventTypeSchema = z.enum(Object.keys(eventPayloadSchemas) as [EventType, ...EventType[]]);
 export type EventPayload<T extends EventType> = z.infer<(typeof eventPayloadSchemas)[T]>;
 
 /** What each kind of event is called (eventLabels.ts, apart for the window's first screen): one label for every type. */

@@ -8,7 +8,7 @@ import { maskListedIdNumber, seesIdentity, type CityRole } from '../../domain/co
 import { COMMAND_LABELS, type CommandType } from '../../domain/matters/commands';
 import { STATE_LABELS, type MatterState } from '../../domain/matters/states';
 import { maskName } from '../../domain/staff/roles';
-import { EVENT_TYPE_LABELS } from '../../domain/sync/events';
+import { EVENT_TYPE_LABELS, type EventType } from '../../domain/sync/events';
 import { personFromWire } from '../../domain/sync/wireCredential';
 import type { CityDb } from '../store/db';
 import { events, matters } from '../store/schema';
@@ -66,7 +66,7 @@ export async function registerRowsByIds(db: CityDb, ids: string[], role: CityRol
 }
 
 /** One line of the timeline for an event, in words; the payloads were checked against their schemas on arrival. */
-function describe(type: string, payload: Record<string, unknown>): { label?: string; detail: string } {
+function describe(type: EventType, payload: Record<string, unknown>): { label?: string; detail: string } {
   if (type === 'matter.registered') return { label: '登记', detail: String(payload.summary) };
   if (type === 'matter.transitioned') {
     const p = payload as { from: MatterState; to: MatterState; command: { type: CommandType } };
@@ -100,8 +100,8 @@ export async function matterRecord(db: CityDb, matterId: string, role: CityRole)
     placeRegion: m.placeRegion,
     visitor: consoleVisitor(m.visitor as PersonPayload, row),
     timeline: steps.map((s) => {
-        const { label, detail } = describe(s.type, s.payload as Record<string, unknown>);
-      return { at: s.occurredAt, type: s.type, label: label ?? EVENT_TYPE_LABELS[s.type as keyof typeof EVENT_TYPE_LABELS] ?? s.type, detail };
+      const { label, detail } = describe(s.type, s.payload as Record<string, unknown>);
+      return { at: s.occurredAt, type: s.type, label: label ?? EVENT_TYPE_LABELS[s.type], detail };
     }),
   };
 }

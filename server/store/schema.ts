@@ -3,6 +3,9 @@
 // drizzle-kit generates server/store/migrations from it.
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, customType, date, foreignKey, index, integer, jsonb, pgTable, pgView, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import type { Channel } from '../../domain/intake/registration';
+import type { MatterState } from '../../domain/matters/states';
+import type { EventType } from '../../domain/sync/events';
 
 const receivedAt = () => timestamp('received_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -63,7 +66,8 @@ const eventColumns = () => ({
 /** Every accepted event exactly as the device sent it. Append-only. */
 export const events = pgTable(
   'events',
-  { ...eventColumns(), receivedAt: receivedAt() },
+  // Accepted events: their types are known (quarantine keeps the rest).
+  { ...eventColumns(), type: text('type').notNull().$type<EventType>(), receivedAt: receivedAt() },
   // No index on entity_id: nothing looks events up by entity, and it slowed every push.
   (t) => [primaryKey({ columns: [t.deviceId, t.seq] })],
 );
@@ -97,7 +101,7 @@ export const matters = pgTable(
     /** The whole person as the device registered it (PersonPayload), and the group's representatives. */
     visitor: jsonb('visitor').notNull(),
     representatives: jsonb('representatives').notNull(),
-    channel: text('channel').notNull(),
+    channel: text('channel').notNull().$type<Channel>(),
     // bigint: the payload allows any safe integer, and an overflow would fail the whole batch.
     headcount: bigint('headcount', { mode: 'number' }).notNull(),
     categoryCode: text('category_code').notNull(),
@@ -106,7 +110,7 @@ export const matters = pgTable(
     summary: text('summary').notNull(),
     facts: text('facts').notNull(),
     flags: jsonb('flags').notNull(),
-    status: text('status').notNull().default('registered'),
+    status: text('status').notNull().default('registered').$type<MatterState>(),
     /**
      * The matter's domain lifecycle (MatterLifecycle), replayed from its transitions with the
      * domain's own rules; null until the first one arrives (then it is as registered).
@@ -143,7 +147,7 @@ const visitColumns = () => ({
   idType: text('document_type').notNull(),
   idNumber: text('document_number').notNull(),
   visitorName: text('visitor_name').notNull(),
-  channel: text('channel').notNull(),
+  channel: text('channel').notNull().$type<Channel>(),
   headcount: bigint('headcount', { mode: 'number' }).notNull(),
   terminatedMatter: boolean('terminated_matter').notNull().default(false),
   receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
@@ -168,10 +172,7 @@ export const allVisits = pgView('all_visits', visitColumns()).existing();
  * takes the next value by updating this single row, in its own transaction; the row lock makes
  * those writes commit in counter order, so a reader never sees value n+1 without n.
  */
-export const changeCounter = pgTable('change_counter', {
-  id: smallint('id').primaryKey(),
-  value: bigint('value', { mode: 'number' }).notNull(),
-});
+export const changeCounter = pgTable('change_counter', { id: smallint('id').primaryKey(), value: bigint('value', { mode: 'number' }).notNull() });
 
 /** Reference data the city maintains, one row per key, replaced whole by the administrator. */
 export const referenceData = pgTable(
@@ -192,9 +193,7 @@ export const supervisionNotices = pgTable(
   'supervision_notices',
   {
     id: uuid('id').primaryKey(),
-    matterId: uuid('matter_id')
-      .notNull()
-      .references(() => matters.matterId),
+    matterId: uuid('matter_id').notNull().references(() => matters.matterId),
     matterNo: text('matter_no').notNull(),
     countyCode: varchar('county_code', { length: 6 }).notNull(),
     /** 督〔year〕number号, numbered from 1 each year. */

@@ -55,10 +55,24 @@ describeEachBackend('console matters', (city) => {
     const { open } = await registered();
     const admin = await setUpAdmin(city.app);
     const record = await admin.call('GET', `/api/console/matters/${open.matterId}`);
-    expect(record.json()).toMatchObject({ row: { matterNo: open.matterNo }, visitor: { mobile: '13800138000' }, timeline: [expect.objectContaining({ label: '登记' })] });
+    expect(record.json()).toMatchObject({
+      row: { matterNo: open.matterNo, status: 'registered', channel: 'visit' },
+      visitor: { mobile: '13800138000', idType: 'resident', idNumber: open.visitor.documentNumber, masked: false },
+      timeline: [expect.objectContaining({ type: 'matter.registered', label: '登记' })],
+    });
+    expect(record.json().visitor).not.toHaveProperty('documentNumber');
     const [entry] = (await admin.call('GET', '/api/console/audit?action=matter.viewed')).json().entries;
     expect(entry).toMatchObject({ actor: '市局管理员（admin）', target: open.matterNo, detail: { masked: false } });
     expectCleanError(await admin.call('GET', '/api/console/matters/0190a000-0000-7000-8000-000000000001'), 404, 'matter_not_found');
+  });
+
+  it('filters the register by state, and refuses a state there is none of', async () => {
+    const { open, accusing } = await registered();
+    const admin = await setUpAdmin(city.app);
+    const ids = async (q: string) => (await admin.call('GET', `/api/console/matters?${q}`)).json().rows.map((r: { matterId: string }) => r.matterId).sort();
+    expect(await ids('status=registered')).toEqual([open.matterId, accusing.matterId].sort());
+    expect(await ids('status=closed')).toEqual([]);
+    expectCleanError(await admin.call('GET', '/api/console/matters?status=done'), 400, 'invalid_request');
   });
 
   it('opens a figure to exactly the matters it counts, and downloads the figures as a workbook', async () => {
