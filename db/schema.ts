@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { DeadlineStep } from '../domain/calendar/deadlines';
+import type { DocumentKind } from '../domain/documents/kinds';
 import type { DeliveryMethod } from '../domain/matters/commands';
 import type { MatterState } from '../domain/matters/states';
 import { openMatter } from './queueColumns';
@@ -189,7 +190,7 @@ export const document = sqliteTable(
     matterId: text('matter_id')
       .notNull()
       .references(() => matter.id),
-    kind: text('kind').notNull(),
+    kind: text('kind').notNull().$type<DocumentKind>(),
     sha256: text('sha256').notNull(),
     fileName: text('file_name').notNull(),
     createdAt: text('created_at').notNull(),

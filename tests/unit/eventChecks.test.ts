@@ -42,7 +42,8 @@ describe('checkContent', () => {
 
   it('refuses a registration under a number the device does not issue, and one received before 1900', () => {
     const own = registrationEvent(1);
-    expect(checkContent(device, own)).toEqual({ ok: true });
+    // A passed check hands on the payload as parsed, which is what gets applied.
+    expect(checkContent(device, own)).toEqual({ ok: true, checked: { type: 'matter.registered', payload: own.payload } });
     expect(checkContent(device, { ...own, payload: { ...own.payload, matterNo: '410184-D001-2026-000001' } })).toMatchObject({ ok: false, code: 'matter_no_foreign' });
     expect(checkContent(device, { ...own, payload: { ...own.payload, receivedAt: '0099-01-01T00:00:00.000+08:00' } })).toMatchObject({ ok: false, code: 'bad_payload' });
   });
@@ -50,7 +51,7 @@ describe('checkContent', () => {
   it('refuses a corrected channel that is none of the four, as the city keeps it as one of them', () => {
     const corrected = eventsAbout(1, registrationEvent(1).payload).find((e) => e.type === 'matter.corrected')!;
     const toChannel = (to: string) => ({ ...corrected, payload: { ...corrected.payload, changes: [{ field: 'channel', from: 'visit', to }] } });
-    expect(checkContent(device, toChannel('letter'))).toEqual({ ok: true });
+    expect(checkContent(device, toChannel('letter'))).toMatchObject({ ok: true, checked: { type: 'matter.corrected' } });
     expect(checkContent(device, toChannel('fax'))).toMatchObject({ ok: false, code: 'bad_payload', message: expect.stringContaining('信访方式') });
   });
 });
