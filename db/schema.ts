@@ -61,7 +61,7 @@ export const matter = sqliteTable(
     matterHouseholdApart: bool('matter_household_apart'),
     lawRelated: bool('law_related'), // 涉法涉诉
     majorUrgent: bool('major_urgent'),
-    status: text('status').notNull(), // lifecycle state (domain/matters/states.ts)
+    status: text('status').notNull().$type<MatterState>(), // lifecycle state (domain/matters/states.ts)
     lifecycle: text('lifecycle').notNull().default('{}'), // the domain's MatterLifecycle as JSON
     nextStep: text('next_step').$type<DeadlineStep>(),
     nextDue: text('next_due'), // YYYY-MM-DD, for the work queue
