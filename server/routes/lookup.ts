@@ -15,6 +15,7 @@ export const lookupRoutes: FastifyPluginAsyncZod<{ db: CityDb; adminToken: strin
   { db, adminToken, perDevicePerMinute },
 ) => {
   app.get(
+    // The published API document names the path's parameter (domain/sync/lookup.ts adminLookupParams).
     '/api/v1/admin/persons/:documentNumber/matters',
     {
       onRequest: requireAdmin(adminToken),
