@@ -3,6 +3,7 @@
 import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DeadlineStep } from '../domain/calendar/deadlines';
 import type { DeliveryMethod } from '../domain/matters/commands';
+import type { MatterState } from '../domain/matters/states';
 import type { LocalDb } from './open';
 import { openMatter } from './queueColumns';
 import { campaign, campaignMatter, document, leaderCase, matter, participant, supervision, transition, visit, visitor } from './schema';
@@ -22,7 +23,7 @@ export function matterByNo(db: Tx, matterNo: string) {
 export function saveLifecycle(
   tx: Tx,
   matterId: string,
-  m: { status: string; lifecycle: string; nextStep: DeadlineStep | null; nextDue: string | null; reporterProtected: boolean; updatedAt: string },
+  m: { status: MatterState; lifecycle: string; nextStep: DeadlineStep | null; nextDue: string | null; reporterProtected: boolean; updatedAt: string },
 ): void {
   tx.update(matter).set(m).where(eq(matter.id, matterId)).run();
 }

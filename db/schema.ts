@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { DeadlineStep } from '../domain/calendar/deadlines';
+import type { DocumentKind } from '../domain/documents/kinds';
 import type { DeliveryMethod } from '../domain/matters/commands';
 import type { MatterState } from '../domain/matters/states';
 import { openMatter } from './queueColumns';
@@ -60,7 +61,7 @@ export const matter = sqliteTable(
     matterHouseholdApart: bool('matter_household_apart'),
     lawRelated: bool('law_related'), // 涉法涉诉
     majorUrgent: bool('major_urgent'),
-    status: text('status').notNull(), // lifecycle state (domain/matters/states.ts)
+    status: text('status').notNull().$type<MatterState>(), // lifecycle state (domain/matters/states.ts)
     lifecycle: text('lifecycle').notNull().default('{}'), // the domain's MatterLifecycle as JSON
     nextStep: text('next_step').$type<DeadlineStep>(),
     nextDue: text('next_due'), // YYYY-MM-DD, for the work queue
@@ -189,7 +190,7 @@ export const document = sqliteTable(
     matterId: text('matter_id')
       .notNull()
       .references(() => matter.id),
-    kind: text('kind').notNull(),
+    kind: text('kind').notNull().$type<DocumentKind>(),
     sha256: text('sha256').notNull(),
     fileName: text('file_name').notNull(),
     createdAt: text('created_at').notNull(),

@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import { attachmentAddedPayload, type attachmentInputSchema } from '../../domain/intake/attachments';
+import type { attachmentInputSchema } from '../../domain/intake/attachments';
+import type { EventPayload } from '../../domain/sync/events';
 import { err, ok, type Result } from '../../domain/result';
 import { attachmentById, attachmentsOf, insertAttachment, type AttachmentRow } from '../../db/attachments';
 import { appendEvent } from '../../db/outbox';
@@ -28,7 +29,7 @@ export function addAttachment(ctx: ServiceContext, i: z.output<typeof attachment
   const addedAt = localTimestamp(ctx.now());
   ctx.db.transaction((tx) => {
     insertAttachment(tx, { id, matterId: i.matterId, sha256, fileName: i.fileName, mime: i.mime, size: bytes.length, createdAt: addedAt });
-    const payload = attachmentAddedPayload.parse({ attachmentId: id, matterId: i.matterId, sha256, size: bytes.length, fileName: i.fileName, mime: i.mime, addedAt });
+    const payload = { attachmentId: id, matterId: i.matterId, sha256, size: bytes.length, fileName: i.fileName, mime: i.mime, addedAt } satisfies EventPayload<'attachment.added'>;
     appendEvent(tx, { id: uuidv7(), type: 'attachment.added', entityId: i.matterId, occurredAt: addedAt, payload });
   });
   ctx.afterLocalWrite();

@@ -40,7 +40,7 @@ export function documentFields(kind: DocumentKind, s: DocumentSource, n: NoticeC
       return ok({
         ...common,
         registeredAt: cn(s.receivedAt),
-        maskedIdNumber: maskIdNumber(s.documentNumber),
+        maskedIdNumber: maskIdNumber(s.idNumber),
         channel: CHANNEL_WORDS[s.channel as Channel] ?? CHANNEL_LABELS.visit,
         summary: s.summary,
         acceptanceDeadline: cn(s.acceptanceLastDay),

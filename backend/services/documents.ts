@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { DOCUMENT_TITLES, documentKindSchema, type DocumentKind } from '../../domain/documents/kinds';
-import { documentDeliveredPayload } from '../../domain/matters/events';
+import { DOCUMENT_TITLES, type DocumentKind } from '../../domain/documents/kinds';
+import type { EventPayload } from '../../domain/sync/events';
 import { matterCommandSchema, type DeliveryMethod } from '../../domain/matters/commands';
 import { err, ok, type Result } from '../../domain/result';
 import { documentById, insertDocument, matterWithVisitor, recordDelivery, transitionsOf } from '../../db/matters';
@@ -49,7 +49,7 @@ export async function generateDocument(
       channel: row.matter.channel,
       summary: row.matter.summary,
       visitorName: row.visitor.name,
-      documentNumber: row.visitor.idNumber,
+      idNumber: row.visitor.idNumber,
       address: row.visitor.currentAddress,
       reporterProtected: row.matter.reporterProtected,
       lifecycle,
@@ -86,10 +86,10 @@ export async function deliverDocument(ctx: ServiceContext, documentId: string, d
   const doc = documentById(ctx.db, documentId);
   if (!doc) return err('document_not_found', '文书不存在');
   if (doc.deliveredAt) return err('already_delivered', `该文书已于 ${doc.deliveredAt.slice(0, 10)} 送达`);
-  const kind = documentKindSchema.parse(doc.kind);
+  const kind = doc.kind;
   ctx.db.transaction((tx) => {
     recordDelivery(tx, documentId, { deliveryMethod: d.method, deliveredTo: d.to, deliveredAt: d.at });
-    const payload = documentDeliveredPayload.parse({ documentId, matterId: doc.matterId, kind, method: d.method, to: d.to, at: d.at });
+    const payload = { documentId, matterId: doc.matterId, kind, method: d.method, to: d.to, at: d.at } satisfies EventPayload<'document.delivered'>;
     appendEvent(tx, { id: uuidv7(), type: 'document.delivered', entityId: doc.matterId, occurredAt: d.at, payload });
   });
   ctx.afterLocalWrite();

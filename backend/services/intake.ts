@@ -6,7 +6,9 @@ import type { z } from 'zod';
 import { categorySelectionSchema } from '../../domain/reference/categories';
 import { maskIdNumber } from '../../domain/identity/residentId';
 import type { CredentialInfo } from '../../domain/identity/credentials';
-import { matterRegisteredPayload, visitRecordedPayload, type PersonPayload } from '../../domain/intake/events';
+import type { PersonPayload } from '../../domain/intake/events';
+import type { EventPayload } from '../../domain/sync/events';
+import { fromWire, toWire } from '../../domain/sync/wireCredential';
 import { pickFlags } from '../../domain/intake/flags';
 import { channelSchema, type RegisterVisit, type RegistrationSummary } from '../../domain/intake/registration';
 import type { Registered } from '../../domain/intake/rpc';
@@ -40,8 +42,7 @@ function personPayload(visitorId: string, p: Person): PersonPayload {
   const doc: CredentialInfo = p.credential;
   return {
     visitorId,
-    documentType: doc.type,
-    documentNumber: doc.number,
+    ...toWire(doc),
     name: p.name,
     gender: doc.gender ?? p.gender ?? null,
     birthDate: doc.birthDate ?? (p.birthDate || null),
@@ -60,8 +61,7 @@ function personPayload(visitorId: string, p: Person): PersonPayload {
 function visitorRow(p: PersonPayload, at: string): VisitorRow {
   return {
     id: p.visitorId,
-    idType: p.documentType,
-    idNumber: p.documentNumber,
+    ...fromWire(p),
     name: p.name,
     gender: p.gender,
     ethnicity: p.ethnicity,
@@ -126,7 +126,7 @@ export function registerVisit(ctx: ServiceContext, input: RegisterVisit): Result
       // A repeat visit within the window after 办结 undoes the earlier matter's 一次性化解.
       refreshFacts(tx, ctx.reference(), linked.id);
       const terminated = linked.status === 'terminated';
-      const payload = visitRecordedPayload.parse({ ...common, matterId: linked.id, matterNo: linked.matterNo, summary: input.summary, terminatedMatter: terminated });
+      const payload = { ...common, matterId: linked.id, matterNo: linked.matterNo, summary: input.summary, terminatedMatter: terminated } satisfies EventPayload<'visit.recorded'>;
       appendEvent(tx, { id: uuidv7(), type: 'visit.recorded', entityId: visitId, occurredAt: receivedAt, payload });
       if (input.draftId) deleteDraft(tx, input.draftId);
       return { matterId: linked.id, matterNo: linked.matterNo, visitId, visitKind: 'repeat', visitorId: visitor.visitorId, receivedAt, terminated, nextDeadline: null };
@@ -161,7 +161,7 @@ export function registerVisit(ctx: ServiceContext, input: RegisterVisit): Result
     });
     insertVisit(tx, { ...visitRow, matterId, kind: 'first', summary: input.summary }, reps.map((r) => r.visitorId));
     refreshFacts(tx, ctx.reference(), matterId);
-    const payload = matterRegisteredPayload.parse({
+    const payload = {
       ...common,
       matterId,
       matterNo,
@@ -171,7 +171,7 @@ export function registerVisit(ctx: ServiceContext, input: RegisterVisit): Result
       summary: input.summary,
       facts: input.facts,
       flags: input.flags,
-    });
+    } satisfies EventPayload<'matter.registered'>;
     appendEvent(tx, { id: uuidv7(), type: 'matter.registered', entityId: matterId, occurredAt: receivedAt, payload });
     if (input.draftId) deleteDraft(tx, input.draftId);
     return {

@@ -15,7 +15,7 @@ export interface DocumentSource {
   channel: string;
   summary: string;
   visitorName: string;
-  documentNumber: string;
+  idNumber: string;
   address: string;
   reporterProtected: boolean;
   lifecycle: MatterLifecycle;

@@ -1,7 +1,8 @@
-// The repeat-visit check (DOMAIN.md §2): the moment a document number (or name + mobile) is
+// The repeat-visit check (DOMAIN.md §2): the moment a 证件 number (or name + mobile) is
 // entered, every earlier matter of that person — open, answered, terminated — for the side panel.
 import { parsePhone } from '../../domain/contact/phone';
 import { parseCredential } from '../../domain/identity/credentials';
+import { toWire } from '../../domain/sync/wireCredential';
 import type { lookupPersonInputSchema, PriorMatter } from '../../domain/intake/rpc';
 import { chinaDateOf } from '../../domain/calendar/chinaDay';
 import { STATE_LABELS, type MatterState } from '../../domain/matters/states';
@@ -59,7 +60,7 @@ export async function lookupPerson(ctx: ServiceContext, q: Query): Promise<Resul
   // The city's termination register as last pulled: a terminated matter of another window, known offline.
   if (doc?.ok) matters.push(...registerEntries(terminationsOf(ctx.db, terminationHash(doc.value.number)), new Set(matters.map((m) => m.matterId))));
   const first = ids[0] ? visitorById(ctx.db, ids[0]) : undefined;
-  const city = doc?.ok ? await ctx.cityLookup({ documentType: doc.value.type, documentNumber: doc.value.number }) : null;
+  const city = doc?.ok ? await ctx.cityLookup(toWire(doc.value)) : null;
   if (!city) return ok({ provisional: true, visitorName: first?.name ?? null, matters });
   // What the city answers now supersedes what its register said when last pulled.
   const answered = new Set(city.matters.map((m) => m.matterId));

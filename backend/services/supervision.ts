@@ -1,15 +1,9 @@
 // 督查督办 at the county (DOMAIN.md §6): supervision notices with time limits, leader case
 // ownership (包案, 四定四包), lawyers and psychologists at receptions, and campaign batches.
 import { v7 as uuidv7 } from 'uuid';
-import {
-  campaignCreatedPayload,
-  leaderCaseAssignedPayload,
-  participantRecordedPayload,
-  supervisionIssuedPayload,
-  supervisionResolvedPayload,
-} from '../../domain/matters/events';
 import { campaignResolution } from '../../domain/figures/indicators';
 import { err, ok, type Err, type Result } from '../../domain/result';
+import type { EventPayload } from '../../domain/sync/events';
 import {
   campaignsWithLifecycles,
   insertCampaign,
@@ -47,7 +41,7 @@ export function issueSupervision(ctx: ServiceContext, i: { matterId: string; due
   const noticeNo = ctx.db.transaction((tx) => {
     const no = `督〔${year}〕${supervisionCountInYear(tx, year) + 1}号`;
     insertSupervision(tx, { id, matterId: i.matterId, noticeNo: no, issuedBy: op.value.name, issuedAt, dueOn: i.dueOn, content: i.content, origin: 'local' });
-    const payload = supervisionIssuedPayload.parse({ supervisionId: id, matterId: i.matterId, noticeNo: no, issuedBy: op.value.name, issuedAt, dueOn: i.dueOn, content: i.content });
+    const payload = { supervisionId: id, matterId: i.matterId, noticeNo: no, issuedBy: op.value.name, issuedAt, dueOn: i.dueOn, content: i.content } satisfies EventPayload<'supervision.issued'>;
     appendEvent(tx, { id: uuidv7(), type: 'supervision.issued', entityId: i.matterId, occurredAt: issuedAt, payload });
     return no;
   });
@@ -62,7 +56,7 @@ export function resolveSupervisionNotice(ctx: ServiceContext, id: string): Resul
   const resolvedAt = localTimestamp(ctx.now());
   ctx.db.transaction((tx) => {
     resolveSupervision(tx, id, resolvedAt);
-    const payload = supervisionResolvedPayload.parse({ supervisionId: id, matterId: s.matterId, resolvedAt });
+    const payload = { supervisionId: id, matterId: s.matterId, resolvedAt } satisfies EventPayload<'supervision.resolved'>;
     appendEvent(tx, { id: uuidv7(), type: 'supervision.resolved', entityId: s.matterId, occurredAt: resolvedAt, payload });
   });
   ctx.afterLocalWrite();
@@ -75,7 +69,7 @@ export function assignLeaderCase(ctx: ServiceContext, i: { matterId: string; lea
   const assignedAt = localTimestamp(ctx.now());
   ctx.db.transaction((tx) => {
     upsertLeaderCase(tx, { ...i, assignedAt });
-    appendEvent(tx, { id: uuidv7(), type: 'leaderCase.assigned', entityId: i.matterId, occurredAt: assignedAt, payload: leaderCaseAssignedPayload.parse({ ...i, assignedAt }) });
+    appendEvent(tx, { id: uuidv7(), type: 'leaderCase.assigned', entityId: i.matterId, occurredAt: assignedAt, payload: { ...i, assignedAt } satisfies EventPayload<'leaderCase.assigned'> });
   });
   ctx.afterLocalWrite();
   return ok({ matterId: i.matterId });
@@ -88,7 +82,7 @@ export function addParticipant(ctx: ServiceContext, i: { visitId: string; role: 
   const at = localTimestamp(ctx.now());
   ctx.db.transaction((tx) => {
     insertParticipant(tx, { id, ...i });
-    const payload = participantRecordedPayload.parse({ participantId: id, matterId: v.matterId, ...i });
+    const payload = { participantId: id, matterId: v.matterId, ...i } satisfies EventPayload<'participant.recorded'>;
     appendEvent(tx, { id: uuidv7(), type: 'participant.recorded', entityId: v.matterId, occurredAt: at, payload });
   });
   ctx.afterLocalWrite();
@@ -117,7 +111,7 @@ export function createCampaign(ctx: ServiceContext, i: { name: string; issuedBy:
   const issuedAt = localTimestamp(ctx.now());
   ctx.db.transaction((tx) => {
     insertCampaign(tx, { id, name: i.name, issuedBy: i.issuedBy, issuedAt, dueOn: i.dueOn }, ids);
-    const payload = campaignCreatedPayload.parse({ campaignId: id, name: i.name, issuedBy: i.issuedBy, issuedAt, dueOn: i.dueOn, matterIds: ids });
+    const payload = { campaignId: id, name: i.name, issuedBy: i.issuedBy, issuedAt, dueOn: i.dueOn, matterIds: ids } satisfies EventPayload<'campaign.created'>;
     appendEvent(tx, { id: uuidv7(), type: 'campaign.created', entityId: id, occurredAt: issuedAt, payload });
   });
   ctx.afterLocalWrite();

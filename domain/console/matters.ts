@@ -4,19 +4,25 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../calendar/deadlines';
 import { indicatorsSchema } from '../figures/indicators';
+import { credentialTypeSchema } from '../identity/credentials';
+import { personDetails } from '../intake/events';
+import { channelSchema } from '../intake/registration';
+import { matterStateSchema } from '../matters/states';
+import { eventTypeSchema } from '../sync/events';
 
 export const registerRowSchema = z.object({
   matterId: z.string(),
   matterNo: z.string(),
   countyCode: z.string(),
   receivedAt: z.string(),
-  status: z.string(),
+  status: matterStateSchema,
+  /** A code of the city's category tree (reference data), not a fixed list. */
   categoryCode: z.string(),
-  channel: z.string(),
+  channel: channelSchema,
   headcount: z.number().int(),
   summary: z.string(),
   visitorName: z.string(),
-  documentNumber: z.string(),
+  idNumber: z.string(),
   /** The names and numbers above are masked. */
   masked: z.boolean(),
 });
@@ -28,7 +34,7 @@ export const registerQuerySchema = z.strictObject({
   countyCode: countyCode.optional(),
   /** Matter number, summary or respondent, in part. */
   text: z.string().trim().min(1).max(100).optional(),
-  status: z.string().max(40).optional(),
+  status: matterStateSchema.optional(),
   categoryCode: z.string().max(20).optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
@@ -52,14 +58,21 @@ export const drillQuerySchema = z.strictObject({
 });
 export type DrillQuery = z.infer<typeof drillQuerySchema>;
 
-export const timelineEntrySchema = z.object({ at: z.string(), type: z.string(), label: z.string(), detail: z.string() });
+export const timelineEntrySchema = z.object({ at: z.string(), type: eventTypeSchema, label: z.string(), detail: z.string() });
+
+const idFields = { idType: credentialTypeSchema, idNumber: z.string() };
+/** The visitor as the window registered them, whole; or, masked, only who it is, as the row shows it. */
+export const consoleVisitorSchema = z.discriminatedUnion('masked', [
+  z.object({ ...personDetails.shape, ...idFields, masked: z.literal(false) }),
+  z.object({ name: z.string(), ...idFields, masked: z.literal(true) }),
+]);
+export type ConsoleVisitor = z.infer<typeof consoleVisitorSchema>;
 
 export const matterRecordSchema = z.object({
   row: registerRowSchema,
   respondent: z.string(),
   facts: z.string(),
   placeRegion: z.string(),
-  /** The visitor as registered, masked like the row. */
-  visitor: z.record(z.string(), z.unknown()),
+  visitor: consoleVisitorSchema,
   timeline: z.array(timelineEntrySchema),
 });

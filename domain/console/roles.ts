@@ -21,7 +21,7 @@ export function seesIdentity(role: CityRole, protectedReporter: boolean): boolea
 }
 
 /** 41010219800101001X -> 4101**********001X: enough to tell two people apart on a list, not to find one. */
-export function maskDocumentNumber(n: string): string {
+export function maskListedIdNumber(n: string): string {
   if (n.length <= 8) return '*'.repeat(n.length);
   return n.slice(0, 4) + '*'.repeat(n.length - 8) + n.slice(-4);
 }

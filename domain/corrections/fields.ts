@@ -50,7 +50,9 @@ export const fieldChangeSchema = z
   })
   .refine((c) => (c.field === 'headcount' ? Number.isSafeInteger(c.from) && Number.isSafeInteger(c.to) : typeof c.from === 'string' && typeof c.to === 'string'), {
     error: '人数应为整数，其余各项应为文字',
-  });
+  })
+  // The city keeps a matter's channel as one of the four: a corrected one is too.
+  .refine((c) => c.field !== 'channel' || channelSchema.safeParse(c.to).success, { error: '信访方式应为来访、来信、网上或电话' });
 export type FieldChange = z.infer<typeof fieldChangeSchema>;
 
 /** The fields that really change, in the list's order: a value equal to the current one is no correction. */

@@ -7,11 +7,9 @@ import { attachmentAddedPayload } from './attachments';
 import { channelSchema } from './registration';
 import { flagsSchema } from './flags';
 
-export const personPayload = z.strictObject({
+/** A person as registered, apart from their 证件. */
+export const personDetails = z.strictObject({
   visitorId: z.uuid(),
-  // Wire names of sync protocol v1 (held fixed): `document*` here is the visitor's 证件.
-  documentType: credentialTypeSchema,
-  documentNumber: z.string().min(1),
   name: z.string().min(1),
   gender: z.enum(['male', 'female']).nullable(),
   birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
@@ -24,6 +22,13 @@ export const personPayload = z.strictObject({
   currentRegion: z.string(),
   currentAddress: z.string(),
   workUnit: z.string(),
+});
+
+export const personPayload = personDetails.extend({
+  // Wire names of sync protocol v1 (held fixed): `document*` here is the visitor's 证件
+  // (sync/wireCredential.ts maps them to idType/idNumber).
+  documentType: credentialTypeSchema,
+  documentNumber: z.string().min(1),
 });
 export type PersonPayload = z.infer<typeof personPayload>;
 

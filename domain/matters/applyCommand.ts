@@ -82,17 +82,39 @@ export function initialLifecycle(receivedOn: IsoDate, ctx?: LifecycleContext): M
 
 export type ApplyResult = Result<{ matter: MatterLifecycle; transition: Transition }>;
 
+type Engine = ReturnType<typeof engineOf>;
+
 /**
- * Apply one command. Order of checks (so each refusal has one stable code): terminated matter
- * (only 息诉罢访 is still recorded on it); second extension; state precondition; extension length;
+ * Apply one command as stored or received (a replayed step, a pushed event's): its shape is
+ * checked here. Order of checks (so each refusal has one stable code): terminated matter (only
+ * 息诉罢访 is still recorded on it); second extension; state precondition; extension length;
  * command shape; time order; route; the petitioner's windows; the steps' own rules (checks.ts).
  * A refusal never changes `matter` (nothing here mutates its input).
  */
 export function applyCommand(matter: MatterLifecycle, cmd: MatterCommandInput, ctx?: LifecycleContext): ApplyResult {
-  const engine = engineOf(ctx);
   const type = (cmd as { type?: unknown }).type;
-  const state = matter.state;
+  const pre = checkState(matter, type, (cmd as { days?: unknown }).days);
+  if (!pre.ok) return pre;
+  const parsed = matterCommandSchema.safeParse(cmd);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return refuse('invalid_command', issue?.message ?? '操作内容有误', issue?.path.join('.') || undefined);
+  }
+  return applyChecked(matter, parsed.data, pre.value, engineOf(ctx), ctx);
+}
 
+/**
+ * Apply a command already validated where it crossed a trust boundary (the desk's RPC, the city's
+ * push content check): the same rules as applyCommand, without parsing it again.
+ */
+export function applyParsedCommand(matter: MatterLifecycle, cmd: MatterCommand, ctx?: LifecycleContext): ApplyResult {
+  const pre = checkState(matter, cmd.type, cmd.type === 'extend' ? cmd.days : undefined);
+  return pre.ok ? applyChecked(matter, cmd, pre.value, engineOf(ctx), ctx) : pre;
+}
+
+/** The checks before the command's shape: terminated, second extension, state precondition, extension length. The state it leads to. */
+function checkState(matter: MatterLifecycle, type: unknown, days: unknown): Result<MatterState> {
+  const state = matter.state;
   // DOMAIN §2: a terminated matter is not reopened by the same request; a new visit on it is
   // registered as a visit and explained, not applied to this matter.
   if (state === 'terminated' && type !== 'desist') {
@@ -109,18 +131,13 @@ export function applyCommand(matter: MatterLifecycle, cmd: MatterCommandInput, c
   if (to === null) {
     return refuse('illegal_transition', `当前状态为「${STATE_LABELS[state]}」，不能执行「${COMMAND_LABELS[t]}」。`);
   }
-  if (t === 'extend') {
-    const days = (cmd as { days?: unknown }).days;
-    if (typeof days === 'number' && days > 30) return refuse('extension_limit', '延长期限不得超过30日。', 'days');
-  }
+  if (t === 'extend' && typeof days === 'number' && days > 30) return refuse('extension_limit', '延长期限不得超过30日。', 'days');
+  return ok(to);
+}
 
-  const parsed = matterCommandSchema.safeParse(cmd);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return refuse('invalid_command', issue?.message ?? '操作内容有误', issue?.path.join('.') || undefined);
-  }
-  const c = parsed.data;
-
+/** Time order, route, windows and the steps' own rules; then the matter as the step leaves it. */
+function applyChecked(matter: MatterLifecycle, c: MatterCommand, to: MatterState, engine: Engine, ctx?: LifecycleContext): ApplyResult {
+  const state = matter.state;
   const day = chinaDateOf(c.at);
   if (day < matter.receivedOn) return refuse('time_out_of_order', '操作时间早于收到信访事项的日期。', 'at');
   if (matter.lastEventAt !== null && Date.parse(c.at) < Date.parse(matter.lastEventAt)) {

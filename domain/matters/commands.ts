@@ -156,6 +156,8 @@ const REQUEST_OPTIONS = [
 // #13: a new request carries what its notice says (noticeFields.ts); stored commands may predate those fields.
 export const commandRequestSchema = z.discriminatedUnion('type', REQUEST_OPTIONS).superRefine(requireNoticeFields);
 export type CommandRequest = z.input<typeof commandRequestSchema>;
+/** As the router hands it on, checked. */
+export type ParsedCommandRequest = z.output<typeof commandRequestSchema>;
 
 type WithActor<T extends readonly z.ZodObject[]> = { -readonly [K in keyof T]: z.ZodObject<T[K]['shape'] & { actor: typeof actorSchema }, z.core.$strict> };
 

@@ -2,14 +2,14 @@
 // column headings bureaus commonly use for each (to propose a mapping), and which are required.
 import { z } from 'zod';
 
-export const importFieldSchema = z.enum(['name', 'documentType', 'documentNumber', 'mobile', 'receivedOn', 'channel', 'categoryCode', 'respondent', 'summary', 'state', 'closedOn', 'sourceNo']);
+export const importFieldSchema = z.enum(['name', 'idType', 'idNumber', 'mobile', 'receivedOn', 'channel', 'categoryCode', 'respondent', 'summary', 'state', 'closedOn', 'sourceNo']);
 export type ImportField = z.infer<typeof importFieldSchema>;
 export const IMPORT_FIELDS: readonly ImportField[] = importFieldSchema.options;
 
 export const IMPORT_FIELD_LABELS: Readonly<Record<ImportField, string>> = {
   name: '姓名',
-  documentType: '证件类型',
-  documentNumber: '证件号码',
+  idType: '证件类型',
+  idNumber: '证件号码',
   mobile: '联系电话',
   receivedOn: '登记日期',
   channel: '信访方式',
@@ -22,13 +22,13 @@ export const IMPORT_FIELD_LABELS: Readonly<Record<ImportField, string>> = {
 };
 
 /** Without these a row says nothing the repeat and terminated checks can use. */
-export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['name', 'documentNumber', 'receivedOn', 'summary', 'state'];
+export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['name', 'idNumber', 'receivedOn', 'summary', 'state'];
 
 /** Headings seen in county ledgers, compared without spaces and punctuation. */
 const HEADINGS: Readonly<Record<ImportField, readonly string[]>> = {
   name: ['姓名', '信访人', '信访人姓名', '来访人', '来访人姓名', '当事人'],
-  documentType: ['证件类型', '证件种类'],
-  documentNumber: ['证件号码', '身份证号', '身份证号码', '公民身份号码', '证件号'],
+  idType: ['证件类型', '证件种类'],
+  idNumber: ['证件号码', '身份证号', '身份证号码', '公民身份号码', '证件号'],
   mobile: ['联系电话', '手机', '手机号', '手机号码', '电话'],
   receivedOn: ['登记日期', '来访日期', '信访日期', '登记时间', '来访时间', '日期'],
   channel: ['信访方式', '来访方式', '信访形式'],

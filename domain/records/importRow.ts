@@ -82,10 +82,10 @@ export function checkImportRow(cells: readonly string[], mapping: ImportMapping,
   };
 
   const name = required('name');
-  const typeText = cell('documentType');
+  const typeText = cell('idType');
   const type = typeText === '' ? 'resident' : (CREDENTIAL_TYPES[typeText] ?? credentialTypeSchema.safeParse(typeText).data);
   if (!type) reasons.push(`证件类型“${typeText}”无法识别`);
-  const number = required('documentNumber');
+  const number = required('idNumber');
   let credential: CredentialInfo | null = null;
   if (type && number !== '') {
     const parsed = parseCredential(type, number, ctx.today);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isoDateSchema } from '../calendar/deadlines';
 
 /** What both sides hash (sha256, hex) for a 证件 number: versioned, so the form can change later. */
-export const terminationHashInput = (documentNumber: string): string => `xf-termination-v1:${documentNumber.trim().toUpperCase()}`;
+export const terminationHashInput = (idNumber: string): string => `xf-termination-v1:${idNumber.trim().toUpperCase()}`;
 
 export const terminationEntrySchema = z.object({
   matterId: z.uuid(),

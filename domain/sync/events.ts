@@ -24,6 +24,7 @@ export const eventPayloadSchemas = {
   ...recordEventSchemas,
 } as const;
 export type EventType = keyof typeof eventPayloadSchemas;
+export const eventTypeSchema = z.enum(Object.keys(eventPayloadSchemas) as [EventType, ...EventType[]]);
 export type EventPayload<T extends EventType> = z.infer<(typeof eventPayloadSchemas)[T]>;
 
 /** What each kind of event is called (eventLabels.ts, apart for the window's first screen): one label for every type. */
@@ -90,8 +91,11 @@ export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
 /** POST /api/v1/devices/rotate-token: the device's new token; the one it called with stops working. */
 export const rotateTokenResponseSchema = z.object({ token: z.string() });
 
-/** Content check of one event, after the envelope passed: type known, payload fits, time real. */
-export function checkEventContent(e: SyncEvent): { ok: true } | { ok: false; code: string; message: string } {
+/** An event whose payload passed its type's schema, with the payload as parsed. */
+export type CheckedEvent = { [T in EventType]: { type: T; payload: EventPayload<T> } }[EventType];
+
+/** Content check of one event, after the envelope passed: type known, payload fits, time real. The parsed payload goes on to be applied. */
+export function checkEventContent(e: SyncEvent): { ok: true; checked: CheckedEvent } | { ok: false; code: string; message: string } {
   // Own keys only: a type named like an inherited property ("constructor", "__proto__") is unknown too.
   const schema = Object.hasOwn(eventPayloadSchemas, e.type) ? (eventPayloadSchemas as Record<string, z.ZodType>)[e.type] : undefined;
   if (!schema) return { ok: false, code: 'unknown_type', message: `未知的事件类型 ${e.type}` };
@@ -102,5 +106,5 @@ export function checkEventContent(e: SyncEvent): { ok: true } | { ok: false; cod
   if (!r.success) {
     return { ok: false, code: 'bad_payload', message: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
   }
-  return { ok: true };
+  return { ok: true, checked: { type: e.type, payload: r.data } as CheckedEvent };
 }

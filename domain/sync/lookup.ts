@@ -8,13 +8,17 @@ import { credentialTypeSchema } from '../identity/credentials';
 import { visitKindSchema } from '../intake/registration';
 
 /** As the window normalises it: no spaces, upper case (a resident ID's X). */
-export const lookupDocumentNumber = z
+export const lookupIdNumber = z
   .string()
   .transform((s) => s.replace(/\s+/g, '').toUpperCase())
   .pipe(z.string().min(1).max(40));
 
 // `document*` are the city API's wire names for the visitor's 证件 (held fixed).
-export const lookupRequestSchema = z.strictObject({ documentType: credentialTypeSchema, documentNumber: lookupDocumentNumber });
+export const lookupRequestSchema = z.strictObject({ documentType: credentialTypeSchema, documentNumber: lookupIdNumber });
+
+/** The administrator's lookup by path (its names in the published API document, held fixed): the number in the URL, the type optional. */
+export const adminLookupParams = z.strictObject({ documentNumber: lookupIdNumber });
+export const adminLookupQuery = z.strictObject({ documentType: credentialTypeSchema.optional() });
 export type LookupRequest = z.input<typeof lookupRequestSchema>;
 
 export const lookupVisitSchema = z.object({

@@ -3,6 +3,7 @@
 // campaign events. Read by event type from the append-only record, newest first.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { chinaDateOf } from '../../domain/calendar/chinaDay';
+import type { EventType } from '../../domain/sync/events';
 import type { CityDb } from '../store/db';
 import { devices, events } from '../store/schema';
 import { listNotices } from './supervision';
@@ -24,10 +25,10 @@ export async function noticesWithReplies(db: CityDb, today = chinaDateOf(new Dat
   });
 }
 
-const COUNTY_TYPES = ['supervision.issued', 'supervision.resolved', 'leaderCase.assigned', 'campaign.created'];
+const COUNTY_TYPES: readonly EventType[] = ['supervision.issued', 'supervision.resolved', 'leaderCase.assigned', 'campaign.created'];
 
 /** The counties' events of `types` (by default all of the above), newest first. */
-export async function countyEvents(db: CityDb, limit = 200, types: readonly string[] = COUNTY_TYPES) {
+export async function countyEvents(db: CityDb, limit = 200, types: readonly EventType[] = COUNTY_TYPES) {
   const rows = await db
     .select({ countyCode: devices.countyCode, type: events.type, occurredAt: events.occurredAt, payload: events.payload })
     .from(events)

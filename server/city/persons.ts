@@ -9,8 +9,9 @@ import type { CityDb } from '../store/db';
 import { allVisits, matters, personLookups } from '../store/schema';
 
 export interface LookupQuery {
-  documentNumber: string;
-  documentType?: string;
+  idNumber: string;
+  /** Left out: any type (the administrator may). */
+  idType?: string;
   /** Who asks: a device, or null for the administrator. */
   deviceId: string | null;
 }
@@ -18,9 +19,9 @@ export interface LookupQuery {
 /** The lifecycle replayed from the window's steps says so once the matter is classified 检举控告. */
 const reporterNotProtected = sql`(${matters.lifecycle}->>'protectReporter') IS DISTINCT FROM 'true'`;
 
-export async function personMatters(db: CityDb, { documentNumber, documentType, deviceId }: LookupQuery): Promise<LookupResponse> {
+export async function personMatters(db: CityDb, { idNumber, idType, deviceId }: LookupQuery): Promise<LookupResponse> {
   const byDocument = (t: typeof matters | typeof allVisits) =>
-    documentType === undefined ? eq(t.documentNumber, documentNumber) : and(eq(t.documentNumber, documentNumber), eq(t.documentType, documentType));
+    idType === undefined ? eq(t.idNumber, idNumber) : and(eq(t.idNumber, idNumber), eq(t.idType, idType));
   const visitedMatters = db.select({ matterId: allVisits.matterId }).from(allVisits).where(byDocument(allVisits));
   const found = await db
     .select({ matterId: matters.matterId, matterNo: matters.matterNo, countyCode: matters.countyCode, receivedAt: matters.receivedAt, status: matters.status })
@@ -29,7 +30,7 @@ export async function personMatters(db: CityDb, { documentNumber, documentType, 
     .where(and(or(byDocument(matters), inArray(matters.matterId, visitedMatters)), reporterNotProtected, isNull(matters.voidedAt)))
     .orderBy(asc(matters.receivedAt), asc(matters.matterNo))
     .limit(LOOKUP_LIMIT);
-  await db.insert(personLookups).values({ id: randomUUID(), deviceId, documentType: documentType ?? null, documentNumber, mattersFound: found.length });
+  await db.insert(personLookups).values({ id: randomUUID(), deviceId, idType: idType ?? null, idNumber, mattersFound: found.length });
   if (found.length === 0) return { matters: [] };
 
   const visitsOfFound = await db

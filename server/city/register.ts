@@ -2,12 +2,14 @@
 // matter's full record with the timeline replayed from the events its window sent. Identities
 // are masked unless the reader's role may see them (domain/console/roles.ts).
 import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { RegisterQuery, RegisterRow } from '../../domain/console/matters';
-import { maskDocumentNumber, seesIdentity, type CityRole } from '../../domain/console/roles';
+import type { ConsoleVisitor, RegisterQuery, RegisterRow } from '../../domain/console/matters';
+import type { PersonPayload } from '../../domain/intake/events';
+import { maskListedIdNumber, seesIdentity, type CityRole } from '../../domain/console/roles';
 import { COMMAND_LABELS, type CommandType } from '../../domain/matters/commands';
 import { STATE_LABELS, type MatterState } from '../../domain/matters/states';
 import { maskName } from '../../domain/staff/roles';
-import { EVENT_TYPE_LABELS } from '../../domain/sync/events';
+import { EVENT_TYPE_LABELS, type EventType } from '../../domain/sync/events';
+import { personFromWire } from '../../domain/sync/wireCredential';
 import type { CityDb } from '../store/db';
 import { events, matters } from '../store/schema';
 
@@ -31,7 +33,7 @@ export function toRegisterRow(m: MatterRow, role: CityRole): RegisterRow {
     headcount: m.headcount,
     summary: m.summary,
     visitorName: masked ? maskName(m.visitorName) : m.visitorName,
-    documentNumber: masked ? maskDocumentNumber(m.documentNumber) : m.documentNumber,
+    idNumber: masked ? maskListedIdNumber(m.idNumber) : m.idNumber,
     masked,
   };
 }
@@ -64,7 +66,7 @@ export async function registerRowsByIds(db: CityDb, ids: string[], role: CityRol
 }
 
 /** One line of the timeline for an event, in words; the payloads were checked against their schemas on arrival. */
-function describe(type: string, payload: Record<string, unknown>): { label?: string; detail: string } {
+function describe(type: EventType, payload: Record<string, unknown>): { label?: string; detail: string } {
   if (type === 'matter.registered') return { label: '登记', detail: String(payload.summary) };
   if (type === 'matter.transitioned') {
     const p = payload as { from: MatterState; to: MatterState; command: { type: CommandType } };
@@ -73,6 +75,12 @@ function describe(type: string, payload: Record<string, unknown>): { label?: str
   if (type === 'supervision.issued') return { detail: `${String(payload.noticeNo)}：${String(payload.content)}（限 ${String(payload.dueOn)} 前）` };
   if (type === 'leaderCase.assigned') return { detail: `包案领导 ${String(payload.leader)}，承办 ${String(payload.staff)}，限 ${String(payload.dueOn)}` };
   return { detail: '' };
+}
+
+/** The stored visitor was checked against personPayload on arrival. */
+function consoleVisitor(stored: PersonPayload, row: RegisterRow): ConsoleVisitor {
+  const whole = personFromWire(stored);
+  return row.masked ? { name: row.visitorName, idType: whole.idType, idNumber: row.idNumber, masked: true } : { ...whole, masked: false };
 }
 
 export async function matterRecord(db: CityDb, matterId: string, role: CityRole) {
@@ -85,16 +93,15 @@ export async function matterRecord(db: CityDb, matterId: string, role: CityRole)
     .from(events)
     .where(and(eq(events.deviceId, m.deviceId), or(eq(events.entityId, matterId), sql`${events.payload}->>'matterId' = ${matterId}`)))
     .orderBy(asc(events.seq));
-  const visitor = m.visitor as Record<string, unknown>;
   return {
     row,
     respondent: m.respondent,
     facts: m.facts,
     placeRegion: m.placeRegion,
-    visitor: row.masked ? { name: row.visitorName, documentType: visitor.documentType, documentNumber: row.documentNumber } : visitor,
+    visitor: consoleVisitor(m.visitor as PersonPayload, row),
     timeline: steps.map((s) => {
-        const { label, detail } = describe(s.type, s.payload as Record<string, unknown>);
-      return { at: s.occurredAt, type: s.type, label: label ?? EVENT_TYPE_LABELS[s.type as keyof typeof EVENT_TYPE_LABELS] ?? s.type, detail };
+      const { label, detail } = describe(s.type, s.payload as Record<string, unknown>);
+      return { at: s.occurredAt, type: s.type, label: label ?? EVENT_TYPE_LABELS[s.type], detail };
     }),
   };
 }

@@ -14,7 +14,7 @@ export interface TerminatedMatter {
   matterId: string;
   matterNo: string;
   countyCode: string;
-  documentNumber: string;
+  idNumber: string;
   receivedAt: Date;
   terminatedOn: string;
 }
@@ -24,7 +24,7 @@ export async function enterTermination(tx: CityDb, m: TerminatedMatter): Promise
     matterId: m.matterId,
     matterNo: m.matterNo,
     countyCode: m.countyCode,
-    documentHash: createHash('sha256').update(terminationHashInput(m.documentNumber)).digest('hex'),
+    documentHash: createHash('sha256').update(terminationHashInput(m.idNumber)).digest('hex'),
     receivedOn: chinaDateOf(m.receivedAt.toISOString()),
     terminatedOn: m.terminatedOn,
     active: true,

@@ -4,9 +4,10 @@
 // and so is one whose content is valid but cannot be stored (a visit id the city already has);
 // the push quarantines it like any other content failure.
 import { eq, inArray, sql } from 'drizzle-orm';
-import { applyCommand } from '../../domain/matters/applyCommand';
+import { applyParsedCommand } from '../../domain/matters/applyCommand';
 import { chinaDateOf } from '../../domain/calendar/chinaDay';
-import { eventPayloadSchemas, type EventPayload, type EventType, type SyncEvent } from '../../domain/sync/events';
+import type { CheckedEvent, EventPayload, EventType } from '../../domain/sync/events';
+import { fromWire } from '../../domain/sync/wireCredential';
 import { cityLifecycle } from '../city/lifecycles';
 import { referenceValue } from '../city/referenceValue';
 import { bureauPolicyFor } from '../../domain/sync/pull';
@@ -32,13 +33,13 @@ const appliers: { [T in AppliedOneByOne]: Applier<T> } = {
   // the domain's own rules, for the published rates (city/figures.ts).
   'matter.transitioned': async (tx, _device, p) => {
     const [row] = await tx
-      .select({ lifecycle: matters.lifecycle, receivedAt: matters.receivedAt, matterNo: matters.matterNo, countyCode: matters.countyCode, documentNumber: matters.documentNumber })
+      .select({ lifecycle: matters.lifecycle, receivedAt: matters.receivedAt, matterNo: matters.matterNo, countyCode: matters.countyCode, idNumber: matters.idNumber })
       .from(matters)
       .where(eq(matters.matterId, p.matterId))
       .for('update');
     // The bureau's handling target as the windows pulled it, so an accepted matter's target agrees with theirs.
     const { handlingTargetDays } = bureauPolicyFor(await referenceValue(tx, 'settings'));
-    const replayed = applyCommand(cityLifecycle(row!), p.command, { handlingTargetDays });
+    const replayed = applyParsedCommand(cityLifecycle(row!), p.command, { handlingTargetDays });
     // The window is the authority on its matters: a step it took is never refused here. Only a
     // window check on another holiday calendar could make the replay refuse one; the state still
     // follows, and the lifecycle keeps what it had. The step is kept for a later 撤回's replay.
@@ -82,8 +83,7 @@ function visitRow(device: AuthedDevice, p: EventPayload<'visit.recorded'>) {
     countyCode: device.countyCode,
     deviceId: device.id,
     kind: 'repeat',
-    documentType: p.visitor.documentType,
-    documentNumber: p.visitor.documentNumber,
+    ...fromWire(p.visitor),
     visitorName: p.visitor.name,
     channel: p.channel,
     headcount: p.headcount,
@@ -108,12 +108,10 @@ async function checkOwnership(tx: CityDb, device: AuthedDevice, ids: string[]): 
   return { ok: true };
 }
 
-/** Call only after the event's content checks passed, and not for 'matter.registered'; the parse here just gives the applier its typed payload. */
-export async function applyEvent(tx: CityDb, device: AuthedDevice, e: SyncEvent): Promise<Verdict> {
-  if (e.type === 'matter.imported') return applyImported(tx, device, eventPayloadSchemas['matter.imported'].parse(e.payload));
-  const type = e.type as AppliedOneByOne;
-  const payload = eventPayloadSchemas[type].parse(e.payload);
-  const owned = await checkOwnership(tx, device, mattersNamed(payload));
+/** An event as its content check parsed it (eventChecks.ts), other than 'matter.registered'. */
+export async function applyEvent(tx: CityDb, device: AuthedDevice, e: Exclude<CheckedEvent, { type: 'matter.registered' }>): Promise<Verdict> {
+  if (e.type === 'matter.imported') return applyImported(tx, device, e.payload);
+  const owned = await checkOwnership(tx, device, mattersNamed(e.payload));
   if (!owned.ok) return owned;
-  return (appliers[type] as Applier<EventType>)(tx, device, payload);
+  return (appliers[e.type] as Applier<EventType>)(tx, device, e.payload);
 }

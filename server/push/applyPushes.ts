@@ -80,14 +80,13 @@ async function applyInOrder(tx: CityDb, planned: Planned[], alongside: SQL | nul
   };
   for (const { push, plan } of planned) {
     for (const fresh of plan.fresh) {
-      if (fresh.verdict) continue;
-      if (fresh.e.type === 'matter.registered') {
-        // Its content passed, and that schema transforms nothing: the payload is its parsed form.
-        const p = fresh.e.payload as EventPayload<'matter.registered'>;
-        waiting.push({ run: { e: fresh.e, p, device: push.device, batchId: push.body.batchId, json: plan.json, at: fresh.at }, fresh });
+      const checked = fresh.checked;
+      if (fresh.verdict || !checked) continue;
+      if (checked.type === 'matter.registered') {
+        waiting.push({ run: { e: fresh.e, p: checked.payload, device: push.device, batchId: push.body.batchId, json: plan.json, at: fresh.at }, fresh });
       } else {
         await applyRegistrations();
-        fresh.verdict = await applyEvent(tx, push.device, fresh.e);
+        fresh.verdict = await applyEvent(tx, push.device, checked);
       }
     }
   }

@@ -5,6 +5,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { chinaDateOf } from '../../domain/calendar/chinaDay';
 import { replaySteps, type StoredStep } from '../../domain/corrections/withdraw';
+import type { Channel } from '../../domain/intake/registration';
 import type { EventPayload } from '../../domain/sync/events';
 import { bureauPolicyFor } from '../../domain/sync/pull';
 import { cityLifecycle } from '../city/lifecycles';
@@ -22,6 +23,8 @@ export async function applyCorrected(tx: CityDb, p: EventPayload<'matter.correct
   for (const c of p.changes) {
     if (c.field === 'headcount') set.headcount = Number(c.to);
     else if (c.field === 'mobile') person.mobile = String(c.to);
+    // fieldChangeSchema let only one of the four through.
+    else if (c.field === 'channel') set.channel = c.to as Channel;
     else if (c.field === 'visitorName') {
       set.visitorName = String(c.to);
       person.name = String(c.to);

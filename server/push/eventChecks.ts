@@ -2,11 +2,14 @@
 // quarantined, and the rest of the batch still applies): what PostgreSQL cannot store, text
 // longer than any field of the window's forms, the event's own schema, and, for a registration,
 // that its matter number is one this device issues — so one county cannot take another's numbers.
-import { checkEventContent, type EventPayload, type SyncEvent } from '../../domain/sync/events';
+import { checkEventContent, type CheckedEvent, type SyncEvent } from '../../domain/sync/events';
 import type { AuthedDevice } from '../http/auth';
 import { MAX_DEPTH, type Unstorable, unstorable } from '../store/pgText';
 
-export type Verdict = { ok: true } | { ok: false; code: string; message: string };
+export type Verdict = { ok: true } | Refusal;
+type Refusal = { ok: false; code: string; message: string };
+/** A content check passed gives the event as parsed, so it is applied without a second parse. */
+export type ContentVerdict = { ok: true; checked: CheckedEvent } | Refusal;
 
 /** Characters in any one string of an event: twice the longest field the window's forms allow (事实与理由, 5000). */
 export const MAX_TEXT_LENGTH = 10_000;
@@ -17,7 +20,7 @@ const UNSTORABLE_MESSAGES: Record<Unstorable, string> = {
   too_deep: `事件数据的嵌套超过 ${MAX_DEPTH} 层，无法保存`,
 };
 
-const tooLong: Verdict = { ok: false, code: 'text_too_long', message: `事件中有超过 ${MAX_TEXT_LENGTH} 个字符的文字，超出窗口表单的上限` };
+const tooLong: Refusal = { ok: false, code: 'text_too_long', message: `事件中有超过 ${MAX_TEXT_LENGTH} 个字符的文字，超出窗口表单的上限` };
 
 /** Whether any string of the value, keys included, is longer than MAX_TEXT_LENGTH; what lies deeper than MAX_DEPTH is unstorable's to refuse. */
 export function hasOverlongText(value: unknown, depth = 0): boolean {
@@ -40,27 +43,28 @@ export function issuesNumber(device: AuthedDevice, matterNo: string): boolean {
 // timestamptz refuses years before 1 AD, which Date.parse accepts; no real matter is that old.
 const MIN_YEAR = 1900;
 
-function checkYear(iso: string): Verdict {
+function checkYear(iso: string, passed: ContentVerdict): ContentVerdict {
   const year = new Date(iso).getUTCFullYear();
-  return year < MIN_YEAR || year > 9999 ? { ok: false, code: 'bad_payload', message: `receivedAt 超出合理范围：${iso}` } : { ok: true };
+  return year < MIN_YEAR || year > 9999 ? { ok: false, code: 'bad_payload', message: `receivedAt 超出合理范围：${iso}` } : passed;
 }
 
 /** The event's schema, then what a visit's payload must also be: received in a real year, and a new matter's number this device's. */
-export function checkFields(device: AuthedDevice, e: SyncEvent): Verdict {
+export function checkFields(device: AuthedDevice, e: SyncEvent): ContentVerdict {
   const verdict = checkEventContent(e);
   if (!verdict.ok) return verdict;
-  if (e.type === 'visit.recorded') return checkYear((e.payload as EventPayload<'visit.recorded'>).receivedAt);
-  if (e.type !== 'matter.registered' && e.type !== 'matter.imported') return verdict;
+  const c = verdict.checked;
+  if (c.type === 'visit.recorded') return checkYear(c.payload.receivedAt, verdict);
+  if (c.type !== 'matter.registered' && c.type !== 'matter.imported') return verdict;
   // A record imported from the 历史台账 is numbered by the window like its own matters.
-  const { matterNo } = e.payload as { matterNo: string };
+  const { matterNo } = c.payload;
   if (!issuesNumber(device, matterNo)) {
     return { ok: false, code: 'matter_no_foreign', message: `信访件编号 ${matterNo} 不是本机（${device.countyCode}-${device.deviceCode}）编发的，不能登记` };
   }
-  return e.type === 'matter.registered' ? checkYear((e.payload as EventPayload<'matter.registered'>).receivedAt) : verdict;
+  return c.type === 'matter.registered' ? checkYear(c.payload.receivedAt, verdict) : verdict;
 }
 
 /** Every content check that needs no database, walking every value of the event. */
-export function checkContent(device: AuthedDevice, e: SyncEvent): Verdict {
+export function checkContent(device: AuthedDevice, e: SyncEvent): ContentVerdict {
   const reason = unstorable(e);
   if (reason) return { ok: false, code: reason, message: UNSTORABLE_MESSAGES[reason] };
   if (hasOverlongText(e)) return tooLong;

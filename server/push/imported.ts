@@ -5,6 +5,7 @@
 import { flagsSchema } from '../../domain/intake/flags';
 import { importedLifecycle } from '../../domain/records/importedLifecycle';
 import type { EventPayload } from '../../domain/sync/events';
+import { fromWire } from '../../domain/sync/wireCredential';
 import { enterTermination } from '../city/terminations';
 import type { AuthedDevice } from '../http/auth';
 import type { CityDb } from '../store/db';
@@ -22,8 +23,7 @@ export async function applyImported(tx: CityDb, device: AuthedDevice, p: EventPa
       deviceId: device.id,
       visitorId: p.visitor.visitorId,
       visitorName: p.visitor.name,
-      documentType: p.visitor.documentType,
-      documentNumber: p.visitor.documentNumber,
+      ...fromWire(p.visitor),
       visitor: p.visitor,
       representatives: [],
       channel: p.channel,
@@ -43,7 +43,7 @@ export async function applyImported(tx: CityDb, device: AuthedDevice, p: EventPa
     .returning({ id: matters.matterId });
   if (inserted.length === 0) return { ok: false, code: 'matter_conflict', message: `信访事项 ${p.matterNo}（${p.matterId}）已在市里登记` };
   if (p.state === 'terminated') {
-    await enterTermination(tx, { matterId: p.matterId, matterNo: p.matterNo, countyCode: device.countyCode, documentNumber: p.visitor.documentNumber, receivedAt, terminatedOn: p.closedOn });
+    await enterTermination(tx, { matterId: p.matterId, matterNo: p.matterNo, countyCode: device.countyCode, idNumber: fromWire(p.visitor).idNumber, receivedAt, terminatedOn: p.closedOn });
   }
   return { ok: true };
 }

@@ -3,10 +3,10 @@
 // batch is refused whole for a seq gap or a seq conflict. Pure, so a batch refused here leaves
 // the other batches committed with it untouched; the caller reads lastSeq and the stored events
 // under the device's lock.
-import type { PushBody, PushResponse, SyncEvent } from '../../domain/sync/events';
+import type { CheckedEvent, PushBody, PushResponse, SyncEvent } from '../../domain/sync/events';
 import type { AuthedDevice } from '../http/auth';
 import { HttpError } from '../http/errors';
-import { checkContent, checkFields, hasOverlongText, type Verdict } from './eventChecks';
+import { checkContent, checkFields, hasOverlongText, type ContentVerdict, type Verdict } from './eventChecks';
 import { mayEscapeUnstorable, type ReceivedJson, rewritten, verbatim } from './receivedJson';
 
 type Rejected = PushResponse['rejected'][number];
@@ -28,7 +28,7 @@ export interface Push {
 /** What checkPush finds, before the batch is planned. */
 export interface Checked {
   /** checkContent of each event of the batch. */
-  content: Verdict[];
+  content: ContentVerdict[];
   /** The batch as JSON whose `events[k].payload` the registration statement reads (apply.ts). */
   json: ReceivedJson;
 }
@@ -38,6 +38,8 @@ export interface Fresh {
   e: SyncEvent;
   at: number;
   verdict: Verdict | null;
+  /** The event as its content check parsed it, if it passed: what is applied. */
+  checked: CheckedEvent | null;
 }
 
 export interface BatchPlan {
@@ -93,7 +95,7 @@ export function planBatch(body: PushBody, { content, json }: Checked, lastSeq: n
       return new HttpError(409, 'seq_gap', `缺少序号 ${next} 的事件 / expected seq ${next}, got ${e.seq}`, { expectedSeq: next });
     }
     const verdict = content[k]!;
-    answer.push(fresh.push({ e, at: k, verdict: verdict.ok ? null : verdict }) - 1);
+    answer.push(fresh.push(verdict.ok ? { e, at: k, verdict: null, checked: verdict.checked } : { e, at: k, verdict, checked: null }) - 1);
     appliedNow.set(e.seq, e.id);
     next += 1;
   }

@@ -127,6 +127,7 @@ async function insertRegistrations(tx: CityDb, part: Candidate[], alongside: SQL
     sql`INSERT INTO matters (matter_id, first_visit_id, matter_no, county_code, device_id, visitor_id, visitor_name, document_type, document_number,
         visitor, representatives, channel, headcount, category_code, place_region, respondent, summary, facts, flags, received_at, clock_offset_ms)
       SELECT matter_id, visit_id, matter_no, county_code, device_id, (payload->'visitor'->>'visitorId')::uuid,
+        -- The visitor's 证件 under protocol v1's names (domain/sync/wireCredential.ts); schema.ts keys these columns idType/idNumber.
         payload->'visitor'->>'name', payload->'visitor'->>'documentType', payload->'visitor'->>'documentNumber', payload->'visitor',
         payload->'representatives', payload->>'channel', (payload->>'headcount')::numeric::bigint, payload->>'categoryCode', payload->>'placeRegion',
         payload->>'respondent', payload->>'summary', payload->>'facts', payload->'flags', received_at, (payload->>'clockOffsetMs')::numeric::bigint

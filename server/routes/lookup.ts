@@ -3,28 +3,25 @@
 // recorded (city/persons.ts), and a device may make only so many a minute, whatever address it
 // calls from: enough for a window at its busiest, too few to list the city's petitioners.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { credentialTypeSchema } from '../../domain/identity/credentials';
-import { lookupDocumentNumber, lookupRequestSchema, lookupResponseSchema } from '../../domain/sync/lookup';
+import { adminLookupParams, adminLookupQuery, lookupRequestSchema, lookupResponseSchema } from '../../domain/sync/lookup';
+import { fromWire } from '../../domain/sync/wireCredential';
 import { personMatters } from '../city/persons';
 import { requireAdmin, requireDevice } from '../http/auth';
 import { HttpError } from '../http/errors';
 import type { CityDb } from '../store/db';
-
-const adminParams = z.strictObject({ documentNumber: lookupDocumentNumber });
-const adminQuery = z.strictObject({ documentType: credentialTypeSchema.optional() });
 
 export const lookupRoutes: FastifyPluginAsyncZod<{ db: CityDb; adminToken: string; perDevicePerMinute: number }> = async (
   app,
   { db, adminToken, perDevicePerMinute },
 ) => {
   app.get(
+    // The published API document names the path's parameter (domain/sync/lookup.ts adminLookupParams).
     '/api/v1/admin/persons/:documentNumber/matters',
     {
       onRequest: requireAdmin(adminToken),
-      schema: { tags: ['admin'], security: [{ adminToken: [] }], params: adminParams, querystring: adminQuery, response: { 200: lookupResponseSchema } },
+      schema: { tags: ['admin'], security: [{ adminToken: [] }], params: adminLookupParams, querystring: adminLookupQuery, response: { 200: lookupResponseSchema } },
     },
-    async (request) => personMatters(db, { ...request.params, ...request.query, deviceId: null }),
+    async (request) => personMatters(db, { ...fromWire({ ...request.params, ...request.query }), deviceId: null }),
   );
 
   // Counted per device once it is known, besides the limit per address every route has.
@@ -42,7 +39,7 @@ export const lookupRoutes: FastifyPluginAsyncZod<{ db: CityDb; adminToken: strin
       schema: { tags: ['sync'], security: [{ deviceToken: [] }], body: lookupRequestSchema, response: { 200: lookupResponseSchema } },
     },
     async (request) => {
-      const found = await personMatters(db, { ...request.body, deviceId: request.device!.id });
+      const found = await personMatters(db, { ...fromWire(request.body), deviceId: request.device!.id });
       request.log.info({ matters: found.matters.length }, 'person lookup');
       return found;
     },

@@ -3,6 +3,9 @@
 // drizzle-kit generates server/store/migrations from it.
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, customType, date, foreignKey, index, integer, jsonb, pgTable, pgView, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import type { Channel } from '../../domain/intake/registration';
+import type { MatterState } from '../../domain/matters/states';
+import type { EventType } from '../../domain/sync/events';
 
 const receivedAt = () => timestamp('received_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -63,7 +66,8 @@ const eventColumns = () => ({
 /** Every accepted event exactly as the device sent it. Append-only. */
 export const events = pgTable(
   'events',
-  { ...eventColumns(), receivedAt: receivedAt() },
+  // Accepted events: their types are known (quarantine keeps the rest).
+  { ...eventColumns(), type: text('type').notNull().$type<EventType>(), receivedAt: receivedAt() },
   // No index on entity_id: nothing looks events up by entity, and it slowed every push.
   (t) => [primaryKey({ columns: [t.deviceId, t.seq] })],
 );
@@ -91,13 +95,13 @@ export const matters = pgTable(
     deviceId: pushingDevice(),
     visitorId: uuid('visitor_id').notNull(),
     visitorName: text('visitor_name').notNull(),
-    documentType: text('document_type').notNull(),
+    idType: text('document_type').notNull(), // the visitor's 证件: keys renamed, columns kept as created
     /** Indexed for the cross-county repeat-petitioner lookup. */
-    documentNumber: text('document_number').notNull(),
+    idNumber: text('document_number').notNull(),
     /** The whole person as the device registered it (PersonPayload), and the group's representatives. */
     visitor: jsonb('visitor').notNull(),
     representatives: jsonb('representatives').notNull(),
-    channel: text('channel').notNull(),
+    channel: text('channel').notNull().$type<Channel>(),
     // bigint: the payload allows any safe integer, and an overflow would fail the whole batch.
     headcount: bigint('headcount', { mode: 'number' }).notNull(),
     categoryCode: text('category_code').notNull(),
@@ -106,7 +110,7 @@ export const matters = pgTable(
     summary: text('summary').notNull(),
     facts: text('facts').notNull(),
     flags: jsonb('flags').notNull(),
-    status: text('status').notNull().default('registered'),
+    status: text('status').notNull().default('registered').$type<MatterState>(),
     /**
      * The matter's domain lifecycle (MatterLifecycle), replayed from its transitions with the
      * domain's own rules; null until the first one arrives (then it is as registered).
@@ -129,7 +133,7 @@ export const matters = pgTable(
     uniqueIndex('matters_matter_no_uq').on(t.matterNo),
     uniqueIndex('matters_first_visit_uq').on(t.firstVisitId),
     index('matters_county_idx').on(t.countyCode),
-    index('matters_credential_idx').on(t.documentNumber, t.documentType),
+    index('matters_credential_idx').on(t.idNumber, t.idType),
   ],
 );
 
@@ -140,10 +144,10 @@ const visitColumns = () => ({
   countyCode: varchar('county_code', { length: 6 }).notNull(),
   deviceId: pushingDevice(),
   kind: text('kind').notNull(),
-  documentType: text('document_type').notNull(),
-  documentNumber: text('document_number').notNull(),
+  idType: text('document_type').notNull(),
+  idNumber: text('document_number').notNull(),
   visitorName: text('visitor_name').notNull(),
-  channel: text('channel').notNull(),
+  channel: text('channel').notNull().$type<Channel>(),
   headcount: bigint('headcount', { mode: 'number' }).notNull(),
   terminatedMatter: boolean('terminated_matter').notNull().default(false),
   receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
@@ -153,7 +157,7 @@ const visitColumns = () => ({
 export const visits = pgTable(
   'visits',
   { ...visitColumns(), visitId: uuid('visit_id').primaryKey() },
-  (t) => [index('visits_matter_idx').on(t.matterId), index('visits_credential_idx').on(t.documentNumber, t.documentType)],
+  (t) => [index('visits_matter_idx').on(t.matterId), index('visits_credential_idx').on(t.idNumber, t.idType)],
 );
 
 /**
@@ -168,10 +172,7 @@ export const allVisits = pgView('all_visits', visitColumns()).existing();
  * takes the next value by updating this single row, in its own transaction; the row lock makes
  * those writes commit in counter order, so a reader never sees value n+1 without n.
  */
-export const changeCounter = pgTable('change_counter', {
-  id: smallint('id').primaryKey(),
-  value: bigint('value', { mode: 'number' }).notNull(),
-});
+export const changeCounter = pgTable('change_counter', { id: smallint('id').primaryKey(), value: bigint('value', { mode: 'number' }).notNull() });
 
 /** Reference data the city maintains, one row per key, replaced whole by the administrator. */
 export const referenceData = pgTable(
@@ -192,9 +193,7 @@ export const supervisionNotices = pgTable(
   'supervision_notices',
   {
     id: uuid('id').primaryKey(),
-    matterId: uuid('matter_id')
-      .notNull()
-      .references(() => matters.matterId),
+    matterId: uuid('matter_id').notNull().references(() => matters.matterId),
     matterNo: text('matter_no').notNull(),
     countyCode: varchar('county_code', { length: 6 }).notNull(),
     /** 督〔year〕number号, numbered from 1 each year. */
@@ -280,12 +279,12 @@ export const personLookups = pgTable(
     id: uuid('id').primaryKey(),
     deviceId: uuid('device_id'),
     /** Null: any type (the administrator may leave it out). */
-    documentType: text('document_type'),
-    documentNumber: text('document_number').notNull(),
+    idType: text('document_type'),
+    idNumber: text('document_number').notNull(),
     mattersFound: integer('matters_found').notNull(),
     lookedUpAt: timestamp('looked_up_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('person_lookups_credential_idx').on(t.documentNumber, t.documentType), index('person_lookups_device_idx').on(t.deviceId, t.lookedUpAt)],
+  (t) => [index('person_lookups_credential_idx').on(t.idNumber, t.idType), index('person_lookups_device_idx').on(t.deviceId, t.lookedUpAt)],
 );
 
 // ---- city console (issue #14): the city's own staff, their sessions, the audit of what they

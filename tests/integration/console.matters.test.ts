@@ -27,13 +27,13 @@ describeEachBackend('console matters', (city) => {
     const admin = await setUpAdmin(city.app);
     const byRole = async (role: 'viewer' | 'statistician' | 'supervisor') => {
       const who = await staffMember(city.app, admin, role);
-      return (await who.call('GET', '/api/console/matters')).json().rows as { matterId: string; visitorName: string; documentNumber: string; masked: boolean }[];
+      return (await who.call('GET', '/api/console/matters')).json().rows as { matterId: string; visitorName: string; idNumber: string; masked: boolean }[];
     };
     const row = (rows: Awaited<ReturnType<typeof byRole>>, id: string) => rows.find((r) => r.matterId === id)!;
 
     for (const role of ['viewer', 'statistician'] as const) {
       const rows = await byRole(role);
-      expect(row(rows, open.matterId)).toMatchObject({ visitorName: '张*', documentNumber: '1101**********002X', masked: true });
+      expect(row(rows, open.matterId)).toMatchObject({ visitorName: '张*', idNumber: '1101**********002X', masked: true });
       expect(JSON.stringify(rows)).not.toContain(open.visitor.documentNumber);
       expect(JSON.stringify(rows)).not.toContain('李四');
     }
@@ -47,7 +47,7 @@ describeEachBackend('console matters', (city) => {
     // The full record is masked the same way, and its visitor carries nothing more.
     const viewer = await staffMember(city.app, admin, 'viewer', 'viewer2');
     const record = (await viewer.call('GET', `/api/console/matters/${open.matterId}`)).json();
-    expect(record.visitor).toEqual({ name: '张*', documentType: 'resident', documentNumber: '1101**********002X' });
+    expect(record.visitor).toEqual({ name: '张*', idType: 'resident', idNumber: '1101**********002X', masked: true });
     expect(JSON.stringify(record)).not.toContain(open.visitor.mobile);
   });
 
@@ -55,10 +55,24 @@ describeEachBackend('console matters', (city) => {
     const { open } = await registered();
     const admin = await setUpAdmin(city.app);
     const record = await admin.call('GET', `/api/console/matters/${open.matterId}`);
-    expect(record.json()).toMatchObject({ row: { matterNo: open.matterNo }, visitor: { mobile: '13800138000' }, timeline: [expect.objectContaining({ label: '登记' })] });
+    expect(record.json()).toMatchObject({
+      row: { matterNo: open.matterNo, status: 'registered', channel: 'visit' },
+      visitor: { mobile: '13800138000', idType: 'resident', idNumber: open.visitor.documentNumber, masked: false },
+      timeline: [expect.objectContaining({ type: 'matter.registered', label: '登记' })],
+    });
+    expect(record.json().visitor).not.toHaveProperty('documentNumber');
     const [entry] = (await admin.call('GET', '/api/console/audit?action=matter.viewed')).json().entries;
     expect(entry).toMatchObject({ actor: '市局管理员（admin）', target: open.matterNo, detail: { masked: false } });
     expectCleanError(await admin.call('GET', '/api/console/matters/0190a000-0000-7000-8000-000000000001'), 404, 'matter_not_found');
+  });
+
+  it('filters the register by state, and refuses a state there is none of', async () => {
+    const { open, accusing } = await registered();
+    const admin = await setUpAdmin(city.app);
+    const ids = async (q: string) => (await admin.call('GET', `/api/console/matters?${q}`)).json().rows.map((r: { matterId: string }) => r.matterId).sort();
+    expect(await ids('status=registered')).toEqual([open.matterId, accusing.matterId].sort());
+    expect(await ids('status=closed')).toEqual([]);
+    expectCleanError(await admin.call('GET', '/api/console/matters?status=done'), 400, 'invalid_request');
   });
 
   it('opens a figure to exactly the matters it counts, and downloads the figures as a workbook', async () => {

@@ -54,7 +54,7 @@ describe('import of a 历史台账', () => {
     const ledger = await file(mixedRows());
     const preview = await call<ImportPreview>(b, 'records.importPreview', ledger);
     expect(preview.mapping).toEqual(suggestMapping(LEDGER_HEADINGS));
-    expect(preview.mapping).toMatchObject({ sourceNo: 0, name: 1, documentNumber: 2, receivedOn: 4, categoryCode: 6, summary: 8, state: 9, closedOn: 10, documentType: null });
+    expect(preview.mapping).toMatchObject({ sourceNo: 0, name: 1, idNumber: 2, receivedOn: 4, categoryCode: 6, summary: 8, state: 9, closedOn: 10, idType: null });
     expect(preview.missing).toEqual([]);
     expect(preview.sample[0]).toEqual(['2019-00001', '历史1', ledgerId(1), '13800138000', '2019-04-02', '来访', '城乡建设/物业管理', '某物业公司', '反映第1号小区供暖问题', '办结', '2019-12-20']);
     expect(preview.check).toMatchObject({ rows: 7, good: 2, terminated: 1, refused: 5 });
@@ -117,13 +117,13 @@ describe('a bad import file', () => {
     const b = open();
     const ledger = await file([['张三', '2019-04-01']], ['名字', '时间']);
     const preview = await call<ImportPreview>(b, 'records.importPreview', ledger);
-    expect(preview).toMatchObject({ headings: ['名字', '时间'], missing: ['name', 'documentNumber', 'receivedOn', 'summary', 'state'], check: null });
+    expect(preview).toMatchObject({ headings: ['名字', '时间'], missing: ['name', 'idNumber', 'receivedOn', 'summary', 'state'], check: null });
     expect(await b.dispatch('records.import', { ...ledger, mapping: preview.mapping })).toEqual({
       ok: false,
       code: 'import_columns',
       message: '请为必填项选择对应的列：姓名、证件号码、登记日期、诉求摘要、办理状态',
     });
-    const beyond = { ...suggestMapping(LEDGER_HEADINGS), name: 0, documentNumber: 7, receivedOn: 1, summary: 0, state: 1 };
+    const beyond = { ...suggestMapping(LEDGER_HEADINGS), name: 0, idNumber: 7, receivedOn: 1, summary: 0, state: 1 };
     expect(await b.dispatch('records.import', { ...ledger, mapping: beyond })).toMatchObject({ ok: false, code: 'import_columns', message: '所选的列超出了文件的列数（共2列）' });
     expect(written(b)).toEqual({ matters: 0, visitors: 0, events: 0 });
   });

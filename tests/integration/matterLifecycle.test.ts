@@ -2,6 +2,7 @@
 // outbox event, and its documents as PDFs whose text says what it should.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandOutcome, MatterDetail } from '../../domain/matters/rpc';
+import { checkEventContent, type SyncEvent } from '../../domain/sync/events';
 import { STAFF } from '../support/staff';
 import { OUTBOX_RECORDS, residentId, testBackend, validVisit } from '../support/backend';
 import { configureNotices } from '../support/noticeSettings';
@@ -15,7 +16,12 @@ function open() {
   backends.push(b);
   return b;
 }
+// The backend types its outbox payloads instead of parsing them: every event it queued must pass the city's content check.
 afterEach(async () => {
+  for (const b of backends) {
+    const rows = b.db.$client.prepare('SELECT seq, id, type, entity_id AS entityId, occurred_at AS occurredAt, payload FROM outbox').all() as (Omit<SyncEvent, 'payload'> & { payload: string })[];
+    for (const r of rows) expect(checkEventContent({ ...r, payload: JSON.parse(r.payload) }), `${r.type} #${r.seq}`).toMatchObject({ ok: true });
+  }
   while (backends.length) await backends.pop()!.close();
 });
 

@@ -85,10 +85,10 @@ describeEachBackend('city person lookup', (city) => {
     await city.app.inject({ method: 'GET', url: `/api/v1/admin/persons/${ID}/matters`, headers: admin });
 
     const logged = await city.db.select().from(personLookups).orderBy(personLookups.lookedUpAt);
-    expect(logged.map(({ deviceId, documentType, documentNumber, mattersFound }) => ({ deviceId, documentType, documentNumber, mattersFound }))).toEqual([
-      { deviceId: device.deviceId, documentType: 'resident', documentNumber: ID, mattersFound: 1 },
-      { deviceId: device.deviceId, documentType: 'passport', documentNumber: 'E12345678', mattersFound: 0 },
-      { deviceId: null, documentType: null, documentNumber: ID, mattersFound: 1 },
+    expect(logged.map(({ deviceId, idType, idNumber, mattersFound }) => ({ deviceId, idType, idNumber, mattersFound }))).toEqual([
+      { deviceId: device.deviceId, idType: 'resident', idNumber: ID, mattersFound: 1 },
+      { deviceId: device.deviceId, idType: 'passport', idNumber: 'E12345678', mattersFound: 0 },
+      { deviceId: null, idType: null, idNumber: ID, mattersFound: 1 },
     ]);
     for (const l of logged) expect(l.lookedUpAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
   });

@@ -1,7 +1,7 @@
 // The content checks of a pushed event that need no database (server/push/eventChecks.ts).
 import { describe, expect, it } from 'vitest';
 import { checkContent, hasOverlongText, issuesNumber, MAX_TEXT_LENGTH } from '../../server/push/eventChecks';
-import { registrationEvent } from '../support/cityEvents';
+import { eventsAbout, registrationEvent } from '../support/cityEvents';
 
 const device = { id: 'd', countyCode: '410102', deviceCode: 'D001' };
 
@@ -42,8 +42,16 @@ describe('checkContent', () => {
 
   it('refuses a registration under a number the device does not issue, and one received before 1900', () => {
     const own = registrationEvent(1);
-    expect(checkContent(device, own)).toEqual({ ok: true });
+    // A passed check hands on the payload as parsed, which is what gets applied.
+    expect(checkContent(device, own)).toEqual({ ok: true, checked: { type: 'matter.registered', payload: own.payload } });
     expect(checkContent(device, { ...own, payload: { ...own.payload, matterNo: '410184-D001-2026-000001' } })).toMatchObject({ ok: false, code: 'matter_no_foreign' });
     expect(checkContent(device, { ...own, payload: { ...own.payload, receivedAt: '0099-01-01T00:00:00.000+08:00' } })).toMatchObject({ ok: false, code: 'bad_payload' });
+  });
+
+  it('refuses a corrected channel that is none of the four, as the city keeps it as one of them', () => {
+    const corrected = eventsAbout(1, registrationEvent(1).payload).find((e) => e.type === 'matter.corrected')!;
+    const toChannel = (to: string) => ({ ...corrected, payload: { ...corrected.payload, changes: [{ field: 'channel', from: 'visit', to }] } });
+    expect(checkContent(device, toChannel('letter'))).toMatchObject({ ok: true, checked: { type: 'matter.corrected' } });
+    expect(checkContent(device, toChannel('fax'))).toMatchObject({ ok: false, code: 'bad_payload', message: expect.stringContaining('信访方式') });
   });
 });

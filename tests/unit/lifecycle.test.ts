@@ -3,7 +3,7 @@
 // path runs. Hand-computed dates are checked against the 2025 State Council holiday arrangement.
 import { describe, expect, it } from 'vitest';
 import { chinaDateOf } from '../../domain/calendar/chinaDay';
-import { applyCommand, initialLifecycle } from '../../domain/matters/applyCommand';
+import { applyCommand, applyParsedCommand, initialLifecycle } from '../../domain/matters/applyCommand';
 import type { CommandType, MatterCommand } from '../../domain/matters/commands';
 import type { MatterLifecycle } from '../../domain/matters/lifecycle';
 import { MATTER_STATES, type MatterState } from '../../domain/matters/states';
@@ -253,5 +253,21 @@ describe('a full path: registration → … → terminated', () => {
     // The hearing's 5 days are not counted: 08-14 + 5 = Tue 08-19.
     // (after the request and the hearing notice, the third step in that state is the hearing record)
     expect(seen.filter((x) => x.state === 're-review-requested')[2]?.deadline?.lastDay).toBe('2025-08-19');
+  });
+});
+
+describe('applyParsedCommand', () => {
+  it('takes a command checked at its boundary through the same rules as applyCommand, step by step and refusal by refusal', () => {
+    let m = initialLifecycle(RECEIVED);
+    for (const [t, day, extra] of FULL_PATH) {
+      const c = command(t, at(day), extra);
+      const parsed = applyParsedCommand(m, c);
+      expect(parsed, t).toEqual(applyCommand(m, c));
+      // The same step again later that day: mostly refused, and alike both ways.
+      const again = command(t, at(day, 18), extra);
+      expect(applyParsedCommand(parsed.ok ? parsed.value.matter : m, again), `${t} again`).toEqual(applyCommand(parsed.ok ? parsed.value.matter : m, again));
+      m = mustApply(m, c);
+    }
+    expect(m.state).toBe('terminated');
   });
 });

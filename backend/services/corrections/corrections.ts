@@ -5,7 +5,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { changesBetween, type CorrectionValues } from '../../../domain/corrections/fields';
-import { matterCorrectedPayload, matterVoidedPayload, stepWithdrawnPayload } from '../../../domain/corrections/events';
+import type { EventPayload } from '../../../domain/sync/events';
 import { withdrawLatest, type StoredStep } from '../../../domain/corrections/withdraw';
 import type { MatterCommand } from '../../../domain/matters/commands';
 import type { MatterDetail } from '../../../domain/matters/rpc';
@@ -73,7 +73,7 @@ export function correctMatter(ctx: ServiceContext, input: { matterId: string; va
     if (Object.keys(own).length > 0) updateMatterFields(tx, m.id, { ...own, updatedAt: at });
     if (touchesPerson) updatePetitioner(tx, m.id, m.visitorId, { ...(visitorName !== undefined && { name: visitorName }), ...(mobile !== undefined && { mobile }), updatedAt: at });
     insertCorrection(tx, { id: correctionId, matterId: m.id, kind: 'correct', changes: JSON.stringify(changes), reason: input.reason, actorId: actor.userId, actorName: actor.name, actorRole: actor.role, at });
-    const payload = matterCorrectedPayload.parse({ correctionId, matterId: m.id, matterNo: m.matterNo, reason: input.reason, actor, at, changes });
+    const payload = { correctionId, matterId: m.id, matterNo: m.matterNo, reason: input.reason, actor, at, changes } satisfies EventPayload<'matter.corrected'>;
     appendEvent(tx, { id: uuidv7(), type: 'matter.corrected', entityId: m.id, occurredAt: at, payload });
   });
   ctx.afterLocalWrite();
@@ -94,7 +94,7 @@ export function voidMatter(ctx: ServiceContext, input: { matterId: string; reaso
     // A voided registration leaves the figures.
     refreshFacts(tx, ctx.reference(), m.id);
     insertCorrection(tx, { id: correctionId, matterId: m.id, kind: 'void', reason: input.reason, actorId: actor.userId, actorName: actor.name, actorRole: actor.role, at });
-    const payload = matterVoidedPayload.parse({ correctionId, matterId: m.id, matterNo: m.matterNo, reason: input.reason, actor, at });
+    const payload = { correctionId, matterId: m.id, matterNo: m.matterNo, reason: input.reason, actor, at } satisfies EventPayload<'matter.voided'>;
     appendEvent(tx, { id: uuidv7(), type: 'matter.voided', entityId: m.id, occurredAt: at, payload });
   });
   ctx.afterLocalWrite();
@@ -136,7 +136,7 @@ export function withdrawStep(ctx: ServiceContext, input: { matterId: string; tra
       matterId: m.id,
       kind: 'withdraw',
       withdrawnTransitionId: input.transitionId,
-      fromState: m.status as MatterDetail['status'],
+      fromState: m.status,
       toState: next.state,
       reason: input.reason,
       actorId: actor.userId,
@@ -144,7 +144,7 @@ export function withdrawStep(ctx: ServiceContext, input: { matterId: string; tra
       actorRole: actor.role,
       at,
     });
-    const payload = stepWithdrawnPayload.parse({ correctionId, matterId: m.id, matterNo: m.matterNo, reason: input.reason, actor, at, withdrawnTransitionId: input.transitionId, from: m.status, to: next.state, nextDue });
+    const payload = { correctionId, matterId: m.id, matterNo: m.matterNo, reason: input.reason, actor, at, withdrawnTransitionId: input.transitionId, from: m.status, to: next.state, nextDue } satisfies EventPayload<'matter.stepWithdrawn'>;
     appendEvent(tx, { id: uuidv7(), type: 'matter.stepWithdrawn', entityId: m.id, occurredAt: at, payload });
   });
   ctx.afterLocalWrite();

@@ -3,11 +3,11 @@
 // whether their role may take this step is checked here (domain/staff/permissions.ts).
 import { v7 as uuidv7 } from 'uuid';
 import { DELIVERED_DOCUMENT } from '../../../domain/matters/transitions';
-import { applyCommand } from '../../../domain/matters/applyCommand';
-import { COMMAND_LABELS, matterCommandSchema, type CommandRequest } from '../../../domain/matters/commands';
-import { documentDeliveredPayload, matterTransitionedPayload } from '../../../domain/matters/events';
+import { applyParsedCommand } from '../../../domain/matters/applyCommand';
+import { COMMAND_LABELS, type ParsedCommandRequest, type MatterCommand } from '../../../domain/matters/commands';
 import type { CommandOutcome } from '../../../domain/matters/rpc';
 import { err, ok, type Result } from '../../../domain/result';
+import type { EventPayload } from '../../../domain/sync/events';
 import { COMMAND_ACCESS } from '../../../domain/staff/permissions';
 import { ROLE_LABELS } from '../../../domain/staff/roles';
 import { documentsOf, insertTransition, matterWithVisitor, recordDelivery, saveLifecycle } from '../../../db/matters';
@@ -24,7 +24,7 @@ import { matterDetail } from './matterFile';
  * commit: the step stands even when one fails, and the answer is then ok with a warning saying
  * which paper is missing, never an error (the step was taken; the paper can be made again).
  */
-export async function runMatterCommand(ctx: ServiceContext, matterId: string, request: CommandRequest): Promise<Result<CommandOutcome>> {
+export async function runMatterCommand(ctx: ServiceContext, matterId: string, request: ParsedCommandRequest): Promise<Result<CommandOutcome>> {
   const op = requireOperator(ctx);
   if (!op.ok) return op;
   if (!COMMAND_ACCESS[request.type].includes(op.value.role)) {
@@ -33,9 +33,10 @@ export async function runMatterCommand(ctx: ServiceContext, matterId: string, re
   const row = matterWithVisitor(ctx.db, matterId);
   if (!row) return err('matter_not_found', '信访事项不存在');
   if (row.matter.voidedAt) return err('matter_voided', '该登记已作废，不能再办理');
-  const command = matterCommandSchema.parse({ ...request, actor: { userId: op.value.userId, name: op.value.name, role: op.value.role } });
+  // The router checked the request against the contract; who acts is the session's, so the command needs no second parse.
+  const command: MatterCommand = { ...request, actor: { userId: op.value.userId, name: op.value.name, role: op.value.role } };
   const { deadlines, policy } = ctx.reference();
-  const applied = applyCommand(lifecycleOf(row.matter.lifecycle), command, { deadlines, handlingTargetDays: policy.handlingTargetDays });
+  const applied = applyParsedCommand(lifecycleOf(row.matter.lifecycle), command, { deadlines, handlingTargetDays: policy.handlingTargetDays });
   if (!applied.ok) return applied;
   const { matter: next, transition } = applied.value;
   const now = localTimestamp(ctx.now());
@@ -68,11 +69,11 @@ export async function runMatterCommand(ctx: ServiceContext, matterId: string, re
       reason: transition.reason,
       documents: JSON.stringify(transition.documents),
     });
-    const payload = matterTransitionedPayload.parse({ matterId, matterNo: row.matter.matterNo, transitionId, from: transition.from, to: transition.to, command, at: transition.at, nextDue: due });
+    const payload = { matterId, matterNo: row.matter.matterNo, transitionId, from: transition.from, to: transition.to, command, at: transition.at, nextDue: due } satisfies EventPayload<'matter.transitioned'>;
     appendEvent(tx, { id: uuidv7(), type: 'matter.transitioned', entityId: matterId, occurredAt: transition.at, payload });
     if (command.type === 'deliver' && handedOver) {
       recordDelivery(tx, handedOver.id, { deliveryMethod: command.method, deliveredTo: command.to, deliveredAt: command.at });
-      const delivered = documentDeliveredPayload.parse({ documentId: handedOver.id, matterId, kind: handedOver.kind, method: command.method, to: command.to, at: command.at });
+      const delivered = { documentId: handedOver.id, matterId, kind: handedOver.kind, method: command.method, to: command.to, at: command.at } satisfies EventPayload<'document.delivered'>;
       appendEvent(tx, { id: uuidv7(), type: 'document.delivered', entityId: matterId, occurredAt: command.at, payload: delivered });
     }
   });

@@ -8,7 +8,7 @@ import { COMMAND_LABELS, type MatterCommand } from '../../../domain/matters/comm
 import { nextDeadline } from '../../../domain/matters/deadlines';
 import { STATE_LABELS } from '../../../domain/matters/states';
 import type { MatterDetail } from '../../../domain/matters/rpc';
-import { DOCUMENT_TITLES, documentKindSchema, type DocumentKind } from '../../../domain/documents/kinds';
+import { DOCUMENT_TITLES, type DocumentKind } from '../../../domain/documents/kinds';
 import { err, ok, type Result } from '../../../domain/result';
 import { documentsOf, leaderCaseOf, matterWithVisitor, participantsOf, supervisionOf, transitionsOf, visitsOf } from '../../../db/matters';
 import { localDay, type ServiceContext } from '../context';
@@ -62,10 +62,15 @@ export function matterDetail(ctx: Pick<ServiceContext, 'db' | 'now' | 'reference
         documents: JSON.parse(t.documents) as DocumentKind[],
       };
     }),
-    documents: documentsOf(ctx.db, matterId).map((d) => {
-      const kind = documentKindSchema.parse(d.kind);
-      return { id: d.id, kind, title: DOCUMENT_TITLES[kind], fileName: d.fileName, createdAt: d.createdAt, deliveredAt: d.deliveredAt, deliveryMethod: d.deliveryMethod };
-    }),
+    documents: documentsOf(ctx.db, matterId).map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      title: DOCUMENT_TITLES[d.kind],
+      fileName: d.fileName,
+      createdAt: d.createdAt,
+      deliveredAt: d.deliveredAt,
+      deliveryMethod: d.deliveryMethod,
+    })),
     visits: visitsOf(ctx.db, matterId).map((v) => ({ visitId: v.id, kind: v.kind, receivedAt: v.receivedAt, headcount: v.headcount })),
     supervision: supervisionOf(ctx.db, matterId).map((s) => ({
       id: s.id,

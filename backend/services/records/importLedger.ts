@@ -4,7 +4,8 @@
 // imported before, or the same person, day and request) is refused here and reported with the
 // rest. The repeat-visit and terminated checks find these matters at once: they are matters.
 import { v7 as uuidv7 } from 'uuid';
-import { matterImportedPayload } from '../../../domain/records/events';
+import type { EventPayload } from '../../../domain/sync/events';
+import { toWire } from '../../../domain/sync/wireCredential';
 import { importedLifecycle } from '../../../domain/records/importedLifecycle';
 import type { ImportedRecord } from '../../../domain/records/importRow';
 import { missingColumns, IMPORT_FIELD_LABELS, type ImportMapping } from '../../../domain/records/importColumns';
@@ -86,15 +87,14 @@ function writeRecord(w: ReturnType<typeof ledgerWriter>, r: ImportedRecord, o: {
     sourceNo: r.sourceNo,
     at: o.now,
   });
-  const payload = matterImportedPayload.parse({
+  const payload = {
     matterId,
     matterNo,
     sourceNo: r.sourceNo,
     batchId: o.batchId,
     visitor: {
       visitorId: o.visitorId,
-      documentType: r.credential.type,
-      documentNumber: r.credential.number,
+      ...toWire(r.credential),
       name: r.name,
       gender: r.credential.gender ?? null,
       birthDate: r.credential.birthDate ?? null,
@@ -116,6 +116,6 @@ function writeRecord(w: ReturnType<typeof ledgerWriter>, r: ImportedRecord, o: {
     state: r.state,
     closedOn: r.closedOn,
     importedAt: o.now,
-  });
+  } satisfies EventPayload<'matter.imported'>;
   w.addEvent({ id: uuidv7(), type: 'matter.imported', entityId: matterId, occurredAt: o.now, payload });
 }

@@ -2,4 +2,4 @@
 import { createHash } from 'node:crypto';
 import { terminationHashInput } from '../../../domain/records/terminationRegister';
 
-export const terminationHash = (documentNumber: string): string => createHash('sha256').update(terminationHashInput(documentNumber)).digest('hex');
+export const terminationHash = (idNumber: string): string => createHash('sha256').update(terminationHashInput(idNumber)).digest('hex');

@@ -18,8 +18,8 @@ export function RegisterTable({ rows, loading, onOpen }: { rows: RegisterRow[]; 
         { title: '县区', dataIndex: 'countyCode', width: 80 },
         { title: '登记时间', dataIndex: 'receivedAt', render: (v: string) => new Date(v).toLocaleString('zh-CN'), width: 170 },
         { title: '信访人', dataIndex: 'visitorName', render: (v: string, r) => (r.masked ? <span title="已按角色隐去">{v}</span> : v), width: 90 },
-        { title: '证件号码', dataIndex: 'documentNumber', width: 180 },
-        { title: '状态', dataIndex: 'status', render: (s: string) => <Tag>{STATE_LABELS[s as MatterState] ?? s}</Tag>, width: 100 },
+        { title: '证件号码', dataIndex: 'idNumber', width: 180 },
+        { title: '状态', dataIndex: 'status', render: (s: MatterState) => <Tag>{STATE_LABELS[s]}</Tag>, width: 100 },
         { title: '内容摘要', dataIndex: 'summary', ellipsis: true },
       ]}
     />
