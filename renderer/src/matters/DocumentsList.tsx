@@ -89,7 +89,8 @@ export function DocumentsList({ matter }: { matter: MatterDetail }) {
     },
     {
       title: '操作',
-      width: 104,
+      // Wide enough for the tag a withheld paper shows instead of 查看.
+      width: 140,
       render: (_, d) => (
         <Space size={0}>
           {d.withheld ? (
