@@ -14,6 +14,8 @@ import type { SessionState } from './session';
 
 /** Calls the window makes by itself (polling): they must not keep an idle session awake. */
 const PASSIVE: ReadonlySet<Method> = new Set(['session.get', 'sync.status']);
+/** Refusals of who the caller is, as opposed to what they sent: audited like the calls that ran. */
+const ROLE_REFUSALS: ReadonlySet<string> = new Set(['forbidden', 'reporter_protected']);
 /** What a user who must change the password may still do. */
 const BEFORE_NEW_PASSWORD: ReadonlySet<Method> = new Set(['session.changePassword']);
 
@@ -55,12 +57,12 @@ export interface AuditContext {
  * record is written, on its timer, or when the network comes back): a line is no reason to
  * knock at a city that is backing off, and every view writes one. Session events are
  * recorded whatever their outcome (a failed sign-in matters most); writes and views when they
- * happened, or when the role was refused.
+ * happened, or when the role was refused: the method, or a paper naming a protected reporter.
  */
 export function recordCall(ctx: AuditContext, method: Method, input: unknown, result: Ok<unknown> | Err): void {
   const kind = METHOD_AUDIT[method];
   if (!kind) return;
-  if (kind !== 'session' && !result.ok && result.code !== 'forbidden') return;
+  if (kind !== 'session' && !result.ok && !ROLE_REFUSALS.has(result.code)) return;
   const user = ctx.session.user();
   const attempted = typeof (input as { userNo?: unknown })?.userNo === 'string' ? (input as { userNo: string }).userNo : '';
   const entry = {

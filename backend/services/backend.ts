@@ -18,7 +18,7 @@ import { createReferenceSource } from './reference';
 import { categoryTree, regionChildren } from './referenceQueries';
 import { lookupPerson } from './repeatCheck';
 import { addAttachment, attachmentFile, listAttachments, readAttachment } from './attachments';
-import { deliverDocument, generateDocument, readDocument } from './documents';
+import { deliverDocument, issueDocument, readDocument } from './documents';
 import { matterDetail } from './matters/matterFile';
 import { runMatterCommand } from './matters/matterCommand';
 import { recomputeOpenDeadlines } from './matters/recomputeDeadlines';
@@ -180,7 +180,7 @@ export function createBackend(o: BackendOptions) {
     'matters.get': ({ matterId }) => matterDetail(ctx, matterId),
     'matters.command': ({ matterId, command }) => runMatterCommand(ctx, matterId, command),
     'matters.queue': (i) => reader.read('matters.queue', i),
-    'documents.generate': ({ matterId, kind }) => generateDocument(ctx, matterId, kind),
+    'documents.generate': ({ matterId, kind }) => issueDocument(ctx, matterId, kind),
     'documents.read': ({ documentId }) => readDocument(ctx, documentId),
     'documents.deliver': ({ documentId, ...d }) => deliverDocument(ctx, documentId, d),
     'supervision.issue': (i) => issueSupervision(ctx, i),

@@ -9,8 +9,10 @@ import { matterCommandSchema, type DeliveryMethod } from '../../domain/matters/c
 import { err, ok, type Result } from '../../domain/result';
 import { documentById, insertDocument, matterWithVisitor, recordDelivery, transitionsOf } from '../../db/matters';
 import { appendEvent } from '../../db/outbox';
+import { matterById } from '../../db/registrations';
 import { findCjkFont, type CjkFont } from '../documents/fonts';
 import { localDay, localTimestamp, type ServiceContext } from './context';
+import { documentWithheld, reporterProtectedErr } from './documentAccess';
 import { documentFields } from './documentFields';
 import { organisationIndex, requireBureau } from './noticeSettings';
 import { lifecycleOf } from './storedLifecycle';
@@ -73,9 +75,24 @@ export async function generateDocument(
   return ok({ documentId, fileName });
 }
 
+/**
+ * 出具文书 at the operator's request, whose next move is to open it: a paper naming a protected
+ * reporter the operator may not see is refused before anything is rendered or written. The papers
+ * a step produces (matterCommand.ts) are made whatever the role: the step needs them, and they are
+ * stored for the 科长/督办 to open.
+ */
+export async function issueDocument(ctx: ServiceContext, matterId: string, kind: DocumentKind): Promise<Result<{ documentId: string; fileName: string }>> {
+  const m = matterById(ctx.db, matterId);
+  if (!m) return err('matter_not_found', '信访事项不存在');
+  if (documentWithheld(ctx, m)({ kind })) return reporterProtectedErr();
+  return generateDocument(ctx, matterId, kind);
+}
+
 export function readDocument(ctx: ServiceContext, documentId: string): Result<{ fileName: string; mime: string; dataBase64: string }> {
   const d = documentById(ctx.db, documentId);
   if (!d) return err('document_not_found', '文书不存在');
+  const m = matterById(ctx.db, d.matterId);
+  if (m && documentWithheld(ctx, m)({ kind: d.kind, id: d.id })) return reporterProtectedErr();
   const f = ctx.files.read(path.join(documentsDir(ctx), `${d.sha256}.pdf`));
   if (f.kind !== 'ok') return err('document_file_missing', '文书文件缺失或损坏，请重新生成');
   return ok({ fileName: d.fileName, mime: 'application/pdf', dataBase64: f.bytes.toString('base64') });

@@ -15,8 +15,6 @@ import { terminationHash } from './records/terminationHash';
 import { localDay, type ServiceContext } from './context';
 import { reporterVisible } from './operator';
 
-const PROTECTED_SUMMARY = '（检举控告事项，内容仅科长/督办可见）';
-
 type Query = z.output<typeof lookupPersonInputSchema>;
 
 /** A matter's state as the side panel words it; a terminated one is flagged for the red warning. */
@@ -41,31 +39,37 @@ export async function lookupPerson(ctx: ServiceContext, q: Query): Promise<Resul
     name: q.name,
     mobile: phone?.ok ? phone.value.number : undefined,
   });
-  const showReporter = reporterVisible(ctx);
-  const matters = mattersOfVisitors(ctx.db, ids).map(
-    (m): PriorMatter => ({
-      source: 'local',
-      countyCode: null,
-      matterId: m.matterId,
-      matterNo: m.matterNo,
-      ...describeState(m.status),
-      // 条例 art. 30: what a reporter accused is for the 科长 alone, as in the matter's file.
-      summary: m.reporterProtected && !showReporter ? PROTECTED_SUMMARY : m.summary,
-      receivedOn: m.receivedOn,
-      visits: m.visits,
-      lastVisitOn: m.lastVisitOn,
-      nextDeadline: m.nextStep && m.nextDue ? deadlineOn(m.nextStep, m.nextDue, today, ctx.reference().deadlines) : null,
-    }),
-  );
+  const found = mattersOfVisitors(ctx.db, ids);
+  // 条例 art. 30: that this person reported a 检举控告 is the reporter's identity itself, so for a
+  // role that may not see it the matter is left out whole: no number, no state, not even a
+  // "there is one" (search.ts does the same), and not again from the city or its register.
+  const withheld = new Set(reporterVisible(ctx) ? [] : found.filter((m) => m.reporterProtected).map((m) => m.matterId));
+  const matters = found
+    .filter((m) => !withheld.has(m.matterId))
+    .map(
+      (m): PriorMatter => ({
+        source: 'local',
+        countyCode: null,
+        matterId: m.matterId,
+        matterNo: m.matterNo,
+        ...describeState(m.status),
+        summary: m.summary,
+        receivedOn: m.receivedOn,
+        visits: m.visits,
+        lastVisitOn: m.lastVisitOn,
+        nextDeadline: m.nextStep && m.nextDue ? deadlineOn(m.nextStep, m.nextDue, today, ctx.reference().deadlines) : null,
+      }),
+    );
   // The city's termination register as last pulled: a terminated matter of another window, known offline.
-  if (doc?.ok) matters.push(...registerEntries(terminationsOf(ctx.db, terminationHash(doc.value.number)), new Set(matters.map((m) => m.matterId))));
-  const first = ids[0] ? visitorById(ctx.db, ids[0]) : undefined;
+  if (doc?.ok) matters.push(...registerEntries(terminationsOf(ctx.db, terminationHash(doc.value.number)), new Set([...matters.map((m) => m.matterId), ...withheld])));
+  // The name on file, unless it is known here only through matters withheld above.
+  const first = ids[0] && !(found.length > 0 && withheld.size === found.length) ? visitorById(ctx.db, ids[0]) : undefined;
   const city = doc?.ok ? await ctx.cityLookup(toWire(doc.value)) : null;
   if (!city) return ok({ provisional: true, visitorName: first?.name ?? null, matters });
   // What the city answers now supersedes what its register said when last pulled.
   const answered = new Set(city.matters.map((m) => m.matterId));
   const own = matters.filter((m) => m.source !== 'register' || !answered.has(m.matterId));
-  const known = new Set(own.map((m) => m.matterId));
+  const known = new Set([...own.map((m) => m.matterId), ...withheld]);
   const elsewhere = city.matters
     .filter((m) => !known.has(m.matterId))
     .map((m): PriorMatter => {

@@ -44,3 +44,11 @@ export const DOCUMENT_TITLES: Readonly<Record<DocumentKind, string>> = {
   'mediation-agreement': '调解协议书',
   'reconciliation-agreement': '和解协议书',
 };
+
+/**
+ * The kinds a role that may not see a protected reporter (条例 art. 30) may still make and open:
+ * the 转送（交办）告知书 prints the reporter masked (backend/services/documentFields.ts) and no
+ * number or address. Every other kind names the reporter in full, and the 送达回证, though it
+ * masks the name, prints the recipient and the reporter's address: those are the 科长/督办's.
+ */
+export const MASKED_FOR_PROTECTED_REPORTER: readonly DocumentKind[] = ['transfer-notice'];

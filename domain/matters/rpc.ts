@@ -56,6 +56,8 @@ export const matterDetailSchema = z.object({
       createdAt: z.string(),
       deliveredAt: z.string().nullable(),
       deliveryMethod: deliveryMethodSchema.nullable(),
+      /** Names a protected reporter this operator may not see (条例 art. 30): listed, but not opened. */
+      withheld: z.boolean(),
     }),
   ),
   visits: z.array(z.object({ visitId: z.string(), kind: visitKindSchema, receivedAt: z.string(), headcount: z.number().int() })),

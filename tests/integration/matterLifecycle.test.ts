@@ -7,6 +7,8 @@ import { STAFF } from '../support/staff';
 import { OUTBOX_RECORDS, residentId, testBackend, validVisit } from '../support/backend';
 import { configureNotices } from '../support/noticeSettings';
 import { pdfText } from '../support/pdfText';
+import { applyPulledPage } from '../../db/pulled';
+import { terminationHash } from '../../backend/services/records/terminationHash';
 
 let clock = new Date('2026-03-02T09:00:00+08:00');
 const backends: ReturnType<typeof testBackend>[] = [];
@@ -152,7 +154,7 @@ describe('whistle-blower protection', () => {
   it('masks the reporter of a 检举控告 for roles that do not need the identity, in the file and the queue', async () => {
     const b = open();
     await b.as('handler');
-    const reg = await call<{ matterId: string }>(b, 'intake.register', validVisit);
+    const reg = await call<{ matterId: string; matterNo: string }>(b, 'intake.register', validVisit);
     await step(b, reg.matterId, '2026-03-03', { type: 'classify', class: 'accusation', route: 'discipline-inspection', body: '县纪委监委' });
     const asHandler = await call<MatterDetail>(b, 'matters.get', { matterId: reg.matterId });
     expect(asHandler.visitor).toMatchObject({ name: '张*', masked: true });
@@ -162,9 +164,14 @@ describe('whistle-blower protection', () => {
     clock = new Date('2026-03-02T17:00:00+08:00'); // the day of the visit, for the day's list
     const today = await call<{ visitorName: string; maskedIdNumber: string }[]>(b, 'intake.listToday', {});
     expect(today[0]).toMatchObject({ visitorName: '张*', maskedIdNumber: '******************' });
-    // The person lookup and the materials follow the same rule as the file.
-    const prior = await call<{ matters: { matterId: string; summary: string }[] }>(b, 'intake.lookupPerson', { credential: validVisit.visitor.credential });
-    expect(prior.matters.find((m) => m.matterId === reg.matterId)!.summary).toBe('（检举控告事项，内容仅科长/督办可见）');
+    // The person lookup leaves the accusation out, and the name it alone would give, even when the
+    // city's termination register names it too; the materials follow the file.
+    const terminated = { matterId: reg.matterId, matterNo: reg.matterNo, countyCode: '410102', documentHash: terminationHash(validVisit.visitor.credential.number), terminatedOn: '2026-03-02', active: true };
+    applyPulledPage(b.db, { cursor: '1', reference: [], supervision: [], terminations: [terminated] });
+    const lookup = () => call<{ visitorName: string | null; matters: { matterId: string; summary: string }[] }>(b, 'intake.lookupPerson', { credential: validVisit.visitor.credential });
+    expect(await lookup()).toEqual({ provisional: true, visitorName: null, matters: [] });
+    const other = await call<{ matterId: string }>(b, 'intake.register', { ...validVisit, summary: '小区噪音扰民，请求协调处理。' });
+    expect(await lookup()).toMatchObject({ visitorName: '张三', matters: [{ matterId: other.matterId, summary: '小区噪音扰民，请求协调处理。' }] });
     await b.as('clerk');
     const att = await call<{ id: string }>(b, 'attachments.add', { matterId: reg.matterId, fileName: '举报信.pdf', mime: 'application/pdf', dataBase64: Buffer.from('%PDF-1.4 x').toString('base64') });
     const listed = await call<{ fileName: string }[]>(b, 'attachments.list', { matterId: reg.matterId });
@@ -174,8 +181,13 @@ describe('whistle-blower protection', () => {
     await b.as('supervisor');
     const asSupervisor = await call<MatterDetail>(b, 'matters.get', { matterId: reg.matterId });
     expect(asSupervisor.visitor).toMatchObject({ name: '张三', masked: false });
-    const seen = await call<{ matters: { matterId: string; summary: string }[] }>(b, 'intake.lookupPerson', { credential: validVisit.visitor.credential });
-    expect(seen.matters.find((m) => m.matterId === reg.matterId)!.summary).toBe(validVisit.summary);
+    const seen = await lookup();
+    expect(seen.matters.map((m) => [m.matterId, m.summary])).toEqual(
+      expect.arrayContaining([
+        [reg.matterId, validVisit.summary],
+        [other.matterId, '小区噪音扰民，请求协调处理。'],
+      ]),
+    );
     expect(await b.dispatch('attachments.read', { id: att.id })).toMatchObject({ ok: true, value: { fileName: '举报信.pdf' } });
   });
 });

@@ -2,12 +2,15 @@
 // domain/staff/permissions.ts: every RPC method × every role, signed out, locked, and before a
 // first password is changed. Access is decided before the input is read, so an empty input is
 // enough to see the gate's answer: 'forbidden' for a role the table leaves out, anything else
-// (usually invalid_input) for one it lets through.
+// (usually invalid_input) for one it lets through. The second table, which lifecycle step each
+// role may take (COMMAND_ACCESS), is checked the same way with a well-formed command of every type.
 import { afterAll, describe, expect, it } from 'vitest';
+import { COMMAND_TYPES } from '../../domain/matters/commands';
 import { METHODS, type Method } from '../../domain/rpc/contract';
-import { mayCall, METHOD_ACCESS } from '../../domain/staff/permissions';
+import { COMMAND_ACCESS, mayCall, METHOD_ACCESS } from '../../domain/staff/permissions';
 import { roleSchema, type Role } from '../../domain/staff/roles';
-import { testBackend } from '../support/backend';
+import { testBackend, validVisit } from '../support/backend';
+import { command } from '../support/matterCommands';
 import { FIRST_PASSWORD, PASSWORD, signIn, STAFF } from '../support/staff';
 
 const GATE_CODES = ['forbidden', 'not_signed_in', 'session_locked', 'password_change_required'];
@@ -27,6 +30,25 @@ describe.each(roleSchema.options)('as %s', (role: Role) => {
       const code = r.ok ? 'ok' : r.code;
       if (allowed) expect(GATE_CODES, `${role} may call ${method}`).not.toContain(code);
       else expect(code, `${role} may not call ${method}`).toBe('forbidden');
+    }
+  });
+});
+
+describe.each(roleSchema.options)('matters.command as %s', (role: Role) => {
+  it('every step is refused as forbidden exactly when COMMAND_ACCESS leaves the role out', async () => {
+    await signIn(b.dispatch, 'supervisor');
+    const reg = await b.dispatch('intake.register', validVisit);
+    if (!reg.ok) throw new Error(`intake.register: ${reg.code}`);
+    const { matterId } = reg.value as { matterId: string };
+    await signIn(b.dispatch, role);
+    for (const type of COMMAND_TYPES) {
+      // The request is the stored command without its actor, which only the backend sets.
+      const { actor: _actor, ...request } = command(type, new Date().toISOString());
+      const r = await b.dispatch('matters.command', { matterId, command: request });
+      const code = r.ok ? 'ok' : r.code;
+      // A role allowed the step may still be refused it for the matter's state, never for the form of the command.
+      if (COMMAND_ACCESS[type].includes(role)) expect(['forbidden', 'invalid_input'], `${role} may ${type}: ${r.ok ? '' : r.message}`).not.toContain(code);
+      else expect(code, `${role} may not ${type}`).toBe('forbidden');
     }
   });
 });

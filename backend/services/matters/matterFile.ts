@@ -12,6 +12,7 @@ import { DOCUMENT_TITLES, type DocumentKind } from '../../../domain/documents/ki
 import { err, ok, type Result } from '../../../domain/result';
 import { documentsOf, leaderCaseOf, matterWithVisitor, participantsOf, supervisionOf, transitionsOf, visitsOf } from '../../../db/matters';
 import { localDay, type ServiceContext } from '../context';
+import { documentWithheld } from '../documentAccess';
 import { reporterVisible } from '../operator';
 import { lifecycleOf } from '../storedLifecycle';
 import { visitorView } from './visitorView';
@@ -26,6 +27,7 @@ export function matterDetail(ctx: Pick<ServiceContext, 'db' | 'now' | 'reference
   const op = ctx.actor();
   if (m.voidedAt && !(op && canSeeVoided(op.role))) return err('matter_voided', '该登记已作废，仅科长/督办可以查看');
   const masked = m.reporterProtected && !reporterVisible(ctx);
+  const withheld = documentWithheld(ctx, m);
   const lifecycle = lifecycleOf(m.lifecycle);
   const today = localDay(ctx.now());
   const lc = leaderCaseOf(ctx.db, matterId);
@@ -62,15 +64,10 @@ export function matterDetail(ctx: Pick<ServiceContext, 'db' | 'now' | 'reference
         documents: JSON.parse(t.documents) as DocumentKind[],
       };
     }),
-    documents: documentsOf(ctx.db, matterId).map((d) => ({
-      id: d.id,
-      kind: d.kind,
-      title: DOCUMENT_TITLES[d.kind],
-      fileName: d.fileName,
-      createdAt: d.createdAt,
-      deliveredAt: d.deliveredAt,
-      deliveryMethod: d.deliveryMethod,
-    })),
+    documents: documentsOf(ctx.db, matterId).map((d) => {
+      const doc = { id: d.id, kind: d.kind, title: DOCUMENT_TITLES[d.kind], fileName: d.fileName, createdAt: d.createdAt, deliveredAt: d.deliveredAt, deliveryMethod: d.deliveryMethod };
+      return { ...doc, withheld: withheld(doc) };
+    }),
     visits: visitsOf(ctx.db, matterId).map((v) => ({ visitId: v.id, kind: v.kind, receivedAt: v.receivedAt, headcount: v.headcount })),
     supervision: supervisionOf(ctx.db, matterId).map((s) => ({
       id: s.id,

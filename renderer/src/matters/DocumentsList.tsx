@@ -4,7 +4,7 @@ import { App, Button, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { DOCUMENT_TITLES, type DocumentKind } from '../../../domain/documents/kinds';
+import { DOCUMENT_TITLES, MASKED_FOR_PROTECTED_REPORTER, type DocumentKind } from '../../../domain/documents/kinds';
 import { offeredNotices } from '../../../domain/documents/offered';
 import { DELIVERY_METHOD_LABELS, deliveryMethodSchema } from '../../../domain/matters/commands';
 import { api } from '../api/client';
@@ -28,10 +28,11 @@ const methodLabel = (m: string | null) => {
  */
 function IssueNotice({ matter }: { matter: MatterDetail }) {
   const { matterId } = matter;
+  // A masked reporter's papers name them: the backend refuses those but the masked kinds (条例 art. 30).
   const offered = offeredNotices(
     matter.transitions.map((t) => t.command),
     matter.lifecycle.settlement,
-  );
+  ).filter((k) => !matter.visitor.masked || MASKED_FOR_PROTECTED_REPORTER.includes(k));
   const { message } = App.useApp();
   const [kind, setKind] = useState<DocumentKind | undefined>();
   const [busy, setBusy] = useState(false);
@@ -88,12 +89,17 @@ export function DocumentsList({ matter }: { matter: MatterDetail }) {
     },
     {
       title: '操作',
-      width: 104,
+      // Wide enough for the tag a withheld paper shows instead of 查看.
+      width: 140,
       render: (_, d) => (
         <Space size={0}>
-          <Button type="link" size="small" onClick={() => void view(d)}>
-            查看
-          </Button>
+          {d.withheld ? (
+            <Tag>仅科长/督办可查看</Tag>
+          ) : (
+            <Button type="link" size="small" onClick={() => void view(d)}>
+              查看
+            </Button>
+          )}
           {/* A 送达回证 records a delivery; it is not itself delivered. */}
           {!d.deliveredAt && d.kind !== 'delivery-receipt' && (
             <Button type="link" size="small" onClick={() => setDelivering(d)}>
