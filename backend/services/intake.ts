@@ -9,7 +9,6 @@ import type { CredentialInfo } from '../../domain/identity/credentials';
 import type { PersonPayload } from '../../domain/intake/events';
 import type { EventPayload } from '../../domain/sync/events';
 import { fromWire, toWire } from '../../domain/sync/wireCredential';
-import { pickFlags } from '../../domain/intake/flags';
 import { channelSchema, type RegisterVisit, type RegistrationSummary } from '../../domain/intake/registration';
 import type { Registered } from '../../domain/intake/rpc';
 import { initialLifecycle } from '../../domain/matters/applyCommand';
@@ -149,7 +148,7 @@ export function registerVisit(ctx: ServiceContext, input: RegisterVisit): Result
       respondent: input.respondent,
       summary: input.summary,
       facts: input.facts,
-      ...pickFlags(input.flags),
+      ...input.flags,
       status: lifecycle.state,
       lifecycle: JSON.stringify(lifecycle),
       nextStep: next?.step ?? null,
