@@ -79,6 +79,7 @@ async function watchWrites(): Promise<void> {
   expect(columns.length).toBeGreaterThan(20);
 }
 
+/** How many rows have been written so far, per table (and apart, per APART). */
 async function fingerprint(): Promise<Record<string, unknown>> {
   const r = (await city.handle.db.execute(sql`SELECT what, n FROM fuzz_writes`)) as unknown as { rows: { what: string; n: unknown }[] };
   return Object.fromEntries(r.rows.map((w) => [w.what, String(w.n)]));
