@@ -66,8 +66,10 @@ export const pullRoutes: FastifyPluginAsyncZod<{ db: CityDb }> = async (app, { d
     },
     async (request): Promise<PullResponse> => {
       const { countyCode, id } = request.device!;
+      const page = await pullPage(db, countyCode, request.query.since);
+      // Recorded once the pull is answered: a refused one (a cursor the city cannot read) writes nothing.
       await recordContact(db, id, deviceReport(request.headers));
-      return pullPage(db, countyCode, request.query.since);
+      return page;
     },
   );
 };

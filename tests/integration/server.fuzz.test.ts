@@ -1,35 +1,30 @@
-// Every city endpoint under a thousand generated requests each (fast-check, app.inject, in-memory
-// PGlite): valid requests with one part replaced by something hostile (tests/support/hostileInput.ts),
-// odd paths, queries, headers and encodings. Whatever comes, the city never answers 500 or more,
-// answers every refusal in its error shape, and a refused request writes nothing.
+// Every city route but the console's API (console.fuzz.test.ts) under a thousand generated
+// requests each (fast-check, app.inject, in-memory PGlite): valid requests with one part replaced
+// by something hostile (tests/support/hostileInput.ts), odd paths, queries, headers and encodings.
+// Whatever comes, the city never answers 500 or more, answers every refusal in its error shape,
+// and a refused request writes nothing. The routes come from the server: a new one fails here
+// until it has its case (tests/support/cityFuzz.ts).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app';
-import { type CityDbHandle, openCityDb } from '../../server/store/db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { UsbFile } from '../../domain/sync/usbFile';
 import { attachmentUploads } from '../../server/store/schema';
 import { eventsAbout, registrationEvent } from '../support/cityEvents';
-import { ADMIN_TOKEN, type Device, enrolledDevice, expectCleanError, pushAll } from '../support/cityFixtures';
-import { change, changed, hostileValue, jsonText, propertyName, queryString, urlPart } from '../support/hostileInput';
+import { ADMIN_TOKEN, type Device, enrolledDevice, pushAll } from '../support/cityFixtures';
+import { bodyOptions, city, fuzz, fuzzesEveryRoute, isConsoleApi, jsonRequest, property, referenceValues, send, startFuzzCity, syncFileFor } from '../support/cityFuzz';
+import { hostileValue, jsonText, propertyName, queryString, urlPart } from '../support/hostileInput';
 
-const RUNS = 1000;
-// Each endpoint's thousand requests; a failure also spends time shrinking its example.
-const TIMEOUT = 120_000;
-
-let handle: CityDbHandle;
-let app: FastifyInstance;
 let pusher: Device & { lastSeq: number };
 let rotator: Device;
 let victims: string[];
 let codes: string[];
 let ownMatter: ReturnType<typeof registrationEvent>['payload'];
+let syncFile: UsbFile;
 
+startFuzzCity();
 beforeAll(async () => {
-  handle = await openCityDb();
-  app = await buildApp({ db: handle.db, adminToken: ADMIN_TOKEN, rateLimitPerMinute: 1e9, enrollRateLimitPerMinute: 1e9, lookupRateLimitPerMinute: 1e9 });
+  const { app } = city;
   pusher = { ...(await enrolledDevice(app, '410102')), lastSeq: 1 };
   const registered = registrationEvent(1, { matterNo: '410102-D001-2026-000001' });
   await pushAll(app, pusher, [registered]);
@@ -41,46 +36,9 @@ beforeAll(async () => {
     const r = await app.inject({ method: 'POST', url: '/api/v1/admin/devices', headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, payload: { countyCode: '410104', name: '待注册' } });
     codes.push(r.json().enrollmentCode);
   }
+  const carrier = await enrolledDevice(app, '410105');
+  syncFile = await syncFileFor(carrier, [registrationEvent(1, { matterNo: '410105-D001-2026-000001' })]);
 }, 60_000);
-
-afterAll(async () => {
-  await app?.close();
-  await handle?.close();
-});
-
-/** Every table's rows, and what an update of a device would change: equal before and after, nothing was written. */
-async function fingerprint(): Promise<unknown> {
-  const counted = ['events', 'quarantine', 'matters', 'visits', 'supervision_notices', 'reference_data', 'change_counter', 'attachments', 'attachment_uploads', 'attachment_upload_parts', 'person_lookups', 'devices'];
-  const r = await handle.db.execute(
-    sql.raw(`SELECT ${counted.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(', ')},
-      (SELECT md5(string_agg(concat_ws('|', id, token_hash, last_seq, revoked_at, enrollment_used_at, enrolled_name), ',' ORDER BY id)) FROM devices) AS device_state,
-      (SELECT md5(string_agg(concat_ws('|', matter_id, status, lifecycle::text), ',' ORDER BY matter_id)) FROM matters) AS matter_state,
-      (SELECT coalesce(sum(received), 0) FROM attachment_uploads) AS uploaded`),
-  );
-  return (r as unknown as { rows: unknown[] }).rows[0];
-}
-
-/**
- * Sends the request: never 500 or more, every refusal a clean error, and a refused request leaves
- * every table as it was, unless `discards` says the refusal is one that throws away what was sent before.
- */
-async function send(request: InjectOptions, discards: (r: LightMyRequestResponse) => boolean = () => false): Promise<LightMyRequestResponse> {
-  const before = unchanged ?? (await fingerprint());
-  unchanged = null;
-  const r = await app.inject(request);
-  const what = `${request.method} ${String(request.url).slice(0, 200)} → ${r.statusCode} ${r.body.slice(0, 300)}`;
-  expect(r.statusCode, what).toBeLessThan(500);
-  if (r.statusCode >= 400) {
-    if (request.method !== 'HEAD') expectCleanError(r, r.statusCode);
-    if (!discards(r)) {
-      expect(await fingerprint(), what).toEqual(before);
-      unchanged = before;
-    }
-  }
-  return r;
-}
-/** The fingerprint as the last refused request left it, known without asking again; null after anything that may have written. */
-let unchanged: unknown = null;
 
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 /** Whose credentials the request carries: the right ones, someone else's, or none that work. */
@@ -97,29 +55,19 @@ function credentials(who: string, right: Record<string, string>): Record<string,
   return headers[who]!;
 }
 
-/** A JSON body: the valid one changed, sent as text, sometimes gzip-compressed or under another content type. */
-const bodyOptions = fc.record({
-  change,
-  gzip: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
-  contentType: fc.oneof({ weight: 8, arbitrary: fc.constantFrom('application/json', 'application/json; charset=utf-8') }, { weight: 1, arbitrary: fc.constantFrom('text/plain', 'application/octet-stream', '') }),
-});
-function jsonRequest(valid: unknown, o: { change: Parameters<typeof changed>[1]; gzip: boolean; contentType: string }) {
-  const text = jsonText(changed(valid, o.change) ?? null);
-  return o.gzip
-    ? { payload: gzipSync(text), headers: { 'content-type': o.contentType, 'content-encoding': 'gzip' } }
-    : { payload: text, headers: { 'content-type': o.contentType } };
-}
+describe('city routes under hostile input', () => {
+  fuzzesEveryRoute((path) => !isConsoleApi(path));
 
-function fuzz<T>(name: string, arbitrary: fc.Arbitrary<T>, run: (input: T) => Promise<unknown>) {
-  it(name, async () => fc.assert(fc.asyncProperty(arbitrary, async (input) => void (await run(input))), { numRuns: RUNS }), TIMEOUT);
-}
+  fuzz('GET /api/v1/health', queryString, (q, method) => send({ method, url: `/api/v1/health?${q}` }));
 
-describe('city endpoints under hostile input', () => {
-  fuzz('GET /api/v1/health', queryString, (q) => send({ method: 'GET', url: `/api/v1/health?${q}` }));
+  // Swagger UI's pages and the console's: the same for everyone, the document for the administrator only.
+  for (const route of ['GET /docs/json', 'GET /docs/yaml', 'GET /docs', 'GET /docs/', 'GET /docs/static/index.html', 'GET /docs/static/swagger-initializer.js', 'GET /docs/*', 'GET /', 'GET /index.html', 'GET /*']) {
+    fuzz(route, fc.tuple(fc.array(urlPart, { minLength: 1, maxLength: 3 }), queryString, caller), ([parts, q, who], method) =>
+      send({ method, url: `${route.split(' ')[1]!.replace('*', parts.join('/'))}?${q}`, headers: credentials(who, admin) }),
+    );
+  }
 
-  fuzz('GET /docs/json', fc.tuple(queryString, caller), ([q, who]) => send({ method: 'GET', url: `/docs/json?${q}`, headers: credentials(who, admin) }));
-
-  fuzz('any other method and path', fc.tuple(fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'), fc.array(urlPart, { maxLength: 4 }), queryString), ([method, parts, q]) =>
+  property('any other method and path', fc.tuple(fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'), fc.array(urlPart, { maxLength: 4 }), queryString), ([method, parts, q]) =>
     send({ method, url: `/api/v1/${parts.join('/')}?${q}`, headers: admin }),
   );
 
@@ -128,8 +76,8 @@ describe('city endpoints under hostile input', () => {
     return send({ method: 'POST', url: '/api/v1/admin/devices', payload: r.payload, headers: { ...r.headers, ...credentials(who, admin) } });
   });
 
-  fuzz('GET /api/v1/admin/devices/:deviceId', fc.tuple(fc.oneof(urlPart, fc.constant('pusher'), fc.uuid()), queryString, caller), ([id, q, who]) =>
-    send({ method: 'GET', url: `/api/v1/admin/devices/${id === 'pusher' ? pusher.deviceId : id}?${q}`, headers: credentials(who, admin) }),
+  fuzz('GET /api/v1/admin/devices/:deviceId', fc.tuple(fc.oneof(urlPart, fc.constant('pusher'), fc.uuid()), queryString, caller), ([id, q, who], method) =>
+    send({ method, url: `/api/v1/admin/devices/${id === 'pusher' ? pusher.deviceId : id}?${q}`, headers: credentials(who, admin) }),
   );
 
   fuzz('POST /api/v1/admin/devices/:deviceId/revoke', fc.tuple(fc.oneof(urlPart, fc.constant('victim'), fc.uuid()), bodyOptions, caller), ([id, o, who]) => {
@@ -138,25 +86,18 @@ describe('city endpoints under hostile input', () => {
     return send({ method: 'POST', url: `/api/v1/admin/devices/${deviceId}/revoke`, payload: r.payload, headers: { ...r.headers, ...credentials(who, admin) } });
   });
 
-  fuzz('GET /api/v1/admin/matters', fc.tuple(fc.array(fc.tuple(fc.constantFrom('matterNo', 'countyCode', 'limit'), urlPart), { maxLength: 3 }), queryString, caller), ([pairs, q, who]) =>
-    send({ method: 'GET', url: `/api/v1/admin/matters?${pairs.map(([k, v]) => `${k}=${v}`).join('&')}&${q}`, headers: credentials(who, admin) }),
+  fuzz('GET /api/v1/admin/matters', fc.tuple(fc.array(fc.tuple(fc.constantFrom('matterNo', 'countyCode', 'limit'), urlPart), { maxLength: 3 }), queryString, caller), ([pairs, q, who], method) =>
+    send({ method, url: `/api/v1/admin/matters?${pairs.map(([k, v]) => `${k}=${v}`).join('&')}&${q}`, headers: credentials(who, admin) }),
   );
 
-  fuzz('GET /api/v1/admin/persons/:documentNumber/matters', fc.tuple(urlPart, fc.oneof(fc.constant(''), urlPart.map((t) => `documentType=${t}`), queryString), caller), ([n, q, who]) =>
-    send({ method: 'GET', url: `/api/v1/admin/persons/${n}/matters?${q}`, headers: credentials(who, admin) }),
+  fuzz('GET /api/v1/admin/persons/:documentNumber/matters', fc.tuple(urlPart, fc.oneof(fc.constant(''), urlPart.map((t) => `documentType=${t}`), queryString), caller), ([n, q, who], method) =>
+    send({ method, url: `/api/v1/admin/persons/${n}/matters?${q}`, headers: credentials(who, admin) }),
   );
 
-  fuzz('GET /api/v1/admin/figures', fc.tuple(fc.oneof(urlPart, fc.constantFrom('2026-03-01', '2026-02-30', '9999-12-31', '0000-01-01')), fc.oneof(urlPart, fc.constant('2026-03-31')), queryString, caller), ([from, to, q, who]) =>
-    send({ method: 'GET', url: `/api/v1/admin/figures?from=${from}&to=${to}&${q}`, headers: credentials(who, admin) }),
+  fuzz('GET /api/v1/admin/figures', fc.tuple(fc.oneof(urlPart, fc.constantFrom('2026-03-01', '2026-02-30', '9999-12-31', '0000-01-01')), fc.oneof(urlPart, fc.constant('2026-03-31')), queryString, caller), ([from, to, q, who], method) =>
+    send({ method, url: `/api/v1/admin/figures?from=${from}&to=${to}&${q}`, headers: credentials(who, admin) }),
   );
 
-  // A Map, so that a key named like an object property is just unknown here too.
-  const referenceValues = new Map<string, unknown>([
-    ['units', [{ code: 'U1', name: '县住建局' }]],
-    ['categories', { version: '2026', categories: [{ code: '01', name: '城乡建设', children: [{ code: '0101', name: '住房保障' }] }] }],
-    ['holidays', { restDays: ['2026-10-09'], workingDays: [] }],
-    ['settings', { syncIntervalMinutes: 5, groupVisitThreshold: 5 }],
-  ]);
   fuzz('PUT /api/v1/admin/reference/:key', fc.tuple(fc.oneof(fc.constantFrom(...referenceValues.keys()), urlPart, propertyName), bodyOptions, caller), ([key, o, who]) => {
     const r = jsonRequest(referenceValues.get(key) ?? {}, o);
     return send({ method: 'PUT', url: `/api/v1/admin/reference/${key}`, payload: r.payload, headers: { ...r.headers, ...credentials(who, admin) } });
@@ -165,6 +106,19 @@ describe('city endpoints under hostile input', () => {
   fuzz('POST /api/v1/admin/supervision', fc.tuple(bodyOptions, caller), ([o, who]) => {
     const r = jsonRequest({ matterNo: ownMatter.matterNo, issuedBy: '市信访局', dueOn: '2026-04-30', content: '请按期办结' }, o);
     return send({ method: 'POST', url: '/api/v1/admin/supervision', payload: r.payload, headers: { ...r.headers, ...credentials(who, admin) } });
+  });
+
+  fuzz('GET /api/v1/admin/calendar', fc.tuple(queryString, caller), ([q, who], method) => send({ method, url: `/api/v1/admin/calendar?${q}`, headers: credentials(who, admin) }));
+
+  const year = fc.oneof(fc.constantFrom('2027', '1999', '2101', '2027.5', '02027', ' 2027', '2e3'), urlPart);
+  fuzz('PUT /api/v1/admin/calendar/:year', fc.tuple(year, bodyOptions, caller), ([y, o, who]) => {
+    const r = jsonRequest({ source: '国办发明电〔2026〕7号', restDays: [`${y}-01-01`, `${y}-10-02`], workingDays: [`${y}-09-27`] }, o);
+    return send({ method: 'PUT', url: `/api/v1/admin/calendar/${y}`, payload: r.payload, headers: { ...r.headers, ...credentials(who, admin) } });
+  });
+
+  fuzz('POST /api/v1/admin/sync-files', fc.tuple(fc.oneof(fc.constant(''), fc.constant('countyCode=410105'), urlPart.map((c) => `countyCode=${c}`), queryString), bodyOptions, caller), ([q, o, who]) => {
+    const r = jsonRequest(syncFile, o);
+    return send({ method: 'POST', url: `/api/v1/admin/sync-files?${q}`, payload: r.payload, headers: { ...r.headers, ...credentials(who, admin) } });
   });
 
   fuzz('POST /api/v1/devices/enroll', fc.tuple(bodyOptions, fc.nat(40)), ([o, k]) => {
@@ -194,8 +148,8 @@ describe('city endpoints under hostile input', () => {
     if (answer.statusCode === 200) pusher.lastSeq = Math.max(pusher.lastSeq, answer.json().ackedSeq);
   });
 
-  fuzz('GET /api/v1/sync/pull', fc.tuple(fc.oneof(urlPart, fc.constantFrom('c1.0', 'c1.zz', 'c1.', 'c2.1', 'c1.1e308')), queryString, caller), ([since, q, who]) =>
-    send({ method: 'GET', url: `/api/v1/sync/pull?since=${since}&${q}`, headers: credentials(who, { authorization: `Bearer ${pusher.token}` }) }),
+  fuzz('GET /api/v1/sync/pull', fc.tuple(fc.oneof(urlPart, fc.constantFrom('c1.0', 'c1.zz', 'c1.', 'c2.1', 'c1.1e308')), queryString, caller), ([since, q, who], method) =>
+    send({ method, url: `/api/v1/sync/pull?since=${since}&${q}`, headers: credentials(who, { authorization: `Bearer ${pusher.token}` }) }),
   );
 
   fuzz('POST /api/v1/sync/lookup', fc.tuple(bodyOptions, caller), ([o, who]) => {
@@ -223,9 +177,9 @@ describe('city endpoints under hostile input', () => {
     const [body, range] = u.range === undefined ? [file, undefined] : (ranges.get(u.range) ?? [file, u.range]);
     const headers = { 'content-type': u.contentType, ...(range === undefined ? {} : { 'content-range': range }), ...credentials(u.who, { authorization: `Bearer ${pusher.token}` }) };
     // A file whose bytes do not hash to its name is thrown away whole, with what its upload had received before.
-    const r = await send({ method: 'PUT', url: `/api/v1/sync/attachments/${name}`, payload: body, headers }, (x) => x.json().code === 'hash_mismatch');
+    const r = await send({ method: 'PUT', url: `/api/v1/sync/attachments/${name}`, payload: body, headers }, (x) => (x.json().code === 'hash_mismatch' ? 'discarded' : []));
     if (r.statusCode === 422) {
-      const left = await handle.db.select().from(attachmentUploads).where(and(eq(attachmentUploads.deviceId, pusher.deviceId), eq(attachmentUploads.sha256, name)));
+      const left = await city.handle.db.select().from(attachmentUploads).where(and(eq(attachmentUploads.deviceId, pusher.deviceId), eq(attachmentUploads.sha256, name)));
       expect(left).toEqual([]);
     }
   });

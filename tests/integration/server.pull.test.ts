@@ -1,8 +1,10 @@
 // Pull (DESIGN.md §4): reference data and 督办 notices the city maintains, sent down by cursor;
 // the admin endpoints that write them; and the cursor's promise never to skip a change.
 import { readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { pullResponseSchema } from '../../domain/sync/pull';
+import { devices } from '../../server/store/schema';
 import { admin, bearer, type Device, describeEachBackend, enrolledDevice, expectCleanError, matterEvent, pushAll } from '../support/cityFixtures';
 
 const categories = JSON.parse(readFileSync(new URL('../../resources/categories.json', import.meta.url), 'utf8'));
@@ -127,8 +129,12 @@ describeEachBackend('city pull', (city) => {
     expectCleanError(await city.app.inject({ method: 'GET', url: '/api/v1/sync/pull' }), 401, 'unauthorized');
     expectCleanError(await city.app.inject({ method: 'GET', url: '/api/v1/sync/pull', headers: admin }), 401, 'unauthorized');
     for (const since of ['garbage', 'c1.', 'c1.-5', 'c1.zz!']) {
-      expectCleanError(await city.app.inject({ method: 'GET', url: '/api/v1/sync/pull', headers: bearer(device.token), query: { since } }), 400, 'invalid_cursor');
+      const report = { 'x-xf-backlog': '7', 'x-xf-app-version': '0.9.0' };
+      expectCleanError(await city.app.inject({ method: 'GET', url: '/api/v1/sync/pull', headers: { ...bearer(device.token), ...report }, query: { since } }), 400, 'invalid_cursor');
     }
+    // A refused pull writes nothing, not even the device's contact and what it said of itself.
+    const [row] = await city.db.select().from(devices).where(eq(devices.id, device.deviceId));
+    expect(row).toMatchObject({ lastContactAt: null, backlog: null, appVersion: null });
     await city.app.inject({ method: 'POST', url: `/api/v1/admin/devices/${device.deviceId}/revoke`, headers: admin });
     expectCleanError(await city.app.inject({ method: 'GET', url: '/api/v1/sync/pull', headers: bearer(device.token) }), 401, 'device_revoked');
   });
