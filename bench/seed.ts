@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { applyKey } from '../db/open';
+import { applyKey, WRITER_CHECKPOINT_PAGES } from '../db/open';
 import { devKeyKeeper, newStoreKey } from '../backend/host/storeKey';
 import { v7 as uuidv7 } from 'uuid';
 import { sourceTreeOptions } from '../backend/host/sourceTree';
@@ -87,6 +87,8 @@ export function openRaw(dataDir: string, key: string): Database.Database {
   const raw = new Database(path.join(dataDir, DB_FILE));
   applyKey(raw, key);
   raw.pragma('journal_mode = WAL');
+  // The writer's own checkpoint policy, so a raw baseline pays for no more checkpoints than the backend does.
+  raw.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
   return raw;
 }
 

@@ -33,6 +33,8 @@ export function createReader(o: { entry: WorkerEntry; dbFile: string; key: () =>
     },
     /** The city sent new reference data: the worker re-reads its copy before the next read. */
     referenceChanged: () => caller.notify({ type: 'reference-changed' }),
+    /** Starts the worker now: from then on it also checkpoints the WAL (readerWorker.ts). */
+    warm: () => caller.warm(),
     /** Closes the worker's connection now; the next read opens a new one (say, under a new key). */
     recycle: () => caller.recycle(),
     close: () => caller.close(),

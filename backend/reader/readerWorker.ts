@@ -1,8 +1,9 @@
 // The reader worker's thread (DESIGN.md §1): its own read-only connection to the store and its
 // own copy of the reference data, so a year's figures or an export never holds up a
-// registration on the backend's writing connection.
+// registration on the backend's writing connection. It also checkpoints the WAL on a timer, on a
+// connection of its own, so no registration's commit pays for copying pages into the store.
 import { parentPort } from 'node:worker_threads';
-import { openReadOnlyDb, type LocalDb } from '../../db/open';
+import { openCheckpointer, openReadOnlyDb, type LocalDb } from '../../db/open';
 import { err } from '../../domain/result';
 import type { CallMessage } from '../host/calls';
 import type { Operator } from '../../domain/staff/roles';
@@ -24,6 +25,9 @@ export interface ReaderCallContext {
   actor: Operator | null;
 }
 export type ReaderMessage = ReaderInit | CallMessage | { type: 'reference-changed' };
+
+/** How often the WAL is checkpointed: a second's registrations are a few dozen pages. */
+const CHECKPOINT_EVERY_MS = 1000;
 
 let db: LocalDb | null = null;
 let reference: ReferenceSource | null = null;
@@ -54,6 +58,15 @@ parentPort?.on('message', (m: ReaderMessage) => {
   if (m.type === 'init') {
     db = openReadOnlyDb(m.dbFile, m.key);
     reference = createReferenceSource(db, m.resourcesDir);
+    const { checkpoint } = openCheckpointer(m.dbFile, m.key);
+    setInterval(() => {
+      try {
+        checkpoint();
+      } catch (e) {
+        // The writer's own fallback checkpoint still bounds the WAL (db/open.ts).
+        console.error('[reader] checkpoint failed', e);
+      }
+    }, CHECKPOINT_EVERY_MS).unref();
     parentPort?.postMessage({ type: 'ready' });
   } else if (m.type === 'reference-changed') {
     reference?.refresh();

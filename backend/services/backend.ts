@@ -79,6 +79,8 @@ export function createBackend(o: BackendOptions) {
   ensureFacts(db, reference.get());
   const session = createSessionState({ clock: o.idleClock ?? (() => performance.now()), idleMinutes: () => accounts.idleMinutes(db) });
   const reader = createReader({ entry: o.readerWorker, dbFile, key: () => key, resourcesDir: o.resourcesDir, now, actor: () => session.actor() });
+  // Started now, not at the first long read: it checkpoints what the writer commits (db/open.ts).
+  reader.warm();
   const documents = createWorkerRenderer(o.documentWorker);
   const { timeoutMs, ...syncOptions } = o.sync ?? {};
   const sync = createSyncEngine({
