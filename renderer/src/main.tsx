@@ -13,16 +13,24 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { App } from './App';
 import { deskTheme } from './shell/theme';
+import { useReducedMotion } from './shell/useReducedMotion';
 
 dayjs.locale('zh-cn');
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ ...deskTheme, zeroRuntime: true }}>
+function Root() {
+  const motion = !useReducedMotion();
+  return (
+    <ConfigProvider locale={zhCN} theme={{ ...deskTheme, token: { ...deskTheme.token, motion }, zeroRuntime: true }} wave={{ disabled: !motion }}>
       {/* App renders a wrapper div; it must carry the full height down to the shell. */}
       <AntApp style={{ height: '100%' }}>
         <App />
       </AntApp>
     </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Root />
   </StrictMode>,
 );

@@ -14,8 +14,10 @@ import { openAs } from '../support/e2e/session';
 import { ledgerRow, ledgerXlsx } from '../support/ledger';
 import { configureNotices, TEST_ORGANISATIONS } from '../support/noticeSettings';
 
-// The page's CSP forbids injected scripts; axe is injected, so this context bypasses it.
-test.use({ bypassCSP: true });
+// The page's CSP forbids injected scripts; axe is injected, so this context bypasses it. Colours
+// are judged as they settle: with the system's "reduce motion" the desk opens every popup without a
+// fade, so axe never measures a list or dialog half transparent (reducedMotion.spec.ts).
+test.use({ bypassCSP: true, reducedMotion: 'reduce' });
 
 const SHOTS = path.resolve('test-results/screenshots');
 fs.mkdirSync(SHOTS, { recursive: true });
