@@ -1,7 +1,9 @@
 // Accounts at the window, as people use them: the administrator makes an account; its owner
 // signs in with the first password and must change it; a locked window keeps the half-typed
-// form and opens only with the password; a re-key shows the new recovery code once. The
-// sign-in screen and the accounts page pass axe-core too.
+// form and opens only with the password; a re-key shows the new recovery code once. Each of
+// these screens and dialogs passes axe-core too: the accounts page, 新建账号 with its field errors,
+// the sign-in screen with its refusal, the first password's change, the lock with its refusal and
+// the recovery code's notice.
 import { expect, test } from '@playwright/test';
 import { ROLE_LABELS } from '../../domain/staff/roles';
 import { accessibilityViolations } from '../support/e2e/axe';
@@ -9,16 +11,20 @@ import { openAs } from '../support/e2e/session';
 import { pageDispatch } from '../support/e2e/pageRpc';
 import { PASSWORD } from '../support/staff';
 
-// The page's CSP forbids injected scripts; axe is injected, so this context bypasses it.
-test.use({ bypassCSP: true });
+// The page's CSP forbids injected scripts; axe is injected, so this context bypasses it. Popups
+// open without a fade, so axe judges colours as they settle (reducedMotion.spec.ts).
+test.use({ bypassCSP: true, reducedMotion: 'reduce' });
 
-test('an account made by the administrator signs in, must change its first password, and the sign-in screen passes axe', async ({ page }) => {
+test('an account made by the administrator signs in, must change its first password, each screen and dialog on the way passing axe', async ({ page }) => {
   await openAs(page, 'admin');
   await page.getByRole('menuitem', { name: '账号管理' }).click();
   expect(await accessibilityViolations(page)).toEqual([]);
   const userNo = `C${Date.now() % 100_000}`;
   await page.getByRole('button', { name: '新建账号' }).click();
-  const dialog = page.getByRole('dialog');
+  const dialog = page.getByRole('dialog', { name: '新建账号' });
+  await dialog.getByRole('button', { name: /创\s*建/ }).click();
+  await expect(dialog.getByText('请填写工号')).toBeVisible();
+  expect(await accessibilityViolations(page)).toEqual([]);
   await dialog.getByLabel('工号').fill(userNo);
   await dialog.getByLabel('姓名').fill('孙登记');
   await dialog.getByLabel('初始密码').fill('Chushi2026');
@@ -33,10 +39,12 @@ test('an account made by the administrator signs in, must change its first passw
   await page.getByLabel('密码').fill('wrong-password1');
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await expect(page.getByRole('alert')).toContainText('工号或密码不正确');
+  expect(await accessibilityViolations(page)).toEqual([]);
   await page.getByLabel('密码').fill('Chushi2026');
   await page.getByRole('button', { name: /登\s*录/ }).click();
 
   await expect(page.getByText('首次登录，请修改初始密码')).toBeVisible();
+  expect(await accessibilityViolations(page)).toEqual([]);
   await page.getByLabel('当前密码').fill('Chushi2026');
   await page.getByLabel('新密码', { exact: true }).fill('Xinmima2026');
   await page.getByLabel('再次输入新密码').fill('Xinmima2026');
@@ -47,7 +55,7 @@ test('an account made by the administrator signs in, must change its first passw
   await expect(page.getByRole('menuitem', { name: '账号管理' })).toHaveCount(0);
 });
 
-test('a locked window keeps the half-typed registration and opens only with the password', async ({ page }) => {
+test('a locked window keeps the half-typed registration, opens only with the password and passes axe', async ({ page }) => {
   await openAs(page, 'clerk');
   await page.getByLabel('诉求摘要').fill('锁屏前录入一半的诉求');
   await page.getByTestId('user-menu').click();
@@ -59,13 +67,14 @@ test('a locked window keeps the half-typed registration and opens only with the 
   await lock.getByLabel('密码').fill('not-my-password1');
   await lock.getByRole('button', { name: /解\s*锁/ }).click();
   await expect(lock.getByRole('alert')).toContainText('密码不正确');
+  expect(await accessibilityViolations(page)).toEqual([]);
   await lock.getByLabel('密码').fill(PASSWORD);
   await lock.getByRole('button', { name: /解\s*锁/ }).click();
   await expect(lock).toHaveCount(0);
   await expect(page.getByLabel('诉求摘要')).toHaveValue('锁屏前录入一半的诉求');
 });
 
-test('a re-key shows the new recovery code once, to be kept', async ({ page }) => {
+test('a re-key shows the new recovery code once, to be kept, in a notice that passes axe', async ({ page }) => {
   await openAs(page, 'admin');
   await page.getByRole('menuitem', { name: '账号管理' }).click();
   await page.getByRole('button', { name: '更换数据密钥' }).click();
@@ -73,6 +82,7 @@ test('a re-key shows the new recovery code once, to be kept', async ({ page }) =
   const notice = page.getByRole('dialog', { name: '请打印并妥善保管恢复密钥' });
   await expect(notice.getByTestId('recovery-code')).toHaveText(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}/);
   await expect(notice.getByRole('button', { name: '我已保存，继续' })).toBeDisabled();
+  expect(await accessibilityViolations(page)).toEqual([]);
   await notice.getByRole('checkbox').check();
   await notice.getByRole('button', { name: '我已保存，继续' }).click();
   await expect(notice).toHaveCount(0);
