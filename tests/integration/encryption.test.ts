@@ -1,8 +1,9 @@
 // Encryption at rest (DESIGN.md §3, §6), through the backend process as the app runs it: a
 // marker typed into every personal field is found nowhere on disk afterwards — not in the
 // store, its WAL (read while the backend runs), the sealed attachments and documents, the
-// recovery file, a backup on a USB drive — nor in what the backend logged; a lost keystore is
-// recovered with the printed code, on this machine or another; a re-key retires the old code.
+// recovery file, a backup on a USB drive — nor in what the backend logged (the fields include a
+// participant's and a 历史台账 row imported from Excel); a lost keystore is recovered with the
+// printed code, on this machine or another; a re-key retires the old code.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,9 +15,12 @@ import { DB_FILE } from '../../backend/services/backend';
 import { residentId, tempDir, TEST_SCRYPT_COST } from '../support/backend';
 import { PASSWORD, signIn, STAFF } from '../support/staff';
 import { configureNotices } from '../support/noticeSettings';
+import { LEDGER_HEADINGS, ledgerId, ledgerRow, ledgerXlsx } from '../support/ledger';
 
 const MARKER = '标记XQZ7';
 const ID = residentId('410102', '19770707', 771);
+/** The 证件 number of the person on the imported ledger's row. */
+const LEDGER_ID = ledgerId(77);
 
 let hosts: BackendHost[] = [];
 afterEach(async () => {
@@ -75,6 +79,15 @@ describe('at rest', () => {
     await must(h, 'matters.correct', { matterId, values: { facts: `更正${MARKER}` }, reason: `原因${MARKER}` });
     await must(h, 'supervision.issue', { matterId, dueOn: '2099-01-01', content: `督办${MARKER}` });
     await must(h, 'leaderCase.assign', { matterId, leader: `领导${MARKER}`, staff: `人员${MARKER}`, plan: `方案${MARKER}`, dueOn: '2099-01-01' });
+    await must(h, 'participants.add', { visitId: reg.visitId, role: 'lawyer', name: `律师${MARKER}`, organisation: `${MARKER}律师事务所` });
+    // A 历史台账 row of the same person's kind: name, unit and matter carry the marker.
+    const row = ledgerRow(77);
+    row[LEDGER_HEADINGS.indexOf('信访人姓名')] = `历史${MARKER}`;
+    row[LEDGER_HEADINGS.indexOf('被反映单位')] = `${MARKER}物业`;
+    row[LEDGER_HEADINGS.indexOf('反映问题')] = `反映${MARKER}供暖`;
+    const ledger = { fileName: `${MARKER}台账.xlsx`, dataBase64: (await ledgerXlsx([row])).toString('base64') };
+    const preview = await must(h, 'records.importPreview', ledger);
+    expect(await must(h, 'records.import', { ...ledger, mapping: preview.mapping })).toMatchObject({ imported: 1 });
     await must(h, 'drafts.save', { id: 'd1', title: `草稿${MARKER}`, data: { name: MARKER } });
     await must(h, 'matters.get', { matterId });
     // The WAL as it stands while the backend runs (closing folds it into the store and removes it).
@@ -86,7 +99,7 @@ describe('at rest', () => {
     await must(h, 'backup.create', {});
     await h.close();
 
-    const needles = [MARKER, ID, '13912345678', '0371-66661234'].flatMap((n) => [Buffer.from(n, 'utf8'), Buffer.from(n, 'utf16le')]);
+    const needles = [MARKER, ID, LEDGER_ID, '13912345678', '0371-66661234'].flatMap((n) => [Buffer.from(n, 'utf8'), Buffer.from(n, 'utf16le')]);
     for (const n of needles) expect(wal.includes(n), `the running store's WAL holds ${n.toString()}`).toBe(false);
     const files = filesUnder(dataDir);
     expect(files.some((f) => f.includes('attachments'))).toBe(true);
