@@ -98,10 +98,16 @@ export function readDocument(ctx: ServiceContext, documentId: string): Result<{ 
   return ok({ fileName: d.fileName, mime: 'application/pdf', dataBase64: f.bytes.toString('base64') });
 }
 
-/** Records how a document reached its recipient; paper deliveries also get a 送达回证. */
+/**
+ * Records how a document reached its recipient; paper deliveries also get a 送达回证. A paper
+ * withheld from the operator is delivered, and its delivery recorded, by a 科长/督办: whoever
+ * records it names the reporter as recipient and has held the paper.
+ */
 export async function deliverDocument(ctx: ServiceContext, documentId: string, d: { method: DeliveryMethod; to: string; at: string }) {
   const doc = documentById(ctx.db, documentId);
   if (!doc) return err('document_not_found', '文书不存在');
+  const m = matterById(ctx.db, doc.matterId);
+  if (m && documentWithheld(ctx, m)({ kind: doc.kind, id: doc.id })) return reporterProtectedErr();
   if (doc.deliveredAt) return err('already_delivered', `该文书已于 ${doc.deliveredAt.slice(0, 10)} 送达`);
   const kind = doc.kind;
   ctx.db.transaction((tx) => {

@@ -324,7 +324,10 @@ test('the queue lists the nearest deadlines first and its counts are the backend
 
 test('a 检举控告 reporter is masked for a handler and shown to a supervisor, who supervises the matter', async ({ page }) => {
   await openAs(page, 'handler');
-  const { matterNo } = await register(page, '王五', '检举某局干部违规收受礼金');
+  await configureNotices(pageDispatch(page), 'handler').then(() => page.reload()); // the receipt needs the bureau
+  const { matterNo, matterId } = await register(page, '王五', '检举某局干部违规收受礼金');
+  // Printed before anyone knew it was an accusation: the receipt names the reporter.
+  await rpc(page, 'documents.generate', { matterId, kind: 'registration-receipt' });
   await openFromQueue(page, matterNo);
   await step(page, 'classify', '已分类', async (dialog) => {
     await passPrescreen(dialog);
@@ -342,6 +345,10 @@ test('a 检举控告 reporter is masked for a handler and shown to a supervisor,
   await expect(page.getByTestId('reporter-protected').getByRole('img', { name: 'lock' })).toBeVisible();
   await expect(page.getByTestId('visitor-name')).toHaveText('王*');
   await expect(page.getByTestId('matter-basics')).not.toContainText('13800138000');
+  // The receipt is listed but neither opened nor delivered by the handler.
+  const receipt = page.getByTestId('documents').getByRole('row', { name: /信访事项登记回执/ });
+  await expect(receipt).toContainText('仅科长/督办可查看');
+  await expect(receipt.getByRole('button')).toHaveCount(0);
   await shoot(page, 'accusation-masked.png');
 
   // The supervisor, signed in with the sign-in form, sees who reported, and issues and closes a
@@ -350,6 +357,7 @@ test('a 检举控告 reporter is masked for a handler and shown to a supervisor,
   await openFromQueue(page, matterNo);
   await expect(page.getByTestId('visitor-name')).toHaveText('王五');
   await expect(page.getByTestId('reporter-protected')).toHaveCount(0);
+  await expect(receipt.getByRole('button')).toHaveText([/查\s*看/, /送\s*达/]);
 
   await page.getByRole('button', { name: '签发督办' }).click();
   await page.getByRole('dialog').getByLabel('督办内容').fill('请于时限内查明情况并报送办理结果。');

@@ -1,6 +1,7 @@
-// A 检举控告's papers (条例 art. 30): a role that may not see the reporter neither opens nor
-// issues a 文书 that names them, and the matter's file marks those papers instead of offering
-// them; the masked 转送告知书 stays open to the handler who transfers. The 科长/督办 sees all.
+// A 检举控告's papers (条例 art. 30): a role that may not see the reporter neither opens, issues
+// nor records the delivery of a 文书 that names them, and the matter's file marks those papers
+// instead of offering them; the masked 转送告知书 stays open to the handler who transfers, and
+// delivers. The 科长/督办 sees all.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -63,11 +64,15 @@ describe('the papers of a 检举控告', () => {
     const before = written();
     const audited = () => b.db.$client.prepare("SELECT action, outcome FROM audit_log WHERE outcome = 'reporter_protected'").all();
     expect(await b.dispatch('documents.generate', { matterId, kind: 'acceptance-notice' })).toEqual(REFUSED);
-    expect(written(), 'a refused paper is neither rendered nor recorded').toEqual(before);
+    // Its delivery names the reporter as recipient, by someone who held the paper.
+    expect(await b.dispatch('documents.deliver', { documentId: receipt.documentId, method: 'in-person', to: '张三', at })).toEqual(REFUSED);
+    expect(written(), 'a refused paper is neither rendered nor recorded, nor its delivery').toEqual(before);
     expect(audited()).toEqual([
       { action: 'documents.read', outcome: 'reporter_protected' },
       { action: 'documents.generate', outcome: 'reporter_protected' },
+      { action: 'documents.deliver', outcome: 'reporter_protected' },
     ]);
+    expect(await b.dispatch('documents.deliver', { documentId: transfer.id, method: 'in-person', to: '张*', at })).toMatchObject({ ok: true });
     // The masked kind may still be issued again.
     expect(await b.dispatch('documents.generate', { matterId, kind: 'transfer-notice' })).toMatchObject({ ok: true });
 
@@ -79,6 +84,8 @@ describe('the papers of a 检举控告', () => {
     const asSupervisor = await call<MatterDetail>(b, 'matters.get', { matterId });
     expect(asSupervisor.documents.map((d) => d.withheld)).toEqual(asSupervisor.documents.map(() => false));
     expect(await text(b, receipt.documentId)).toContain('张三');
+    expect(docOf(asSupervisor, 'registration-receipt').deliveredAt).toBeNull();
+    expect(await b.dispatch('documents.deliver', { documentId: receipt.documentId, method: 'in-person', to: '张三', at })).toMatchObject({ ok: true });
     const again = await call<{ documentId: string }>(b, 'documents.generate', { matterId, kind: 'registration-receipt' });
     expect(await text(b, again.documentId)).toContain('张三');
   });

@@ -100,8 +100,8 @@ export function DocumentsList({ matter }: { matter: MatterDetail }) {
               查看
             </Button>
           )}
-          {/* A 送达回证 records a delivery; it is not itself delivered. */}
-          {!d.deliveredAt && d.kind !== 'delivery-receipt' && (
+          {/* A 送达回证 records a delivery; it is not itself delivered. A withheld paper is delivered by a 科长/督办. */}
+          {!d.deliveredAt && d.kind !== 'delivery-receipt' && !d.withheld && (
             <Button type="link" size="small" onClick={() => setDelivering(d)}>
               送达
             </Button>
