@@ -1,7 +1,7 @@
-// The desk's antd theme: the sober blue and small radii clerks know from other government
-// systems, with every text colour at WCAG 2.1 AA (4.5:1) on the backgrounds it sits on. antd's
-// defaults for secondary text, placeholders, warnings, errors, tags and the dark menu fall
-// below that; the shades here are the next darker ones of the same hue.
+// The antd theme of the desk and the city's console: the sober blue and small radii clerks know
+// from other government systems, with every text colour at WCAG 2.1 AA (4.5:1) on the backgrounds
+// it sits on. antd's defaults for secondary text, placeholders, warnings, errors, tags and the dark
+// menu fall below that; the shades here are the next darker ones of the same hue.
 import type { ThemeConfig } from 'antd';
 
 const FONT = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
