@@ -1,38 +1,16 @@
 // A matter's life by law, driven through the UI in Chromium against dev:web: the queue, the
 // classification wizard and every step from registration to termination, each PDF read back
-// with pdftotext; the queue's counts and order against the backend's own answer; and the
-// 检举控告 reporter masked for a handler and shown to a supervisor. Each test registers its
-// own matters through the RPC, so no test depends on another or on other spec files.
+// with pdftotext; the queue's counts and order against the backend's own answer. Each test
+// registers its own matters through the RPC, so no test depends on another or on other spec
+// files. The 检举控告 reporter's masking is in whistleblower.spec.ts.
 import fs from 'node:fs';
-import path from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { checkCharacter } from '../../domain/identity/residentId';
+import { expect, test, type Page } from '@playwright/test';
 import type { MethodInput } from '../../domain/rpc/contract';
+import { answer, choose, okButton, openFromQueue, passPrescreen, pick, register, shoot, step, submit } from '../support/e2e/matterUi';
 import { pageDispatch, rpc } from '../support/e2e/pageRpc';
 import { configureNotices } from '../support/noticeSettings';
-import { openAs, switchUser } from '../support/e2e/session';
+import { openAs } from '../support/e2e/session';
 import { pdfText } from '../support/pdfText';
-
-const SHOTS = 'test-results/screenshots';
-fs.mkdirSync(SHOTS, { recursive: true });
-
-// --- identities and the backend
-
-const residentId = (first17: string) => first17 + checkCharacter(first17);
-
-// Distinct per call and per run, so no registration here is taken for another spec's visitor.
-let serial = Date.now() % 10_000;
-function nextId(): string {
-  serial += 1;
-  const year = 1950 + (serial % 50);
-  const month = String(1 + (serial % 12)).padStart(2, '0');
-  const day = String(1 + (serial % 28)).padStart(2, '0');
-  return residentId(`110105${year}${month}${day}${String(serial % 1000).padStart(3, '0')}`);
-}
-
-async function register(page: Page, name: string, summary: string) {
-  return rpc(page, 'intake.register', { visitor: { credential: { type: 'resident', number: nextId() }, name, mobile: '13800138000' }, headcount: 1, summary });
-}
 
 /** A lifecycle step straight through the RPC, for matters this test only needs in some state. */
 async function command(page: Page, matterId: string, cmd: Record<string, unknown>) {
@@ -40,84 +18,10 @@ async function command(page: Page, matterId: string, cmd: Record<string, unknown
   return rpc(page, 'matters.command', { matterId, command: input });
 }
 
-// --- the UI
-
-async function openFromQueue(page: Page, matterNo: string) {
-  await page.getByRole('menuitem', { name: '工作台' }).click();
-  await page.getByTestId('queue-table').getByRole('row', { name: new RegExp(matterNo) }).click();
-  await expect(page.getByTestId('matter-no')).toHaveText(matterNo);
-}
-
-const okButton = (dialog: Locator) => dialog.getByRole('button', { name: /确\s*定/ });
-
-/** Submits the open dialog and waits for it to close; a refusal in the dialog fails with its text. */
-async function submit(page: Page) {
-  const dialog = page.getByRole('dialog');
-  await okButton(dialog).click();
-  const refusal = dialog.getByTestId('command-refusal');
-  await expect(async () => {
-    if (await refusal.isVisible()) throw new Error(`refused: ${await refusal.innerText()}`);
-    await expect(dialog).toBeHidden({ timeout: 500 });
-  }).toPass({ timeout: 20_000 });
-}
-
-/** Opens a command's dialog from the file, fills it and submits; then the status must read `status`. */
-async function step(page: Page, type: string, status: string, fill?: (dialog: Locator) => Promise<void>) {
-  await page.getByTestId(`command-${type}`).click();
-  const dialog = page.getByRole('dialog');
-  await expect(dialog).toBeVisible();
-  if (fill) await fill(dialog);
-  await submit(page);
-  await expect(page.getByTestId('matter-status')).toHaveText(status);
-}
-
-/** Chooses a button-style radio by its text until it is checked (its input is covered by the button). */
-async function choose(scope: Locator, label: string) {
-  const radio = scope.getByRole('radio', { name: label, exact: true });
-  await expect(async () => {
-    await scope.getByText(label, { exact: true }).click();
-    await expect(radio).toBeChecked({ timeout: 500 });
-  }).toPass({ timeout: 15_000 });
-}
-
-/** Answers the pre-screen (受理前审查): nothing keeps the body from accepting the matter. */
-async function passPrescreen(dialog: Locator) {
-  await choose(dialog.getByTestId('prescreen-terminated'), '否');
-  await choose(dialog.getByTestId('prescreen-pending'), '否');
-  await choose(dialog.getByTestId('prescreen-organ'), '不属于');
-}
-
-/** Answers the wizard's questions in turn: [question id, option text]. */
-async function answer(dialog: Locator, answers: [string, string][]) {
-  // Each answer moves the wizard on (its buttons never stay checked), which the next question's wait proves.
-  for (const [id, option] of answers) await dialog.getByTestId(`question-${id}`).getByText(option, { exact: true }).click();
-}
-
-/**
- * Chooses a radio option and waits until it is chosen: a click that lands while the dialog is
- * still animating in is lost, which a plain click would not notice.
- */
-async function pick(scope: Locator, label: string) {
-  // check() says so when its click changed nothing; then the click is tried again.
-  await expect(() => scope.getByRole('radio', { name: label, exact: true }).check({ timeout: 2_000 })).toPass({ timeout: 15_000 });
-}
-
 /** China's wall-clock time, as the page (Asia/Shanghai) reads a typed date. */
 const chinaTime = (ms: number) => new Date(ms).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 const squash = (s: string) => s.replace(/\s+/g, '');
-
-/**
- * A screenshot of the whole page: the shell scrolls inside its content area, so fullPage alone
- * would cut the file off; the window is made tall enough for the content (or `minHeight`).
- */
-async function shoot(page: Page, name: string, minHeight = 0) {
-  const viewport = page.viewportSize()!;
-  const content = await page.locator('.ant-layout-content').evaluate((el) => el.scrollHeight - el.clientHeight);
-  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height + content, minHeight) });
-  await page.screenshot({ path: path.join(SHOTS, name) });
-  await page.setViewportSize(viewport);
-}
 
 test('a matter goes from registration through the classification wizard, handling, review and re-review to termination', async ({ page }) => {
   // Some twenty dialogs and every document read back: the longest walk of the suite.
@@ -320,69 +224,6 @@ test('the queue lists the nearest deadlines first and its counts are the backend
   await campaign.getByText('0.0%').hover();
   await expect(page.getByRole('tooltip')).toContainText('息诉罢访的件数 ÷ 交办件数');
   await shoot(page, 'queue-campaign.png');
-});
-
-test('a 检举控告 reporter is masked for a handler and shown to a supervisor, who supervises the matter', async ({ page }) => {
-  await openAs(page, 'handler');
-  await configureNotices(pageDispatch(page), 'handler').then(() => page.reload()); // the receipt needs the bureau
-  const { matterNo, matterId } = await register(page, '王五', '检举某局干部违规收受礼金');
-  // Printed before anyone knew it was an accusation: the receipt names the reporter.
-  await rpc(page, 'documents.generate', { matterId, kind: 'registration-receipt' });
-  await openFromQueue(page, matterNo);
-  await step(page, 'classify', '已分类', async (dialog) => {
-    await passPrescreen(dialog);
-    await answer(dialog, [
-      ['class', '检举控告类'],
-      ['accusedIsPublicOfficial', '是'],
-    ]);
-    await expect(dialog.getByTestId('classification-result')).toContainText('纪检监察机关');
-    await expect(dialog.getByTestId('classification-result')).toContainText('检举人保护');
-    await dialog.getByLabel(/责任单位名称/).fill('某县纪委监委');
-  });
-
-  // The handler sees the reporter masked, with the note saying why.
-  await expect(page.getByTestId('reporter-protected')).toContainText('已按检举人保护要求隐去身份');
-  await expect(page.getByTestId('reporter-protected').getByRole('img', { name: 'lock' })).toBeVisible();
-  await expect(page.getByTestId('visitor-name')).toHaveText('王*');
-  await expect(page.getByTestId('matter-basics')).not.toContainText('13800138000');
-  // The receipt is listed but neither opened nor delivered by the handler.
-  const receipt = page.getByTestId('documents').getByRole('row', { name: /信访事项登记回执/ });
-  await expect(receipt).toContainText('仅科长/督办可查看');
-  await expect(receipt.getByRole('button')).toHaveCount(0);
-  await shoot(page, 'accusation-masked.png');
-
-  // The supervisor, signed in with the sign-in form, sees who reported, and issues and closes a
-  // supervision notice.
-  await switchUser(page, 'supervisor');
-  await openFromQueue(page, matterNo);
-  await expect(page.getByTestId('visitor-name')).toHaveText('王五');
-  await expect(page.getByTestId('reporter-protected')).toHaveCount(0);
-  await expect(receipt.getByRole('button')).toHaveText([/查\s*看/, /送\s*达/]);
-
-  await page.getByRole('button', { name: '签发督办' }).click();
-  await page.getByRole('dialog').getByLabel('督办内容').fill('请于时限内查明情况并报送办理结果。');
-  await submit(page);
-  const notice = page.getByTestId('supervision').getByRole('row', { name: /督〔\d{4}〕\d+号/ });
-  await expect(notice).toContainText('赵科长');
-  await notice.getByRole('button', { name: /办\s*结/ }).click();
-  await expect(notice).toContainText('已办结');
-
-  await page.getByRole('button', { name: '指定包案领导' }).click();
-  const lc = page.getByRole('dialog');
-  await lc.getByLabel('包案领导').fill('刘副县长');
-  await lc.getByLabel('责任人员').fill('县纪委监委 孙某；县信访局 周某');
-  await lc.getByLabel('化解方案').fill('查明事实，依规依纪处理，及时反馈检举人。');
-  await submit(page);
-  await expect(page.getByTestId('leader-case')).toContainText('刘副县长');
-
-  await page.getByRole('button', { name: '登记参与人员' }).click();
-  const pd = page.getByRole('dialog');
-  await pick(pd, '律师');
-  await pd.getByLabel('姓名').fill('钱律师');
-  await pd.getByLabel(/单位/).fill('某律师事务所');
-  await submit(page);
-  await expect(page.getByTestId('participants')).toContainText('钱律师');
-  await shoot(page, 'accusation-supervisor.png');
 });
 
 test('the pre-screen refuses a matter pending elsewhere before any class is given, with its notice', async ({ page }) => {
