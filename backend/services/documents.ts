@@ -6,6 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { DOCUMENT_TITLES, type DocumentKind } from '../../domain/documents/kinds';
 import type { EventPayload } from '../../domain/sync/events';
 import { matterCommandSchema, type DeliveryMethod } from '../../domain/matters/commands';
+import { handlingDeadline } from '../../domain/matters/deadlines';
 import { err, ok, type Result } from '../../domain/result';
 import { documentById, insertDocument, matterWithVisitor, recordDelivery, transitionsOf } from '../../db/matters';
 import { appendEvent } from '../../db/outbox';
@@ -58,7 +59,9 @@ export async function generateDocument(
       commands,
       takenIn: steps.map((t) => t.fromState),
       acceptanceLastDay: engine.deadlineFor('acceptance-notice', row.matter.receivedOn),
-      handlingLastDay: lifecycle.deadlines && ['handling', 'extension'].includes(lifecycle.deadlines.nextStep) ? lifecycle.deadlines.lastDay : null,
+      // The handling period's last day on every track: 60 days, the bureau's target for 建议意见
+      // and 检举控告, 10 working days simplified, each with its extension (DOMAIN §4).
+      handlingLastDay: handlingDeadline(lifecycle, engine)?.lastDay ?? null,
       originalHandlingLastDay: lifecycle.acceptedOn ? engine.deadlineFor('handling', lifecycle.acceptedOn) : null,
       delivery: delivery && { ...delivery, by: ctx.actor()?.name ?? '' },
     },

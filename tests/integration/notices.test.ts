@@ -60,6 +60,23 @@ describe('notices issued by the bureau', () => {
   }, 120_000);
 
   it.each([
+    // The bureau's default target, 60 days from 03-04, is Sun 05-03, inside the 劳动节 break -> Wed 05-06.
+    ['检举控告 to 纪检监察', { class: 'accusation', route: 'discipline-inspection', body: '郑州市中原区纪委监委' }, 'accept', '2026年5月6日前'],
+    ['建议意见', { class: 'suggestion', route: 'study-and-reply', body: HANDLING }, 'accept', '2026年5月6日前'],
+    // 10 working days from Wed 03-04: 03-05, 06, 09…13, 16, 17, 18 -> Wed 03-18.
+    ['简易办理', { class: 'complaint', route: 'petition-procedure', body: HANDLING }, 'acceptSimplified', '2026年3月18日前'],
+  ])('受理告知书 of a %s promises the reply by the last day of its own track (DOMAIN §4)', async (_, classification, accept, replyBy) => {
+    const b = await desk();
+    const id = await register(b);
+    await step(b, id, '2026-03-03', { type: 'classify', ...classification });
+    await step(b, id, '2026-03-04', { type: accept, documents: ['acceptance-notice'] });
+    const t = await noticeText(b, id, 'acceptance-notice');
+    expectBureau(t);
+    expect(t).toContain(`该事项由${classification.body}依法办理`);
+    expect(t).toContain(replyBy);
+  }, 120_000);
+
+  it.each([
     // ground, body, the finding in words, what it cites, where to go
     ['skip-level', '郑州市中原区住房和城乡建设局', '越级提出信访事项', '《信访工作条例》关于逐级走访的规定', '请你逐级走访，向郑州市中原区住房和城乡建设局提出'],
     ['pending-elsewhere', '郑州市中原区自然资源局', '已经有权处理的机关受理并正在办理期限内', '《信访工作条例》关于信访事项在办理期间不重复受理的规定', '该事项正在郑州市中原区自然资源局办理'],
