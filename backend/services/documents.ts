@@ -59,10 +59,10 @@ export async function generateDocument(
       commands,
       takenIn: steps.map((t) => t.fromState),
       acceptanceLastDay: engine.deadlineFor('acceptance-notice', row.matter.receivedOn),
-      // The handling period's last day on every track: 60 days, the bureau's target for 建议意见
-      // and 检举控告, 10 working days simplified, each with its extension (DOMAIN §4).
+      // The handling period's last day on every track, with its extension and without: 60 days,
+      // the bureau's target for 建议意见 and 检举控告, 10 working days simplified (DOMAIN §4).
       handlingLastDay: handlingDeadline(lifecycle, engine)?.lastDay ?? null,
-      originalHandlingLastDay: lifecycle.acceptedOn ? engine.deadlineFor('handling', lifecycle.acceptedOn) : null,
+      originalHandlingLastDay: handlingDeadline({ ...lifecycle, extensionDays: 0 }, engine)?.lastDay ?? null,
       delivery: delivery && { ...delivery, by: ctx.actor()?.name ?? '' },
     },
     { bureau: bureau.value, organisations: organisationIndex(ctx), engine, today: localDay(ctx.now()) },
