@@ -2,6 +2,7 @@
 // looked a person up in the console. Rows are only ever added; the administrator reads them.
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import type { ConsoleAuditAction } from '../../domain/console/audit';
 import type { CityDb } from '../store/db';
 import { cityAudit } from '../store/schema';
 
@@ -11,11 +12,11 @@ export interface Actor {
   label: string;
 }
 
-export async function recordAudit(db: CityDb, actor: Actor, action: string, target: string | null = null, detail: unknown = null): Promise<void> {
+export async function recordAudit(db: CityDb, actor: Actor, action: ConsoleAuditAction, target: string | null = null, detail: unknown = null): Promise<void> {
   await db.insert(cityAudit).values({ id: randomUUID(), staffId: actor.staffId, actor: actor.label, action, target, detail });
 }
 
-export async function listAudit(db: CityDb, q: { action?: string; before?: string; limit: number }) {
+export async function listAudit(db: CityDb, q: { action?: ConsoleAuditAction; before?: string; limit: number }) {
   const where: SQL[] = [];
   if (q.action) where.push(eq(cityAudit.action, q.action));
   if (q.before) where.push(lt(cityAudit.at, new Date(q.before)));

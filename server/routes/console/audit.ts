@@ -1,12 +1,13 @@
 // The administrator's audit page (DESIGN.md §6): newest first, a page at a time, by action.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { consoleAuditActionSchema } from '../../../domain/console/audit';
 import { listAudit } from '../../console/audit';
 import { requireStaff, type ConsoleConfig } from '../../console/guard';
 import { consoleDoc } from './doc';
 
 const query = z.strictObject({
-  action: z.string().max(64).optional(),
+  action: consoleAuditActionSchema.optional(),
   /** The `at` of the last row of the page before. */
   before: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
