@@ -1,5 +1,6 @@
-// The city's audit (DESIGN.md §6): who signed in, changed something, viewed a full record or
-// looked a person up in the console. Rows are only ever added; the administrator reads them.
+// The city's audit (DESIGN.md §6): who signed in, changed something or viewed a full record in
+// the console, under the actions of domain/console/audit.ts. Rows are only ever added; the
+// administrator reads them.
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import type { ConsoleAuditAction } from '../../domain/console/audit';
