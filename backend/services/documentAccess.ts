@@ -5,6 +5,7 @@ import { MASKED_FOR_PROTECTED_REPORTER, type DocumentKind } from '../../domain/d
 import type { MatterCommand } from '../../domain/matters/commands';
 import { err, type Err } from '../../domain/result';
 import { transitionsOf } from '../../db/matters';
+import { matterById } from '../../db/registrations';
 import type { ServiceContext } from './context';
 import { reporterVisible } from './operator';
 
@@ -35,4 +36,10 @@ export function documentWithheld(ctx: Pick<ServiceContext, 'db' | 'actor'>, matt
     since ??= protectedSince(ctx, matter.id);
     return doc.id !== undefined && doc.id < since;
   };
+}
+
+/** A stored paper's refusal, opened or delivered, when it names a reporter the operator may not see; else null. */
+export function storedPaperRefusal(ctx: Pick<ServiceContext, 'db' | 'actor'>, doc: { id: string; matterId: string; kind: DocumentKind }): Err | null {
+  const m = matterById(ctx.db, doc.matterId);
+  return m && documentWithheld(ctx, m)(doc) ? reporterProtectedErr() : null;
 }

@@ -13,7 +13,7 @@ import { appendEvent } from '../../db/outbox';
 import { matterById } from '../../db/registrations';
 import { findCjkFont, type CjkFont } from '../documents/fonts';
 import { localDay, localTimestamp, type ServiceContext } from './context';
-import { documentWithheld, reporterProtectedErr } from './documentAccess';
+import { documentWithheld, reporterProtectedErr, storedPaperRefusal } from './documentAccess';
 import { documentFields } from './documentFields';
 import { organisationIndex, requireBureau } from './noticeSettings';
 import { lifecycleOf } from './storedLifecycle';
@@ -94,8 +94,8 @@ export async function issueDocument(ctx: ServiceContext, matterId: string, kind:
 export function readDocument(ctx: ServiceContext, documentId: string): Result<{ fileName: string; mime: string; dataBase64: string }> {
   const d = documentById(ctx.db, documentId);
   if (!d) return err('document_not_found', '文书不存在');
-  const m = matterById(ctx.db, d.matterId);
-  if (m && documentWithheld(ctx, m)({ kind: d.kind, id: d.id })) return reporterProtectedErr();
+  const refused = storedPaperRefusal(ctx, d);
+  if (refused) return refused;
   const f = ctx.files.read(path.join(documentsDir(ctx), `${d.sha256}.pdf`));
   if (f.kind !== 'ok') return err('document_file_missing', '文书文件缺失或损坏，请重新生成');
   return ok({ fileName: d.fileName, mime: 'application/pdf', dataBase64: f.bytes.toString('base64') });
@@ -109,8 +109,8 @@ export function readDocument(ctx: ServiceContext, documentId: string): Result<{ 
 export async function deliverDocument(ctx: ServiceContext, documentId: string, d: { method: DeliveryMethod; to: string; at: string }) {
   const doc = documentById(ctx.db, documentId);
   if (!doc) return err('document_not_found', '文书不存在');
-  const m = matterById(ctx.db, doc.matterId);
-  if (m && documentWithheld(ctx, m)({ kind: doc.kind, id: doc.id })) return reporterProtectedErr();
+  const refused = storedPaperRefusal(ctx, doc);
+  if (refused) return refused;
   if (doc.deliveredAt) return err('already_delivered', `该文书已于 ${doc.deliveredAt.slice(0, 10)} 送达`);
   const kind = doc.kind;
   ctx.db.transaction((tx) => {
