@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { expect, test, type Page } from '@playwright/test';
 import { countyId } from '../support/city';
-import { accessibilityViolations } from '../support/e2e/axe';
+import { accessibilityViolations, AXE_CONTEXT } from '../support/e2e/axe';
 import { rpc } from '../support/e2e/pageRpc';
 import { openAs, switchUser } from '../support/e2e/session';
 
@@ -31,9 +31,7 @@ async function openMatter(desk: Page, matterNo: string) {
 }
 
 test('the city sets up its console, enrols a desk, sees its registration, supervises it and moves its deadline', async ({ page: desk, browser }) => {
-  // axe is injected, which the console's CSP forbids; popups open without a fade, so axe judges
-  // colours as they settle.
-  const context = await browser.newContext({ baseURL: CITY, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 }, bypassCSP: true, reducedMotion: 'reduce' });
+  const context = await browser.newContext({ baseURL: CITY, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 }, ...AXE_CONTEXT });
   const city = await context.newPage();
   // The desk's first load compiles the app in Vite: on a busy machine longer than a sign-in check waits.
   await desk.goto('/');

@@ -7,15 +7,12 @@ import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { MethodInput } from '../../domain/rpc/contract';
 import { countyId } from '../support/city';
-import { accessibilityViolations } from '../support/e2e/axe';
+import { accessibilityViolations, AXE_CONTEXT } from '../support/e2e/axe';
 import { pageDispatch, rpc } from '../support/e2e/pageRpc';
 import { openAs } from '../support/e2e/session';
 import { configureNotices } from '../support/noticeSettings';
 
-// The page's CSP forbids injected scripts; axe is injected, so this context bypasses it. Colours
-// are judged as they settle: with the system's "reduce motion" the desk opens every popup without a
-// fade, so axe never measures a list or dialog half transparent (reducedMotion.spec.ts).
-test.use({ bypassCSP: true, reducedMotion: 'reduce' });
+test.use(AXE_CONTEXT);
 
 const SHOTS = path.resolve('test-results/screenshots');
 fs.mkdirSync(SHOTS, { recursive: true });

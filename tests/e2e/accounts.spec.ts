@@ -6,14 +6,12 @@
 // the recovery code's notice.
 import { expect, test } from '@playwright/test';
 import { ROLE_LABELS } from '../../domain/staff/roles';
-import { accessibilityViolations } from '../support/e2e/axe';
+import { accessibilityViolations, AXE_CONTEXT } from '../support/e2e/axe';
 import { openAs } from '../support/e2e/session';
 import { pageDispatch } from '../support/e2e/pageRpc';
 import { PASSWORD } from '../support/staff';
 
-// The page's CSP forbids injected scripts; axe is injected, so this context bypasses it. Popups
-// open without a fade, so axe judges colours as they settle (reducedMotion.spec.ts).
-test.use({ bypassCSP: true, reducedMotion: 'reduce' });
+test.use(AXE_CONTEXT);
 
 test('an account made by the administrator signs in, must change its first password, each screen and dialog on the way passing axe', async ({ page }) => {
   await openAs(page, 'admin');

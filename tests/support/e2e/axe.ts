@@ -6,6 +6,14 @@ import type { Page } from '@playwright/test';
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+/**
+ * The browser context a page judged by axe needs. The pages' CSP forbids injected scripts and axe
+ * is injected, so the context bypasses it. Colours are judged as they settle: with the system's
+ * "reduce motion" the desk and the console open every popup without a fade, so axe never measures
+ * a list or dialog half transparent (reducedMotion.spec.ts).
+ */
+export const AXE_CONTEXT = { bypassCSP: true, reducedMotion: 'reduce' } as const;
+
 export interface Violation {
   rule: string;
   help: string;
