@@ -14,6 +14,7 @@ import type { Verdict } from './eventChecks';
 
 export async function applyImported(tx: CityDb, device: AuthedDevice, p: EventPayload<'matter.imported'>): Promise<Verdict> {
   const receivedAt = new Date(`${p.receivedOn}T00:00:00+08:00`);
+  const credential = fromWire(p.visitor);
   const inserted = await tx
     .insert(matters)
     .values({
@@ -23,7 +24,7 @@ export async function applyImported(tx: CityDb, device: AuthedDevice, p: EventPa
       deviceId: device.id,
       visitorId: p.visitor.visitorId,
       visitorName: p.visitor.name,
-      ...fromWire(p.visitor),
+      ...credential,
       visitor: p.visitor,
       representatives: [],
       channel: p.channel,
@@ -43,7 +44,7 @@ export async function applyImported(tx: CityDb, device: AuthedDevice, p: EventPa
     .returning({ id: matters.matterId });
   if (inserted.length === 0) return { ok: false, code: 'matter_conflict', message: `信访事项 ${p.matterNo}（${p.matterId}）已在市里登记` };
   if (p.state === 'terminated') {
-    await enterTermination(tx, { matterId: p.matterId, matterNo: p.matterNo, countyCode: device.countyCode, idNumber: fromWire(p.visitor).idNumber, receivedAt, terminatedOn: p.closedOn });
+    await enterTermination(tx, { matterId: p.matterId, matterNo: p.matterNo, countyCode: device.countyCode, idNumber: credential.idNumber, receivedAt, terminatedOn: p.closedOn });
   }
   return { ok: true };
 }
