@@ -2,32 +2,18 @@
 // rate for 10 counties — at 1,000,000 matters on PostgreSQL, beside a plain COUNT of the same
 // rows grouped by county as the baseline. Each matter carries the lifecycle it was registered
 // with, and the rates count each matter's figure facts made from it. Runs in a scratch database of its own.
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { initialLifecycle } from '../domain/matters/applyCommand';
 import { countyFigures } from '../server/city/figures';
 import { ensureCityFacts } from '../server/city/figureFacts';
 import { openCityDb } from '../server/store/db';
+import { scratchDatabase } from '../scripts/scratchPostgres';
 import { msSince, quantile, report } from './report';
 
 const YEAR = 2025;
 const COUNTIES = 10;
 const RUNS = 3;
 
-async function scratch(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `city_bench_${randomUUID().replaceAll('-', '')}`;
-  const admin = async (q: string) => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(q);
-    await c.end();
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return { url: u.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
 
 /** `n` matters spread over the year's days and the counties, each with its lifecycle as registered that day. */
 function seedSql(n: number) {
@@ -48,7 +34,7 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
     return;
   }
   const n = quick ? 20_000 : 1_000_000;
-  const db = await scratch(url);
+  const db = await scratchDatabase(url, 'city_bench');
   const city = await openCityDb({ databaseUrl: db.url });
   try {
     await city.db.execute(seedSql(n));

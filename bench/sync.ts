@@ -14,9 +14,9 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import type { EnrollResponse, SyncEvent } from '../domain/sync/events';
 import { matterPayload } from '../tests/support/cityEvents';
+import { scratchDatabase } from '../scripts/scratchPostgres';
 import { msSince, quantile, report } from './report';
 
 const ADMIN_TOKEN = 'bench-admin-token';
@@ -59,38 +59,10 @@ async function post(url: string, token: string, body: string): Promise<void> {
   if (text.includes('"rejected":[{')) throw new Error(`push: events rejected ${text.slice(0, 300)}`);
 }
 
-/** A fresh PostgreSQL database beside the one in `url`, dropped at close. */
-async function scratchDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `bench_${randomUUID().replaceAll('-', '')}`;
-  const run = async (sql: string) => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
-  await run(`CREATE DATABASE ${name}`);
-  const scratch = new URL(url);
-  scratch.pathname = `/${name}`;
-  // FORCE cannot end an autovacuum worker (it runs as a superuser) and then fails with 42501;
-  // the worker is gone a moment later.
-  const drop = async (attempt = 1): Promise<void> => {
-    try {
-      await run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    } catch (e) {
-      if ((e as { code?: string }).code !== '42501' || attempt >= 20) throw e;
-      await new Promise((r) => setTimeout(r, 500));
-      await drop(attempt + 1);
-    }
-  };
-  return { url: scratch.toString(), drop: () => drop() };
-}
 
 /** A server of the given kind in a process of its own (bench/syncServer.ts), on a fresh database. */
 async function serverTarget(server: 'city' | 'bare', kind: Kind): Promise<Omit<Target, 'newDevice'>> {
-  const scratch = kind.label === 'postgres' ? await scratchDatabase(kind.url) : null;
+  const scratch = kind.label === 'postgres' ? await scratchDatabase(kind.url, 'bench') : null;
   const args = ['--import', 'tsx', fileURLToPath(new URL('./syncServer.ts', import.meta.url)), server, ...(scratch ? [scratch.url] : [])];
   const child = spawn(process.execPath, args, { env: { ...process.env, CITY_ADMIN_TOKEN: ADMIN_TOKEN }, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -13,8 +13,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { newStoreKey } from '../backend/host/storeKey';
 import { DB_FILE } from '../backend/services/backend';
 import { openCityDb } from '../server/store/db';
@@ -24,6 +22,7 @@ import { type DeskProcess, startDeskProcess } from '../tests/support/crash/deskP
 import { checkCity, checkStore, newLedger, readStore } from '../tests/support/crash/ledger';
 import { createWorkload, seededRandom } from '../tests/support/crash/workload';
 import { bundleBackend, bundleServer } from './bundles.mjs';
+import { scratchDatabase } from './scratchPostgres';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ADMIN_TOKEN = 'crash-harness-admin';
@@ -67,19 +66,6 @@ export interface HarnessResult {
   seconds: number;
 }
 
-async function scratchPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `xf_crash_${randomUUID().replaceAll('-', '')}`;
-  const run = async (sql: string) => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(sql);
-    await c.end();
-  };
-  await run(`CREATE DATABASE ${name}`);
-  const scratch = new URL(url);
-  scratch.pathname = `/${name}`;
-  return { url: scratch.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -94,7 +80,7 @@ export async function runCrashHarness(o: HarnessOptions): Promise<HarnessResult>
   const bundles = fs.mkdtempSync(path.join(ROOT, 'build', 'crash-'));
   await bundleBackend(path.join(bundles, 'backend'));
   await bundleServer(path.join(bundles, 'server'));
-  const scratch = o.city === 'postgres' ? await scratchPostgres(o.databaseUrl!) : null;
+  const scratch = o.city === 'postgres' ? await scratchDatabase(o.databaseUrl!, 'xf_crash') : null;
   const cityDir = path.join(work, 'city');
   const deskDir = path.join(work, 'desk');
   const store = path.join(deskDir, DB_FILE);

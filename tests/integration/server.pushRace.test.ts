@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import { type CityDbHandle, openCityDb } from '../../server/store/db';
 import { matters } from '../../server/store/schema';
-import { ADMIN_TOKEN, enrolledDevice, matterEvent, matterPayload, push, pushBody, scratchDatabase } from '../support/cityFixtures';
+import { ADMIN_TOKEN, enrolledDevice, matterEvent, matterPayload, push, pushBody } from '../support/cityFixtures';
+import { scratchDatabase } from '../../scripts/scratchPostgres';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 
@@ -19,7 +20,7 @@ describe.skipIf(!pgUrl)('a matter id claimed by a transaction still in flight (P
   let url: string;
   let drop: () => Promise<void>;
   beforeAll(async () => {
-    ({ url, drop } = await scratchDatabase(pgUrl!));
+    ({ url, drop } = await scratchDatabase(pgUrl!, 'city_test'));
     handle = await openCityDb({ databaseUrl: url });
     app = await buildApp({ db: handle.db, adminToken: ADMIN_TOKEN, rateLimitPerMinute: 100_000, enrollRateLimitPerMinute: 10_000 });
   });

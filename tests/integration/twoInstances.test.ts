@@ -12,7 +12,8 @@ import { type CityDbHandle, openCityDb } from '../../server/store/db';
 import { matters } from '../../server/store/schema';
 import { bundleServer } from '../../scripts/bundles.mjs';
 import { OUTBOX_RECORDS, testBackend } from '../support/backend';
-import { ADMIN_TOKEN, admin, bearer, scratchDatabase } from '../support/cityFixtures';
+import { ADMIN_TOKEN, admin, bearer } from '../support/cityFixtures';
+import { scratchDatabase } from '../../scripts/scratchPostgres';
 import { type CityProcess, freePort, startCityProcess } from '../support/crash/cityProcess';
 import { checkCity } from '../support/crash/ledger';
 import { beijingNow, personNumber, seededRandom } from '../support/crash/workload';
@@ -37,7 +38,7 @@ describe.skipIf(!databaseUrl)(
     const backends: Backend[] = [];
 
     beforeAll(async () => {
-      const scratch = await scratchDatabase(databaseUrl!);
+      const scratch = await scratchDatabase(databaseUrl!, 'city_test');
       drops.push(scratch.drop);
       fs.mkdirSync(path.join(ROOT, 'build'), { recursive: true });
       bundle = fs.mkdtempSync(path.join(ROOT, 'build', 'two-'));
@@ -136,7 +137,7 @@ describe.skipIf(!databaseUrl)(
       }
 
       // One instance, given the same devices' outboxes, computes the same figures.
-      const single = await scratchDatabase(databaseUrl!);
+      const single = await scratchDatabase(databaseUrl!, 'city_test');
       drops.push(single.drop);
       const one = await openCityDb({ databaseUrl: single.url });
       const app = await buildApp({ db: one.db, adminToken: ADMIN_TOKEN, rateLimitPerMinute: 100_000, enrollRateLimitPerMinute: 100_000 });

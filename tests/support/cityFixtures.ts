@@ -3,10 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { count } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import type { EventPayload, SyncEvent } from '../../domain/sync/events';
 import { matterPayload } from './cityEvents';
+import { scratchDatabase } from '../../scripts/scratchPostgres';
 import { buildApp } from '../../server/app';
 import { type CityDb, type CityDbHandle, openCityDb } from '../../server/store/db';
 import { events, matters, quarantine, truncateAllSql } from '../../server/store/schema';
@@ -102,25 +102,6 @@ export interface City {
   db: CityDb;
 }
 
-/** Each test file gets its own PostgreSQL database, so files running in parallel cannot meet. */
-export async function scratchDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `city_test_${randomUUID().replaceAll('-', '')}`;
-  const adminClient = new pg.Client({ connectionString: url });
-  await adminClient.connect();
-  await adminClient.query(`CREATE DATABASE ${name}`);
-  await adminClient.end();
-  const scratch = new URL(url);
-  scratch.pathname = `/${name}`;
-  return {
-    url: scratch.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 /**
  * One describe block per backend, with a server built once per block and emptied before each
@@ -135,7 +116,7 @@ export function describeEachBackend(title: string, body: (city: City) => void): 
       beforeAll(async () => {
         let databaseUrl = backend.databaseUrl;
         if (databaseUrl) {
-          const scratch = await scratchDatabase(databaseUrl);
+          const scratch = await scratchDatabase(databaseUrl, 'city_test');
           databaseUrl = scratch.url;
           dropDatabase = scratch.drop;
         }
