@@ -120,6 +120,20 @@ describe('notices issued by the bureau', () => {
     // 05-06 + 30 = Fri 06-05.
     for (const words of ['原应于2026年5月6日前办结', '因需要补充调查取证', `经${HANDLING}负责人批准`, '办理期限延长至2026年6月5日', '《信访工作条例》第三十四条']) expect(t).toContain(words);
   }, 120_000);
+
+  it('the city’s own handling target of 30 days sets a 建议意见’s reply day and its extension', async () => {
+    const b = await desk(true, { syncIntervalMinutes: 5, groupVisitThreshold: 5, handlingTargetDays: 30 });
+    const id = await register(b);
+    await step(b, id, '2026-03-03', { type: 'classify', class: 'suggestion', route: 'study-and-reply', body: HANDLING });
+    await step(b, id, '2026-03-04', { type: 'accept', documents: ['acceptance-notice'] });
+    // 30 days from Wed 03-04 is Fri 04-03, a working day (清明 is 04-04..04-06).
+    expect(await noticeText(b, id, 'acceptance-notice')).toContain('2026年4月3日前');
+    await step(b, id, '2026-03-05', { type: 'startHandling' });
+    await step(b, id, '2026-03-20', { type: 'extend', days: 30, reason: '需要征求相关部门意见', approvedBy: '张局长', documents: ['extension-notice'] });
+    const t = await noticeText(b, id, 'extension-notice');
+    // 04-03 + 30 = Sun 05-03, inside the 劳动节 break (05-01..05-05) -> Wed 05-06.
+    for (const words of ['原应于2026年4月3日前办结', '办理期限延长至2026年5月6日']) expect(t).toContain(words);
+  }, 120_000);
 });
 
 describe('the opinions and what follows them', () => {

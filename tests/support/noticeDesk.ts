@@ -4,7 +4,10 @@
 import { afterEach, expect } from 'vitest';
 import type { DocumentKind } from '../../domain/documents/kinds';
 import type { CommandOutcome } from '../../domain/matters/rpc';
-import { testBackend, validVisit } from './backend';
+import type { z } from 'zod';
+import { applyPulledPage } from '../../db/pulled';
+import type { deviceSettingsSchema } from '../../domain/sync/pull';
+import { tempDir, testBackend, validVisit } from './backend';
 import { configureNotices } from './noticeSettings';
 import { pdfText } from './pdfText';
 
@@ -23,10 +26,19 @@ export function noticeDesks() {
     clock = new Date(`${day}T10:00:00+08:00`);
   };
 
-  /** A desk opened 2026-03-02, its notices set by the 管理员 (unless not `configured`), worked by a 科长. */
-  async function desk(configured = true): Promise<Desk> {
+  /**
+   * A desk opened 2026-03-02, its notices set by the 管理员 (unless not `configured`), worked by a
+   * 科长. `settings` are the city's, as a pull stores them, read when the desk starts.
+   */
+  async function desk(configured = true, settings?: z.input<typeof deviceSettingsSchema>): Promise<Desk> {
     clock = new Date('2026-03-02T09:00:00+08:00');
-    const b = testBackend({ now: () => clock });
+    const dataDir = tempDir();
+    if (settings) {
+      const first = testBackend({ dataDir, now: () => clock });
+      applyPulledPage(first.db, { cursor: '1', reference: [{ key: 'settings', value: settings, updatedAt: '2026-03-01T00:00:00Z' }], supervision: [], terminations: [] });
+      await first.close();
+    }
+    const b = testBackend({ dataDir, now: () => clock });
     backends.push(b);
     if (configured) await configureNotices(b.dispatch, 'supervisor');
     return b;
