@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import type { ConsoleAuditAction } from '../../domain/console/audit';
+import type { ConsoleAuditDetail } from '../../domain/console/auditDetail';
 import type { CityDb } from '../store/db';
 import { cityAudit } from '../store/schema';
 
@@ -13,7 +14,7 @@ export interface Actor {
   label: string;
 }
 
-export async function recordAudit(db: CityDb, actor: Actor, action: ConsoleAuditAction, target: string | null = null, detail: unknown = null): Promise<void> {
+export async function recordAudit(db: CityDb, actor: Actor, action: ConsoleAuditAction, target: string | null = null, detail: ConsoleAuditDetail | null = null): Promise<void> {
   await db.insert(cityAudit).values({ id: randomUUID(), staffId: actor.staffId, actor: actor.label, action, target, detail });
 }
 

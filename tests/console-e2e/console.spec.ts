@@ -187,5 +187,9 @@ test('the city sets up its console, enrols a desk, sees its registration, superv
     await expect(content).toBeVisible();
     await passesAxe(city);
   }
+  await city.getByRole('menuitem', { name: '审计' }).click();
+  // What the import recorded reads in words, not as the stored JSON.
+  await expect(shown.审计).toContainText('本次接收：');
+  await expect(shown.审计).not.toContainText('{"');
   await context.close();
 });

@@ -2,8 +2,8 @@
 // signs in with the first password and must change it; a locked window keeps the half-typed
 // form and opens only with the password; a re-key shows the new recovery code once. Each of
 // these screens and dialogs passes axe-core too: the accounts page, 新建账号 with its field errors,
-// the sign-in screen with its refusal, the first password's change, the lock with its refusal and
-// the recovery code's notice.
+// the sign-in screen with its refusal, the first password's change, the lock with its refusal,
+// the recovery code's notice, the first run's set-up and the recovery screen.
 import { expect, test } from '@playwright/test';
 import { ROLE_LABELS } from '../../domain/staff/roles';
 import { accessibilityViolations, AXE_CONTEXT } from '../support/e2e/axe';
@@ -84,4 +84,34 @@ test('a re-key shows the new recovery code once, to be kept, in a notice that pa
   await notice.getByRole('checkbox').check();
   await notice.getByRole('button', { name: '我已保存，继续' }).click();
   await expect(notice).toHaveCount(0);
+});
+
+/**
+ * The first run and the recovery screen show only while a store has no account, or does not open
+ * with this machine's key. This data folder has both behind it, so `session.get` is answered as
+ * such a store answers it; everything else, `store.recover`'s refusal included, is the backend's.
+ */
+test('the first run’s set-up and the recovery screen pass axe, with their field errors and a refusal', async ({ page }) => {
+  await openAs(page, 'admin');
+  const closed = { user: null, locked: false, idleMinutes: 15 };
+  let answer = { ...closed, setupNeeded: true, recoveryNeeded: false };
+  await page.route('**/rpc/session.get', (route) => route.fulfill({ json: { ok: true, value: answer } }));
+
+  await page.reload();
+  await expect(page.getByText('首次使用：请设置本机的管理员账号')).toBeVisible();
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: '创建管理员并登录' }).click();
+  await expect(page.getByText('请填写姓名')).toBeVisible();
+  expect(await accessibilityViolations(page)).toEqual([]);
+
+  answer = { ...closed, setupNeeded: false, recoveryNeeded: true };
+  await page.reload();
+  await expect(page.getByText('需要恢复密钥')).toBeVisible();
+  await page.getByRole('button', { name: '打开数据' }).click();
+  await expect(page.getByText('请填写恢复密钥')).toBeVisible();
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await page.getByLabel('恢复密钥').fill('ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345-6789');
+  await page.getByRole('button', { name: '打开数据' }).click();
+  await expect(page.getByText('本机数据已正常打开，无需恢复')).toBeVisible();
+  expect(await accessibilityViolations(page)).toEqual([]);
 });

@@ -1,8 +1,9 @@
 // 审计: who signed in, changed something or viewed a full record in the console, newest first,
-// each action in words (DESIGN.md §6). Read-only: the city's audit is only ever added to.
+// each action and its detail in words (DESIGN.md §6). Read-only: the city's audit is only ever added to.
 import { Alert, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { CONSOLE_AUDIT_ACTION_LABELS, type ConsoleAuditAction } from '../../../domain/console/audit';
+import { auditDetailText } from '../../../domain/console/auditDetail';
 import { api } from '../api';
 import { useLoad } from '../useLoad';
 
@@ -41,7 +42,7 @@ export function AuditPage() {
           { title: '人员', dataIndex: 'actor' },
           { title: '操作', dataIndex: 'action', render: (a: string) => CONSOLE_AUDIT_ACTION_LABELS[a as ConsoleAuditAction] ?? a },
           { title: '对象', dataIndex: 'target', render: (t: string | null) => t ?? '—' },
-          { title: '详情', dataIndex: 'detail', render: (d: unknown) => (d ? JSON.stringify(d) : '') },
+          { title: '详情', dataIndex: 'detail', render: (d: unknown) => auditDetailText(d) },
         ]}
       />
     </Space>
