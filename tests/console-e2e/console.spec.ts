@@ -191,5 +191,6 @@ test('the city sets up its console, enrols a desk, sees its registration, superv
   // What the import recorded reads in words, not as the stored JSON.
   await expect(shown.审计).toContainText('本次接收：');
   await expect(shown.审计).not.toContainText('{"');
+  await shot(city, 'audit');
   await context.close();
 });

@@ -6,6 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { SyncEvent } from '../../domain/sync/events';
 import { openUsbFile, sealUsbFile, type UsbFile } from '../../domain/sync/usbFile';
+import { auditDetailText } from '../../domain/console/auditDetail';
 import { describeEachBackend, enrolledDevice, expectCleanError, matterEvent, pushBody, pushedRows, type Device } from '../support/cityFixtures';
 import { setUpAdmin, staffMember } from '../support/consoleSession';
 
@@ -47,6 +48,9 @@ describeEachBackend('console sync files', (city) => {
     const audit = (await admin.call('GET', '/api/console/audit')).json().entries.filter((e: { action: string }) => e.action === 'syncFile.imported');
     expect(audit).toHaveLength(3);
     expect(audit.at(-1)).toMatchObject({ target: device.deviceId, detail: { fileId: file.header.fileId, accepted: 2, rejected: 1 } });
+    expect(audit.at(-1).detail).not.toHaveProperty('deviceId');
+    // The stopped import reads on the 审计 page with its reason in words.
+    expect(auditDetailText(audit[0].detail)).toContain(`中止原因：${gap.pushError.message}`);
   });
 
   it('refuses a changed file, an answer file, and says why in Chinese', async () => {

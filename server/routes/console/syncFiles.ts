@@ -19,8 +19,9 @@ export const consoleSyncFileRoutes: FastifyPluginAsyncZod<ConsoleConfig & { queu
     { bodyLimit: FILE_BODY_LIMIT, onRequest: requireStaff(config, 'syncFiles.import'), schema: { ...consoleDoc, body: usbFileSchema, response: { 200: syncFileImportedSchema } } },
     async (request) => {
       const { answer, summary } = await importSyncFile(db, queue, request.body);
-      const { rejected, ...counts } = summary;
-      await recordAudit(db, actorOf(staffOf(request)), 'syncFile.imported', summary.deviceId, { fileId: request.body.header.fileId, ...counts, rejected: rejected.length });
+      // The device is the row's target; the detail says what the file did.
+      const { rejected, deviceId, ...counts } = summary;
+      await recordAudit(db, actorOf(staffOf(request)), 'syncFile.imported', deviceId, { fileId: request.body.header.fileId, ...counts, rejected: rejected.length });
       return { summary, answer, answerFileName: usbFileName('to-device', summary.countyCode, summary.deviceCode, new Date(answer.header.createdAt)) };
     },
   );
