@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { asc, count, desc, gt } from 'drizzle-orm';
 import { AUDIT_EVENT, auditRecordedPayload } from '../domain/staff/audit';
+import type { AuditVerdict } from '../domain/staff/auditVerdict';
 import { appendEvent } from './outbox';
 import { getSetting, putSetting } from './settings';
 import type { LocalDb } from './open';
@@ -32,9 +33,11 @@ export function appendAudit(db: Pick<LocalDb, 'select' | 'insert'>, e: AuditEntr
   return row;
 }
 
-export type AuditVerdict = { ok: true; rows: number; head: string } | { ok: false; rows: number; brokenAt: number; reason: 'edited' | 'missing-or-reordered' };
-
-/** Walks the whole chain in order; the first row whose hash or link does not hold is named. */
+/**
+ * Walks the whole chain in order; the first row whose hash or link does not hold is named. Rows cut
+ * from the end leave an unbroken chain, so the end is held against how far the sync has taken the
+ * log for the city: rows it took cannot be missing.
+ */
 export function verifyAuditChain(db: LocalDb): AuditVerdict {
   let prevHash = GENESIS;
   let expectedSeq = 1;
@@ -50,14 +53,16 @@ export function verifyAuditChain(db: LocalDb): AuditVerdict {
     prevHash = r.hash;
     expectedSeq++;
   }
+  if (queuedSeq(db) > rows) return { ok: false, rows, brokenAt: rows + 1, reason: 'truncated' };
   return { ok: true, rows, head: prevHash };
 }
 
 const QUEUED_KEY = 'audit_queued_seq';
+const queuedSeq = (db: Pick<LocalDb, 'select'>) => Number(getSetting(db, QUEUED_KEY) ?? 0);
 
 /** Audit lines written since the last sync run moved them into the outbox. */
 export function auditNotQueued(db: LocalDb): number {
-  const from = Number(getSetting(db, QUEUED_KEY) ?? 0);
+  const from = queuedSeq(db);
   return db.select({ n: count() }).from(auditLog).where(gt(auditLog.seq, from)).get()?.n ?? 0;
 }
 
@@ -68,7 +73,7 @@ export function auditNotQueued(db: LocalDb): number {
  */
 export function queueAuditForSync(db: LocalDb): number {
   return db.transaction((tx) => {
-    const from = Number(getSetting(tx, QUEUED_KEY) ?? 0);
+    const from = queuedSeq(tx);
     const rows = tx.select().from(auditLog).where(gt(auditLog.seq, from)).orderBy(asc(auditLog.seq)).all();
     for (const r of rows) appendEvent(tx, { id: r.id, type: AUDIT_EVENT, entityId: r.id, occurredAt: r.at, payload: auditRecordedPayload.parse(r) });
     if (rows.length > 0) putSetting(tx, QUEUED_KEY, rows.at(-1)!.seq);

@@ -16,6 +16,7 @@ import { searchMatters } from '../services/search';
 // Excel in (历史台账)
 import { checkLedger, type CheckedLedger } from '../services/records/checkLedger';
 import type { ImportInput } from '../../domain/records/rpc';
+import { verifyAuditChain } from '../../db/audit';
 
 export const READER_METHODS = [
   'figures.get',
@@ -33,6 +34,8 @@ export const READER_METHODS = [
   'search.matters',
   // Excel in (历史台账)
   'records.importPreview',
+  // The audit chain, walked whole.
+  'audit.verify',
 ] as const satisfies readonly Method[];
 export type ReaderMethod = (typeof READER_METHODS)[number];
 
@@ -55,6 +58,7 @@ export const readerHandlers: ReaderHandlers = {
   // search from every screen (issue #12)
   'search.matters': (ctx, { query }) => searchMatters(ctx, query),
   // Excel in (历史台账).
+  'audit.verify': (ctx) => ({ ok: true, value: verifyAuditChain(ctx.db) }),
   'records.importPreview': async (ctx, input) => {
     const r = await checkLedger(ctx, input);
     return r.ok ? { ok: true, value: r.value.preview } : r;

@@ -179,6 +179,7 @@ export function createBackend(o: BackendOptions) {
           o.onKeyChanged?.(next);
         },
       }),
+    'audit.verify': () => reader.read('audit.verify', {}),
     'matters.get': ({ matterId }) => matterDetail(ctx, matterId),
     'matters.command': ({ matterId, command }) => runMatterCommand(ctx, matterId, command),
     'matters.queue': (i) => reader.read('matters.queue', i),

@@ -25,6 +25,8 @@ export const METHOD_AUDIT: Readonly<Record<Method, AuditKind | null>> = {
   'settings.setIdleMinutes': 'write',
   'store.recover': 'session',
   'store.rekey': 'write',
+  // Reads only hashes and sequence numbers, never a person's record.
+  'audit.verify': null,
   'intake.register': 'write',
   'intake.listToday': null,
   // The window sees every earlier matter of the person it names: a view of personal records.

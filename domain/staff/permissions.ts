@@ -33,6 +33,7 @@ export const METHOD_ACCESS: Readonly<Record<Method, Access>> = {
   // Only answered while the store waits for its recovery code (backend/host/main.ts).
   'store.recover': 'public',
   'store.rekey': ADMIN,
+  'audit.verify': ADMIN,
   'intake.register': CASEWORK,
   'intake.listToday': CASEWORK,
   'intake.lookupPerson': CASEWORK,

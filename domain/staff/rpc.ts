@@ -11,6 +11,7 @@ import {
   resetPasswordInputSchema,
   setupInputSchema,
 } from './accounts';
+import { auditVerdictSchema } from './auditVerdict';
 import { operatorSchema } from './roles';
 
 export const sessionSchema = z.object({
@@ -44,4 +45,6 @@ export const staffMethods = {
   'store.recover': { input: z.strictObject({ code: z.string().trim().min(1, { error: '请填写恢复密钥' }).max(64) }), output: sessionSchema },
   // A new store key, and with it a new recovery code (the old printout no longer opens it).
   'store.rekey': { input: empty, output: z.object({ recoveryCode: z.string() }) },
+  // The whole audit chain walked on the reader, so a log of years never holds up the desk.
+  'audit.verify': { input: empty, output: auditVerdictSchema },
 } as const;

@@ -1,9 +1,10 @@
-// Accounts at the window, as people use them: the administrator makes an account; its owner
-// signs in with the first password and must change it; a locked window keeps the half-typed
-// form and opens only with the password; a re-key shows the new recovery code once. Each of
-// these screens and dialogs passes axe-core too: the accounts page, 新建账号 with its field errors,
-// the sign-in screen with its refusal, the first password's change, the lock with its refusal,
-// the recovery code's notice, the first run's set-up and the recovery screen.
+// Accounts at the window, as people use them: the administrator checks the audit trail and makes
+// an account; its owner signs in with the first password and must change it; a locked window
+// keeps the half-typed form and opens only with the password; a re-key shows the new recovery
+// code once. Each of these screens and dialogs passes axe-core too: the accounts page with the
+// check's finding, 新建账号 with its field errors, the sign-in screen with its refusal, the first
+// password's change, the lock with its refusal, the recovery code's notice, the first run's
+// set-up and the recovery screen.
 import { expect, test } from '@playwright/test';
 import { ROLE_LABELS } from '../../domain/staff/roles';
 import { accessibilityViolations, AXE_CONTEXT } from '../support/e2e/axe';
@@ -16,6 +17,8 @@ test.use(AXE_CONTEXT);
 test('an account made by the administrator signs in, must change its first password, each screen and dialog on the way passing axe', async ({ page }) => {
   await openAs(page, 'admin');
   await page.getByRole('menuitem', { name: '账号管理' }).click();
+  await page.getByRole('button', { name: '核验审计日志' }).click();
+  await expect(page.getByText(/^审计日志完整：共 \d+ 条记录，逐条核对无误/)).toBeVisible();
   expect(await accessibilityViolations(page)).toEqual([]);
   const userNo = `C${Date.now() % 100_000}`;
   await page.getByRole('button', { name: '新建账号' }).click();

@@ -1,8 +1,10 @@
 // The audit log (DESIGN.md §6): who wrote or saw what, append-only and hash-chained. The store
 // refuses edits and deletions outright; someone who removes that guard (they hold the key)
-// still cannot edit, delete or reorder a row without the verifier naming where the chain broke.
+// still cannot edit, delete or reorder a row, or cut rows the sync had taken from the end, without
+// the verifier naming where the chain broke. The 管理员 runs it from the desk.
 import { afterEach, describe, expect, it } from 'vitest';
 import { queueAuditForSync, verifyAuditChain } from '../../db/audit';
+import { auditVerdictText, type AuditVerdict } from '../../domain/staff/auditVerdict';
 import { validVisit, testBackend } from '../support/backend';
 import { STAFF } from '../support/staff';
 
@@ -81,6 +83,30 @@ describe('the audit log', () => {
       });
       expect(v).toMatchObject({ ok: false, brokenAt: 4 });
     });
+
+    it('rows cut from the end once the sync had taken them for the city', async () => {
+      const { b, sql } = await withTrail();
+      const lines = queueAuditForSync(b.db);
+      sql.exec('DROP TRIGGER audit_log_append_only_delete;');
+      sql.prepare('DELETE FROM audit_log WHERE seq > ?').run(lines - 2);
+      expect(verifyAuditChain(b.db)).toEqual({ ok: false, rows: lines - 2, brokenAt: lines - 1, reason: 'truncated' });
+    });
+  });
+
+  it('is checked by the 管理员 through the backend, in words, and by nobody else', async () => {
+    const { b, sql } = await withTrail();
+    await b.as('admin');
+    const fine = await b.dispatch('audit.verify', {});
+    expect(fine).toMatchObject({ ok: true, value: { ok: true, rows: expect.any(Number) } });
+    if (!fine.ok) return;
+    expect(auditVerdictText(fine.value as AuditVerdict)).toMatch(/^审计日志完整：共 \d+ 条记录/);
+    sql.exec('DROP TRIGGER audit_log_append_only_update;');
+    sql.prepare("UPDATE audit_log SET actor_no = 'S999' WHERE seq = 2").run();
+    const broken = await b.dispatch('audit.verify', {});
+    expect(broken).toMatchObject({ ok: true, value: { ok: false, brokenAt: 2, reason: 'edited' } });
+    if (broken.ok) expect(auditVerdictText(broken.value as AuditVerdict)).toBe('审计日志第 2 条记录被改动过：其内容与校验值不符。');
+    await b.as('supervisor');
+    expect(await b.dispatch('audit.verify', {})).toMatchObject({ ok: false, code: 'forbidden' });
   });
 
   it('records opening and discarding a draft, not the form saving itself as the clerk types', async () => {

@@ -1,5 +1,6 @@
 // 账号管理 (管理员 only): the staff of this window, new accounts with a first password their
-// owner must change, password resets, disabling, and the idle minutes before the window locks.
+// owner must change, password resets, disabling, the store's key, the audit trail's check, and the
+// idle minutes before the window locks.
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Account } from '../../../domain/staff/accounts';
@@ -7,6 +8,7 @@ import { ROLE_LABELS, roleSchema, type Role } from '../../../domain/staff/roles'
 import type { Err } from '../../../domain/result';
 import { api } from '../api/client';
 import { useSessionStore } from '../session/sessionStore';
+import { AuditCheckCard } from './AuditCheckCard';
 
 type NewAccount = { userNo: string; name: string; role: Role; password: string };
 
@@ -130,6 +132,7 @@ export function AccountsPage() {
           <Button onClick={rekey}>更换数据密钥</Button>
         </Space>
       </Card>
+      <AuditCheckCard />
       <Card title="自动锁定">
         <Space>
           <span id="idle-label">无操作</span>
