@@ -1,6 +1,7 @@
 // The methods served by the reader worker: reads that can take long over a year of matters
 // (figures and their breakdowns, their Excel copy, the work queue over every open matter, search,
-// the full register and its export). They see the store through a read-only connection and never write.
+// the full register and its export, the audit chain walked whole). They see the store through a
+// read-only connection and never write.
 import type { Method, MethodOutput, MethodParsedInput } from '../../domain/rpc/contract';
 import type { Result } from '../../domain/result';
 import type { ReadContext } from '../services/context';
@@ -58,11 +59,12 @@ export const readerHandlers: ReaderHandlers = {
   // search from every screen (issue #12)
   'search.matters': (ctx, { query }) => searchMatters(ctx, query),
   // Excel in (历史台账).
-  'audit.verify': (ctx) => ({ ok: true, value: verifyAuditChain(ctx.db) }),
   'records.importPreview': async (ctx, input) => {
     const r = await checkLedger(ctx, input);
     return r.ok ? { ok: true, value: r.value.preview } : r;
   },
+  // The audit chain, walked whole.
+  'audit.verify': (ctx) => ({ ok: true, value: verifyAuditChain(ctx.db) }),
 };
 
 /**

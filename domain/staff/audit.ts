@@ -25,7 +25,7 @@ export const METHOD_AUDIT: Readonly<Record<Method, AuditKind | null>> = {
   'settings.setIdleMinutes': 'write',
   'store.recover': 'session',
   'store.rekey': 'write',
-  // Reads only hashes and sequence numbers, never a person's record.
+  // Answers a count, a row number and a hash: no person's record leaves it.
   'audit.verify': null,
   'intake.register': 'write',
   'intake.listToday': null,

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 
 export const auditVerdictSchema = z.discriminatedUnion('ok', [
-  /** `head` is the last row's hash: the city's copy of the trail ends on the same one. */
+  /** `head` is the last row's hash, which the city's copy of the trail also holds once synced. */
   z.object({ ok: z.literal(true), rows: z.number().int().min(0), head: z.string() }),
   z.object({
     ok: z.literal(false),

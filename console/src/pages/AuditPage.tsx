@@ -1,5 +1,6 @@
 // 审计: who signed in, changed something or viewed a full record in the console, newest first,
-// each action and its detail in words (DESIGN.md §6). Read-only: the city's audit is only ever added to.
+// each action and its detail in words (DESIGN.md §6). Read-only: the city's audit is only ever
+// added to.
 import { Alert, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { CONSOLE_AUDIT_ACTION_LABELS, type ConsoleAuditAction } from '../../../domain/console/audit';
