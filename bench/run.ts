@@ -25,6 +25,8 @@ const suites: [string, () => Promise<{ run: (o: { quick: boolean; matters?: numb
   ['register', () => import('./register')],
   // the city's console (issue #14)
   ['city', () => import('./cityFigures')],
+  // the 管理员's check of the audit trail (issue #11)
+  ['audit', () => import('./auditVerify')],
 ];
 
 for (const [name, load] of suites) {
