@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { asc, count, desc, gt } from 'drizzle-orm';
 import { AUDIT_EVENT, auditRecordedPayload } from '../domain/staff/audit';
+import { auditHashInput, GENESIS } from '../domain/staff/auditChain';
 import type { AuditVerdict } from '../domain/staff/auditVerdict';
 import { appendEvent } from './outbox';
 import { getSetting, putSetting } from './settings';
@@ -14,13 +15,8 @@ import { auditLog } from './schema';
 export type AuditRow = typeof auditLog.$inferSelect;
 export type AuditEntry = Omit<AuditRow, 'seq' | 'prevHash' | 'hash'>;
 
-/** The hash before the first row. */
-export const GENESIS = '0'.repeat(64);
-
 export function auditHash(prevHash: string, seq: number, e: AuditEntry): string {
-  // A fixed field order, each field length-prefixed by JSON, so no two rows can serialise alike.
-  const fields = [seq, e.id, e.at, e.actorNo, e.actorName, e.actorRole, e.action, e.kind, e.target, e.outcome];
-  return createHash('sha256').update(prevHash).update(JSON.stringify(fields)).digest('hex');
+  return createHash('sha256').update(prevHash).update(auditHashInput(seq, e)).digest('hex');
 }
 
 /** Appends one row after the current last one; call inside the write's own transaction when there is one. */

@@ -192,5 +192,13 @@ test('the city sets up its console, enrols a desk, sees its registration, superv
   await expect(shown.审计).toContainText('本次接收：');
   await expect(shown.审计).not.toContainText('{"');
   await shot(city, 'audit');
+  // The trail the desk sent, online and on the stick, holds line by line at the city.
+  await city.getByRole('menuitem', { name: '设备' }).click();
+  await city.getByRole('row', { name: /中原区信访局窗口1/ }).getByRole('button', { name: '核验审计' }).click();
+  const verdict = city.getByRole('dialog', { name: '中原区信访局窗口1 的审计日志' });
+  await expect(verdict).toContainText(/审计日志完整：共 \d+ 条记录，逐条核对无误/);
+  await passesAxe(city);
+  await shot(city, 'device-audit');
+  await verdict.getByRole('button', { name: '知道了' }).click();
   await context.close();
 });

@@ -137,6 +137,7 @@ describe('console routes under hostile input', () => {
   fuzzWrite('POST /api/console/devices', none, () => ({ countyCode: '410105', name: '窗口' }));
   fuzzWrite('POST /api/console/devices/:deviceId/revoke', param(() => victimDeviceId), () => ({}));
   fuzzRead('GET /api/console/devices/:deviceId/refused', param(() => device.deviceId));
+  fuzzRead('GET /api/console/devices/:deviceId/audit', param(() => device.deviceId));
 
   fuzzRead(
     'GET /api/console/matters',

@@ -1,9 +1,11 @@
 // 设备: every device with its county, last contact, lastSeq, version and backlog; make one (its
-// code shown once), revoke one, and open the records the city refused from it, with the reasons.
+// code shown once), revoke one, open the records the city refused from it, with the reasons, and
+// check the audit trail it sent (server/city/deviceAudit.ts).
 import { Alert, App, Button, Card, Drawer, Form, Input, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { ConsoleDevice, createdDeviceSchema, refusedRecordSchema } from '../../../domain/console/devices';
+import { auditVerdictText, type AuditVerdict } from '../../../domain/staff/auditVerdict';
 import { api, messageOf } from '../api';
 import { useLoad } from '../useLoad';
 import { EnrollmentCode } from './EnrollmentCode';
@@ -44,7 +46,7 @@ export function DevicesPage() {
   const { data, error, loading, reload } = useLoad(() => api<{ devices: ConsoleDevice[] }>('GET', '/api/console/devices'), []);
   const [created, setCreated] = useState<Created | null>(null);
   const [refusedOf, setRefusedOf] = useState<ConsoleDevice | null>(null);
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm();
 
   const create = async (values: { countyCode: string; name: string }) => {
@@ -61,6 +63,15 @@ export function DevicesPage() {
       await api('POST', `/api/console/devices/${d.deviceId}/revoke`);
       void message.success(`已停用 ${d.name}`);
       reload();
+    } catch (e) {
+      void message.error(messageOf(e));
+    }
+  };
+
+  const checkAudit = async (d: ConsoleDevice) => {
+    try {
+      const { verdict } = await api<{ verdict: AuditVerdict }>('GET', `/api/console/devices/${d.deviceId}/audit`);
+      (verdict.ok ? modal.success : modal.error)({ title: `${d.name} 的审计日志`, content: auditVerdictText(verdict), okText: '知道了' });
     } catch (e) {
       void message.error(messageOf(e));
     }
@@ -105,15 +116,23 @@ export function DevicesPage() {
           },
           {
             title: '操作',
-            width: 90,
-            render: (_, d) =>
-              !d.revoked && (
-                <Popconfirm title={`停用后该设备无法再同步，确定停用「${d.name}」？`} onConfirm={() => void revoke(d)} okText="停用" cancelText="取消">
-                  <Button danger size="small">
-                    停用
+            width: 170,
+            render: (_, d) => (
+              <Space>
+                {d.enrolled && (
+                  <Button size="small" onClick={() => void checkAudit(d)}>
+                    核验审计
                   </Button>
-                </Popconfirm>
-              ),
+                )}
+                {!d.revoked && (
+                  <Popconfirm title={`停用后该设备无法再同步，确定停用「${d.name}」？`} onConfirm={() => void revoke(d)} okText="停用" cancelText="取消">
+                    <Button danger size="small">
+                      停用
+                    </Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            ),
           },
         ]}
       />

@@ -1,10 +1,13 @@
 // The console's devices (issue #14): list them with what they last reported, make one (its
-// enrolment code shown once), revoke one, and read the records the city refused from it.
+// enrolment code shown once), revoke one, read the records the city refused from it, and check
+// the audit trail it sent (issue #11).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { consoleDeviceSchema, createConsoleDeviceSchema, createdDeviceSchema, refusedRecordSchema } from '../../../domain/console/devices';
+import { auditVerdictSchema } from '../../../domain/staff/auditVerdict';
 import { listDevices, refusedRecords } from '../../city/deviceList';
-import { createDevice, revokeDevice } from '../../city/devices';
+import { checkDeviceAudit } from '../../city/deviceAudit';
+import { createDevice, getDeviceInfo, revokeDevice } from '../../city/devices';
 import { recordAudit } from '../../console/audit';
 import { actorOf, requireStaff, staffOf, type ConsoleConfig } from '../../console/guard';
 import { HttpError } from '../../http/errors';
@@ -37,5 +40,14 @@ export const consoleDeviceRoutes: FastifyPluginAsyncZod<ConsoleConfig> = async (
     '/api/console/devices/:deviceId/refused',
     { onRequest: read, schema: { ...consoleDoc, params, response: { 200: z.object({ records: z.array(refusedRecordSchema) }) } } },
     async (request) => ({ records: await refusedRecords(db, request.params.deviceId) }),
+  );
+
+  app.get(
+    '/api/console/devices/:deviceId/audit',
+    { onRequest: read, schema: { ...consoleDoc, params, response: { 200: z.object({ verdict: auditVerdictSchema }) } } },
+    async (request) => {
+      if (!(await getDeviceInfo(db, request.params.deviceId))) throw new HttpError(404, 'device_not_found', '没有这台设备 / no such device');
+      return { verdict: await checkDeviceAudit(db, request.params.deviceId) };
+    },
   );
 };
