@@ -14,7 +14,6 @@ const YEAR = 2025;
 const COUNTIES = 10;
 const RUNS = 3;
 
-
 /** `n` matters spread over the year's days and the counties, each with its lifecycle as registered that day. */
 function seedSql(n: number) {
   const days = Array.from({ length: 365 }, (_, i) => new Date(Date.UTC(YEAR, 0, 1 + i)).toISOString().slice(0, 10));

@@ -59,7 +59,6 @@ async function post(url: string, token: string, body: string): Promise<void> {
   if (text.includes('"rejected":[{')) throw new Error(`push: events rejected ${text.slice(0, 300)}`);
 }
 
-
 /** A server of the given kind in a process of its own (bench/syncServer.ts), on a fresh database. */
 async function serverTarget(server: 'city' | 'bare', kind: Kind): Promise<Omit<Target, 'newDevice'>> {
   const scratch = kind.label === 'postgres' ? await scratchDatabase(kind.url, 'bench') : null;

@@ -66,7 +66,6 @@ export interface HarnessResult {
   seconds: number;
 }
 
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function runCrashHarness(o: HarnessOptions): Promise<HarnessResult> {

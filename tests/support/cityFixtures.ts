@@ -102,7 +102,6 @@ export interface City {
   db: CityDb;
 }
 
-
 /**
  * One describe block per backend, with a server built once per block and emptied before each
  * test. `city.app` and `city.db` are set by the time a test runs.
