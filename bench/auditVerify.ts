@@ -1,12 +1,21 @@
-// audit.verify.ms: the 管理员's check of the audit trail (核验审计日志) over a year's worth of lines,
-// asked through the backend as the desk asks it (walked on the reader). Baseline in the same run:
-// reading the same lines in order from the same encrypted file, without hashing them.
+// The audit trail checked over a year's worth of lines (issue #11). audit.verify.ms: the desk's
+// 管理员 (核验审计日志), asked through the backend as the desk asks it (walked on the reader);
+// baseline, reading the same lines in order from the same encrypted file without hashing them.
+// city.audit.verify.ms: the city's check of the same lines as one device sent them (设备 → 核验审计),
+// on PostgreSQL in a scratch database; baseline, paging through the same events unhashed.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { asc, and, eq, gt, sql } from 'drizzle-orm';
 import { auditHash, type AuditEntry } from '../db/audit';
+import { AUDIT_EVENT } from '../domain/staff/audit';
 import { GENESIS } from '../domain/staff/auditChain';
+import { checkDeviceAudit } from '../server/city/deviceAudit';
+import { createDevice } from '../server/city/devices';
+import { openCityDb } from '../server/store/db';
+import { events } from '../server/store/schema';
+import { scratchDatabase } from '../scripts/scratchPostgres';
 import { sourceTreeOptions } from '../backend/host/sourceTree';
 import { createBackend } from '../backend/services/backend';
 import { signIn } from '../tests/support/staff';
@@ -73,6 +82,63 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
     if (!r.ok || !(r.value as { ok: boolean; rows: number }).ok || (r.value as { rows: number }).rows < lines) throw new Error(`bench audit check failed: ${JSON.stringify(r)}`);
   }
   await backend.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
   report({ figure: 'audit.verify.ms', value: quantile(verifyTimes, 0.5), unit: 'ms', baseline: quantile(readTimes, 0.5), n: RUNS, at });
+
+  const desk = openRaw(dataDir, key);
+  try {
+    await cityCheck(desk, lines, at);
+  } finally {
+    desk.close();
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** The first `lines` lines of the desk's store `desk`, sent to a city as one device's events. */
+async function cityCheck(desk: ReturnType<typeof openRaw>, lines: number, at: string): Promise<void> {
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (!url) {
+    console.error('city.audit.verify.ms skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL to a PostgreSQL database to measure it');
+    return;
+  }
+  const scratch = await scratchDatabase(url, 'audit_bench');
+  const city = await openCityDb({ databaseUrl: scratch.url });
+  try {
+    const { deviceId } = await createDevice(city.db, '410102', '基准窗口');
+    const batchId = randomUUID();
+    // Paged off the desk's file: a million lines at once would crowd the heap.
+    const page = desk.prepare(
+      'SELECT seq, id, at, actor_no AS actorNo, actor_name AS actorName, actor_role AS actorRole, action, kind, target, outcome, prev_hash AS prevHash, hash FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT 5000',
+    );
+    for (let after = 0; after < lines; after += 5000) {
+      const sent = page.all(after, lines) as (AuditEntry & { seq: number })[];
+      await city.db.insert(events).values(sent.map((l) => ({ deviceId, seq: l.seq, eventId: l.id, type: AUDIT_EVENT as typeof AUDIT_EVENT, entityId: l.id, occurredAt: l.at, payload: l, batchId })));
+    }
+    await city.db.execute(sql`ANALYZE events`);
+    const readTimes: number[] = [];
+    const checkTimes: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      let t0 = process.hrtime.bigint();
+      let n = 0;
+      for (let after = 0; ; ) {
+        const page = await city.db
+          .select({ seq: events.seq, payload: events.payload })
+          .from(events)
+          .where(and(eq(events.deviceId, deviceId), eq(events.type, AUDIT_EVENT), gt(events.seq, after)))
+          .orderBy(asc(events.seq))
+          .limit(5000);
+        n += page.length;
+        if (page.length < 5000) break;
+        after = page.at(-1)!.seq;
+      }
+      readTimes.push(msSince(t0));
+      t0 = process.hrtime.bigint();
+      const verdict = await checkDeviceAudit(city.db, deviceId);
+      checkTimes.push(msSince(t0));
+      if (n !== lines || !verdict.ok || verdict.rows !== lines) throw new Error(`city audit check: read ${n}, ${JSON.stringify(verdict)}`);
+    }
+    report({ figure: 'city.audit.verify.ms', value: quantile(checkTimes, 0.5), unit: 'ms', baseline: quantile(readTimes, 0.5), n: RUNS, at: `${at}, one device, postgres` });
+  } finally {
+    await city.close();
+    await scratch.drop();
+  }
 }

@@ -27,17 +27,24 @@ export async function scratchDatabase(url: string, prefix: string): Promise<Scra
   const scratch = new URL(url);
   scratch.pathname = `/${name}`;
   // FORCE ends connections a killed or failed run left open, but it may not signal an autovacuum
-  // worker (no role this one is a member of) and then fails with 42501. The worker is gone a
-  // moment later, so the drop is tried again.
+  // worker (no role this one is a member of) and then fails with 42501. A plain DROP asks such a
+  // worker to stop and waits for it; if something else still holds the database, both are tried
+  // again a moment later.
   const drop = async (): Promise<void> => {
     for (let attempt = 1; ; attempt += 1) {
       try {
         await run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         return;
       } catch (e) {
-        if ((e as { code?: string }).code !== '42501' || attempt >= 20) throw e;
-        await sleep(500);
+        if ((e as { code?: string }).code !== '42501') throw e;
       }
+      try {
+        await run(`DROP DATABASE IF EXISTS ${name}`);
+        return;
+      } catch (e) {
+        if ((e as { code?: string }).code !== '55006' || attempt >= 20) throw e;
+      }
+      await sleep(500);
     }
   };
   return { url: scratch.toString(), drop };
