@@ -2,16 +2,18 @@
 // 管理员 (核验审计日志), asked through the backend as the desk asks it (walked on the reader);
 // baseline, reading the same lines in order from the same encrypted file without hashing them.
 // city.audit.verify.ms: the city's check of the same lines as one device sent them (设备 → 核验审计),
-// on PostgreSQL in a scratch database; baseline, paging through the same events unhashed.
+// on PostgreSQL in a scratch database; baseline, paging through the same events unhashed
+// (deviceAuditPages, as the check reads them).
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { asc, and, eq, gt, sql } from 'drizzle-orm';
-import { auditHash, type AuditEntry } from '../db/audit';
+import { sql } from 'drizzle-orm';
+import { auditHash, SELECT_AUDIT_LINES, type AuditEntry } from '../db/audit';
 import { AUDIT_EVENT } from '../domain/staff/audit';
 import { GENESIS } from '../domain/staff/auditChain';
-import { checkDeviceAudit } from '../server/city/deviceAudit';
+import type { AuditVerdict } from '../domain/staff/auditVerdict';
+import { checkDeviceAudit, deviceAuditPages } from '../server/city/deviceAudit';
 import { createDevice } from '../server/city/devices';
 import { openCityDb } from '../server/store/db';
 import { events } from '../server/store/schema';
@@ -79,7 +81,8 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
     const t0 = process.hrtime.bigint();
     const r = await backend.dispatch('audit.verify', {});
     verifyTimes.push(msSince(t0));
-    if (!r.ok || !(r.value as { ok: boolean; rows: number }).ok || (r.value as { rows: number }).rows < lines) throw new Error(`bench audit check failed: ${JSON.stringify(r)}`);
+    const verdict = r.ok ? (r.value as AuditVerdict) : null;
+    if (!verdict?.ok || verdict.rows < lines) throw new Error(`bench audit check failed: ${JSON.stringify(r)}`);
   }
   await backend.close();
   report({ figure: 'audit.verify.ms', value: quantile(verifyTimes, 0.5), unit: 'ms', baseline: quantile(readTimes, 0.5), n: RUNS, at });
@@ -106,9 +109,7 @@ async function cityCheck(desk: ReturnType<typeof openRaw>, lines: number, at: st
     const { deviceId } = await createDevice(city.db, '410102', '基准窗口');
     const batchId = randomUUID();
     // Paged off the desk's file: a million lines at once would crowd the heap.
-    const page = desk.prepare(
-      'SELECT seq, id, at, actor_no AS actorNo, actor_name AS actorName, actor_role AS actorRole, action, kind, target, outcome, prev_hash AS prevHash, hash FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT 5000',
-    );
+    const page = desk.prepare(`${SELECT_AUDIT_LINES} WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT 5000`);
     for (let after = 0; after < lines; after += 5000) {
       const sent = page.all(after, lines) as (AuditEntry & { seq: number })[];
       await city.db.insert(events).values(sent.map((l) => ({ deviceId, seq: l.seq, eventId: l.id, type: AUDIT_EVENT as typeof AUDIT_EVENT, entityId: l.id, occurredAt: l.at, payload: l, batchId })));
@@ -119,17 +120,7 @@ async function cityCheck(desk: ReturnType<typeof openRaw>, lines: number, at: st
     for (let i = 0; i < RUNS; i++) {
       let t0 = process.hrtime.bigint();
       let n = 0;
-      for (let after = 0; ; ) {
-        const page = await city.db
-          .select({ seq: events.seq, payload: events.payload })
-          .from(events)
-          .where(and(eq(events.deviceId, deviceId), eq(events.type, AUDIT_EVENT), gt(events.seq, after)))
-          .orderBy(asc(events.seq))
-          .limit(5000);
-        n += page.length;
-        if (page.length < 5000) break;
-        after = page.at(-1)!.seq;
-      }
+      for await (const page of deviceAuditPages(city.db, deviceId)) n += page.length;
       readTimes.push(msSince(t0));
       t0 = process.hrtime.bigint();
       const verdict = await checkDeviceAudit(city.db, deviceId);

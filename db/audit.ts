@@ -34,14 +34,16 @@ export function appendAudit(db: Pick<LocalDb, 'select' | 'insert'>, e: AuditEntr
  * from the end leave an unbroken chain, so the end is held against how far the sync has taken the
  * log for the city: rows it took cannot be missing.
  */
+/** Every column of a line under its field name, for raw statements that stream the log. */
+export const SELECT_AUDIT_LINES =
+  'SELECT seq, id, at, actor_no AS actorNo, actor_name AS actorName, actor_role AS actorRole, action, kind, target, outcome, prev_hash AS prevHash, hash FROM audit_log';
+
 export function verifyAuditChain(db: LocalDb): AuditVerdict {
   let prevHash = GENESIS;
   let expectedSeq = 1;
   let rows = 0;
   // Streamed: a log of years must not be held in memory at once.
-  const all = db.$client.prepare(
-    'SELECT seq, id, at, actor_no AS actorNo, actor_name AS actorName, actor_role AS actorRole, action, kind, target, outcome, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq',
-  );
+  const all = db.$client.prepare(`${SELECT_AUDIT_LINES} ORDER BY seq`);
   for (const r of all.iterate() as IterableIterator<AuditRow>) {
     rows++;
     if (r.seq !== expectedSeq || r.prevHash !== prevHash) return { ok: false, rows, brokenAt: r.seq, reason: 'missing-or-reordered' };

@@ -17,9 +17,8 @@ type Line = { seq: number; prevHash: string; hash: string };
 const lineHash = (prevHash: string, input: string) => createHash('sha256').update(prevHash).update(input).digest('hex');
 const ofDevice = (deviceId: string) => and(eq(events.deviceId, deviceId), eq(events.type, AUDIT_EVENT));
 
-export async function checkDeviceAudit(db: CityDb, deviceId: string): Promise<AuditVerdict> {
-  let rows = 0;
-  let last: Line | null = null;
+/** The device's audit events in the order it sent them, a page at a time: a trail of years is never held at once. */
+export async function* deviceAuditPages(db: CityDb, deviceId: string): AsyncGenerator<{ seq: number; payload: unknown }[]> {
   for (let after = 0; ; ) {
     const page = await db
       .select({ seq: events.seq, payload: events.payload })
@@ -27,6 +26,16 @@ export async function checkDeviceAudit(db: CityDb, deviceId: string): Promise<Au
       .where(and(ofDevice(deviceId), gt(events.seq, after)))
       .orderBy(asc(events.seq))
       .limit(PAGE);
+    if (page.length > 0) yield page;
+    if (page.length < PAGE) return;
+    after = page.at(-1)!.seq;
+  }
+}
+
+export async function checkDeviceAudit(db: CityDb, deviceId: string): Promise<AuditVerdict> {
+  let rows = 0;
+  let last: Line | null = null;
+  for await (const page of deviceAuditPages(db, deviceId)) {
     for (const event of page) {
       rows++;
       // Checked on push; a line that no longer reads is as broken as one whose hash fails.
@@ -36,10 +45,9 @@ export async function checkDeviceAudit(db: CityDb, deviceId: string): Promise<Au
       }
       if (!(await follows(db, deviceId, event.seq, line.data, last))) return { ok: false, rows, brokenAt: line.data.seq, reason: 'missing-or-reordered' };
       last = line.data;
-      after = event.seq;
     }
-    if (page.length < PAGE) return { ok: true, rows, head: last?.hash ?? GENESIS };
   }
+  return { ok: true, rows, head: last?.hash ?? GENESIS };
 }
 
 /** Whether `line`, the device's event `eventSeq`, follows a line the city received before it. */
